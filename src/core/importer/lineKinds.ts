@@ -1,0 +1,56 @@
+/**
+ * What a single cleaned line of Code text is: a heading, an enumerated paragraph start, a
+ * history note, or plain text. Classification looks only at the line itself; the parser
+ * decides from context what a plain line continues.
+ */
+import { leadingEnumerator } from "../model/enumerators";
+
+export type LineKind =
+  | { readonly kind: "title"; readonly number: string; readonly name: string }
+  | { readonly kind: "chapter"; readonly number: string; readonly title: string }
+  | { readonly kind: "section"; readonly number: string; readonly catchline: string }
+  | { readonly kind: "enumerated"; readonly enumerator: string; readonly text: string }
+  | { readonly kind: "history"; readonly text: string }
+  | { readonly kind: "text"; readonly text: string };
+
+const TITLE = /^TITLE (\d+[A-Z]?)(?: (.*))?$/;
+const CHAPTER = /^(?:CHAPTER|Chapter) (\d+[A-Z]?-\d+[A-Z]?)(?:\.? (.*))?$/;
+/** "2-173-042 Catchline.", optionally led by "§" or "Sec."; the catchline starts with a capital. */
+const SECTION = /^(?:§ ?|Sec\. ?)?(\d+[A-Z]?-\d+[A-Z]?-\d+(?:\.\d+)?)\.? ([A-Z"'(].*)$/;
+const HISTORY = /^\((?:Added|Amend|Amended|Formerly|Prior code|Coun\. J\.|Repealed|Renumbered|Ord\.|Source:)[\s.,:]/;
+
+/** Classifies one cleaned, non-blank line. */
+export function classifyLine(text: string): LineKind {
+  const title = TITLE.exec(text);
+  if (title) return { kind: "title", number: title[1]!, name: (title[2] ?? "").trim() };
+  const chapter = CHAPTER.exec(text);
+  if (chapter && isHeadingTitle(chapter[2] ?? "")) {
+    return { kind: "chapter", number: chapter[1]!, title: (chapter[2] ?? "").trim() };
+  }
+  const section = SECTION.exec(text);
+  if (section && section[2]!.length <= 250) {
+    return { kind: "section", number: section[1]!, catchline: section[2]!.trim() };
+  }
+  if (HISTORY.test(text)) return { kind: "history", text };
+  const label = leadingEnumerator(text);
+  if (label !== null) {
+    const rest = text.slice(label.length + 2).trim();
+    return { kind: "enumerated", enumerator: `(${label})`, text: rest };
+  }
+  return { kind: "text", text };
+}
+
+/** A chapter's title is printed in capitals; "Chapter 2-173 of this Code applies" is a sentence. */
+function isHeadingTitle(rest: string): boolean {
+  return rest === "" || rest === rest.toUpperCase();
+}
+
+/** True when a line of plain text looks like a chapter's title line printed under its heading. */
+export function looksLikeChapterTitle(text: string): boolean {
+  return /[A-Z]/.test(text) && text === text.toUpperCase() && classifyLine(text).kind === "text";
+}
+
+/** True when a paragraph's text ends a sentence or clause, so a following line is a new paragraph. */
+export function endsClause(text: string): boolean {
+  return /[.:;!?]["')\]]*$/.test(text);
+}

@@ -1,0 +1,60 @@
+/**
+ * Character-level clean-up of text copied from the online Code, a Word file or an e-mail,
+ * before any structure is read. Pure and total: every string yields a string.
+ */
+
+/** A line after clean-up: its 1-based number in the input, its indentation and its text. */
+export interface SourceLine {
+  /** 1-based line number in the original input, for messages. */
+  readonly lineNumber: number;
+  /** Leading indentation in columns (a tab counts as four). */
+  readonly indent: number;
+  /** The line's text: trimmed, runs of spaces collapsed, quotes made straight. */
+  readonly text: string;
+}
+
+const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
+
+/**
+ * Makes straight the typographic quotes that copying introduces. The Code's meaning does not
+ * depend on the quote shape, and one canonical form lets a messy paste and a clean copy of the
+ * same chapter parse to the same model.
+ */
+export function straightenQuotes(text: string): string {
+  return text.replace(DOUBLE_QUOTES, '"').replace(SINGLE_QUOTES, "'");
+}
+
+/** Replaces exotic spaces by plain spaces and removes zero-width and soft-hyphen characters. */
+export function plainSpaces(text: string): string {
+  return text.replace(INVISIBLES, "").replace(UNICODE_SPACES, " ");
+}
+
+/** Splits input into cleaned lines, keeping original line numbers; handles CRLF, CR and LF. */
+export function toSourceLines(input: string): SourceLine[] {
+  const raw = input.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  return raw.map((line, index) => {
+    const spaced = plainSpaces(line);
+    const leading = /^[ \t]*/.exec(spaced)![0];
+    const indent = [...leading].reduce((columns, ch) => columns + (ch === "\t" ? 4 : 1), 0);
+    const text = straightenQuotes(spaced).replace(/[ \t]+/g, " ").trim();
+    return { lineNumber: index + 1, indent, text };
+  });
+}
+
+/**
+ * True when the input looks like binary data rather than text: NUL bytes, or a high share of
+ * control characters or U+FFFD replacement characters (a file read with the wrong encoding).
+ */
+export function looksBinary(input: string): boolean {
+  const sample = input.length > 65536 ? input.slice(0, 65536) : input;
+  if (sample.includes("\u0000")) return true;
+  let suspicious = 0;
+  for (const ch of sample) {
+    const code = ch.charCodeAt(0);
+    if (ch === "\ufffd" || (code < 32 && ch !== "\n" && ch !== "\r" && ch !== "\t")) suspicious++;
+  }
+  return sample.length > 0 && suspicious / sample.length > 0.01;
+}

@@ -1,0 +1,298 @@
+/**
+ * The Municipal Code importer: plain text as copied from the online Code (or saved from a
+ * Word file) → an OrdinanceDocument. It either returns a whole document with warnings for
+ * what it skipped, or throws an ImportError naming the line and the reason. It never returns
+ * a partial chapter.
+ */
+import {
+  blockId, chapterId, sectionId,
+  type Block, type Chapter, type CodeTitle, type OrdinanceDocument, type Section, type TocEntry,
+} from "../model/document";
+import { NestingInference } from "../model/enumerators";
+import { furnitureKind } from "./furniture";
+import { classifyLine, endsClause, looksLikeChapterTitle, type LineKind } from "./lineKinds";
+import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
+
+/** Something the importer skipped or assumed, with the input line it concerns. */
+export interface ImportWarning {
+  readonly line: number;
+  readonly text: string;
+  readonly reason: string;
+}
+
+/** Input the importer cannot make sense of. `line` is 1-based, or 0 for the input as a whole. */
+export class ImportError extends Error {
+  constructor(readonly line: number, readonly reason: string) {
+    super(line > 0 ? `line ${line}: ${reason}` : reason);
+    this.name = "ImportError";
+  }
+}
+
+export interface ImportResult {
+  readonly document: OrdinanceDocument;
+  readonly warnings: readonly ImportWarning[];
+}
+
+export interface ImportOptions {
+  /** Inputs longer than this many characters are refused (default 50 million). */
+  readonly maxLength?: number;
+}
+
+/** A block while its section is being read: indentation is kept to settle unnumbered levels. */
+interface PendingBlock {
+  block: Block;
+  indent: number;
+}
+
+interface SectionDraft {
+  readonly number: string;
+  readonly catchline: string;
+  readonly line: number;
+  readonly blocks: PendingBlock[];
+  readonly nesting: NestingInference;
+  /** Whether the section's lines carry indentation worth reading (not all at one column). */
+  readonly indented: boolean;
+}
+
+interface ChapterDraft {
+  readonly number: string;
+  title: string;
+  readonly line: number;
+  readonly toc: (TocEntry & { line: number })[];
+  readonly sections: Section[];
+  /** "toc" until the first section's text is seen. */
+  phase: "toc" | "body";
+}
+
+/**
+ * Parses Municipal Code text. Plan: clean each line (quotes, spaces, CRLF), drop page
+ * furniture with a warning, classify the rest, then run a small state machine — title →
+ * chapter → table of contents → sections → blocks. A heading line in the table-of-contents
+ * phase is a contents entry until text follows it or its number repeats; plain lines continue
+ * the previous paragraph only when that paragraph has not ended its clause.
+ */
+export function parseCodeText(input: string, options: ImportOptions = {}): ImportResult {
+  const maxLength = options.maxLength ?? 50_000_000;
+  if (input.length > maxLength) {
+    throw new ImportError(0, `the text is too long (${input.length} characters; the limit is ${maxLength})`);
+  }
+  if (looksBinary(input)) throw new ImportError(0, "this is not plain text (it contains binary data)");
+  const reader = new CodeTextReader();
+  reader.readAll(toSourceLines(input));
+  return reader.finish();
+}
+
+class CodeTextReader {
+  private title: CodeTitle | null = null;
+  private readonly chapters: Chapter[] = [];
+  private chapter: ChapterDraft | null = null;
+  private section: SectionDraft | null = null;
+  private readonly warnings: ImportWarning[] = [];
+  private previousBlank = true;
+  private lines: SourceLine[] = [];
+  private index = 0;
+
+  readAll(lines: SourceLine[]): void {
+    this.lines = lines;
+    for (this.index = 0; this.index < lines.length; this.index++) {
+      const line = lines[this.index]!;
+      if (line.text === "") { this.previousBlank = true; continue; }
+      const furniture = furnitureKind(line.text);
+      if (furniture) {
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: `skipped ${furniture}` });
+        this.previousBlank = true;
+        continue;
+      }
+      this.readLine(line, classifyLine(line.text));
+      this.previousBlank = false;
+    }
+  }
+
+  finish(): ImportResult {
+    this.closeChapter();
+    if (this.chapters.length === 0) {
+      throw new ImportError(0, "no section found: expected a line such as \"2-173-010 Definitions.\"");
+    }
+    return { document: { title: this.title, chapters: this.chapters }, warnings: this.warnings };
+  }
+
+  private readLine(line: SourceLine, kind: LineKind): void {
+    switch (kind.kind) {
+      case "title": return this.readTitle(line, kind.number, kind.name);
+      case "chapter": return this.openChapter(line, kind.number, kind.title);
+      case "section": return this.readSectionHeading(line, kind.number, kind.catchline);
+      default: return this.readContent(line, kind);
+    }
+  }
+
+  private readTitle(line: SourceLine, number: string, name: string): void {
+    if (this.title || this.chapter) {
+      throw new ImportError(line.lineNumber, "a title heading can only come first, once");
+    }
+    this.title = { number, name: name || this.takeTitleLine() };
+  }
+
+  /** The next non-blank line when it is a capitalised title printed under its heading. */
+  private takeTitleLine(): string {
+    for (let next = this.index + 1; next < this.lines.length; next++) {
+      const candidate = this.lines[next]!;
+      if (candidate.text === "" || furnitureKind(candidate.text)) continue;
+      if (!looksLikeChapterTitle(candidate.text)) return "";
+      this.index = next;
+      return candidate.text;
+    }
+    return "";
+  }
+
+  private openChapter(line: SourceLine, number: string, title: string): void {
+    this.closeChapter();
+    if (this.title && !number.startsWith(`${this.title.number}-`)) {
+      throw new ImportError(line.lineNumber, `chapter ${number} does not belong to title ${this.title.number}`);
+    }
+    if (this.chapters.some((chapter) => chapter.number === number)) {
+      throw new ImportError(line.lineNumber, `chapter ${number} appears twice`);
+    }
+    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], sections: [], phase: "toc" };
+  }
+
+  private readSectionHeading(line: SourceLine, number: string, catchline: string): void {
+    const chapter = this.chapter ?? this.impliedChapter(line, number);
+    if (!number.startsWith(`${chapter.number}-`)) {
+      throw new ImportError(line.lineNumber, `section ${number} is not in chapter ${chapter.number}`);
+    }
+    if (chapter.phase === "toc") {
+      if (!chapter.toc.some((entry) => entry.number === number)) {
+        chapter.toc.push({ number, catchline, line: line.lineNumber });
+        return;
+      }
+      chapter.phase = "body";
+    }
+    this.openSection(chapter, line.lineNumber, number, catchline);
+  }
+
+  private impliedChapter(line: SourceLine, number: string): ChapterDraft {
+    const chapterNumber = number.split("-").slice(0, 2).join("-");
+    this.warnings.push({ line: line.lineNumber, text: line.text, reason: `no chapter heading before this section; chapter ${chapterNumber} assumed` });
+    this.openChapter(line, chapterNumber, "");
+    return this.chapter!;
+  }
+
+  /** Opens a section; its content starts at input line index `contentStart`. */
+  private openSection(chapter: ChapterDraft, lineNumber: number, number: string, catchline: string, contentStart = this.index + 1): void {
+    this.closeSection();
+    const earlier = chapter.sections.find((section) => section.number === number);
+    if (earlier) throw new ImportError(lineNumber, `section ${number} appears twice`);
+    this.section = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
+  }
+
+  /** Looks ahead over the section about to open: do its content lines differ in indentation? */
+  private sectionIsIndented(start: number): boolean {
+    const indents = new Set<number>();
+    for (let next = start; next < this.lines.length; next++) {
+      const line = this.lines[next]!;
+      if (line.text === "" || furnitureKind(line.text)) continue;
+      const kind = classifyLine(line.text).kind;
+      if (kind === "section" || kind === "chapter" || kind === "title") break;
+      indents.add(line.indent);
+    }
+    return indents.size > 1;
+  }
+
+  private readContent(line: SourceLine, kind: LineKind): void {
+    const chapter = this.chapter;
+    if (!chapter) {
+      throw new ImportError(line.lineNumber, `text before the first chapter or section heading: "${excerpt(line.text)}"`);
+    }
+    if (chapter.phase === "toc") {
+      // The last "contents entry" was really the heading of a chapter without a table of contents.
+      const heading = chapter.toc.pop();
+      if (!heading) {
+        throw new ImportError(line.lineNumber, `text between the chapter heading and its first section: "${excerpt(line.text)}"`);
+      }
+      chapter.phase = "body";
+      this.openSection(chapter, heading.line, heading.number, heading.catchline, this.index);
+    }
+    this.addBlock(this.section!, line, kind);
+  }
+
+  private addBlock(section: SectionDraft, line: SourceLine, kind: LineKind): void {
+    const last = section.blocks[section.blocks.length - 1];
+    const index = section.blocks.length;
+    const id = blockId(sectionId(section.number), index);
+    if (kind.kind === "history") {
+      section.blocks.push({ block: { kind: "history", id, text: kind.text }, indent: line.indent });
+      return;
+    }
+    if (kind.kind === "enumerated") {
+      const { level, inSequence } = section.nesting.next(kind.enumerator.slice(1, -1), section.indented ? line.indent : undefined);
+      if (!inSequence) {
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: `enumerator ${kind.enumerator} is out of sequence` });
+      }
+      section.blocks.push({ block: { kind: "paragraph", id, enumerator: kind.enumerator, level, text: kind.text }, indent: line.indent });
+      return;
+    }
+    const text = kind.kind === "text" ? kind.text : "";
+    if (last && this.continues(last.block)) {
+      last.block = { ...last.block, text: last.block.text === "" ? text : `${last.block.text} ${text}` };
+      return;
+    }
+    section.blocks.push({ block: { kind: "paragraph", id, enumerator: null, level: -1, text }, indent: line.indent });
+  }
+
+  /** Whether a plain line continues `block` (a hard-wrapped line) rather than starting a paragraph. */
+  private continues(block: Block): boolean {
+    if (block.kind === "history") return !this.previousBlank && !block.text.endsWith(")");
+    if (block.text === "") return true;
+    return !this.previousBlank && !endsClause(block.text);
+  }
+
+  private closeSection(): void {
+    const section = this.section;
+    if (!section || !this.chapter) return;
+    this.section = null;
+    const id = sectionId(section.number);
+    const blocks = settleUnnumberedLevels(section.blocks);
+    this.chapter.sections.push({ id, number: section.number, catchline: section.catchline, blocks });
+  }
+
+  private closeChapter(): void {
+    this.closeSection();
+    const chapter = this.chapter;
+    if (!chapter) return;
+    this.chapter = null;
+    if (chapter.sections.length === 0) {
+      const where = chapter.toc[0]?.line ?? chapter.line;
+      throw new ImportError(where, `chapter ${chapter.number} has no section text`);
+    }
+    const toc = chapter.toc.map(({ number, catchline }) => ({ number, catchline }));
+    this.chapters.push({ id: chapterId(chapter.number), number: chapter.number, title: chapter.title, toc, sections: chapter.sections });
+  }
+}
+
+/**
+ * Gives each unnumbered paragraph its level: body text (0) when the section has no
+ * indentation at all, otherwise the level of the last enumerated paragraph indented no deeper.
+ */
+function settleUnnumberedLevels(pending: readonly PendingBlock[]): Block[] {
+  const minIndent = Math.min(...pending.map((entry) => entry.indent));
+  const indented = pending.some((entry) => entry.indent > minIndent);
+  const enumerated: { indent: number; level: number }[] = [];
+  return pending.map(({ block, indent }) => {
+    if (block.kind !== "paragraph") return block;
+    if (block.enumerator !== null) {
+      enumerated.push({ indent, level: block.level });
+      return block;
+    }
+    let level = 0;
+    if (indented) {
+      for (let i = enumerated.length - 1; i >= 0; i--) {
+        if (enumerated[i]!.indent <= indent) { level = enumerated[i]!.level; break; }
+      }
+    }
+    return { ...block, level };
+  });
+}
+
+function excerpt(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,90 @@
+/**
+ * Conversions between the core model and ProseMirror documents of `codeSchema`. Both ways are
+ * lossless for documents the importer produces: `toModel(toProseMirror(doc))` equals `doc`.
+ */
+import type { Node as PMNode } from "prosemirror-model";
+import type {
+  Block, Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry,
+} from "../core/model/document";
+import { codeSchema } from "./schema";
+
+const { nodes } = codeSchema;
+
+function textContent(text: string): PMNode[] {
+  return text ? [codeSchema.text(text)] : [];
+}
+
+/** Builds the ProseMirror document for a model document. */
+export function toProseMirror(doc: OrdinanceDocument): PMNode {
+  const children: PMNode[] = [];
+  if (doc.title) children.push(nodes.code_title.create({ number: doc.title.number }, textContent(doc.title.name)));
+  for (const chapter of doc.chapters) children.push(chapterNode(chapter));
+  return nodes.doc.create(null, children);
+}
+
+function chapterNode(chapter: Chapter): PMNode {
+  const parts: PMNode[] = [nodes.chapter_heading.create({ number: chapter.number }, textContent(chapter.title))];
+  if (chapter.toc.length > 0) {
+    parts.push(nodes.toc.create(null, chapter.toc.map((entry) => nodes.toc_entry.create({ number: entry.number }, textContent(entry.catchline)))));
+  }
+  for (const section of chapter.sections) parts.push(sectionNode(section));
+  return nodes.chapter.create({ id: chapter.id }, parts);
+}
+
+function sectionNode(section: Section): PMNode {
+  const heading = nodes.section_heading.create({ number: section.number }, textContent(section.catchline));
+  return nodes.section.create({ id: section.id }, [heading, ...section.blocks.map(blockNode)]);
+}
+
+function blockNode(block: Block): PMNode {
+  if (block.kind === "history") return nodes.history_note.create({ id: block.id }, textContent(block.text));
+  return nodes.paragraph.create({ id: block.id, enumerator: block.enumerator, level: block.level }, textContent(block.text));
+}
+
+/** Reads the model document back out of a ProseMirror document of `codeSchema`. */
+export function toModel(pmDoc: PMNode): OrdinanceDocument {
+  let title: CodeTitle | null = null;
+  const chapters: Chapter[] = [];
+  pmDoc.forEach((child) => {
+    if (child.type === nodes.code_title) title = { number: child.attrs.number as string, name: child.textContent };
+    else chapters.push(chapterFromNode(child));
+  });
+  return { title, chapters };
+}
+
+function chapterFromNode(node: PMNode): Chapter {
+  let number = "";
+  let title = "";
+  let toc: TocEntry[] = [];
+  const sections: Section[] = [];
+  node.forEach((child) => {
+    if (child.type === nodes.chapter_heading) {
+      number = child.attrs.number as string;
+      title = child.textContent;
+    } else if (child.type === nodes.toc) {
+      toc = [];
+      child.forEach((entry) => toc.push({ number: entry.attrs.number as string, catchline: entry.textContent }));
+    } else {
+      sections.push(sectionFromNode(child));
+    }
+  });
+  return { id: node.attrs.id as string, number, title, toc, sections };
+}
+
+/** The model section for one `section` node. */
+export function sectionFromNode(node: PMNode): Section {
+  const heading = node.firstChild!;
+  const blocks: Block[] = [];
+  node.forEach((child, _offset, index) => {
+    if (index === 0) return;
+    blocks.push(blockFromNode(child));
+  });
+  return { id: node.attrs.id as string, number: heading.attrs.number as string, catchline: heading.textContent, blocks };
+}
+
+/** The model block for one `paragraph` or `history_note` node. */
+export function blockFromNode(node: PMNode): Block {
+  if (node.type === nodes.history_note) return { kind: "history", id: node.attrs.id as string, text: node.textContent };
+  const { id, enumerator, level } = node.attrs as { id: string; enumerator: string | null; level: number };
+  return { kind: "paragraph", id, enumerator, level, text: node.textContent };
+}

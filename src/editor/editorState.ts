@@ -1,0 +1,33 @@
+/**
+ * Creates the editor state for a Code document: the schema, undo history, keymaps and the
+ * plugins that keep the document well-formed. Later plugins (live redline, annotations) are
+ * passed in by the caller so this module stays free of them.
+ */
+import { baseKeymap } from "prosemirror-commands";
+import { history, redo, undo } from "prosemirror-history";
+import { keymap } from "prosemirror-keymap";
+import { EditorState, type Plugin } from "prosemirror-state";
+import type { OrdinanceDocument } from "../core/model/document";
+import { toProseMirror } from "./convert";
+import { blockIdsPlugin } from "./plugins/blockIds";
+import { codeSchema } from "./schema";
+
+export interface EditorStateOptions {
+  /** Extra plugins, placed before the keymaps so their key bindings win. */
+  readonly plugins?: readonly Plugin[];
+}
+
+/** A new editor state holding `doc`, with history and the standard key bindings. */
+export function createEditorState(doc: OrdinanceDocument, options: EditorStateOptions = {}): EditorState {
+  return EditorState.create({
+    schema: codeSchema,
+    doc: toProseMirror(doc),
+    plugins: [
+      ...(options.plugins ?? []),
+      history(),
+      keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo }),
+      keymap(baseKeymap),
+      blockIdsPlugin(),
+    ],
+  });
+}

@@ -1,0 +1,22 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * The built app refuses inline and foreign scripts. Only the build gets the policy: the dev
+ * server injects an inline script for React refresh.
+ */
+function contentSecurityPolicy(): Plugin {
+  const policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+  return {
+    name: "content-security-policy",
+    apply: "build",
+    transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: policy }, injectTo: "head-prepend" }],
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), contentSecurityPolicy()],
+  server: { host: "127.0.0.1", port: 5173 },
+  preview: { host: "127.0.0.1" },
+  build: { target: "es2022", sourcemap: true },
+});
