@@ -50,7 +50,10 @@ export function looksLikeChapterTitle(text: string): boolean {
   return /[A-Z]/.test(text) && text === text.toUpperCase() && classifyLine(text).kind === "text";
 }
 
+/** Abbreviations after which a line break does not end a sentence (citations mostly). */
+const ABBREVIATIONS = /(?:^|\s)(?:U\.S\.C\.|U\.S\.|C\.F\.R\.|Ill\.|Stat\.|Coun\.|J\.|p\.|pp\.|Sec\.|Secs\.|No\.|Nos\.|Art\.|e\.g\.|i\.e\.|etc\.|Inc\.|Co\.|v\.)$/;
+
 /** True when a paragraph's text ends a sentence or clause, so a following line is a new paragraph. */
 export function endsClause(text: string): boolean {
-  return /[.:;!?]["')\]]*$/.test(text);
+  return /[.:;!?]["')\]]*$/.test(text) && !ABBREVIATIONS.test(text);
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Runs every test: type checks, the Node test suite, then the real-browser suite in Chromium.
+// Finds the browser ($CHROME_PATH or the usual places); as root on Debian with none present it
+// installs Debian's chromium package; otherwise it stops and names what to install.
+// Ends with one plain line: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const BROWSERS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const OUT = "test-output";
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function findBrowser() {
+  if (process.env.CHROME_PATH) {
+    if (existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
+    console.error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
+    process.exit(1);
+  }
+  const found = BROWSERS.find((path) => existsSync(path));
+  if (found) return found;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && existsSync("/etc/debian_version")) {
+    console.log("No Chromium found; installing Debian's chromium package…");
+    run("apt-get", ["update", "-qq"]);
+    if (run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0 && existsSync("/usr/bin/chromium")) {
+      return "/usr/bin/chromium";
+    }
+  }
+  console.error("The browser tests need Chromium or Chrome. Install Debian's 'chromium' package (sudo apt-get install chromium) or set CHROME_PATH to a Chrome binary.");
+  process.exit(1);
+}
+
+/** Passed and failed counts from a vitest JSON report; a missing report counts as one failure. */
+function counts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const failedSuites = report.testResults.filter((suite) => suite.status === "failed" && suite.assertionResults.length === 0).length;
+  return { passed: report.numPassedTests, failed: report.numFailedTests + failedSuites };
+}
+
+const chrome = findBrowser();
+rmSync(`${OUT}/reports`, { recursive: true, force: true });
+mkdirSync(`${OUT}/reports`, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+for (const [name, config] of [["typecheck (app)", "tsconfig.json"], ["typecheck (core: no DOM)", "tsconfig.core.json"]]) {
+  console.log(`\n▶ ${name}`);
+  if (run("npx", ["tsc", "-p", config, "--noEmit"]) === 0) passed += 1;
+  else failed += 1;
+}
+for (const [name, config] of [["unit", "vitest.config.ts"], ["browser", "vitest.browser.config.ts"]]) {
+  console.log(`\n▶ ${name} tests`);
+  const report = `${OUT}/reports/${name}.json`;
+  run("npx", ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { CHROME_PATH: chrome });
+  const result = counts(report);
+  passed += result.passed;
+  failed += result.failed;
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,67 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { fixtureText, messyCopy } from "../support/fixtures";
+
+const run = promisify(execFile);
+const root = new URL("../../", import.meta.url).pathname;
+
+/** Runs the installed command as a user would, through npx; resolves with status and output. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run("npx", ["--no-install", "ordinance-redline", ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("ordinance-redline parse", () => {
+  it("prints every section of the fixture as JSON, and the same for a messy copy", async () => {
+    const clean = await cli("parse", "fixtures/welcoming-city/base.txt", "--format", "json");
+    expect(clean.code).toBe(0);
+    const doc = JSON.parse(clean.stdout);
+    expect(doc.chapters[0].sections.map((s: { number: string; catchline: string }) => `${s.number} ${s.catchline}`)).toContain(
+      "2-173-042 Civil immigration enforcement actions – Federal responsibility.",
+    );
+    expect(doc.chapters[0].sections).toHaveLength(9);
+
+    const dir = mkdtempSync(join(tmpdir(), "redline-cli-"));
+    const messyPath = join(dir, "messy.txt");
+    writeFileSync(messyPath, messyCopy(fixtureText("base.txt")));
+    const messy = await cli("parse", messyPath, "--format", "json");
+    expect(messy.code).toBe(0);
+    expect(JSON.parse(messy.stdout)).toEqual(doc);
+    expect(messy.stderr).toMatch(/line 1: skipped breadcrumb/);
+  }, 60_000);
+
+  it("prints the canonical text, and writes it to a file with --out", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "redline-cli-"));
+    const out = join(dir, "canonical.txt");
+    const result = await cli("parse", "fixtures/welcoming-city/amended.txt", "--format", "text", "--out", out);
+    expect(result.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(fixtureText("amended.txt"));
+  }, 60_000);
+
+  it("exits 1 with a message naming the line for bad input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "redline-cli-"));
+    const bad = join(dir, "bad.txt");
+    writeFileSync(bad, "Hello there\n2-173-010 Definitions.\n\nText.\n");
+    const result = await cli("parse", bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("line 1: text before the first chapter or section heading");
+    expect((await cli("parse", join(dir, "missing.txt"))).stderr).toContain("no such file");
+  }, 60_000);
+
+  it("exits 2 for wrong usage", async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli("parse")).code).toBe(2);
+    const badFormat = await cli("parse", "fixtures/welcoming-city/base.txt", "--format", "xml");
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain("--format must be one of json, text");
+  }, 60_000);
+});
