@@ -26,7 +26,7 @@ describe("the canonical text", () => {
     const blockSpans = spans.filter((span) => span.kind === "block");
     expect(blockSpans).toHaveLength(blocks.size);
     for (const span of blockSpans) {
-      expect(text.slice(span.textFrom, span.to)).toBe(blocks.get(span.blockId!)!.text);
+      expect(text.slice(span.textFrom, span.to)).toBe(blocks.get(span.key)!.text);
     }
     const headings = spans.filter((span) => span.kind === "heading").map((span) => text.slice(span.lineFrom, span.to));
     expect(headings[5]).toBe("2-173-042 Civil immigration enforcement actions – Federal responsibility.");

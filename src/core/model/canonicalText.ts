@@ -1,27 +1,42 @@
 /**
  * The canonical plain-text form of a document — the importer's own input format written
- * cleanly — and the offsets of every piece in it. Redline offsets (fromA/toA, fromB/toB) refer
+ * cleanly — and the offsets of every line in it. Redline offsets (fromA/toA, fromB/toB) refer
  * to this text, so any tool can check a change by slicing it.
  *
  * Layout: a title line (when present), then per chapter its heading line, its table of
- * contents (one line per entry) and its sections; a blank line separates every unit; a
- * paragraph is indented four spaces per level and led by its enumerator.
+ * contents (one line per entry) and its sections; a blank line separates units; a paragraph is
+ * indented four spaces per level and led by its enumerator.
+ *
+ * The text is built from pieces — the title, each chapter's head (heading line and contents),
+ * each section — and every piece starts with its blank-line separator "\n\n". The document is
+ * the pieces joined, less the first piece's separator, plus a final newline. Pieces depend only
+ * on their own unit, so the redline engine can lay out and cache them one section at a time.
  */
-import type { Block, OrdinanceDocument, Section } from "./document";
+import type { Block, Chapter, CodeTitle, OrdinanceDocument, Section } from "./document";
 
-/** Where one piece of the document stands in the canonical text. */
-export interface TextSpan {
+/** Where one line stands inside its piece (offsets relative to the piece's start). */
+export interface PieceLine {
   readonly kind: "title" | "chapter" | "toc" | "heading" | "block";
-  /** Id of the section (headings and blocks) or chapter (chapter and toc lines). */
-  readonly ownerId: string;
-  /** Id of the block, for kind "block". */
-  readonly blockId?: string;
+  /** Block id (kind "block") or section number (kind "toc" and "heading"). */
+  readonly key: string;
   /** Offset of the line's first character (indentation included). */
   readonly lineFrom: number;
   /** Offset where the line's words start (after indentation and enumerator). */
   readonly textFrom: number;
-  /** Offset just past the line's last character (before the newline). */
+  /** Offset just past the line's last character. */
   readonly to: number;
+}
+
+/** One piece of canonical text: its text (starting with "\n\n") and its lines. */
+export interface Piece {
+  readonly text: string;
+  readonly lines: readonly PieceLine[];
+}
+
+/** Where one line stands in the whole canonical text. */
+export interface TextSpan extends PieceLine {
+  /** Id of the section (headings and blocks) or of the chapter (chapter and contents lines). */
+  readonly ownerId: string;
 }
 
 export interface CanonicalLayout {
@@ -29,6 +44,8 @@ export interface CanonicalLayout {
   readonly spans: readonly TextSpan[];
 }
 
+/** The separator that starts every piece. */
+export const PIECE_SEPARATOR = "\n\n";
 const INDENT = "    ";
 
 /** The indentation and enumerator written before a paragraph's words. */
@@ -43,40 +60,76 @@ export function sectionHeadingLine(section: Pick<Section, "number" | "catchline"
   return `${section.number} ${section.catchline}`;
 }
 
+/** Accumulates lines into a piece; each line is preceded by the given separator. */
+class PieceBuilder {
+  private text = "";
+  private readonly lines: PieceLine[] = [];
+
+  add(separator: string, kind: PieceLine["kind"], key: string, prefix: string, words: string): void {
+    this.text += separator;
+    const lineFrom = this.text.length;
+    this.text += prefix + words;
+    this.lines.push({ kind, key, lineFrom, textFrom: lineFrom + prefix.length, to: this.text.length });
+  }
+
+  build(): Piece {
+    return { text: this.text, lines: this.lines };
+  }
+}
+
+const sectionPieces = new WeakMap<Section, Piece>();
+
+/** The piece of a section: separator, heading line, then each block. Cached per section value. */
+export function sectionPiece(section: Section): Piece {
+  const cached = sectionPieces.get(section);
+  if (cached) return cached;
+  const builder = new PieceBuilder();
+  builder.add(PIECE_SEPARATOR, "heading", section.number, "", sectionHeadingLine(section));
+  for (const block of section.blocks) builder.add(PIECE_SEPARATOR, "block", block.id, blockPrefix(block), block.text);
+  const piece = builder.build();
+  sectionPieces.set(section, piece);
+  return piece;
+}
+
+/** The piece of a chapter's head: separator, the CHAPTER line, then its table of contents. */
+export function chapterHeadPiece(chapter: Chapter): Piece {
+  const builder = new PieceBuilder();
+  builder.add(PIECE_SEPARATOR, "chapter", chapter.number, "", `CHAPTER ${chapter.number}${chapter.title ? ` ${chapter.title}` : ""}`);
+  chapter.toc.forEach((entry, index) => builder.add(index === 0 ? PIECE_SEPARATOR : "\n", "toc", entry.number, "", sectionHeadingLine(entry)));
+  return builder.build();
+}
+
+/** The piece of a title heading. */
+export function titlePiece(title: CodeTitle): Piece {
+  const builder = new PieceBuilder();
+  builder.add(PIECE_SEPARATOR, "title", title.number, "", `TITLE ${title.number}${title.name ? ` ${title.name}` : ""}`);
+  return builder.build();
+}
+
+/** Every piece of the document in order, each with the id of the unit it renders. */
+export function documentPieces(doc: OrdinanceDocument): Array<{ ownerId: string; piece: Piece }> {
+  const pieces: Array<{ ownerId: string; piece: Piece }> = [];
+  if (doc.title) pieces.push({ ownerId: "title", piece: titlePiece(doc.title) });
+  for (const chapter of doc.chapters) {
+    pieces.push({ ownerId: chapter.id, piece: chapterHeadPiece(chapter) });
+    for (const section of chapter.sections) pieces.push({ ownerId: section.id, piece: sectionPiece(section) });
+  }
+  return pieces;
+}
+
 /** Writes the document as canonical text, recording the span of every line. */
 export function layoutCanonical(doc: OrdinanceDocument): CanonicalLayout {
-  const parts: string[] = [];
+  const texts: string[] = [];
   const spans: TextSpan[] = [];
-  let offset = 0;
-  const line = (text: string, span: Omit<TextSpan, "lineFrom" | "textFrom" | "to">, prefixLength = 0) => {
-    if (parts.length > 0) { parts.push("\n"); offset += 1; }
-    spans.push({ ...span, lineFrom: offset, textFrom: offset + prefixLength, to: offset + text.length });
-    parts.push(text);
-    offset += text.length;
-  };
-  const blank = () => { parts.push("\n"); offset += 1; };
-
-  if (doc.title) {
-    line(`TITLE ${doc.title.number}${doc.title.name ? ` ${doc.title.name}` : ""}`, { kind: "title", ownerId: "title" });
-    blank();
-  }
-  doc.chapters.forEach((chapter, chapterIndex) => {
-    if (chapterIndex > 0) blank();
-    line(`CHAPTER ${chapter.number}${chapter.title ? ` ${chapter.title}` : ""}`, { kind: "chapter", ownerId: chapter.id });
-    if (chapter.toc.length > 0) blank();
-    for (const entry of chapter.toc) line(sectionHeadingLine(entry), { kind: "toc", ownerId: chapter.id });
-    for (const section of chapter.sections) {
-      blank();
-      line(sectionHeadingLine(section), { kind: "heading", ownerId: section.id });
-      for (const block of section.blocks) {
-        blank();
-        const prefix = blockPrefix(block);
-        line(prefix + block.text, { kind: "block", ownerId: section.id, blockId: block.id }, prefix.length);
-      }
+  let offset = -PIECE_SEPARATOR.length;
+  for (const { ownerId, piece } of documentPieces(doc)) {
+    for (const line of piece.lines) {
+      spans.push({ ...line, ownerId, lineFrom: offset + line.lineFrom, textFrom: offset + line.textFrom, to: offset + line.to });
     }
-  });
-  parts.push("\n");
-  return { text: parts.join(""), spans };
+    texts.push(piece.text);
+    offset += piece.text.length;
+  }
+  return { text: `${texts.join("").slice(PIECE_SEPARATOR.length)}\n`, spans };
 }
 
 /** The canonical text of a document (see layoutCanonical). Ends with one newline. */

@@ -1,0 +1,120 @@
+/**
+ * Monotone alignment of two sequences (paragraphs of a section, contents entries, sections of
+ * a chapter): which item of A became which item of B, which were deleted and which inserted.
+ * Equal keys anchor first; the gaps between anchors are paired by similarity.
+ */
+import { diffArrays } from "diff";
+
+/** One step of an alignment: a pair, an A item alone (deleted) or a B item alone (inserted). */
+export type AlignStep =
+  | { readonly a: number; readonly b: number }
+  | { readonly a: number; readonly b?: undefined }
+  | { readonly a?: undefined; readonly b: number };
+
+/** Largest gap (A items × B items) paired by dynamic programming; larger gaps are not paired. */
+const MAX_GAP_CELLS = 1600;
+
+/**
+ * Aligns A and B: items with equal keys anchor (longest common subsequence); between anchors,
+ * items are paired when `similar(a, b)` reaches `threshold`, maximizing total similarity.
+ * The result lists every item of A and B once, in order on both sides.
+ */
+export function alignSequences(
+  keysA: readonly string[],
+  keysB: readonly string[],
+  similar: (a: number, b: number) => number,
+  threshold: number,
+): AlignStep[] {
+  const steps: AlignStep[] = [];
+  const parts = diffArrays(keysA as string[], keysB as string[], { maxEditLength: 4000 })
+    ?? [{ value: keysA as string[], removed: true, added: false, count: keysA.length }, { value: keysB as string[], added: true, removed: false, count: keysB.length }];
+  let indexA = 0;
+  let indexB = 0;
+  let gapA: number[] = [];
+  let gapB: number[] = [];
+  const flush = () => {
+    steps.push(...pairGap(gapA, gapB, similar, threshold));
+    gapA = [];
+    gapB = [];
+  };
+  for (const part of parts) {
+    const count = part.value.length;
+    if (part.removed) { for (let i = 0; i < count; i++) gapA.push(indexA++); continue; }
+    if (part.added) { for (let i = 0; i < count; i++) gapB.push(indexB++); continue; }
+    flush();
+    for (let i = 0; i < count; i++) steps.push({ a: indexA++, b: indexB++ });
+  }
+  flush();
+  return steps;
+}
+
+/**
+ * Pairs the items of one gap. Plan: a table best[i][j] of the highest total similarity for
+ * the first i A items and first j B items, where a pair counts only at or above the
+ * threshold; then walk back to read the pairs, emitting unpaired items around them.
+ */
+function pairGap(gapA: readonly number[], gapB: readonly number[], similar: (a: number, b: number) => number, threshold: number): AlignStep[] {
+  const m = gapA.length;
+  const n = gapB.length;
+  if (m === 0 || n === 0 || m * n > MAX_GAP_CELLS) {
+    return [...gapA.map((a) => ({ a })), ...gapB.map((b) => ({ b }))];
+  }
+  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+  const score: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(0));
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const s = similar(gapA[i - 1]!, gapB[j - 1]!);
+      score[i - 1]![j - 1] = s;
+      const pair = s >= threshold ? best[i - 1]![j - 1]! + s : -1;
+      best[i]![j] = Math.max(best[i - 1]![j]!, best[i]![j - 1]!, pair);
+    }
+  }
+  const reversed: AlignStep[] = [];
+  let i = m;
+  let j = n;
+  while (i > 0 || j > 0) {
+    const s = i > 0 && j > 0 ? score[i - 1]![j - 1]! : 0;
+    if (i > 0 && j > 0 && s >= threshold && best[i]![j] === best[i - 1]![j - 1]! + s) {
+      reversed.push({ a: gapA[--i]!, b: gapB[--j]! });
+    } else if (j > 0 && (i === 0 || best[i]![j] === best[i]![j - 1])) {
+      reversed.push({ b: gapB[--j]! });
+    } else {
+      reversed.push({ a: gapA[--i]! });
+    }
+  }
+  return orderUnpaired(reversed.reverse());
+}
+
+/** Within each run of unpaired items, puts deletions before insertions (a stable reading order). */
+function orderUnpaired(steps: AlignStep[]): AlignStep[] {
+  const ordered: AlignStep[] = [];
+  let run: AlignStep[] = [];
+  const flush = () => {
+    ordered.push(...run.filter((step) => step.b === undefined), ...run.filter((step) => step.a === undefined));
+    run = [];
+  };
+  for (const step of steps) {
+    if (step.a !== undefined && step.b !== undefined) { flush(); ordered.push(step); } else run.push(step);
+  }
+  flush();
+  return ordered;
+}
+
+/** Indices (into `values`) of one longest strictly increasing subsequence. O(n log n). */
+export function longestIncreasing(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous = new Array<number>(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (values[tails[mid]!]! < values[i]!) low = mid + 1; else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1]!;
+    tails[low] = i;
+  }
+  const chosen = new Set<number>();
+  for (let k = tails[tails.length - 1] ?? -1; k >= 0; k = previous[k]!) chosen.add(k);
+  return chosen;
+}

@@ -1,0 +1,122 @@
+/**
+ * Outputs of a redline: plain text with [-deleted-] and {+inserted+}, HTML with <del> and <ins>
+ * (all text escaped), and JSON. Marks never cross a line: a deleted or inserted paragraph is
+ * marked line by line, and indentation and surrounding spaces stay outside the marks.
+ */
+import type { Change, Redline } from "./types";
+
+export type SegmentMark = "same" | "deleted" | "inserted" | "moved-away" | "moved-here";
+
+/** A run of redline text with one mark; `label` names the other end of a move. */
+export interface Segment {
+  readonly text: string;
+  readonly mark: SegmentMark;
+  readonly label?: string;
+  readonly changeId?: string;
+}
+
+/** The changes that rebuild the draft from the base (edits inside moved sections excluded). */
+export function topLevelChanges(redline: Redline): Change[] {
+  return redline.changes.filter((change) => change.withinMove === undefined);
+}
+
+/** The redline as a sequence of marked runs, in reading order of the draft. */
+export function redlineSegments(redline: Redline): Segment[] {
+  const segments: Segment[] = [];
+  const draft = redline.draftText;
+  let posB = 0;
+  for (const change of topLevelChanges(redline)) {
+    if (change.fromB > posB) segments.push({ text: draft.slice(posB, change.fromB), mark: "same" });
+    const move = change.move;
+    if (change.deleted) {
+      segments.push({ text: change.deleted, mark: move ? "moved-away" : "deleted", changeId: change.id, ...(move ? { label: `moved to ${move.otherSection}` } : {}) });
+    }
+    if (change.inserted) {
+      segments.push({ text: change.inserted, mark: move ? "moved-here" : "inserted", changeId: change.id, ...(move ? { label: `moved from ${move.otherSection}` } : {}) });
+    }
+    posB = change.toB;
+  }
+  if (posB < draft.length) segments.push({ text: draft.slice(posB), mark: "same" });
+  return segments;
+}
+
+/** Splits a marked text into pieces per line, each as [lead, core, trail] around its words. */
+function lineParts(text: string): Array<{ lead: string; core: string; trail: string } | "\n"> {
+  const parts: Array<{ lead: string; core: string; trail: string } | "\n"> = [];
+  text.split("\n").forEach((line, index) => {
+    if (index > 0) parts.push("\n");
+    if (line === "") return;
+    const lead = /^\s*/.exec(line)![0];
+    const trail = line.length > lead.length ? /\s*$/.exec(line)![0] : "";
+    parts.push({ lead, core: line.slice(lead.length, line.length - trail.length), trail });
+  });
+  return parts;
+}
+
+const TEXT_MARKS: Record<Exclude<SegmentMark, "same">, [string, string]> = {
+  deleted: ["[-", "-]"],
+  inserted: ["{+", "+}"],
+  "moved-away": ["[-", "-]"],
+  "moved-here": ["{+", "+}"],
+};
+
+/** The redline as plain text: [-deleted-]{+inserted+}; moves carry a ⟦moved to/from …⟧ label. */
+export function formatText(redline: Redline): string {
+  return redlineSegments(redline).map((segment) => {
+    if (segment.mark === "same") return segment.text;
+    const [open, close] = TEXT_MARKS[segment.mark];
+    const label = segment.label ? `⟦${segment.label}⟧ ` : "";
+    let labelled = false;
+    return lineParts(segment.text).map((part) => {
+      if (part === "\n") return part;
+      if (part.core === "") return part.lead + part.trail;
+      const prefix = labelled ? "" : label;
+      labelled = true;
+      return `${part.lead}${prefix}${open}${part.core}${close}${part.trail}`;
+    }).join("");
+  }).join("");
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+const HTML_TAGS: Record<Exclude<SegmentMark, "same">, string> = {
+  deleted: "del",
+  inserted: "ins",
+  "moved-away": "del",
+  "moved-here": "ins",
+};
+
+/**
+ * The redline as an HTML fragment: one <p> per line (indentation as a margin), deleted words in
+ * <del>, inserted in <ins>, moved text with class "moved" and a title naming the other end.
+ */
+export function formatHtml(redline: Redline): string {
+  const lines: string[][] = [[]];
+  const indents: number[] = [0];
+  for (const segment of redlineSegments(redline)) {
+    for (const part of lineParts(segment.text)) {
+      if (part === "\n") { lines.push([]); indents.push(0); continue; }
+      const current = lines[lines.length - 1]!;
+      if (current.length === 0) indents[indents.length - 1] = part.lead.length;
+      const lead = current.length === 0 ? "" : escapeHtml(part.lead);
+      if (segment.mark === "same" || part.core === "") { current.push(lead + escapeHtml(part.core) + escapeHtml(part.trail)); continue; }
+      const tag = HTML_TAGS[segment.mark];
+      const moved = segment.label ? ` class="moved" title="${escapeHtml(segment.label)}"` : "";
+      const id = segment.changeId ? ` data-change-id="${escapeHtml(segment.changeId)}"` : "";
+      current.push(`${lead}<${tag}${moved}${id}>${escapeHtml(part.core)}</${tag}>${escapeHtml(part.trail)}`);
+    }
+  }
+  return lines
+    .map((parts, index) => ({ html: parts.join(""), indent: indents[index]! }))
+    .filter((line) => line.html.trim() !== "")
+    .map((line) => `<p${line.indent ? ` style="margin-left:${line.indent / 2}em"` : ""}>${line.html}</p>`)
+    .join("\n") + "\n";
+}
+
+/** The redline as JSON: sections with their changes and offsets (texts are not repeated). */
+export function formatJson(redline: Redline): string {
+  return `${JSON.stringify({ sections: redline.sections, changes: redline.changes }, null, 2)}\n`;
+}

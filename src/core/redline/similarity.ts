@@ -1,0 +1,51 @@
+/**
+ * How alike two texts are, by their words: the Dice coefficient of their word multisets
+ * (2 × shared words ÷ all words), from 0 (nothing shared) to 1 (the same words). Bags are
+ * cached per text so repeated comparisons cost only the lookups.
+ */
+import { foldTypography } from "./tokens";
+
+export interface WordBag {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
+const WORD = /[\p{L}\p{N}$§]+(?:[-'.,:/()][\p{L}\p{N}]+)*/gu;
+const bags = new Map<string, WordBag>();
+const MAX_CACHED = 50_000;
+
+/** The multiset of words of `text` (lower-cased, quote and dash shapes folded). */
+export function wordBag(text: string): WordBag {
+  const cached = bags.get(text);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  let size = 0;
+  for (const match of foldTypography(text).toLowerCase().matchAll(WORD)) {
+    counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+    size++;
+  }
+  const bag = { counts, size };
+  if (bags.size >= MAX_CACHED) bags.clear();
+  bags.set(text, bag);
+  return bag;
+}
+
+/** Dice similarity of two word bags, in [0, 1]; two empty bags are identical (1). */
+export function similarity(a: WordBag, b: WordBag): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  if (a.size === 0 || b.size === 0) return 0;
+  // The shared count can be no more than the smaller bag: skip pairs that cannot reach 0.2.
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
+  if ((2 * small.size) / (a.size + b.size) < 0.2) return 0;
+  let shared = 0;
+  for (const [word, count] of small.counts) {
+    const other = large.counts.get(word);
+    if (other) shared += Math.min(count, other);
+  }
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** Similarity of two texts (see `similarity`). */
+export function textSimilarity(a: string, b: string): number {
+  return similarity(wordBag(a), wordBag(b));
+}

@@ -1,0 +1,56 @@
+/**
+ * Legal tokenization: the units a redline may mark. A Code citation (2-173-030(a)), money
+ * ($2,000.00), a number with punctuation (1357(g), 1,000), an abbreviation (U.S.C.), an
+ * enumerator ((a)), a hyphenated word (fire-fighting) and a possessive (City's) are single
+ * tokens; every other non-space character is a token of its own. Whitespace is never a token,
+ * so a change can never start or end inside a word and spacing alone is never a change.
+ */
+
+export interface Token {
+  /** The token's text as written. */
+  readonly text: string;
+  /** Offset of its first character in the tokenized string. */
+  readonly from: number;
+  /** Offset just past its last character. */
+  readonly to: number;
+}
+
+const TOKEN = new RegExp(
+  [
+    String.raw`\d+(?:-\d+)+(?:\([A-Za-z0-9]{1,4}\))*`,          // Code citations: 2-173-030(a)(1)
+    String.raw`\$\d[\d,]*(?:\.\d+)?`,                          // money: $2,000.00
+    String.raw`\d+(?:[.,:/]\d+)*(?:\([A-Za-z0-9]{1,4}\))*%?`,  // numbers: 1357(g), 1,000, 140/7
+    String.raw`(?:[A-Za-z]\.){2,}`,                            // abbreviations: U.S.C.
+    String.raw`\([A-Za-z0-9]{1,4}\)`,                          // enumerators: (a), (iv)
+    String.raw`[\p{L}\p{N}]+(?:['\u2019\-\u2010\u2011][\p{L}\p{N}]+)*`, // words: fire-fighting, City's
+    String.raw`\S`,                                            // any other mark
+  ].join("|"),
+  "gu",
+);
+
+/** Splits text into legal tokens with their offsets. Pure; linear in the text's length. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    tokens.push({ text: match[0], from: match.index, to: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+const FOLDS: ReadonlyArray<[RegExp, string]> = [
+  [/[\u2018\u2019\u201a\u201b\u2032]/g, "'"],
+  [/[\u201c\u201d\u201e\u201f\u2033]/g, '"'],
+  [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, "-"],
+];
+
+/** The token with quote and dash variants made plain, for comparisons that ignore them. */
+export function foldTypography(text: string): string {
+  let folded = text;
+  for (const [pattern, plain] of FOLDS) folded = folded.replace(pattern, plain);
+  return folded;
+}
+
+/** True for tokens that carry no words: punctuation and symbols. */
+export function isPunctuation(token: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(token);
+}

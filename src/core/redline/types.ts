@@ -1,0 +1,94 @@
+/**
+ * The values the redline engine produces. Offsets `fromA/toA` are in the base's canonical
+ * text, `fromB/toB` in the draft's (see model/canonicalText). Applying every top-level change
+ * (those without `withinMove`) to the base text — replacing base[fromA, toA) by
+ * draft[fromB, toB) — gives the draft text, except where two texts differ only in spacing or
+ * in quote and dash shapes, which the engine treats as equal.
+ */
+
+export type ChangeKind = "insert" | "delete" | "replace" | "move";
+
+/** Which part of the text a change touches. */
+export type ChangePart = "title" | "chapter" | "toc" | "number" | "catchline" | "enumerator" | "text" | "history" | "section";
+
+export interface Change {
+  /** Unique within one redline; stable for the same base and draft. */
+  readonly id: string;
+  readonly kind: ChangeKind;
+  readonly part: ChangePart;
+  /** The section the change belongs to: its draft number, or base number for a deletion. */
+  readonly section: string;
+  readonly fromA: number;
+  readonly toA: number;
+  readonly fromB: number;
+  readonly toB: number;
+  /** Exactly base[fromA, toA). For whole lines it includes the separating newlines. */
+  readonly deleted: string;
+  /** Exactly draft[fromB, toB). */
+  readonly inserted: string;
+  /** False where a cost bound forced a coarser result than the word diff would give. */
+  readonly precise: boolean;
+  /** Id of the paragraph in the base / draft, when the change lies in one. */
+  readonly blockIdA?: string;
+  readonly blockIdB?: string;
+  /** For a moved section: which end this is and the section number at the other end. */
+  readonly move?: { readonly role: "source" | "destination"; readonly otherSection: string; readonly pairId: string };
+  /** Set on edits inside a moved section: the id of the move destination they belong to. */
+  readonly withinMove?: string;
+}
+
+export type SectionStatus = "unchanged" | "changed" | "inserted" | "deleted" | "renumbered" | "moved";
+
+/** A section in the redline, in draft order (deleted sections at their base place). */
+export interface SectionRedline {
+  /** What the entry stands for: the title heading, a chapter's head and contents, or a section. */
+  readonly unit: "title" | "chapter" | "section";
+  readonly status: SectionStatus;
+  /** Base number, or null for an inserted section. */
+  readonly numberA: string | null;
+  /** Draft number, or null for a deleted section. */
+  readonly numberB: string | null;
+  readonly catchlineA: string | null;
+  readonly catchlineB: string | null;
+  readonly changes: readonly Change[];
+}
+
+export interface Redline {
+  /** The base's canonical text (computed on first access). */
+  readonly baseText: string;
+  /** The draft's canonical text (computed on first access). */
+  readonly draftText: string;
+  /** Sections in reading order, with their changes; the chapter head and contents come first. */
+  readonly sections: readonly SectionRedline[];
+  /** Every change in document order. */
+  readonly changes: readonly Change[];
+}
+
+export interface CompareOptions {
+  /** Share of a paragraph's tokens that must change for it to be shown as one replacement (0–1). */
+  readonly rewriteThreshold?: number;
+  /** Treat curly and straight quotes, and hyphen and dash variants, as equal. */
+  readonly foldTypography?: boolean;
+  /** Most token edits the word diff may explore in one paragraph before falling back. */
+  readonly maxEditLength?: number;
+  /** Paragraphs with more tokens than this are compared as whole replacements. */
+  readonly maxParagraphTokens?: number;
+  /** Sections shorter than this many characters of text are never matched by content. */
+  readonly minMoveLength?: number;
+  /** Similarity (0–1) above which an unmatched section pair is the same section renumbered or moved. */
+  readonly sectionSimilarity?: number;
+  /** Similarity (0–1) above which two paragraphs are the same paragraph edited. */
+  readonly paragraphSimilarity?: number;
+}
+
+export type ResolvedOptions = Required<CompareOptions>;
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  rewriteThreshold: 0.6,
+  foldTypography: true,
+  maxEditLength: 2000,
+  maxParagraphTokens: 20000,
+  minMoveLength: 80,
+  sectionSimilarity: 0.6,
+  paragraphSimilarity: 0.4,
+};
