@@ -6,7 +6,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { ImportError, parseCodeText } from "../core/importer/parseCodeText";
 import { serializeDocument } from "../core/model/canonicalText";
-import { parseArguments, UsageError, type ParsedArguments } from "./arguments";
+import type { OrdinanceDocument } from "../core/model/document";
+import { compare, formatHtml, formatJson, formatText } from "../core/redline";
+import { parseArguments, UsageError, type CommandSpec, type ParsedArguments } from "./arguments";
 
 export interface Streams {
   readonly stdout: { write(text: string): unknown };
@@ -17,12 +19,20 @@ const USAGE = `Usage:
   ordinance-redline parse FILE [--format json|text] [--out FILE]
       Read a chapter of the Municipal Code (plain text) and print its model
       as JSON, or its canonical text.
+  ordinance-redline compare BASE AMENDED [--format text|html|json] [--out FILE]
+      Print the redline of AMENDED against BASE: [-deleted-]{+inserted+} text,
+      HTML with <del>/<ins>, or JSON changes with offsets in the canonical texts.
 `;
+
+const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  parse: { positional: 1, options: { format: ["json", "text"], out: null } },
+  compare: { positional: 2, options: { format: ["text", "html", "json"], out: null } },
+};
 
 /** Runs the command line with `argv` (without node and script); resolves to the exit status. */
 export async function main(argv: readonly string[], streams: Streams): Promise<number> {
   try {
-    const args = parseArguments(argv, { parse: { positional: 1, options: { format: ["json", "text"], out: null } } });
+    const args = parseArguments(argv, COMMANDS);
     return await run(args, streams);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -49,12 +59,8 @@ async function readInput(path: string): Promise<string> {
   }
 }
 
-async function run(args: ParsedArguments, streams: Streams): Promise<number> {
-  if (args.command === "help") {
-    streams.stdout.write(USAGE);
-    return 0;
-  }
-  const path = args.positional[0]!;
+/** Reads and parses one Code text file; warnings go to stderr. */
+async function readDocument(path: string, streams: Streams): Promise<OrdinanceDocument> {
   let parsed;
   try {
     parsed = parseCodeText(await readInput(path));
@@ -63,9 +69,24 @@ async function run(args: ParsedArguments, streams: Streams): Promise<number> {
     throw error;
   }
   for (const warning of parsed.warnings) streams.stderr.write(`${path}: line ${warning.line}: ${warning.reason}\n`);
-  const output = args.options.format === "text"
-    ? serializeDocument(parsed.document)
-    : `${JSON.stringify(parsed.document, null, 2)}\n`;
+  return parsed.document;
+}
+
+async function run(args: ParsedArguments, streams: Streams): Promise<number> {
+  if (args.command === "help") {
+    streams.stdout.write(USAGE);
+    return 0;
+  }
+  const documents = await Promise.all(args.positional.map((path) => readDocument(path, streams)));
+  const format = args.options.format;
+  let output: string;
+  if (args.command === "parse") {
+    const doc = documents[0]!;
+    output = format === "text" ? serializeDocument(doc) : `${JSON.stringify(doc, null, 2)}\n`;
+  } else {
+    const redline = compare(documents[0]!, documents[1]!);
+    output = format === "html" ? formatHtml(redline) : format === "json" ? formatJson(redline) : formatText(redline);
+  }
   await emit(output, args.options.out, streams);
   return 0;
 }
