@@ -4,7 +4,7 @@
  * change starts or ends inside a token; an incremental re-compare equals a fresh one.
  */
 import { describe, expect, it } from "vitest";
-import { compare } from "../../src/core/redline";
+import { compare, updateRedline } from "../../src/core/redline";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import { randomlyEdited } from "../support/editScripts";
 import { fixtureBase } from "../support/fixtures";
@@ -37,7 +37,7 @@ describe("redline invariants over random edit scripts", () => {
     let previous = compare(base, draft);
     for (let seed = 1; seed <= 60; seed++) {
       draft = randomlyEdited(draft, seed, 1);
-      const incremental = compare(base, draft);
+      const incremental = updateRedline(previous, draft);
       const fresh = compare(JSON.parse(JSON.stringify(base)), JSON.parse(JSON.stringify(draft)));
       expect(incremental.changes, `seed ${seed}`).toEqual(fresh.changes);
       previous = incremental;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
-import { layoutCanonical, serializeDocument } from "../../src/core/model/canonicalText";
+import { layoutCanonical, sectionLines, sectionPiece, serializeDocument } from "../../src/core/model/canonicalText";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 import { generateDocument } from "../support/generateChapter";
 
@@ -16,6 +16,15 @@ describe("the canonical text", () => {
       const parsed = parseCodeText(serializeDocument(doc));
       expect(parsed.warnings, `seed ${seed}`).toEqual([]);
       expect(parsed.document, `seed ${seed}`).toEqual(doc);
+    }
+  });
+
+  it("lays out a section's lines without its text exactly where the built text puts them", () => {
+    for (const section of generateDocument(8, 20_000).chapters[0]!.sections) {
+      const computed = sectionLines(section);
+      const copy = structuredClone(section);
+      expect(computed).toEqual(sectionPiece(copy).lines);
+      for (const line of sectionPiece(copy).lines) expect(sectionPiece(copy).text.slice(line.textFrom, line.to)).toBe(line.words);
     }
   });
 

@@ -159,18 +159,25 @@ export function randomlyEdited(doc: OrdinanceDocument, seed: number, count: numb
   return edited;
 }
 
-/** The same document with every word edit applied to a share of its paragraphs (for benchmarks). */
+/** The document with a word edit in about `share` of its paragraphs (for benchmarks). */
 export function scatteredWordEdits(doc: OrdinanceDocument, seed: number, share: number): OrdinanceDocument {
   const random = new Random(seed);
   const edits = [replaceWord, insertWords, deleteWords];
+  const editParagraph = (section: Section, index: number): Section => {
+    const single: OrdinanceDocument = { title: null, chapters: [{ id: "c", number: "0-0", title: "", toc: [], sections: [{ ...section, blocks: [section.blocks[index]!] }] }] };
+    const edited = random.pick(edits)(single, random).chapters[0]!.sections[0]!.blocks[0]!;
+    return { ...section, blocks: section.blocks.map((block, i) => (i === index ? edited : block)) };
+  };
   return {
     ...doc,
     chapters: doc.chapters.map((chapter) => ({
       ...chapter,
       sections: chapter.sections.map((section) => {
-        if (!random.chance(share)) return section;
-        const single: OrdinanceDocument = { title: null, chapters: [{ ...chapter, sections: [section] }] };
-        return random.pick(edits)(single, random).chapters[0]!.sections[0]!;
+        let edited = section;
+        section.blocks.forEach((block, index) => {
+          if (block.kind === "paragraph" && random.chance(share)) edited = editParagraph(edited, index);
+        });
+        return edited;
       }),
     })),
   };

@@ -27,10 +27,16 @@ export interface PieceLine {
   readonly to: number;
 }
 
+/** A line of a piece with its words and the indentation and enumerator written before them. */
+export interface LineInfo extends PieceLine {
+  readonly prefix: string;
+  readonly words: string;
+}
+
 /** One piece of canonical text: its text (starting with "\n\n") and its lines. */
 export interface Piece {
   readonly text: string;
-  readonly lines: readonly PieceLine[];
+  readonly lines: readonly LineInfo[];
 }
 
 /** Where one line stands in the whole canonical text. */
@@ -63,13 +69,13 @@ export function sectionHeadingLine(section: Pick<Section, "number" | "catchline"
 /** Accumulates lines into a piece; each line is preceded by the given separator. */
 class PieceBuilder {
   private text = "";
-  private readonly lines: PieceLine[] = [];
+  private readonly lines: LineInfo[] = [];
 
   add(separator: string, kind: PieceLine["kind"], key: string, prefix: string, words: string): void {
     this.text += separator;
     const lineFrom = this.text.length;
     this.text += prefix + words;
-    this.lines.push({ kind, key, lineFrom, textFrom: lineFrom + prefix.length, to: this.text.length });
+    this.lines.push({ kind, key, lineFrom, textFrom: lineFrom + prefix.length, to: this.text.length, prefix, words });
   }
 
   build(): Piece {
@@ -78,6 +84,62 @@ class PieceBuilder {
 }
 
 const sectionPieces = new WeakMap<Section, Piece>();
+const sectionLengths = new WeakMap<Section, number>();
+
+/** The length of a section's piece, computed without building its text. Cached per section value. */
+export function sectionPieceLength(section: Section): number {
+  const built = sectionPieces.get(section);
+  if (built) return built.text.length;
+  let length = sectionLengths.get(section);
+  if (length === undefined) {
+    length = PIECE_SEPARATOR.length + section.number.length + 1 + section.catchline.length;
+    for (const block of section.blocks) {
+      const prefix = block.kind === "history" ? 0 : block.level * INDENT.length + (block.enumerator ? block.enumerator.length + 1 : 0);
+      length += PIECE_SEPARATOR.length + prefix + block.text.length;
+    }
+    sectionLengths.set(section, length);
+  }
+  return length;
+}
+
+/** Whether two sections render the same canonical text (compared field by field, no text built). */
+export function sameSectionText(a: Section, b: Section): boolean {
+  if (a === b) return true;
+  if (a.number !== b.number || a.catchline !== b.catchline || a.blocks.length !== b.blocks.length) return false;
+  return a.blocks.every((block, index) => {
+    const other = b.blocks[index]!;
+    if (block.kind !== other.kind || block.text !== other.text) return false;
+    return block.kind === "history" || (other.kind === "paragraph" && block.enumerator === other.enumerator && block.level === other.level);
+  });
+}
+
+const sectionLineCache = new WeakMap<Section, readonly LineInfo[]>();
+
+/**
+ * The lines of a section's piece — positions, prefixes and words — computed without building
+ * the piece's text (the same positions as `sectionPiece(section).lines`). Cached per section.
+ */
+export function sectionLines(section: Section): readonly LineInfo[] {
+  const built = sectionPieces.get(section);
+  if (built) return built.lines;
+  let lines = sectionLineCache.get(section);
+  if (!lines) {
+    const list: LineInfo[] = [];
+    let offset = PIECE_SEPARATOR.length;
+    const heading = sectionHeadingLine(section);
+    list.push({ kind: "heading", key: section.number, lineFrom: offset, textFrom: offset, to: offset + heading.length, prefix: "", words: heading });
+    offset += heading.length;
+    for (const block of section.blocks) {
+      const prefix = blockPrefix(block);
+      const lineFrom = offset + PIECE_SEPARATOR.length;
+      offset = lineFrom + prefix.length + block.text.length;
+      list.push({ kind: "block", key: block.id, lineFrom, textFrom: lineFrom + prefix.length, to: offset, prefix, words: block.text });
+    }
+    lines = list;
+    sectionLineCache.set(section, lines);
+  }
+  return lines;
+}
 
 /** The piece of a section: separator, heading line, then each block. Cached per section value. */
 export function sectionPiece(section: Section): Piece {
@@ -91,8 +153,21 @@ export function sectionPiece(section: Section): Piece {
   return piece;
 }
 
-/** The piece of a chapter's head: separator, the CHAPTER line, then its table of contents. */
+const headPieces = new WeakMap<readonly unknown[], { number: string; title: string; piece: Piece }>();
+
+/**
+ * The piece of a chapter's head: separator, the CHAPTER line, then its table of contents.
+ * Cached per contents list (chapters are new objects whenever a section changes; the list is not).
+ */
 export function chapterHeadPiece(chapter: Chapter): Piece {
+  const cached = headPieces.get(chapter.toc);
+  if (cached && cached.number === chapter.number && cached.title === chapter.title) return cached.piece;
+  const piece = buildChapterHeadPiece(chapter);
+  headPieces.set(chapter.toc, { number: chapter.number, title: chapter.title, piece });
+  return piece;
+}
+
+function buildChapterHeadPiece(chapter: Chapter): Piece {
   const builder = new PieceBuilder();
   builder.add(PIECE_SEPARATOR, "chapter", chapter.number, "", `CHAPTER ${chapter.number}${chapter.title ? ` ${chapter.title}` : ""}`);
   chapter.toc.forEach((entry, index) => builder.add(index === 0 ? PIECE_SEPARATOR : "\n", "toc", entry.number, "", sectionHeadingLine(entry)));

@@ -26,10 +26,20 @@ export function alignSequences(
   threshold: number,
 ): AlignStep[] {
   const steps: AlignStep[] = [];
-  const parts = diffArrays(keysA as string[], keysB as string[], { maxEditLength: 4000 })
-    ?? [{ value: keysA as string[], removed: true, added: false, count: keysA.length }, { value: keysB as string[], added: true, removed: false, count: keysB.length }];
-  let indexA = 0;
-  let indexB = 0;
+  // Equal items at both ends anchor without a diff; most edits leave one small gap between them.
+  let start = 0;
+  while (start < keysA.length && start < keysB.length && keysA[start] === keysB[start]) steps.push({ a: start, b: start++ });
+  let endA = keysA.length;
+  let endB = keysB.length;
+  while (endA > start && endB > start && keysA[endA - 1] === keysB[endB - 1]) { endA--; endB--; }
+  const middleA = keysA.slice(start, endA) as string[];
+  const middleB = keysB.slice(start, endB) as string[];
+  const parts = middleA.length <= 1 || middleB.length <= 1
+    ? [{ value: middleA, removed: true, added: false }, { value: middleB, removed: false, added: true }]
+    : diffArrays(middleA, middleB, { maxEditLength: 4000 })
+      ?? [{ value: middleA, removed: true, added: false }, { value: middleB, added: true, removed: false }];
+  let indexA = start;
+  let indexB = start;
   let gapA: number[] = [];
   let gapB: number[] = [];
   const flush = () => {
@@ -45,6 +55,7 @@ export function alignSequences(
     for (let i = 0; i < count; i++) steps.push({ a: indexA++, b: indexB++ });
   }
   flush();
+  for (; indexA < keysA.length; indexA++, indexB++) steps.push({ a: indexA, b: indexB });
   return steps;
 }
 
@@ -58,6 +69,9 @@ function pairGap(gapA: readonly number[], gapB: readonly number[], similar: (a: 
   const n = gapB.length;
   if (m === 0 || n === 0 || m * n > MAX_GAP_CELLS) {
     return [...gapA.map((a) => ({ a })), ...gapB.map((b) => ({ b }))];
+  }
+  if (m === 1 && n === 1) {
+    return similar(gapA[0]!, gapB[0]!) >= threshold ? [{ a: gapA[0]!, b: gapB[0]! }] : [{ a: gapA[0]! }, { b: gapB[0]! }];
   }
   const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   const score: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(0));

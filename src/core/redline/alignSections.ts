@@ -14,8 +14,9 @@ export type SectionStep =
   | { readonly kind: "delete"; readonly a: number; readonly moveTo?: number }
   | { readonly kind: "insert"; readonly b: number; readonly moveFrom?: number };
 
-/** Most unmatched pairs compared by content; beyond it unmatched sections stay unmatched. */
-const MAX_CONTENT_PAIRS = 40_000;
+/** Most section pairs compared by content within one gap, and across the chapter for moves. */
+const MAX_GAP_PAIRS = 400;
+const MAX_MOVE_PAIRS = 4_000;
 
 const bodies = new WeakMap<Section, { length: number; bag: WordBag }>();
 
@@ -30,42 +31,70 @@ function body(section: Section): { length: number; bag: WordBag } {
   return cached;
 }
 
-/** Pairs of sections (indices into A and B) matched by number, then by content. */
-function matchSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): Array<[number, number]> {
-  const indexB = new Map<string, number>();
-  b.forEach((section, index) => indexB.set(section.number, index));
-  const pairs: Array<[number, number]> = [];
-  const unmatchedA: number[] = [];
-  const matchedB = new Set<number>();
-  a.forEach((section, index) => {
-    const other = indexB.get(section.number);
-    if (other === undefined) unmatchedA.push(index);
-    else { pairs.push([index, other]); matchedB.add(other); }
-  });
-  const unmatchedB = b.map((_, index) => index).filter((index) => !matchedB.has(index));
-  if (unmatchedA.length === 0 || unmatchedB.length === 0 || unmatchedA.length * unmatchedB.length > MAX_CONTENT_PAIRS) return pairs;
-
-  const candidates: Array<{ a: number; b: number; score: number }> = [];
-  for (const i of unmatchedA) {
+/** Greedily pairs the most similar sections among the candidates; adds them to `pairs`. */
+function pairByContent(
+  a: readonly Section[], b: readonly Section[], candidatesA: readonly number[], candidatesB: readonly number[],
+  usedA: Set<number>, usedB: Set<number>, pairs: Array<[number, number]>, options: ResolvedOptions,
+): void {
+  const scored: Array<{ a: number; b: number; score: number }> = [];
+  for (const i of candidatesA) {
     const bodyA = body(a[i]!);
-    if (bodyA.length < options.minMoveLength) continue;
-    for (const j of unmatchedB) {
+    if (usedA.has(i) || bodyA.length < options.minMoveLength) continue;
+    for (const j of candidatesB) {
       const bodyB = body(b[j]!);
-      if (bodyB.length < options.minMoveLength) continue;
+      if (usedB.has(j) || bodyB.length < options.minMoveLength) continue;
       const score = similarity(bodyA.bag, bodyB.bag);
-      if (score >= options.sectionSimilarity) candidates.push({ a: i, b: j, score });
+      if (score >= options.sectionSimilarity) scored.push({ a: i, b: j, score });
     }
   }
-  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  for (const candidate of candidates) {
+  scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const candidate of scored) {
     if (usedA.has(candidate.a) || usedB.has(candidate.b)) continue;
     usedA.add(candidate.a);
     usedB.add(candidate.b);
     pairs.push([candidate.a, candidate.b]);
   }
+}
+
+/**
+ * Pairs of sections (indices into A and B) matched by number, then by content: first within
+ * each gap between number-matched neighbours (a renumbering stays in place), then across the
+ * chapter for what is left (a move). Each pass has a budget of comparisons.
+ */
+function matchSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): Array<[number, number]> {
+  const indexB = new Map<string, number>();
+  b.forEach((section, index) => indexB.set(section.number, index));
+  const pairs: Array<[number, number]> = [];
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  a.forEach((section, index) => {
+    const other = indexB.get(section.number);
+    if (other !== undefined) { pairs.push([index, other]); usedA.add(index); usedB.add(other); }
+  });
+  if (usedA.size === a.length || usedB.size === b.length) return pairs;
+
+  const anchors = [...longestIncreasing(pairs.map(([, j]) => j))].sort((x, y) => x - y).map((k) => pairs[k]!);
+  let previous: [number, number] = [-1, -1];
+  for (const anchor of [...anchors, [a.length, b.length] as [number, number]]) {
+    const gapA = range(previous[0] + 1, anchor[0]).filter((i) => !usedA.has(i));
+    const gapB = range(previous[1] + 1, anchor[1]).filter((j) => !usedB.has(j));
+    if (gapA.length > 0 && gapB.length > 0 && gapA.length * gapB.length <= MAX_GAP_PAIRS) {
+      pairByContent(a, b, gapA, gapB, usedA, usedB, pairs, options);
+    }
+    previous = anchor;
+  }
+  const leftA = range(0, a.length).filter((i) => !usedA.has(i));
+  const leftB = range(0, b.length).filter((j) => !usedB.has(j));
+  if (leftA.length > 0 && leftB.length > 0 && leftA.length * leftB.length <= MAX_MOVE_PAIRS) {
+    pairByContent(a, b, leftA, leftB, usedA, usedB, pairs, options);
+  }
   return pairs.sort((x, y) => x[0] - y[0]);
+}
+
+function range(from: number, to: number): number[] {
+  const values: number[] = [];
+  for (let i = from; i < to; i++) values.push(i);
+  return values;
 }
 
 /** The alignment of two section lists, in reading order on both sides. */

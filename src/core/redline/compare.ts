@@ -1,19 +1,23 @@
 /**
- * compare(base, draft) → Redline: the legal redline of a draft against its base. Plan:
- * 1. chapters align by number; in each, sections align by number, then by content (renumbered
- *    or moved sections), keeping order (alignSections);
- * 2. each matched pair of pieces is diffed on its own (pieceDiff, cached per section value);
- * 3. local offsets become global ones by walking the pieces of both texts in step.
- * Cost is linear in the number of sections plus the cost of the sections that changed, so
- * re-comparing after an edit that kept untouched sections as the same objects is cheap.
+ * compare(base, draft) → Redline, and updateRedline(previous, draft) for the next keystroke.
+ * Plan:
+ * 1. a plan aligns chapters by number and, in each, sections by number, then by content
+ *    (renumbered or moved sections), keeping order (alignSections);
+ * 2. the plan is walked in step over both texts: sections whose text is unchanged cost a
+ *    length lookup; changed pairs are diffed on their own (pieceDiff, cached per section value);
+ * 3. each section entry keeps its local changes and piece starts, and turns them into global
+ *    changes only when asked, so an update that shifts offsets costs one small object per section.
+ * updateRedline reuses the previous plan when the draft still has the same sections in the same
+ * places (typing never changes that), so one keystroke re-diffs only the section it touched.
  */
-import { chapterHeadPiece, documentPieces, PIECE_SEPARATOR, sectionPiece, serializeDocument, titlePiece } from "../model/canonicalText";
-import type { Chapter, OrdinanceDocument, Section } from "../model/document";
-import { alignSections } from "./alignSections";
-import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
-import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
-import { diffLine } from "./wordDiff";
 import { diffArrays } from "diff";
+import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, sectionPieceLength, serializeDocument, titlePiece } from "../model/canonicalText";
+import type { Chapter, OrdinanceDocument, Section } from "../model/document";
+import { alignSections, type SectionStep } from "./alignSections";
+import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
+import { SectionEntry, type ChangeGroup } from "./sectionEntry";
+import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline } from "./types";
+import { diffLine } from "./wordDiff";
 
 const resolvedCache = new WeakMap<CompareOptions, ResolvedOptions>();
 
@@ -28,59 +32,53 @@ export function resolveOptions(options?: CompareOptions): ResolvedOptions {
   return resolved;
 }
 
-/** Global start offset of every piece of a document, keyed by the unit it renders. */
-function pieceStarts(doc: OrdinanceDocument): Map<object, number> {
-  const starts = new Map<object, number>();
-  let offset = -PIECE_SEPARATOR.length;
-  const units: object[] = [];
-  if (doc.title) units.push(doc.title);
-  for (const chapter of doc.chapters) units.push(chapter, ...chapter.sections);
-  documentPieces(doc).forEach(({ piece }, index) => {
-    starts.set(units[index]!, offset);
-    offset += piece.text.length;
-  });
-  return starts;
+type PlanStep =
+  | { readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[] }
+  | { readonly kind: "chapter-whole"; readonly side: "A" | "B"; readonly index: number };
+
+interface Plan {
+  readonly steps: readonly PlanStep[];
 }
 
-class RedlineBuilder {
-  readonly sections: SectionRedline[] = [];
-  readonly changes: Change[] = [];
-  posA = -PIECE_SEPARATOR.length;
-  posB = -PIECE_SEPARATOR.length;
+/** What one unit of the walk produced, kept so the next update can reuse it. */
+interface Slot {
+  readonly keyA: unknown;
+  readonly keyB: unknown;
+  readonly tag: string;
+  readonly entry: SectionEntry;
+  readonly startA: number;
+  readonly startB: number;
+  readonly lengthA: number;
+  readonly lengthB: number;
+}
+
+const NO_CHANGES: readonly LocalChange[] = [];
+
+/** The redline value: sections eager (cheap), global changes and texts computed on first use. */
+class RedlineValue implements Redline {
+  private changeList: readonly Change[] | undefined;
+  private baseTextValue: string | undefined;
+  private draftTextValue: string | undefined;
 
   constructor(
     readonly base: OrdinanceDocument,
     readonly draft: OrdinanceDocument,
-    readonly startsA: Map<object, number>,
-    readonly startsB: Map<object, number>,
+    readonly options: ResolvedOptions,
+    readonly plan: Plan,
+    readonly sections: readonly SectionRedline[],
+    readonly slots: readonly Slot[],
   ) {}
 
-  /** Turns local changes of a piece pair into global changes and records the unit. */
-  unit(
-    entry: Omit<SectionRedline, "changes" | "status">, status: SectionStatus | null,
-    local: readonly LocalChange[], textA: string, textB: string, startA: number, startB: number,
-    extra: Partial<Change> = {},
-  ): Change[] {
-    const label = entry.numberB ?? entry.numberA ?? "";
-    const changes = local.map((change, index): Change => ({
-      id: `${label}#${index + 1}${extra.move ? `-${extra.move.role}` : ""}`,
-      kind: change.fromA === change.toA ? "insert" : change.fromB === change.toB ? "delete" : "replace",
-      part: change.part,
-      section: label,
-      fromA: Math.max(0, startA + change.fromA),
-      toA: Math.max(0, startA + change.toA),
-      fromB: Math.max(0, startB + change.fromB),
-      toB: Math.max(0, startB + change.toB),
-      deleted: textA.slice(Math.max(change.fromA, -startA), change.toA),
-      inserted: textB.slice(Math.max(change.fromB, -startB), change.toB),
-      precise: change.precise,
-      ...(change.blockIdA ? { blockIdA: change.blockIdA } : {}),
-      ...(change.blockIdB ? { blockIdB: change.blockIdB } : {}),
-      ...extra,
-    }));
-    this.sections.push({ ...entry, status: status ?? (changes.length > 0 ? "changed" : "unchanged"), changes });
-    this.changes.push(...changes);
-    return changes;
+  get changes(): readonly Change[] {
+    return (this.changeList ??= this.sections.flatMap((section) => section.changes));
+  }
+
+  get baseText(): string {
+    return (this.baseTextValue ??= serializeDocument(this.base));
+  }
+
+  get draftText(): string {
+    return (this.draftTextValue ??= serializeDocument(this.draft));
   }
 }
 
@@ -91,35 +89,149 @@ class RedlineBuilder {
  */
 export function compare(base: OrdinanceDocument, draft: OrdinanceDocument, options?: CompareOptions): Redline {
   const resolved = resolveOptions(options);
-  const builder = new RedlineBuilder(base, draft, pieceStarts(base), pieceStarts(draft));
-  compareTitles(builder, resolved);
-  const steps = diffArrays(base.chapters.map((c) => c.number), draft.chapters.map((c) => c.number));
-  let indexA = 0;
-  let indexB = 0;
-  for (const part of steps) {
-    for (let k = 0; k < part.value.length; k++) {
-      if (part.removed) wholeChapter(builder, base.chapters[indexA++]!, "A");
-      else if (part.added) wholeChapter(builder, draft.chapters[indexB++]!, "B");
-      else compareChapters(builder, base.chapters[indexA++]!, draft.chapters[indexB++]!, resolved);
-    }
-  }
-  return lazyRedline(base, draft, builder.sections, builder.changes);
+  return build(base, draft, resolved, makePlan(base, draft, resolved));
 }
 
-function lazyRedline(base: OrdinanceDocument, draft: OrdinanceDocument, sections: SectionRedline[], changes: Change[]): Redline {
-  let baseText: string | undefined;
-  let draftText: string | undefined;
-  return Object.freeze({
-    sections,
-    changes,
-    get baseText() { return (baseText ??= serializeDocument(base)); },
-    get draftText() { return (draftText ??= serializeDocument(draft)); },
+/**
+ * The redline of a new version of the previous redline's draft against the same base. Equal
+ * to `compare(base, draft)`, but when the draft keeps its sections in place (an edit inside
+ * sections), the previous alignment is reused and only sections that are new objects are
+ * re-diffed.
+ */
+export function updateRedline(previous: Redline, draft: OrdinanceDocument): Redline {
+  if (!(previous instanceof RedlineValue)) throw new TypeError("updateRedline needs a redline made by compare");
+  const { base, options } = previous;
+  if (!sameLayout(previous.draft, draft)) return build(base, draft, options, makePlan(base, draft, options));
+  return build(base, draft, options, previous.plan, previous.slots);
+}
+
+/** Whether two drafts have the same chapters and section numbers in the same places. */
+function sameLayout(a: OrdinanceDocument, b: OrdinanceDocument): boolean {
+  if (a === b) return true;
+  if (Boolean(a.title) !== Boolean(b.title) || a.chapters.length !== b.chapters.length) return false;
+  return a.chapters.every((chapter, index) => {
+    const other = b.chapters[index]!;
+    if (chapter.number !== other.number || chapter.sections.length !== other.sections.length) return false;
+    return chapter.sections.every((section, k) => section === other.sections[k] || section.number === other.sections[k]!.number);
   });
 }
 
-function compareTitles(builder: RedlineBuilder, options: ResolvedOptions): void {
-  const { base, draft } = builder;
+function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {
+  const steps: PlanStep[] = [];
+  const parts = diffArrays(base.chapters.map((c) => c.number), draft.chapters.map((c) => c.number));
+  let a = 0;
+  let b = 0;
+  for (const part of parts) {
+    for (let k = 0; k < part.value.length; k++) {
+      if (part.removed) steps.push({ kind: "chapter-whole", side: "A", index: a++ });
+      else if (part.added) steps.push({ kind: "chapter-whole", side: "B", index: b++ });
+      else {
+        steps.push({ kind: "chapter-pair", a, b, sections: alignSections(base.chapters[a]!.sections, draft.chapters[b]!.sections, options) });
+        a++;
+        b++;
+      }
+    }
+  }
+  return { steps };
+}
+
+const baseStarts = new WeakMap<OrdinanceDocument, Map<Section, number>>();
+
+/**
+ * Walks the plan over both documents, tracking where each piece starts in each text. Each unit
+ * is a slot; given the previous walk's slots, a unit whose inputs are the same objects is
+ * reused (shifted when text before it changed length) instead of recomputed.
+ */
+class Walker {
+  readonly sections: SectionRedline[] = [];
+  readonly slots: Slot[] = [];
+  posA = -PIECE_SEPARATOR.length;
+  posB = -PIECE_SEPARATOR.length;
+  private keyA: unknown = null;
+  private keyB: unknown = null;
+  private tag = "";
+
+  constructor(
+    readonly base: OrdinanceDocument, readonly draft: OrdinanceDocument, readonly options: ResolvedOptions,
+    private readonly previous: readonly Slot[] | undefined,
+  ) {}
+
+  /** Starts a unit keyed by its inputs; true when the previous walk's result was reused. */
+  reuse(keyA: unknown, keyB: unknown, tag = ""): boolean {
+    this.keyA = keyA;
+    this.keyB = keyB;
+    this.tag = tag;
+    const slot = this.previous?.[this.slots.length];
+    if (!slot || slot.keyA !== keyA || slot.keyB !== keyB || slot.tag !== tag) return false;
+    const entry = slot.entry.shifted(this.posA - slot.startA, this.posB - slot.startB);
+    this.record(entry, slot.lengthA, slot.lengthB);
+    return true;
+  }
+
+  add(entry: Omit<ConstructorParameters<typeof SectionEntry>[0], "groups">, groups: ChangeGroup[], lengthA: number, lengthB: number): SectionEntry {
+    const section = new SectionEntry({ ...entry, groups });
+    this.record(section, lengthA, lengthB);
+    return section;
+  }
+
+  private record(entry: SectionEntry, lengthA: number, lengthB: number): void {
+    this.sections.push(entry);
+    this.slots.push({ keyA: this.keyA, keyB: this.keyB, tag: this.tag, entry, startA: this.posA, startB: this.posB, lengthA, lengthB });
+    this.posA += lengthA;
+    this.posB += lengthB;
+  }
+
+  group(local: readonly LocalChange[], textA: () => string, textB: () => string, extra: Partial<Change> = {}, startA = this.posA): ChangeGroup {
+    return { local, textA, textB, startA, startB: this.posB, extra };
+  }
+
+  /** Global start of a base section's piece (for the source end of a move). */
+  startOfBaseSection(section: Section): number {
+    let starts = baseStarts.get(this.base);
+    if (!starts) {
+      starts = new Map();
+      let offset = -PIECE_SEPARATOR.length + (this.base.title ? titlePiece(this.base.title).text.length : 0);
+      for (const chapter of this.base.chapters) {
+        offset += chapterHeadPiece(chapter).text.length;
+        for (const each of chapter.sections) { starts.set(each, offset); offset += sectionPieceLength(each); }
+      }
+      baseStarts.set(this.base, starts);
+    }
+    return starts.get(section)!;
+  }
+}
+
+function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions, plan: Plan, previous?: readonly Slot[]): RedlineValue {
+  const walker = new Walker(base, draft, options, previous);
+  walkTitles(walker);
+  for (const step of plan.steps) {
+    if (step.kind === "chapter-whole") {
+      const chapter = (step.side === "A" ? base : draft).chapters[step.index]!;
+      if (!walker.reuse(chapter, step.side)) wholeChapter(walker, chapter, step.side);
+      continue;
+    }
+    const chapterA = base.chapters[step.a]!;
+    const chapterB = draft.chapters[step.b]!;
+    const headTag = `${chapterA.number}\u0000${chapterA.title}\u0000${chapterB.number}\u0000${chapterB.title}`;
+    if (!walker.reuse(chapterA.toc, chapterB.toc, headTag)) walkChapterHead(walker, chapterA, chapterB);
+    for (const sectionStep of step.sections) {
+      const a = sectionStep.kind === "insert" ? undefined : chapterA.sections[sectionStep.a]!;
+      const b = sectionStep.kind === "delete" ? undefined : chapterB.sections[sectionStep.b]!;
+      const movedTo = sectionStep.kind === "delete" && sectionStep.moveTo !== undefined ? chapterB.sections[sectionStep.moveTo] : undefined;
+      const movedFrom = sectionStep.kind === "insert" && sectionStep.moveFrom !== undefined ? chapterA.sections[sectionStep.moveFrom] : undefined;
+      if (walker.reuse(a ?? movedFrom, b ?? movedTo)) continue;
+      if (a && b) pairedSection(walker, a, b);
+      else if (a) removedSection(walker, a, movedTo);
+      else addedSection(walker, b!, movedFrom);
+    }
+  }
+  return new RedlineValue(base, draft, options, plan, walker.sections, walker.slots);
+}
+
+function walkTitles(walker: Walker): void {
+  const { base, draft, options } = walker;
   if (!base.title && !draft.title) return;
+  if (walker.reuse(base.title, draft.title)) return;
   const pieceA = base.title ? titlePiece(base.title) : { text: "", lines: [] };
   const pieceB = draft.title ? titlePiece(draft.title) : { text: "", lines: [] };
   const lineA = pieceA.lines[0];
@@ -131,41 +243,48 @@ function compareTitles(builder: RedlineBuilder, options: ResolvedOptions): void 
     }))
     : [{ part: "title", fromA: 0, toA: pieceA.text.length, fromB: 0, toB: pieceB.text.length, precise: true }];
   const number = `TITLE ${(draft.title ?? base.title)!.number}`;
-  builder.unit({ unit: "title", numberA: base.title ? number : null, numberB: draft.title ? number : null, catchlineA: base.title?.name ?? null, catchlineB: draft.title?.name ?? null }, null, local, pieceA.text, pieceB.text, builder.posA, builder.posB);
-  builder.posA += pieceA.text.length;
-  builder.posB += pieceB.text.length;
+  walker.add(
+    { unit: "title", status: null, numberA: base.title ? number : null, numberB: draft.title ? number : null, catchlineA: base.title?.name ?? null, catchlineB: draft.title?.name ?? null },
+    [walker.group(local, () => pieceA.text, () => pieceB.text)], pieceA.text.length, pieceB.text.length,
+  );
+}
+
+const headResults = new WeakMap<object, WeakMap<object, { a: Chapter; b: Chapter; changes: LocalChange[] }>>();
+
+/** The chapter-head diff, reused while both contents lists and headings are unchanged. */
+function chapterHeadChanges(a: Chapter, b: Chapter, options: ResolvedOptions): LocalChange[] {
+  const cached = headResults.get(a.toc)?.get(b.toc);
+  if (cached && cached.a.number === a.number && cached.a.title === a.title && cached.b.number === b.number && cached.b.title === b.title) return cached.changes;
+  const changes = diffChapterHeads(a, b, options);
+  let byB = headResults.get(a.toc);
+  if (!byB) { byB = new WeakMap(); headResults.set(a.toc, byB); }
+  byB.set(b.toc, { a, b, changes });
+  return changes;
+}
+
+function walkChapterHead(walker: Walker, a: Chapter, b: Chapter): void {
+  const headA = chapterHeadPiece(a);
+  const headB = chapterHeadPiece(b);
+  walker.add(
+    { unit: "chapter", status: null, numberA: `CHAPTER ${a.number}`, numberB: `CHAPTER ${b.number}`, catchlineA: a.title, catchlineB: b.title },
+    [walker.group(chapterHeadChanges(a, b, walker.options), () => headA.text, () => headB.text)], headA.text.length, headB.text.length,
+  );
 }
 
 /** A chapter present on one side only: its head and every section, whole. */
-function wholeChapter(builder: RedlineBuilder, chapter: Chapter, side: "A" | "B"): void {
-  const pieces = [{ unit: chapter as object, piece: chapterHeadPiece(chapter), number: `CHAPTER ${chapter.number}`, catchline: chapter.title },
-    ...chapter.sections.map((section) => ({ unit: section as object, piece: sectionPiece(section), number: section.number, catchline: section.catchline }))];
-  for (const { piece, number, catchline } of pieces) {
-    const length = piece.text.length;
-    const local: LocalChange = side === "A"
-      ? { part: "section", fromA: 0, toA: length, fromB: 0, toB: 0, precise: true }
-      : { part: "section", fromA: 0, toA: 0, fromB: 0, toB: length, precise: true };
-    const entry = side === "A"
-      ? { unit: "section" as const, numberA: number, numberB: null, catchlineA: catchline, catchlineB: null }
-      : { unit: "section" as const, numberA: null, numberB: number, catchlineA: null, catchlineB: catchline };
-    builder.unit(entry, side === "A" ? "deleted" : "inserted", [local], side === "A" ? piece.text : "", side === "B" ? piece.text : "", builder.posA, builder.posB);
-    if (side === "A") builder.posA += length; else builder.posB += length;
-  }
-}
-
-function compareChapters(builder: RedlineBuilder, chapterA: Chapter, chapterB: Chapter, options: ResolvedOptions): void {
-  const headA = chapterHeadPiece(chapterA);
-  const headB = chapterHeadPiece(chapterB);
-  builder.unit(
-    { unit: "chapter", numberA: `CHAPTER ${chapterA.number}`, numberB: `CHAPTER ${chapterB.number}`, catchlineA: chapterA.title, catchlineB: chapterB.title },
-    null, diffChapterHeads(chapterA, chapterB, options), headA.text, headB.text, builder.posA, builder.posB,
-  );
-  builder.posA += headA.text.length;
-  builder.posB += headB.text.length;
-  for (const step of alignSections(chapterA.sections, chapterB.sections, options)) {
-    if (step.kind === "pair") pairedSection(builder, chapterA.sections[step.a]!, chapterB.sections[step.b]!, options);
-    else if (step.kind === "delete") removedSection(builder, chapterA.sections[step.a]!, step.moveTo === undefined ? undefined : chapterB.sections[step.moveTo]);
-    else addedSection(builder, chapterB.sections[step.b]!, step.moveFrom === undefined ? undefined : chapterA.sections[step.moveFrom], options);
+function wholeChapter(walker: Walker, chapter: Chapter, side: "A" | "B"): void {
+  const head = chapterHeadPiece(chapter);
+  const units = [
+    { text: () => head.text, length: head.text.length, number: `CHAPTER ${chapter.number}`, catchline: chapter.title, unit: "chapter" as const },
+    ...chapter.sections.map((section) => ({ text: () => sectionPiece(section).text, length: sectionPieceLength(section), number: section.number, catchline: section.catchline, unit: "section" as const })),
+  ];
+  for (const { text, length, number, catchline, unit } of units) {
+    const inA = side === "A";
+    const local: LocalChange = { part: "section", fromA: 0, toA: inA ? length : 0, fromB: 0, toB: inA ? 0 : length, precise: true };
+    walker.add(
+      { unit, status: inA ? "deleted" : "inserted", numberA: inA ? number : null, numberB: inA ? null : number, catchlineA: inA ? catchline : null, catchlineB: inA ? null : catchline },
+      [walker.group([local], inA ? text : () => "", inA ? () => "" : text)], inA ? length : 0, inA ? 0 : length,
+    );
   }
 }
 
@@ -173,43 +292,34 @@ function entryOf(a: Section | undefined, b: Section | undefined) {
   return { unit: "section" as const, numberA: a?.number ?? null, numberB: b?.number ?? null, catchlineA: a?.catchline ?? null, catchlineB: b?.catchline ?? null };
 }
 
-function pairedSection(builder: RedlineBuilder, a: Section, b: Section, options: ResolvedOptions): void {
-  const pieceA = sectionPiece(a);
-  const pieceB = sectionPiece(b);
+function pairedSection(walker: Walker, a: Section, b: Section): void {
+  const lengthA = sectionPieceLength(a);
+  const lengthB = sectionPieceLength(b);
+  const local = sameSectionText(a, b) ? NO_CHANGES : diffSections(a, b, walker.options);
   const status = a.number !== b.number ? "renumbered" : null;
-  builder.unit(entryOf(a, b), status, diffSections(a, b, options), pieceA.text, pieceB.text, builder.posA, builder.posB);
-  builder.posA += pieceA.text.length;
-  builder.posB += pieceB.text.length;
+  walker.add({ ...entryOf(a, b), status }, [walker.group(local, () => sectionPiece(a).text, () => sectionPiece(b).text)], lengthA, lengthB);
 }
 
-function removedSection(builder: RedlineBuilder, a: Section, movedTo: Section | undefined): void {
-  const piece = sectionPiece(a);
-  const local: LocalChange = { part: "section", fromA: 0, toA: piece.text.length, fromB: 0, toB: 0, precise: true };
+function removedSection(walker: Walker, a: Section, movedTo: Section | undefined): void {
+  const length = sectionPieceLength(a);
+  const local: LocalChange = { part: "section", fromA: 0, toA: length, fromB: 0, toB: 0, precise: true };
   const extra: Partial<Change> = movedTo
     ? { kind: "move", move: { role: "source", otherSection: movedTo.number, pairId: `move:${a.number}>${movedTo.number}` } }
     : {};
-  builder.unit(entryOf(a, undefined), movedTo ? "moved" : "deleted", [local], piece.text, "", builder.posA, builder.posB, extra);
-  builder.posA += piece.text.length;
+  walker.add({ ...entryOf(a, undefined), status: movedTo ? "moved" : "deleted" }, [walker.group([local], () => sectionPiece(a).text, () => "", extra)], length, 0);
 }
 
-function addedSection(builder: RedlineBuilder, b: Section, movedFrom: Section | undefined, options: ResolvedOptions): void {
-  const piece = sectionPiece(b);
-  const local: LocalChange = { part: "section", fromA: 0, toA: 0, fromB: 0, toB: piece.text.length, precise: true };
+function addedSection(walker: Walker, b: Section, movedFrom: Section | undefined): void {
+  const length = sectionPieceLength(b);
+  const local: LocalChange = { part: "section", fromA: 0, toA: 0, fromB: 0, toB: length, precise: true };
   if (!movedFrom) {
-    builder.unit(entryOf(undefined, b), "inserted", [local], "", piece.text, builder.posA, builder.posB);
-    builder.posB += piece.text.length;
+    walker.add({ ...entryOf(undefined, b), status: "inserted" }, [walker.group([local], () => "", () => sectionPiece(b).text)], 0, length);
     return;
   }
   const pairId = `move:${movedFrom.number}>${b.number}`;
-  const [destination] = builder.unit(entryOf(movedFrom, b), "moved", [local], "", piece.text, builder.posA, builder.posB,
-    { kind: "move", move: { role: "destination", otherSection: movedFrom.number, pairId } });
+  const destination = walker.group([local], () => "", () => sectionPiece(b).text, { kind: "move", move: { role: "destination", otherSection: movedFrom.number, pairId } });
   // The edits inside the moved section, for display: A offsets at its source, B at its destination.
-  const startA = builder.startsA.get(movedFrom)!;
-  const inner = diffSections(movedFrom, b, options);
-  const pieceA = sectionPiece(movedFrom);
-  const withinMove = builder.unit(entryOf(movedFrom, b), "moved", inner, pieceA.text, piece.text, startA, builder.posB, { withinMove: destination!.id });
-  builder.sections.pop();
-  const last = builder.sections[builder.sections.length - 1]!;
-  builder.sections[builder.sections.length - 1] = { ...last, changes: [...last.changes, ...withinMove] };
-  builder.posB += piece.text.length;
+  const inner = sameSectionText(movedFrom, b) ? NO_CHANGES : diffSections(movedFrom, b, walker.options);
+  const within = walker.group(inner, () => sectionPiece(movedFrom).text, () => sectionPiece(b).text, { withinMove: SectionEntry.changeId(b.number, 0, "destination") }, walker.startOfBaseSection(movedFrom));
+  walker.add({ ...entryOf(movedFrom, b), status: "moved" }, [destination, within], 0, length);
 }

@@ -4,7 +4,7 @@
  * its separator and line, so the unchanged text between changes is identical on both sides.
  */
 import type { Section } from "../model/document";
-import { chapterHeadPiece, sectionPiece, type Piece, type PieceLine } from "../model/canonicalText";
+import { chapterHeadPiece, sectionLines, type LineInfo } from "../model/canonicalText";
 import type { Chapter } from "../model/document";
 import { alignSequences } from "./align";
 import { textSimilarity } from "./similarity";
@@ -25,35 +25,34 @@ export interface LocalChange {
 
 const HEADING_OPTIONS_OVERRIDE = { rewriteThreshold: 1 } as const;
 
-/** Local changes of a line pair's words, shifted to piece offsets. */
-function wordChanges(part: ChangePart, a: Piece, lineA: PieceLine, b: Piece, lineB: PieceLine, options: ResolvedOptions, from = 0): LocalChange[] {
-  const textA = a.text.slice(lineA.textFrom + from, lineA.to);
-  const textB = b.text.slice(lineB.textFrom + from, lineB.to);
+/** Local changes of two strings' words; `fromA`/`fromB` are where each string starts in its piece. */
+function wordChanges(part: ChangePart, textA: string, fromA: number, textB: string, fromB: number, options: ResolvedOptions): LocalChange[] {
   return diffLine(textA, textB, options).map((edit: TextEdit) => ({
     part,
-    fromA: lineA.textFrom + from + edit.fromA,
-    toA: lineA.textFrom + from + edit.toA,
-    fromB: lineB.textFrom + from + edit.fromB,
-    toB: lineB.textFrom + from + edit.toB,
+    fromA: fromA + edit.fromA,
+    toA: fromA + edit.toA,
+    fromB: fromB + edit.fromB,
+    toB: fromB + edit.toB,
     precise: edit.precise,
   }));
 }
 
 /** A heading or contents line: the section number as one token, then the catchline's words. */
-function headingChanges(catchlinePart: ChangePart, a: Piece, lineA: PieceLine, b: Piece, lineB: PieceLine, options: ResolvedOptions): LocalChange[] {
+function headingChanges(catchlinePart: ChangePart, lineA: LineInfo, lineB: LineInfo, options: ResolvedOptions): LocalChange[] {
   const changes: LocalChange[] = [];
   if (lineA.key !== lineB.key) {
     changes.push({ part: "number", fromA: lineA.textFrom, toA: lineA.textFrom + lineA.key.length, fromB: lineB.textFrom, toB: lineB.textFrom + lineB.key.length, precise: true });
   }
-  const rest = (line: PieceLine) => ({ ...line, textFrom: line.textFrom + line.key.length + 1 });
-  changes.push(...wordChanges(catchlinePart, a, rest(lineA), b, rest(lineB), { ...options, ...HEADING_OPTIONS_OVERRIDE }));
+  const skipA = lineA.key.length + 1;
+  const skipB = lineB.key.length + 1;
+  changes.push(...wordChanges(catchlinePart, lineA.words.slice(skipA), lineA.textFrom + skipA, lineB.words.slice(skipB), lineB.textFrom + skipB, { ...options, ...HEADING_OPTIONS_OVERRIDE }));
   return changes;
 }
 
 /** The enumerator change of a paragraph pair: only the label when the indentation holds. */
-function prefixChanges(a: Piece, lineA: PieceLine, b: Piece, lineB: PieceLine, ids: Pick<LocalChange, "blockIdA" | "blockIdB">): LocalChange[] {
-  const prefixA = a.text.slice(lineA.lineFrom, lineA.textFrom);
-  const prefixB = b.text.slice(lineB.lineFrom, lineB.textFrom);
+function prefixChanges(lineA: LineInfo, lineB: LineInfo, ids: Pick<LocalChange, "blockIdA" | "blockIdB">): LocalChange[] {
+  const prefixA = lineA.prefix;
+  const prefixB = lineB.prefix;
   if (prefixA === prefixB) return [];
   const labelA = /^( *)\(([^)]*)\) $/.exec(prefixA);
   const labelB = /^( *)\(([^)]*)\) $/.exec(prefixB);
@@ -83,28 +82,31 @@ export function diffSections(sectionA: Section, sectionB: Section, options: Reso
 }
 
 function computeSectionChanges(sectionA: Section, sectionB: Section, options: ResolvedOptions): LocalChange[] {
-  const a = sectionPiece(sectionA);
-  const b = sectionPiece(sectionB);
-  const changes = headingChanges("catchline", a, a.lines[0]!, b, b.lines[0]!, options);
-  const keys = (section: Section) => section.blocks.map((block) => `${block.kind}:${block.text}`);
+  const linesA = sectionLines(sectionA);
+  const linesB = sectionLines(sectionB);
+  const changes = headingChanges("catchline", linesA[0]!, linesB[0]!, options);
+  // History notes never pair with paragraphs: their keys carry a mark paragraphs cannot contain.
+  const keys = (section: Section) => section.blocks.map((block) => (block.kind === "history" ? `\u0000${block.text}` : block.text));
   const similar = (i: number, j: number) => {
     const blockA = sectionA.blocks[i]!;
     const blockB = sectionB.blocks[j]!;
     return blockA.kind === blockB.kind ? textSimilarity(blockA.text, blockB.text) : 0;
   };
-  let endA = a.lines[0]!.to;
-  let endB = b.lines[0]!.to;
+  let endA = linesA[0]!.to;
+  let endB = linesB[0]!.to;
   for (const step of alignSequences(keys(sectionA), keys(sectionB), similar, options.paragraphSimilarity)) {
-    const lineA = step.a === undefined ? undefined : a.lines[step.a + 1]!;
-    const lineB = step.b === undefined ? undefined : b.lines[step.b + 1]!;
+    const lineA = step.a === undefined ? undefined : linesA[step.a + 1]!;
+    const lineB = step.b === undefined ? undefined : linesB[step.b + 1]!;
     const blockIdA = step.a === undefined ? undefined : sectionA.blocks[step.a]!.id;
     const blockIdB = step.b === undefined ? undefined : sectionB.blocks[step.b]!.id;
     const kind = (step.a === undefined ? sectionB.blocks[step.b!]! : sectionA.blocks[step.a]!).kind;
     const part: ChangePart = kind === "history" ? "history" : "text";
     if (lineA && lineB) {
       const ids = { blockIdA, blockIdB };
-      changes.push(...prefixChanges(a, lineA, b, lineB, ids));
-      changes.push(...wordChanges(part, a, lineA, b, lineB, options).map((change) => ({ ...change, ...ids })));
+      changes.push(...prefixChanges(lineA, lineB, ids));
+      if (lineA.words !== lineB.words) {
+        changes.push(...wordChanges(part, lineA.words, lineA.textFrom, lineB.words, lineB.textFrom, options).map((change) => ({ ...change, ...ids })));
+      }
     } else if (lineA) {
       changes.push({ part, fromA: endA, toA: lineA.to, fromB: endB, toB: endB, precise: true, blockIdA });
     } else if (lineB) {
@@ -120,10 +122,12 @@ function computeSectionChanges(sectionA: Section, sectionB: Section, options: Re
  * The changes between two chapter heads: the CHAPTER line, then the contents entries aligned
  * by number (or by catchline when renumbered).
  */
-export function diffChapterHeads(chapterA: Chapter, chapterB: Chapter, options: ResolvedOptions): LocalChange[] {
-  const a = chapterHeadPiece(chapterA);
-  const b = chapterHeadPiece(chapterB);
-  const changes = wordChanges("chapter", a, a.lines[0]!, b, b.lines[0]!, options);
+export function diffChapterHeads(headA: Chapter, headB: Chapter, options: ResolvedOptions): LocalChange[] {
+  const a = chapterHeadPiece(headA);
+  const b = chapterHeadPiece(headB);
+  const chapterA = a.lines[0]!;
+  const chapterB = b.lines[0]!;
+  const changes = wordChanges("chapter", chapterA.words, chapterA.textFrom, chapterB.words, chapterB.textFrom, options);
   const entriesA = a.lines.slice(1);
   const entriesB = b.lines.slice(1);
   // Entries are separated by "\n", the first from the CHAPTER line by "\n\n": when both sides
@@ -131,12 +135,12 @@ export function diffChapterHeads(chapterA: Chapter, chapterB: Chapter, options: 
   const both = entriesA.length > 0 && entriesB.length > 0 ? 1 : 0;
   let endA = a.lines[0]!.to + both;
   let endB = b.lines[0]!.to + both;
-  const similar = (i: number, j: number) => textSimilarity(chapterA.toc[i]!.catchline, chapterB.toc[j]!.catchline);
-  const steps = alignSequences(chapterA.toc.map((entry) => entry.number), chapterB.toc.map((entry) => entry.number), similar, 0.5);
+  const similar = (i: number, j: number) => textSimilarity(headA.toc[i]!.catchline, headB.toc[j]!.catchline);
+  const steps = alignSequences(headA.toc.map((entry) => entry.number), headB.toc.map((entry) => entry.number), similar, 0.5);
   for (const step of steps) {
     const lineA = step.a === undefined ? undefined : entriesA[step.a]!;
     const lineB = step.b === undefined ? undefined : entriesB[step.b]!;
-    if (lineA && lineB) changes.push(...headingChanges("toc", a, lineA, b, lineB, options));
+    if (lineA && lineB) changes.push(...headingChanges("toc", lineA, lineB, options));
     else if (lineA) changes.push({ part: "toc", fromA: endA, toA: lineA.to, fromB: endB, toB: endB, precise: true });
     else if (lineB) changes.push({ part: "toc", fromA: endA, toA: endA, fromB: endB, toB: lineB.to, precise: true });
     if (lineA) endA = lineA.to;

@@ -45,7 +45,19 @@ export function similarity(a: WordBag, b: WordBag): number {
   return (2 * shared) / (a.size + b.size);
 }
 
-/** Similarity of two texts (see `similarity`). */
+/**
+ * Similarity of two texts (see `similarity`). Texts that share a long common beginning and end
+ * (the usual edited paragraph) are scored by that share alone, without counting words.
+ */
 export function textSimilarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  const limit = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  const shared = (prefix + suffix) / longer;
+  if (shared >= 0.7) return shared;
   return similarity(wordBag(a), wordBag(b));
 }

@@ -15,23 +15,33 @@ export interface Token {
   readonly to: number;
 }
 
-const TOKEN = new RegExp(
-  [
-    String.raw`\d+(?:-\d+)+(?:\([A-Za-z0-9]{1,4}\))*`,          // Code citations: 2-173-030(a)(1)
-    String.raw`\$\d[\d,]*(?:\.\d+)?`,                          // money: $2,000.00
-    String.raw`\d+(?:[.,:/]\d+)*(?:\([A-Za-z0-9]{1,4}\))*%?`,  // numbers: 1357(g), 1,000, 140/7
-    String.raw`(?:[A-Za-z]\.){2,}`,                            // abbreviations: U.S.C.
-    String.raw`\([A-Za-z0-9]{1,4}\)`,                          // enumerators: (a), (iv)
-    String.raw`[\p{L}\p{N}]+(?:['\u2019\-\u2010\u2011][\p{L}\p{N}]+)*`, // words: fire-fighting, City's
-    String.raw`\S`,                                            // any other mark
-  ].join("|"),
-  "gu",
-);
+/** The token pattern; `letter` is the class of word characters. */
+function tokenPattern(letter: string, flags: string): RegExp {
+  return new RegExp(
+    [
+      String.raw`\d+(?:-\d+)+(?:\([A-Za-z0-9]{1,4}\))*`,          // Code citations: 2-173-030(a)(1)
+      String.raw`\$\d[\d,]*(?:\.\d+)?`,                          // money: $2,000.00
+      String.raw`\d+(?:[.,:/]\d+)*(?:\([A-Za-z0-9]{1,4}\))*%?`,  // numbers: 1357(g), 1,000, 140/7
+      String.raw`(?:[A-Za-z]\.){2,}`,                            // abbreviations: U.S.C.
+      String.raw`\([A-Za-z0-9]{1,4}\)`,                          // enumerators: (a), (iv)
+      `${letter}+(?:['\u2019\\-\u2010\u2011]${letter}+)*`,     // words: fire-fighting, City's
+      String.raw`\S`,                                            // any other mark
+    ].join("|"),
+    flags,
+  );
+}
+
+const UNICODE_TOKEN = tokenPattern(String.raw`[\p{L}\p{N}]`, "gu");
+/** The same tokens for plain ASCII text, where a non-unicode pattern runs several times faster. */
+const ASCII_TOKEN = tokenPattern("[A-Za-z0-9]", "g");
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Splits text into legal tokens with their offsets. Pure; linear in the text's length. */
 export function tokenize(text: string): Token[] {
+  const pattern = NON_ASCII.test(text) ? UNICODE_TOKEN : ASCII_TOKEN;
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     tokens.push({ text: match[0], from: match.index, to: match.index + match[0].length });
   }
   return tokens;
@@ -43,8 +53,14 @@ const FOLDS: ReadonlyArray<[RegExp, string]> = [
   [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, "-"],
 ];
 
-/** The token with quote and dash variants made plain, for comparisons that ignore them. */
+const TYPOGRAPHY = /[\u2010-\u2015\u2018-\u201f\u2032\u2033\u2212]/;
+
+/**
+ * The text with quote and dash variants made plain, for comparisons that ignore them. Each
+ * character maps to one character, so offsets in the result are offsets in the input.
+ */
 export function foldTypography(text: string): string {
+  if (!TYPOGRAPHY.test(text)) return text;
   let folded = text;
   for (const [pattern, plain] of FOLDS) folded = folded.replace(pattern, plain);
   return folded;

@@ -67,9 +67,10 @@ function isShortRun(tokens: readonly Token[]): boolean {
 
 /**
  * The presentation pass: merges hunks separated by a short unchanged run, and shows a line
- * mostly rewritten as one replacement of the whole line.
+ * mostly rewritten as one replacement of the whole line (returned as null). `unchangedOutside`
+ * counts unchanged words of the line that lie outside the token lists given.
  */
-export function presentHunks(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number): TokenHunk[] {
+export function presentHunks(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, unchangedOutside = 0): TokenHunk[] | null {
   const merged: TokenHunk[] = [];
   for (const hunk of hunks) {
     const last = merged[merged.length - 1];
@@ -80,10 +81,8 @@ export function presentHunks(hunks: readonly TokenHunk[], a: readonly Token[], b
     }
   }
   const changed = merged.reduce((sum, hunk) => sum + (hunk.toA - hunk.fromA) + (hunk.toB - hunk.fromB), 0);
-  const total = a.length + b.length;
-  if (merged.length > 1 && total > 0 && changed / total > threshold) {
-    return [{ fromA: 0, toA: a.length, fromB: 0, toB: b.length }];
-  }
+  const total = a.length + b.length + 2 * unchangedOutside;
+  if (merged.length > 1 && total > 0 && changed / total > threshold) return null;
   return merged;
 }
 
@@ -103,19 +102,65 @@ function hunkToEdit(hunk: TokenHunk, textA: string, a: readonly Token[], textB: 
   return { fromA, toA, fromB, toB, precise };
 }
 
+const SPACE = /\s/;
+
+/**
+ * The longest common prefix and suffix of two strings that end and start at a space (so they
+ * hold whole tokens), as lengths; they never overlap.
+ */
+export function commonAffixes(a: string, b: string): { prefix: number; suffix: number } {
+  const limit = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  if (!(prefix === a.length && prefix === b.length)) {
+    while (prefix > 0 && !SPACE.test(a[prefix - 1]!)) prefix--;
+  }
+  let suffix = 0;
+  const room = limit - prefix;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  while (suffix > 0 && !SPACE.test(a[a.length - suffix]!)) suffix--;
+  return { prefix, suffix };
+}
+
+/** Number of words (runs of non-space characters) in a[from, to). */
+function wordCount(text: string, from: number, to: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
 /**
  * The edits that turn line `textA` into `textB`, legal-redline style. Lines that are equal
  * token for token (ignoring spacing, and quote and dash shapes when folding) give no edits.
- * Beyond the cost bounds the whole line is one imprecise replacement.
+ * Beyond the cost bounds the whole line is one imprecise replacement. Only the part between
+ * the common prefix and suffix is tokenized and diffed.
  */
 export function diffLine(textA: string, textB: string, options: ResolvedOptions): TextEdit[] {
   if (textA === textB) return [];
-  const a = tokenize(textA);
-  const b = tokenize(textB);
-  const whole = (precise: boolean): TextEdit[] => [hunkToEdit({ fromA: 0, toA: a.length, fromB: 0, toB: b.length }, textA, a, textB, b, precise)];
+  const { prefix, suffix } = commonAffixes(textA, textB);
+  const midA = textA.slice(prefix, textA.length - suffix);
+  const midB = textB.slice(prefix, textB.length - suffix);
+  const a = tokenize(midA);
+  const b = tokenize(midB);
+  const whole = (precise: boolean): TextEdit[] => {
+    const all = { fromA: 0, toA: 0, fromB: 0, toB: 0 };
+    return [hunkToEdit(all, textA, [], textB, [], precise)];
+  };
   if (a.length + b.length > options.maxParagraphTokens) return whole(false);
-  const key = options.foldTypography ? (token: Token) => foldTypography(token.text) : (token: Token) => token.text;
-  const hunks = minimalHunks(a.map(key), b.map(key), options.maxEditLength);
+  const foldedA = options.foldTypography ? foldTypography(midA) : midA;
+  const foldedB = options.foldTypography ? foldTypography(midB) : midB;
+  const hunks = minimalHunks(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), options.maxEditLength);
   if (hunks === null) return whole(false);
-  return presentHunks(hunks, a, b, options.rewriteThreshold).map((hunk) => hunkToEdit(hunk, textA, a, textB, b, true));
+  const outside = wordCount(textA, 0, prefix) + wordCount(textA, textA.length - suffix, textA.length);
+  const presented = presentHunks(hunks, a, b, options.rewriteThreshold, outside);
+  if (presented === null) return whole(true);
+  return presented.map((hunk) => {
+    const edit = hunkToEdit(hunk, midA, a, midB, b, true);
+    return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: true };
+  });
 }

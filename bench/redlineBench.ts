@@ -1,0 +1,144 @@
+/**
+ * Redline benchmark: generated legal chapters of about 20 KB, 200 KB and 2 MB with an amended
+ * copy of each (about 2% of words changed in scattered clause edits, inserted and deleted
+ * subsections, a moved and a renumbered section), plus two unrelated 200 KB texts. Prints
+ * medians of the full compare, of a one-keystroke incremental re-compare, and of jsdiff's
+ * diffWords over the whole text as the baseline, with change counts and memory.
+ */
+import { diffWords } from "diff";
+import { serializeDocument } from "../src/core/model/canonicalText";
+import type { OrdinanceDocument, Paragraph, Section } from "../src/core/model/document";
+import { compare, updateRedline } from "../src/core/redline";
+import { randomEdit, scatteredWordEdits } from "../test/support/editScripts";
+import { generateDocument } from "../test/support/generateChapter";
+import { Random } from "../test/support/random";
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** Runs a full garbage collection when node was started with --expose-gc, so runs start even. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** The amended copy: scattered word edits, then structural edits (paragraphs, a move, a renumbering). */
+export function amend(base: OrdinanceDocument, seed: number): OrdinanceDocument {
+  const random = new Random(seed);
+  let draft = scatteredWordEdits(base, seed, 0.3);
+  for (let i = 0; i < 12; i++) draft = randomEdit(draft, random);
+  return draft;
+}
+
+/** The draft with one character typed into one paragraph: only that section is a new object. */
+function keystroke(draft: OrdinanceDocument, random: Random): OrdinanceDocument {
+  const chapter = draft.chapters[0]!;
+  const index = random.int(0, chapter.sections.length - 1);
+  const section = chapter.sections[index]!;
+  const blockIndex = section.blocks.findIndex((block) => block.kind === "paragraph");
+  if (blockIndex < 0) return draft;
+  const block = section.blocks[blockIndex] as Paragraph;
+  const at = block.text.indexOf(" ", random.int(0, block.text.length - 1));
+  const text = at < 0 ? `${block.text}s` : `${block.text.slice(0, at)}s${block.text.slice(at)}`;
+  const blocks = section.blocks.map((b, i) => (i === blockIndex ? { ...block, text } : b));
+  const sections: Section[] = chapter.sections.map((s, i) => (i === index ? { ...section, blocks } : s));
+  return { ...draft, chapters: [{ ...chapter, sections }] };
+}
+
+function baselineHunks(a: string, b: string): { ms: number; hunks: number } {
+  let hunks = 0;
+  const ms = time(() => {
+    const parts = diffWords(a, b);
+    let inHunk = false;
+    for (const part of parts) {
+      if (part.added || part.removed) { if (!inHunk) hunks++; inHunk = true; } else inHunk = false;
+    }
+  });
+  return { ms, hunks };
+}
+
+interface Row {
+  readonly name: string;
+  readonly size: number;
+  readonly compareMs: number;
+  readonly keystrokeMs: number | null;
+  readonly changes: number;
+  readonly baselineMs: number | null;
+  readonly baselineRuns: number;
+  readonly baselineHunks: number | null;
+}
+
+function measure(name: string, base: OrdinanceDocument, draft: OrdinanceDocument, baselineRuns: number, keystrokes: number): Row {
+  const baseText = serializeDocument(base);
+  const draftText = serializeDocument(draft);
+  const runs = baseText.length > 1_000_000 ? 7 : 15;
+  const compareTimes: number[] = [];
+  let changes = 0;
+  for (let i = 0; i < runs + 2; i++) {
+    const [a, b] = [clone(base), clone(draft)];
+    collectGarbage();
+    const ms = time(() => { changes = compare(a, b).changes.length; });
+    if (i >= 2) compareTimes.push(ms); // the first two runs warm the JIT
+  }
+  let keystrokeMs: number | null = null;
+  if (keystrokes > 0) {
+    const random = new Random(99);
+    let current = draft;
+    let redline = compare(base, current);
+    const times: number[] = [];
+    for (let i = 0; i < keystrokes; i++) {
+      current = keystroke(current, random);
+      const next = current;
+      const previous = redline;
+      times.push(time(() => { redline = updateRedline(previous, next); redline.sections.length; }));
+    }
+    keystrokeMs = median(times);
+  }
+  const baselineTimes: number[] = [];
+  let baselineHunkCount: number | null = null;
+  for (let i = 0; i < baselineRuns; i++) {
+    const result = baselineHunks(baseText, draftText);
+    baselineTimes.push(result.ms);
+    baselineHunkCount = result.hunks;
+  }
+  return {
+    name, size: baseText.length, compareMs: median(compareTimes), keystrokeMs, changes,
+    baselineMs: baselineRuns > 0 ? median(baselineTimes) : null, baselineRuns, baselineHunks: baselineHunkCount,
+  };
+}
+
+function format(value: number | null, digits = 1): string {
+  return value === null ? "—" : value.toFixed(digits);
+}
+
+/** Runs the benchmark and prints the table. `skipLargeBaseline` leaves out the ~1 min 2 MB baseline. */
+export function runRedlineBench(skipLargeBaseline: boolean): void {
+  const rows: Row[] = [];
+  for (const [name, bytes, baselineRuns] of [["20 KB", 20_000, 5], ["200 KB", 200_000, 3], ["2 MB", 2_000_000, skipLargeBaseline ? 0 : 1]] as const) {
+    const base = generateDocument(11, bytes);
+    rows.push(measure(name, base, amend(base, 23), baselineRuns, 200));
+  }
+  rows.push(measure("unrelated 200 KB", generateDocument(101, 200_000), generateDocument(202, 200_000), 0, 0));
+
+  console.log("\nRedline engine (medians; this machine is shared and noisy — compare rows within one run)\n");
+  console.log("| input | chars | compare ms | keystroke ms | changes | diffWords ms (runs) | diffWords hunks | speed-up |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const row of rows) {
+    const speedUp = row.baselineMs === null ? "—" : `${(row.baselineMs / row.compareMs).toFixed(0)}×`;
+    console.log(`| ${row.name} | ${row.size} | ${format(row.compareMs)} | ${format(row.keystrokeMs, 3)} | ${row.changes} | ${format(row.baselineMs)} (${row.baselineRuns}) | ${row.baselineHunks ?? "—"} | ${speedUp} |`);
+  }
+  const usage = process.resourceUsage();
+  console.log(`\npeak resident memory: ${(usage.maxRSS / 1024).toFixed(0)} MB; heap in use now: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+  console.log("targets: 2 MB compare ≤ 100 ms; keystroke at 2 MB ≤ 2 ms; unrelated 200 KB ≤ 50 ms; 200 KB ≥ 30× baseline with no more changes than its hunks");
+}

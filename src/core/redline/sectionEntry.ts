@@ -1,0 +1,106 @@
+/**
+ * One entry of a redline's section list. It holds its changes as local offsets plus the
+ * starts of its pieces, and turns them into global Change values on first access — so a
+ * re-compare that only shifts offsets creates one small object per section and no changes.
+ */
+import type { LocalChange } from "./pieceDiff";
+import type { Change, SectionRedline, SectionStatus } from "./types";
+
+/** Local changes of one piece pair, where the pieces start, and fields every change gets. */
+export interface ChangeGroup {
+  readonly local: readonly LocalChange[];
+  readonly textA: () => string;
+  readonly textB: () => string;
+  readonly startA: number;
+  readonly startB: number;
+  readonly extra: Partial<Change>;
+}
+
+export interface SectionEntryInit extends Omit<SectionRedline, "changes" | "status"> {
+  /** Null: "changed" when there are changes, else "unchanged". */
+  readonly status: SectionStatus | null;
+  readonly groups: readonly ChangeGroup[];
+}
+
+/** The fields an entry shares with its shifted copies. */
+interface EntryInfo extends Omit<SectionRedline, "changes"> {
+  readonly groups: readonly ChangeGroup[];
+}
+
+export class SectionEntry implements SectionRedline {
+  private readonly info: EntryInfo;
+  private materialized: readonly Change[] | undefined;
+
+  /** `shiftA`/`shiftB`: how much later than its groups say the entry's pieces start. */
+  constructor(init: SectionEntryInit | EntryInfo, private readonly shiftA = 0, private readonly shiftB = 0) {
+    if (init.status !== null) {
+      this.info = init as EntryInfo;
+    } else {
+      const count = init.groups.reduce((sum, group) => sum + group.local.length, 0);
+      this.info = { ...init, status: count > 0 ? "changed" : "unchanged" };
+    }
+  }
+
+  get unit(): SectionRedline["unit"] { return this.info.unit; }
+  get status(): SectionStatus { return this.info.status; }
+  get numberA(): string | null { return this.info.numberA; }
+  get numberB(): string | null { return this.info.numberB; }
+  get catchlineA(): string | null { return this.info.catchlineA; }
+  get catchlineB(): string | null { return this.info.catchlineB; }
+
+  /** The same entry with its pieces starting `deltaA` and `deltaB` characters later. O(1). */
+  shifted(deltaA: number, deltaB: number): SectionEntry {
+    if (deltaA === 0 && deltaB === 0) return this;
+    return new SectionEntry(this.info, this.shiftA + deltaA, this.shiftB + deltaB);
+  }
+
+  /** The id of the `index`-th change of a section; move ends carry their role. */
+  static changeId(label: string, index: number, role?: "source" | "destination"): string {
+    return `${label}#${index + 1}${role ? `-${role}` : ""}`;
+  }
+
+  /** The plain value, for JSON output. */
+  toJSON(): SectionRedline {
+    const { unit, status, numberA, numberB, catchlineA, catchlineB, changes } = this;
+    return { unit, status, numberA, numberB, catchlineA, catchlineB, changes };
+  }
+
+  /** This section's changes with global offsets, in document order. */
+  get changes(): readonly Change[] {
+    return (this.materialized ??= this.materialize());
+  }
+
+  private materialize(): Change[] {
+    const label = this.numberB ?? this.numberA ?? "";
+    const changes: Change[] = [];
+    for (const group of this.info.groups) {
+      if (group.local.length === 0) continue;
+      const textA = group.textA();
+      const textB = group.textB();
+      // Edits inside a moved section keep their own base start (at the move's source).
+      const startA = group.startA + (group.extra.withinMove ? 0 : this.shiftA);
+      const startB = group.startB + this.shiftB;
+      for (const change of group.local) {
+        const role = group.extra.move?.role;
+        changes.push({
+          id: SectionEntry.changeId(label, role ? 0 : changes.length, role),
+          kind: change.fromA === change.toA ? "insert" : change.fromB === change.toB ? "delete" : "replace",
+          part: change.part,
+          section: label,
+          // The first piece of a text has no separator before it: clamp its offsets to 0.
+          fromA: Math.max(0, startA + change.fromA),
+          toA: Math.max(0, startA + change.toA),
+          fromB: Math.max(0, startB + change.fromB),
+          toB: Math.max(0, startB + change.toB),
+          deleted: textA.slice(Math.max(change.fromA, -startA), change.toA),
+          inserted: textB.slice(Math.max(change.fromB, -startB), change.toB),
+          precise: change.precise,
+          ...(change.blockIdA ? { blockIdA: change.blockIdA } : {}),
+          ...(change.blockIdB ? { blockIdB: change.blockIdB } : {}),
+          ...group.extra,
+        });
+      }
+    }
+    return changes;
+  }
+}
