@@ -4,6 +4,7 @@
  * Equal keys anchor first; the gaps between anchors are paired by similarity.
  */
 import { diffArrays } from "diff";
+import { lcsPairs, SMALL_TABLE } from "./lcs";
 
 /** One step of an alignment: a pair, an A item alone (deleted) or a B item alone (inserted). */
 export type AlignStep =
@@ -36,8 +37,10 @@ export function alignSequences(
   const middleB = keysB.slice(start, endB) as string[];
   const parts = middleA.length <= 1 || middleB.length <= 1
     ? [{ value: middleA, removed: true, added: false }, { value: middleB, removed: false, added: true }]
-    : diffArrays(middleA, middleB, { maxEditLength: 4000 })
-      ?? [{ value: middleA, removed: true, added: false }, { value: middleB, added: true, removed: false }];
+    : middleA.length * middleB.length <= SMALL_TABLE
+      ? partsFromPairs(lcsPairs(middleA, 0, middleA.length, middleB, 0, middleB.length), middleA.length, middleB.length)
+      : diffArrays(middleA, middleB, { maxEditLength: 4000 })
+        ?? [{ value: middleA, removed: true, added: false }, { value: middleB, added: true, removed: false }];
   let indexA = start;
   let indexB = start;
   let gapA: number[] = [];
@@ -59,6 +62,27 @@ export function alignSequences(
   return steps;
 }
 
+interface Part {
+  readonly value: readonly unknown[];
+  readonly added: boolean;
+  readonly removed: boolean;
+}
+
+/** jsdiff-style parts (removed, added, common runs) from matched index pairs. */
+function partsFromPairs(pairs: ReadonlyArray<[number, number]>, lengthA: number, lengthB: number): Part[] {
+  const parts: Part[] = [];
+  let nextA = 0;
+  let nextB = 0;
+  for (const [i, j] of [...pairs, [lengthA, lengthB] as [number, number]]) {
+    if (i > nextA) parts.push({ value: new Array(i - nextA), removed: true, added: false });
+    if (j > nextB) parts.push({ value: new Array(j - nextB), removed: false, added: true });
+    if (i < lengthA) parts.push({ value: [null], removed: false, added: false });
+    nextA = i + 1;
+    nextB = j + 1;
+  }
+  return parts;
+}
+
 /**
  * Pairs the items of one gap. Plan: a table best[i][j] of the highest total similarity for
  * the first i A items and first j B items, where a pair counts only at or above the
@@ -72,6 +96,11 @@ function pairGap(gapA: readonly number[], gapB: readonly number[], similar: (a: 
   }
   if (m === 1 && n === 1) {
     return similar(gapA[0]!, gapB[0]!) >= threshold ? [{ a: gapA[0]!, b: gapB[0]! }] : [{ a: gapA[0]! }, { b: gapB[0]! }];
+  }
+  // Several paragraphs edited in place: when each pairs with the one at its own place, the
+  // table is not needed.
+  if (m === n && gapA.every((a, k) => similar(a, gapB[k]!) >= threshold)) {
+    return gapA.map((a, k) => ({ a, b: gapB[k]! }));
   }
   const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
   const score: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(0));

@@ -26,7 +26,10 @@ export interface LocalChange {
 const HEADING_OPTIONS_OVERRIDE = { rewriteThreshold: 1 } as const;
 
 /** Local changes of two strings' words; `fromA`/`fromB` are where each string starts in its piece. */
-function wordChanges(part: ChangePart, textA: string, fromA: number, textB: string, fromB: number, options: ResolvedOptions): LocalChange[] {
+function wordChanges(
+  part: ChangePart, textA: string, fromA: number, textB: string, fromB: number, options: ResolvedOptions,
+  ids?: Pick<LocalChange, "blockIdA" | "blockIdB">,
+): LocalChange[] {
   return diffLine(textA, textB, options).map((edit: TextEdit) => ({
     part,
     fromA: fromA + edit.fromA,
@@ -34,6 +37,7 @@ function wordChanges(part: ChangePart, textA: string, fromA: number, textB: stri
     fromB: fromB + edit.fromB,
     toB: fromB + edit.toB,
     precise: edit.precise,
+    ...ids,
   }));
 }
 
@@ -81,20 +85,26 @@ export function diffSections(sectionA: Section, sectionB: Section, options: Reso
   return changes;
 }
 
+/** Keys that anchor equal blocks; history notes carry a mark paragraphs cannot contain. */
+function blockKeys(section: Section): string[] {
+  return section.blocks.map((block) => (block.kind === "history" ? `\u0000${block.text}` : block.text));
+}
+
+/** Similarity of block i of A and block j of B; blocks of different kinds never pair. */
+function blockSimilarity(sectionA: Section, sectionB: Section, i: number, j: number): number {
+  const blockA = sectionA.blocks[i]!;
+  const blockB = sectionB.blocks[j]!;
+  return blockA.kind === blockB.kind ? textSimilarity(blockA.text, blockB.text) : 0;
+}
+
 function computeSectionChanges(sectionA: Section, sectionB: Section, options: ResolvedOptions): LocalChange[] {
   const linesA = sectionLines(sectionA);
   const linesB = sectionLines(sectionB);
   const changes = headingChanges("catchline", linesA[0]!, linesB[0]!, options);
-  // History notes never pair with paragraphs: their keys carry a mark paragraphs cannot contain.
-  const keys = (section: Section) => section.blocks.map((block) => (block.kind === "history" ? `\u0000${block.text}` : block.text));
-  const similar = (i: number, j: number) => {
-    const blockA = sectionA.blocks[i]!;
-    const blockB = sectionB.blocks[j]!;
-    return blockA.kind === blockB.kind ? textSimilarity(blockA.text, blockB.text) : 0;
-  };
+  const similar = blockSimilarity.bind(null, sectionA, sectionB);
   let endA = linesA[0]!.to;
   let endB = linesB[0]!.to;
-  for (const step of alignSequences(keys(sectionA), keys(sectionB), similar, options.paragraphSimilarity)) {
+  for (const step of alignSequences(blockKeys(sectionA), blockKeys(sectionB), similar, options.paragraphSimilarity)) {
     const lineA = step.a === undefined ? undefined : linesA[step.a + 1]!;
     const lineB = step.b === undefined ? undefined : linesB[step.b + 1]!;
     const blockIdA = step.a === undefined ? undefined : sectionA.blocks[step.a]!.id;
@@ -105,7 +115,7 @@ function computeSectionChanges(sectionA: Section, sectionB: Section, options: Re
       const ids = { blockIdA, blockIdB };
       changes.push(...prefixChanges(lineA, lineB, ids));
       if (lineA.words !== lineB.words) {
-        changes.push(...wordChanges(part, lineA.words, lineA.textFrom, lineB.words, lineB.textFrom, options).map((change) => ({ ...change, ...ids })));
+        changes.push(...wordChanges(part, lineA.words, lineA.textFrom, lineB.words, lineB.textFrom, options, ids));
       }
     } else if (lineA) {
       changes.push({ part, fromA: endA, toA: lineA.to, fromB: endB, toB: endB, precise: true, blockIdA });

@@ -4,6 +4,10 @@
  * ranges. Offsets are relative to the two strings passed in.
  */
 import { diffArrays } from "diff";
+import { lcsPairs } from "./lcs";
+
+/** Largest token table (A tokens × B tokens) diffed by lcs.ts; a paragraph of 60 words each way fits. */
+const WORD_TABLE = 4096;
 import { foldTypography, isPunctuation, tokenize, type Token } from "./tokens";
 import type { ResolvedOptions } from "./types";
 
@@ -36,6 +40,7 @@ export function minimalHunks(a: readonly string[], b: readonly string[], maxEdit
   while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
   if (start === endA && start === endB) return [];
   if (start === endA || start === endB) return [{ fromA: start, toA: endA, fromB: start, toB: endB }];
+  if ((endA - start) * (endB - start) <= WORD_TABLE) return smallHunks(a, b, start, endA, endB, maxEditLength);
   const parts = diffArrays(a.slice(start, endA), b.slice(start, endB), { maxEditLength });
   if (!parts) return null;
   const hunks: TokenHunk[] = [];
@@ -56,6 +61,21 @@ export function minimalHunks(a: readonly string[], b: readonly string[], maxEdit
     else indexB += count;
   }
   if (open) hunks.push({ ...open, toA: indexA, toB: indexB });
+  return hunks;
+}
+
+/** Hunks between the matched token pairs of a small middle (see lcs.ts). */
+function smallHunks(a: readonly string[], b: readonly string[], start: number, endA: number, endB: number, maxEditLength: number): TokenHunk[] | null {
+  const pairs = lcsPairs(a, start, endA, b, start, endB);
+  if (endA - start + endB - start - 2 * pairs.length > maxEditLength) return null;
+  const hunks: TokenHunk[] = [];
+  let nextA = start;
+  let nextB = start;
+  for (const [i, j] of [...pairs, [endA, endB] as [number, number]]) {
+    if (i > nextA || j > nextB) hunks.push({ fromA: nextA, toA: i, fromB: nextB, toB: j });
+    nextA = i + 1;
+    nextB = j + 1;
+  }
   return hunks;
 }
 
@@ -134,6 +154,11 @@ function wordCount(text: string, from: number, to: number): number {
   return count;
 }
 
+/** One edit replacing the whole line (its surrounding spaces aside). */
+function wholeLine(textA: string, textB: string, precise: boolean): TextEdit[] {
+  return [hunkToEdit({ fromA: 0, toA: 0, fromB: 0, toB: 0 }, textA, [], textB, [], precise)];
+}
+
 /**
  * The edits that turn line `textA` into `textB`, legal-redline style. Lines that are equal
  * token for token (ignoring spacing, and quote and dash shapes when folding) give no edits.
@@ -147,18 +172,18 @@ export function diffLine(textA: string, textB: string, options: ResolvedOptions)
   const midB = textB.slice(prefix, textB.length - suffix);
   const a = tokenize(midA);
   const b = tokenize(midB);
-  const whole = (precise: boolean): TextEdit[] => {
-    const all = { fromA: 0, toA: 0, fromB: 0, toB: 0 };
-    return [hunkToEdit(all, textA, [], textB, [], precise)];
-  };
-  if (a.length + b.length > options.maxParagraphTokens) return whole(false);
+  if (a.length + b.length > options.maxParagraphTokens) return wholeLine(textA, textB, false);
   const foldedA = options.foldTypography ? foldTypography(midA) : midA;
   const foldedB = options.foldTypography ? foldTypography(midB) : midB;
-  const hunks = minimalHunks(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), options.maxEditLength);
-  if (hunks === null) return whole(false);
   const outside = wordCount(textA, 0, prefix) + wordCount(textA, textA.length - suffix, textA.length);
+  // A line whose edit distance passes the rewrite threshold is shown whole anyway, so the diff
+  // need not search further than that: the bound costs no precision.
+  const rewriteBound = Math.floor(options.rewriteThreshold * (a.length + b.length + 2 * outside)) + 1;
+  const bound = Math.min(options.maxEditLength, rewriteBound);
+  const hunks = minimalHunks(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), bound);
+  if (hunks === null) return wholeLine(textA, textB, bound === rewriteBound);
   const presented = presentHunks(hunks, a, b, options.rewriteThreshold, outside);
-  if (presented === null) return whole(true);
+  if (presented === null) return wholeLine(textA, textB, true);
   return presented.map((hunk) => {
     const edit = hunkToEdit(hunk, midA, a, midB, b, true);
     return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: true };
