@@ -15,7 +15,7 @@ import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, secti
 import type { Chapter, OrdinanceDocument, Section } from "../model/document";
 import { alignSections, type SectionStep } from "./alignSections";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
-import { SectionEntry, type ChangeGroup } from "./sectionEntry";
+import { SectionEntry, type ChangeGroup, type SectionEntryInit } from "./sectionEntry";
 import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline } from "./types";
 import { diffLine } from "./wordDiff";
 
@@ -168,8 +168,8 @@ class Walker {
     return true;
   }
 
-  add(entry: Omit<ConstructorParameters<typeof SectionEntry>[0], "groups">, groups: ChangeGroup[], lengthA: number, lengthB: number): SectionEntry {
-    const section = new SectionEntry({ ...entry, groups });
+  add(entry: Omit<SectionEntryInit, "groups" | "pieceStartA" | "pieceStartB">, groups: ChangeGroup[], lengthA: number, lengthB: number): SectionEntry {
+    const section = new SectionEntry({ ...entry, groups, pieceStartA: this.posA, pieceStartB: this.posB });
     this.record(section, lengthA, lengthB);
     return section;
   }

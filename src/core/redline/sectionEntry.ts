@@ -16,14 +16,19 @@ export interface ChangeGroup {
   readonly extra: Partial<Change>;
 }
 
-export interface SectionEntryInit extends Omit<SectionRedline, "changes" | "status"> {
+export interface SectionEntryInit extends Omit<SectionRedline, "changes" | "status" | "startA" | "startB"> {
+  readonly pieceStartA: number;
+  readonly pieceStartB: number;
   /** Null: "changed" when there are changes, else "unchanged". */
   readonly status: SectionStatus | null;
   readonly groups: readonly ChangeGroup[];
 }
 
 /** The fields an entry shares with its shifted copies. */
-interface EntryInfo extends Omit<SectionRedline, "changes"> {
+interface EntryInfo extends Omit<SectionRedline, "changes" | "startA" | "startB"> {
+  /** Piece starts when the entry was made (before any shift). */
+  readonly pieceStartA: number;
+  readonly pieceStartB: number;
   readonly groups: readonly ChangeGroup[];
 }
 
@@ -47,6 +52,8 @@ export class SectionEntry implements SectionRedline {
   get numberB(): string | null { return this.info.numberB; }
   get catchlineA(): string | null { return this.info.catchlineA; }
   get catchlineB(): string | null { return this.info.catchlineB; }
+  get startA(): number { return this.info.pieceStartA + this.shiftA; }
+  get startB(): number { return this.info.pieceStartB + this.shiftB; }
 
   /** The same entry with its pieces starting `deltaA` and `deltaB` characters later. O(1). */
   shifted(deltaA: number, deltaB: number): SectionEntry {
@@ -61,8 +68,8 @@ export class SectionEntry implements SectionRedline {
 
   /** The plain value, for JSON output. */
   toJSON(): SectionRedline {
-    const { unit, status, numberA, numberB, catchlineA, catchlineB, changes } = this;
-    return { unit, status, numberA, numberB, catchlineA, catchlineB, changes };
+    const { unit, status, numberA, numberB, catchlineA, catchlineB, startA, startB, changes } = this;
+    return { unit, status, numberA, numberB, catchlineA, catchlineB, startA, startB, changes };
   }
 
   /** This section's changes with global offsets, in document order. */

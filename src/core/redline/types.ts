@@ -50,6 +50,10 @@ export interface SectionRedline {
   readonly numberB: string | null;
   readonly catchlineA: string | null;
   readonly catchlineB: string | null;
+  /** Where this unit's piece (its leading blank line included) starts in the base text; may be -2 for the first. */
+  readonly startA: number;
+  /** Where this unit's piece starts in the draft text; may be -2 for the first. */
+  readonly startB: number;
   readonly changes: readonly Change[];
 }
 
