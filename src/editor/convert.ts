@@ -6,6 +6,8 @@ import type { Node as PMNode } from "prosemirror-model";
 import type {
   Block, Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry,
 } from "../core/model/document";
+import type { Annotation } from "../core/annotations/annotation";
+import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { codeSchema } from "./schema";
 
 const { nodes } = codeSchema;
@@ -14,12 +16,18 @@ function textContent(text: string): PMNode[] {
   return text ? [codeSchema.text(text)] : [];
 }
 
-/** Builds the ProseMirror document for a model document. */
-export function toProseMirror(doc: OrdinanceDocument): PMNode {
+/** Document attributes stored alongside the text (see the schema's doc node). */
+export interface DocAttrs {
+  readonly annotations?: readonly Annotation[];
+  readonly sponsors?: SponsorRegistry | null;
+}
+
+/** Builds the ProseMirror document for a model document, with optional annotations and sponsors. */
+export function toProseMirror(doc: OrdinanceDocument, attrs: DocAttrs = {}): PMNode {
   const children: PMNode[] = [];
   if (doc.title) children.push(nodes.code_title.create({ number: doc.title.number }, textContent(doc.title.name)));
   for (const chapter of doc.chapters) children.push(chapterNode(chapter));
-  return nodes.doc.create(null, children);
+  return nodes.doc.create({ annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null }, children);
 }
 
 function chapterNode(chapter: Chapter): PMNode {
@@ -31,12 +39,14 @@ function chapterNode(chapter: Chapter): PMNode {
   return nodes.chapter.create({ id: chapter.id }, parts);
 }
 
-function sectionNode(section: Section): PMNode {
+/** The `section` node for a model section. */
+export function sectionNode(section: Section): PMNode {
   const heading = nodes.section_heading.create({ number: section.number }, textContent(section.catchline));
   return nodes.section.create({ id: section.id }, [heading, ...section.blocks.map(blockNode)]);
 }
 
-function blockNode(block: Block): PMNode {
+/** The `paragraph` or `history_note` node for a model block. */
+export function blockNode(block: Block): PMNode {
   if (block.kind === "history") return nodes.history_note.create({ id: block.id }, textContent(block.text));
   return nodes.paragraph.create({ id: block.id, enumerator: block.enumerator, level: block.level }, textContent(block.text));
 }

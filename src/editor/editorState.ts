@@ -8,20 +8,22 @@ import { history, redo, undo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
 import { EditorState, type Plugin } from "prosemirror-state";
 import type { OrdinanceDocument } from "../core/model/document";
-import { toProseMirror } from "./convert";
+import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
 import { codeSchema } from "./schema";
 
 export interface EditorStateOptions {
   /** Extra plugins, placed before the keymaps so their key bindings win. */
   readonly plugins?: readonly Plugin[];
+  /** Annotations and sponsors stored with the document. */
+  readonly attrs?: DocAttrs;
 }
 
 /** A new editor state holding `doc`, with history and the standard key bindings. */
 export function createEditorState(doc: OrdinanceDocument, options: EditorStateOptions = {}): EditorState {
   return EditorState.create({
     schema: codeSchema,
-    doc: toProseMirror(doc),
+    doc: toProseMirror(doc, options.attrs),
     plugins: [
       ...(options.plugins ?? []),
       history(),

@@ -1,0 +1,129 @@
+/**
+ * Decorations that show a redline in the editor. Inserted words are underlined (<ins>);
+ * deleted words appear at their place as non-editable struck widgets (<del>); whole inserted
+ * paragraphs and sections are underlined throughout; deleted ones appear as struck blocks; a
+ * changed enumerator or section number shows old struck and new underlined (see labelViews).
+ * Colour is only an aid: every mark is a real <ins>/<del> with an accessible label.
+ */
+import { Decoration } from "prosemirror-view";
+import type { Change, SectionRedline } from "../../core/redline/types";
+import { mapOffset, type PlacedLine, type UnitPlace } from "./docLayout";
+
+/** How each change is shown beyond its marks: dimmed by a filter, selected, sponsor colour. */
+export interface MarkStyle {
+  readonly visible: (change: Change) => boolean;
+  readonly selectedId: string | null;
+  readonly color: (change: Change) => string | null;
+}
+
+/** Spec carried by label decorations, read by the label node views. */
+export interface LabelSpec {
+  readonly oldLabel: string;
+  readonly changeId: string;
+}
+
+function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle, text: string): Record<string, string> {
+  const classes = [`redline-${kind}`];
+  if (!style.visible(change)) classes.push("redline-dimmed");
+  if (style.selectedId === change.id) classes.push("redline-selected");
+  if (change.move) classes.push("redline-moved");
+  const attrs: Record<string, string> = {
+    class: classes.join(" "),
+    "data-change": kind,
+    "data-change-id": change.id,
+    "aria-label": `${kind === "insert" ? "inserted" : "deleted"}: ${text}`,
+  };
+  const color = style.color(change);
+  if (color) attrs.style = `--sponsor-color: ${color}`;
+  return attrs;
+}
+
+/** A struck, non-editable rendering of deleted text, inline or as whole paragraphs. */
+function deletedWidget(change: Change, style: MarkStyle, paragraphs: readonly string[] | null): (view: unknown) => HTMLElement {
+  return () => {
+    const attrs = markAttrs(change, "delete", style, change.deleted.trim());
+    if (paragraphs === null) {
+      const del = document.createElement("del");
+      for (const [name, value] of Object.entries(attrs)) del.setAttribute(name, value);
+      del.textContent = change.deleted;
+      del.contentEditable = "false";
+      return del;
+    }
+    const block = document.createElement("div");
+    block.className = `redline-delete-block${change.move ? " redline-move-source" : ""}`;
+    block.contentEditable = "false";
+    if (change.move) block.dataset.label = `moved to ${change.move.otherSection}`;
+    for (const text of paragraphs) {
+      const p = document.createElement("p");
+      const del = document.createElement("del");
+      for (const [name, value] of Object.entries(attrs)) del.setAttribute(name, value);
+      del.textContent = text.trim();
+      p.style.marginLeft = `${Math.floor((text.length - text.trimStart().length) / 4) * 2}em`;
+      p.append(del);
+      block.append(p);
+    }
+    return block;
+  };
+}
+
+function wholeParagraphs(text: string): string[] {
+  return text.split(/\n+/).filter((paragraph) => paragraph.trim() !== "");
+}
+
+/** Decorations for the changes of one unit placed in the editor. */
+export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: readonly PlacedLine[], style: MarkStyle): Decoration[] {
+  const decorations: Decoration[] = [];
+  for (const change of entry.changes) {
+    const from = change.fromB - entry.startB;
+    const to = change.toB - entry.startB;
+    if (change.part === "section") {
+      if (change.inserted) {
+        const attrs = markAttrs(change, "insert", style, `section ${entry.numberB ?? ""}`);
+        attrs.class += " redline-insert-section";
+        if (change.move) attrs["data-label"] = `moved from ${change.move.otherSection}`;
+        decorations.push(Decoration.node(place.pos, place.end, attrs, { changeId: change.id }));
+      }
+      continue;
+    }
+    if (change.part === "number" || change.part === "enumerator") {
+      const target = mapOffset(lines, from);
+      const placed = lines[target.index];
+      if (!placed) continue;
+      const oldLabel = change.part === "number" || change.deleted.trim().startsWith("(") ? change.deleted.trim() : `(${change.deleted})`;
+      const spec: LabelSpec = { oldLabel, changeId: change.id };
+      decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, { "data-label-change": change.id }, spec));
+      continue;
+    }
+    const crossesLines = change.inserted.includes("\n") || change.deleted.includes("\n");
+    if (crossesLines) {
+      for (const placed of lines) {
+        if (change.inserted && placed.line.lineFrom >= from && placed.line.to <= to) {
+          const attrs = markAttrs(change, "insert", style, placed.node.textContent);
+          attrs.class += " redline-insert-block";
+          decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, attrs, { changeId: change.id }));
+        }
+      }
+      if (change.deleted) {
+        const at = mapOffset(lines, from);
+        const pos = at.between || at.index < 0 ? at.pos : lines[at.index]!.nodePos + lines[at.index]!.node.nodeSize;
+        decorations.push(Decoration.widget(pos, deletedWidget(change, style, wholeParagraphs(change.deleted)), { side: 1, key: `${change.id}:${change.deleted.length}`, ignoreSelection: true, changeId: change.id }));
+      }
+      continue;
+    }
+    const start = mapOffset(lines, from);
+    const end = mapOffset(lines, to);
+    if (change.deleted) {
+      decorations.push(Decoration.widget(start.pos, deletedWidget(change, style, null), { side: -1, key: `${change.id}:${change.deleted}`, ignoreSelection: true, changeId: change.id }));
+    }
+    if (change.inserted && end.pos > start.pos) {
+      decorations.push(Decoration.inline(start.pos, end.pos, { nodeName: "ins", ...markAttrs(change, "insert", style, change.inserted.trim()) }, { changeId: change.id }));
+    }
+  }
+  return decorations;
+}
+
+/** The struck block for a section that the draft no longer has, at `pos` between sections. */
+export function deletedUnitDecorations(entry: SectionRedline, pos: number, style: MarkStyle): Decoration[] {
+  return entry.changes.filter((change) => change.deleted).map((change) =>
+    Decoration.widget(pos, deletedWidget(change, style, wholeParagraphs(change.deleted)), { side: 1, key: `${change.id}:${change.deleted.length}`, ignoreSelection: true, changeId: change.id, deletedUnit: true }));
+}

@@ -1,0 +1,104 @@
+/**
+ * Where the units of a Code document stand in ProseMirror positions, in reading order, and how
+ * an offset inside a unit's canonical piece maps to a ProseMirror position.
+ */
+import type { Node as PMNode } from "prosemirror-model";
+import { chapterHeadPiece, sectionLines, type LineInfo } from "../../core/model/canonicalText";
+import type { Chapter, Section } from "../../core/model/document";
+import { codeSchema } from "../schema";
+
+/** A unit of the draft in the editor: a chapter head (heading and contents) or a section. */
+export interface UnitPlace {
+  readonly kind: "chapter" | "section";
+  /** Position before the unit's first node (the chapter heading, or the section node). */
+  readonly pos: number;
+  /** Position after the unit's last node. */
+  readonly end: number;
+  /** The unit's top nodes in order: [heading, toc?] for a chapter head, [section] for a section. */
+  readonly nodes: readonly PMNode[];
+}
+
+/** Every unit of `doc` in reading order. O(number of sections). */
+export function unitPlaces(doc: PMNode): UnitPlace[] {
+  const places: UnitPlace[] = [];
+  doc.forEach((chapter, chapterOffset) => {
+    if (chapter.type !== codeSchema.nodes.chapter) return;
+    const start = chapterOffset + 1;
+    const head: PMNode[] = [];
+    let headEnd = start;
+    let headPlaced = false;
+    const placeHead = () => {
+      places.push({ kind: "chapter", pos: start, end: headEnd, nodes: head });
+      headPlaced = true;
+    };
+    chapter.forEach((child, offset) => {
+      const pos = start + offset;
+      if (child.type !== codeSchema.nodes.section) {
+        head.push(child);
+        headEnd = pos + child.nodeSize;
+        return;
+      }
+      if (!headPlaced) placeHead();
+      places.push({ kind: "section", pos, end: pos + child.nodeSize, nodes: [child] });
+    });
+    if (!headPlaced) placeHead();
+  });
+  return places;
+}
+
+/** A line of a unit's piece and the ProseMirror node that renders it. */
+export interface PlacedLine {
+  readonly line: LineInfo;
+  /** Position before the node that holds the line's words. */
+  readonly nodePos: number;
+  readonly node: PMNode;
+  /** Characters of the line's words that the node does not hold (a heading's number and space). */
+  readonly hidden: number;
+}
+
+/** The lines of a section at `place`, each with its node. */
+export function placedSectionLines(place: UnitPlace, model: Section): PlacedLine[] {
+  const section = place.nodes[0]!;
+  const lines = sectionLines(model);
+  const placed: PlacedLine[] = [];
+  section.forEach((child, offset, index) => {
+    const line = lines[index]!;
+    placed.push({ line, nodePos: place.pos + 1 + offset, node: child, hidden: index === 0 ? model.number.length + 1 : 0 });
+  });
+  return placed;
+}
+
+/** The lines of a chapter head at `place`: the CHAPTER line, then each contents entry. */
+export function placedHeadLines(place: UnitPlace, model: Chapter): PlacedLine[] {
+  const lines = chapterHeadPiece(model).lines;
+  const placed: PlacedLine[] = [{ line: lines[0]!, nodePos: place.pos, node: place.nodes[0]!, hidden: `CHAPTER ${model.number} `.length }];
+  const toc = place.nodes[1];
+  if (toc) {
+    const tocPos = place.pos + place.nodes[0]!.nodeSize;
+    toc.forEach((entry, offset, index) => {
+      placed.push({ line: lines[index + 1]!, nodePos: tocPos + 1 + offset, node: entry, hidden: (entry.attrs.number as string).length + 1 });
+    });
+  }
+  return placed;
+}
+
+/** Where a local piece offset falls: inside line `index` at ProseMirror `pos`, or after it. */
+export interface MappedOffset {
+  readonly index: number;
+  readonly pos: number;
+  /** True when the offset lies in the separator after line `index` (between nodes). */
+  readonly between: boolean;
+}
+
+/** Maps an offset inside a unit's piece to a ProseMirror position. */
+export function mapOffset(lines: readonly PlacedLine[], offset: number): MappedOffset {
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const placed = lines[index]!;
+    if (offset >= placed.line.lineFrom) {
+      if (offset > placed.line.to) return { index, pos: placed.nodePos + placed.node.nodeSize, between: true };
+      const column = Math.max(0, offset - placed.line.textFrom - placed.hidden);
+      return { index, pos: placed.nodePos + 1 + Math.min(column, placed.node.content.size), between: false };
+    }
+  }
+  return { index: -1, pos: lines[0] ? lines[0].nodePos : 0, between: true };
+}

@@ -1,0 +1,61 @@
+/**
+ * Reads the draft model out of ProseMirror documents with structural sharing: a section node
+ * that ProseMirror kept from one document to the next yields the very same Section value, so
+ * the redline engine re-diffs only the sections a transaction touched.
+ */
+import type { Node as PMNode } from "prosemirror-model";
+import type { Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry } from "../../core/model/document";
+import { sectionFromNode } from "../convert";
+import { codeSchema } from "../schema";
+
+const { nodes } = codeSchema;
+
+export class DraftReader {
+  private readonly sections = new WeakMap<PMNode, Section>();
+  private readonly tocs = new WeakMap<PMNode, readonly TocEntry[]>();
+  private readonly noToc: readonly TocEntry[] = [];
+
+  /** The model of `doc`; untouched sections are the same objects as in the previous read. */
+  read(doc: PMNode): OrdinanceDocument {
+    let title: CodeTitle | null = null;
+    const chapters: Chapter[] = [];
+    doc.forEach((child) => {
+      if (child.type === nodes.code_title) title = { number: child.attrs.number as string, name: child.textContent };
+      else chapters.push(this.chapter(child));
+    });
+    return { title, chapters };
+  }
+
+  private chapter(node: PMNode): Chapter {
+    let number = "";
+    let title = "";
+    let toc = this.noToc;
+    const sections: Section[] = [];
+    node.forEach((child) => {
+      if (child.type === nodes.chapter_heading) { number = child.attrs.number as string; title = child.textContent; }
+      else if (child.type === nodes.toc) toc = this.toc(child);
+      else sections.push(this.section(child));
+    });
+    return { id: node.attrs.id as string, number, title, toc, sections };
+  }
+
+  private toc(node: PMNode): readonly TocEntry[] {
+    let entries = this.tocs.get(node);
+    if (!entries) {
+      const list: TocEntry[] = [];
+      node.forEach((entry) => list.push({ number: entry.attrs.number as string, catchline: entry.textContent }));
+      entries = list;
+      this.tocs.set(node, entries);
+    }
+    return entries;
+  }
+
+  private section(node: PMNode): Section {
+    let section = this.sections.get(node);
+    if (!section) {
+      section = sectionFromNode(node);
+      this.sections.set(node, section);
+    }
+    return section;
+  }
+}

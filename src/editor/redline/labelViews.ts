@@ -1,0 +1,92 @@
+/**
+ * Node views for nodes whose label is an attribute — a paragraph's enumerator, a section
+ * heading's number. They render like the schema's toDOM, and when a label decoration is
+ * present they show the base label struck and the draft label underlined: "([-c-]{+d+})".
+ */
+import type { Node as PMNode } from "prosemirror-model";
+import type { Decoration, EditorView, NodeView } from "prosemirror-view";
+import type { LabelSpec } from "./decorations";
+
+function labelChange(decorations: readonly Decoration[]): LabelSpec | null {
+  for (const decoration of decorations) {
+    const spec = decoration.spec as Partial<LabelSpec>;
+    if (spec.oldLabel !== undefined && spec.changeId) return spec as LabelSpec;
+  }
+  return null;
+}
+
+/** Fills `target` with the label, or the old label struck and the new one underlined. */
+function renderLabel(target: HTMLElement, label: string, change: LabelSpec | null): void {
+  target.replaceChildren();
+  if (!change) {
+    target.textContent = label;
+    return;
+  }
+  const del = document.createElement("del");
+  del.textContent = change.oldLabel;
+  del.dataset.change = "delete";
+  del.dataset.changeId = change.changeId;
+  del.setAttribute("aria-label", `deleted: ${change.oldLabel}`);
+  const ins = document.createElement("ins");
+  ins.textContent = label;
+  ins.dataset.change = "insert";
+  ins.dataset.changeId = change.changeId;
+  ins.setAttribute("aria-label", `inserted: ${label}`);
+  target.append(del, ins);
+}
+
+class LabelledView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  private readonly label: HTMLElement;
+
+  constructor(private node: PMNode, decorations: readonly Decoration[], private readonly kind: "paragraph" | "heading") {
+    this.dom = document.createElement(kind === "paragraph" ? "p" : "h3");
+    this.label = document.createElement("span");
+    this.label.contentEditable = "false";
+    this.contentDOM = document.createElement("span");
+    this.dom.append(this.label, ...(kind === "heading" ? [document.createTextNode(" ")] : []), this.contentDOM);
+    this.render(node, decorations);
+  }
+
+  private render(node: PMNode, decorations: readonly Decoration[]): void {
+    const change = labelChange(decorations);
+    if (this.kind === "heading") {
+      const number = node.attrs.number as string;
+      this.dom.className = "section-heading";
+      this.dom.dataset.number = number;
+      this.dom.id = `sec-${number}`;
+      this.label.className = "section-number";
+      this.contentDOM.className = "catchline";
+      renderLabel(this.label, number, change);
+      return;
+    }
+    const { id, enumerator, level } = node.attrs as { id: string; enumerator: string | null; level: number };
+    this.dom.className = `code-paragraph level-${level}`;
+    this.dom.dataset.id = id;
+    this.dom.dataset.level = String(level);
+    this.dom.dataset.enumerator = enumerator ?? "";
+    this.dom.style.marginLeft = `${level * 2}em`;
+    this.label.className = "enumerator";
+    this.label.hidden = !enumerator && !change;
+    this.contentDOM.className = "words";
+    renderLabel(this.label, enumerator ?? "", change);
+  }
+
+  update(node: PMNode, decorations: readonly Decoration[]): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.render(node, decorations);
+    return true;
+  }
+
+  ignoreMutation(mutation: MutationRecord | { type: "selection"; target: Node }): boolean {
+    return mutation.type !== "selection" && !this.contentDOM.contains(mutation.target);
+  }
+}
+
+/** Node views to pass to an EditorView (or a plugin's nodeViews prop). */
+export const labelNodeViews = {
+  paragraph: (node: PMNode, _view: EditorView, _getPos: () => number | undefined, decorations: readonly Decoration[]) => new LabelledView(node, decorations, "paragraph"),
+  section_heading: (node: PMNode, _view: EditorView, _getPos: () => number | undefined, decorations: readonly Decoration[]) => new LabelledView(node, decorations, "heading"),
+};

@@ -1,0 +1,182 @@
+/**
+ * The live redline: the base chapter lives in this plugin's state, the editor holds the draft.
+ * Each transaction re-reads the draft with structural sharing, updates the redline through the
+ * engine's incremental API (only touched sections are re-diffed) and patches the decorations
+ * of the touched units; everything else is mapped. Annotations are resolved to changes here.
+ */
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { DecorationSet, type Decoration } from "prosemirror-view";
+import type { Annotation } from "../../core/annotations/annotation";
+import type { OrdinanceDocument } from "../../core/model/document";
+import { compare, updateRedline } from "../../core/redline";
+import type { Change, CompareOptions, Redline } from "../../core/redline/types";
+import type { SponsorRegistry } from "../../core/sponsors/sponsors";
+import { resolveAnnotations, type AnnotationIndex } from "./annotationIndex";
+import { deletedUnitDecorations, unitDecorations, type MarkStyle } from "./decorations";
+import { unitPlaces, type UnitPlace } from "./docLayout";
+import { DraftReader } from "./draftReader";
+import { labelNodeViews } from "./labelViews";
+import { walkUnits } from "./unitWalk";
+
+/** What the panel and the editor's highlighting show. Null means "all". */
+export interface ChangeFilter {
+  readonly sponsorIds: readonly string[] | null;
+  readonly statuses: readonly string[] | null;
+}
+
+export const NO_FILTER: ChangeFilter = { sponsorIds: null, statuses: null };
+
+export interface RedlineState {
+  readonly base: OrdinanceDocument;
+  readonly draft: OrdinanceDocument;
+  readonly redline: Redline;
+  readonly annotations: AnnotationIndex;
+  readonly decorations: DecorationSet;
+  readonly filter: ChangeFilter;
+  readonly selectedId: string | null;
+}
+
+export type RedlineAction =
+  | { readonly type: "select"; readonly changeId: string | null }
+  | { readonly type: "filter"; readonly filter: ChangeFilter };
+
+export const redlineKey = new PluginKey<RedlineState>("redline");
+
+/** The redline plugin's state in `state` (throws if the plugin is missing). */
+export function redlineState(state: EditorState): RedlineState {
+  const value = redlineKey.getState(state);
+  if (!value) throw new Error("the redline plugin is not installed");
+  return value;
+}
+
+/** The annotations stored in the document. */
+export function docAnnotations(state: EditorState): readonly Annotation[] {
+  return state.doc.attrs.annotations as readonly Annotation[];
+}
+
+/** The sponsor registry stored in the document, or null. */
+export function docSponsors(state: EditorState): SponsorRegistry | null {
+  return state.doc.attrs.sponsors as SponsorRegistry | null;
+}
+
+/** Whether a change passes the filter, judged by its annotations. */
+export function passesFilter(change: Change, filter: ChangeFilter, annotations: AnnotationIndex): boolean {
+  if (!filter.sponsorIds && !filter.statuses) return true;
+  const attached = annotations.byChange.get(change.id) ?? [];
+  if (filter.sponsorIds && !attached.some((a) => a.sponsorIds.some((id) => filter.sponsorIds!.includes(id)))) return false;
+  const status = attached[0]?.status ?? "proposed";
+  return !filter.statuses || filter.statuses.includes(status);
+}
+
+function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotations">, sponsors: SponsorRegistry | null): MarkStyle {
+  return {
+    visible: (change) => passesFilter(change, state.filter, state.annotations),
+    selectedId: state.selectedId,
+    color: (change) => {
+      const sponsorId = state.annotations.byChange.get(change.id)?.[0]?.sponsorIds[0];
+      return sponsorId ? sponsors?.people.find((person) => person.id === sponsorId)?.color ?? null : null;
+    },
+  };
+}
+
+/** Builds decorations for every unit, or only for units whose place index is in `only`. */
+function buildDecorations(
+  doc: EditorState["doc"], draft: OrdinanceDocument, redline: Redline, style: MarkStyle,
+  places: readonly UnitPlace[], only: Set<number> | null,
+): { decorations: Decoration[]; rebuiltPlaces: UnitPlace[] } {
+  const decorations: Decoration[] = [];
+  const rebuiltPlaces: UnitPlace[] = [];
+  walkUnits(doc, draft, redline, ({ entry, index, place, lines, before }) => {
+    if (!place) {
+      if (only === null) decorations.push(...deletedUnitDecorations(entry, before, style));
+      return;
+    }
+    if (only !== null && !only.has(index)) return;
+    const placed = lines();
+    if (!placed) return;
+    rebuiltPlaces.push(place);
+    decorations.push(...unitDecorations(entry, place, placed, style));
+  }, places);
+  return { decorations, rebuiltPlaces };
+}
+
+/** Indices of places whose units changed between two drafts with the same layout, or null. */
+function touchedPlaces(previous: OrdinanceDocument, draft: OrdinanceDocument): Set<number> | null {
+  if (previous.chapters.length !== draft.chapters.length || Boolean(previous.title) !== Boolean(draft.title)) return null;
+  const touched = new Set<number>();
+  let index = 0;
+  for (let c = 0; c < draft.chapters.length; c++) {
+    const before = previous.chapters[c]!;
+    const after = draft.chapters[c]!;
+    if (before.sections.length !== after.sections.length || before.number !== after.number) return null;
+    if (before.toc !== after.toc || before.title !== after.title) touched.add(index);
+    index++;
+    for (let s = 0; s < after.sections.length; s++, index++) {
+      if (before.sections[s] !== after.sections[s]) {
+        if (before.sections[s]!.number !== after.sections[s]!.number) return null;
+        touched.add(index);
+      }
+    }
+  }
+  return touched;
+}
+
+/** Numbers of the draft sections that are new objects (edited) since `previous`. */
+function touchedSectionNumbers(previous: OrdinanceDocument, draft: OrdinanceDocument): Set<string> {
+  const touched = new Set<string>();
+  draft.chapters.forEach((chapter, c) => {
+    const before = previous.chapters[c];
+    chapter.sections.forEach((section, s) => { if (before?.sections[s] !== section) touched.add(section.number); });
+  });
+  return touched;
+}
+
+export interface RedlinePluginOptions {
+  readonly base: OrdinanceDocument;
+  readonly compareOptions?: CompareOptions;
+}
+
+/** The live redline plugin, comparing the editor's document against `base`. */
+export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineState> {
+  const reader = new DraftReader();
+  const fullState = (state: EditorState, filter: ChangeFilter, selectedId: string | null, redline: Redline, draft: OrdinanceDocument, previous: AnnotationIndex | null): RedlineState => {
+    const annotations = resolveAnnotations(docAnnotations(state), redline, previous, null);
+    const style = markStyle({ filter, selectedId, annotations }, docSponsors(state));
+    const { decorations } = buildDecorations(state.doc, draft, redline, style, unitPlaces(state.doc), null);
+    return { base: options.base, draft, redline, annotations, decorations: DecorationSet.create(state.doc, decorations), filter, selectedId };
+  };
+  return new Plugin<RedlineState>({
+    key: redlineKey,
+    state: {
+      init(_config, state) {
+        const draft = reader.read(state.doc);
+        return fullState(state, NO_FILTER, null, compare(options.base, draft, options.compareOptions), draft, null);
+      },
+      apply(tr: Transaction, previous: RedlineState, oldState: EditorState, newState: EditorState): RedlineState {
+        const action = tr.getMeta(redlineKey) as RedlineAction | undefined;
+        const filter = action?.type === "filter" ? action.filter : previous.filter;
+        const selectedId = action?.type === "select" ? action.changeId : previous.selectedId;
+        if (!tr.docChanged && !action) return previous;
+        const draft = tr.docChanged ? reader.read(newState.doc) : previous.draft;
+        const redline = tr.docChanged ? updateRedline(previous.redline, draft) : previous.redline;
+        const annotationsChanged = oldState.doc.attrs.annotations !== newState.doc.attrs.annotations || oldState.doc.attrs.sponsors !== newState.doc.attrs.sponsors;
+        const touched = !action && !annotationsChanged ? touchedPlaces(previous.draft, draft) : null;
+        if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations);
+        const places = unitPlaces(newState.doc);
+        const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touchedSectionNumbers(previous.draft, draft));
+        const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
+        let decorations = previous.decorations.map(tr.mapping, tr.doc);
+        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, touched);
+        for (const place of rebuilt.rebuiltPlaces) {
+          decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => spec.changeId !== undefined && !spec.deletedUnit));
+        }
+        decorations = decorations.add(newState.doc, rebuilt.decorations);
+        return { base: options.base, draft, redline, annotations, decorations, filter, selectedId };
+      },
+    },
+    props: {
+      decorations: (state) => redlineKey.getState(state)?.decorations,
+      nodeViews: labelNodeViews,
+    },
+  });
+}
