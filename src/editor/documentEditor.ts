@@ -1,23 +1,44 @@
 /**
- * The editor behind the UI: one EditorState, an optional EditorView, and subscriptions.
- * Headless until `mount` is called, so tests can drive it through transactions alone. Every
- * change of state goes through `dispatch`; listeners are told after each one.
+ * The editor behind the UI: one EditorState with the live redline against a base, an optional
+ * EditorView, and subscriptions. Headless until `mount` is called, so tests can drive it
+ * through transactions alone. Every change of state goes through `dispatch`; listeners are
+ * told after each one.
  */
-import type { EditorState, Transaction } from "prosemirror-state";
+import { TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
+import type { Annotation } from "../core/annotations/annotation";
 import type { OrdinanceDocument } from "../core/model/document";
+import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { toModel } from "./convert";
-import { createEditorState, type EditorStateOptions } from "./editorState";
+import { createEditorState } from "./editorState";
+import { locateChange, selectChange } from "./redline/commands";
+import { mapOffset } from "./redline/docLayout";
+import { redlinePlugin } from "./redline/plugin";
 
 export type EditorListener = (state: EditorState) => void;
+
+/** What an editing session holds: the base, the draft, and what is stored with the draft. */
+export interface EditorContent {
+  readonly base: OrdinanceDocument;
+  readonly draft: OrdinanceDocument;
+  readonly sponsors?: SponsorRegistry | null;
+  readonly annotations?: readonly Annotation[];
+}
+
+function stateFor(content: EditorContent): EditorState {
+  return createEditorState(content.draft, {
+    plugins: [redlinePlugin({ base: content.base })],
+    attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [] },
+  });
+}
 
 export class DocumentEditor {
   private current: EditorState;
   private view: EditorView | null = null;
   private readonly listeners = new Set<EditorListener>();
 
-  constructor(doc: OrdinanceDocument, private readonly options: EditorStateOptions = {}) {
-    this.current = createEditorState(doc, options);
+  constructor(content: EditorContent) {
+    this.current = stateFor(content);
   }
 
   /** The current editor state (immutable; a new object after every transaction). */
@@ -35,19 +56,15 @@ export class DocumentEditor {
     this.setState(this.current.apply(tr));
   };
 
-  /** Replaces the whole document (a new import): history starts afresh. */
-  load(doc: OrdinanceDocument): void {
-    this.setState(createEditorState(doc, this.options));
+  /** Replaces everything (a new import): history starts afresh. */
+  load(content: EditorContent): void {
+    this.setState(stateFor(content));
   }
 
   /** Shows the editor in `element`. Returns the cleanup that removes the view. */
   mount(element: HTMLElement, attributes: Record<string, string> = {}): () => void {
     this.view?.destroy();
-    const view = new EditorView(element, {
-      state: this.current,
-      dispatchTransaction: this.dispatch,
-      attributes,
-    });
+    const view = new EditorView(element, { state: this.current, dispatchTransaction: this.dispatch, attributes });
     this.view = view;
     return () => {
       if (this.view === view) this.view = null;
@@ -61,10 +78,32 @@ export class DocumentEditor {
   }
 
   /** Runs a ProseMirror command against the current state; returns whether it applied. */
-  run(command: (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean): boolean {
-    const applied = command(this.current, this.dispatch);
-    this.view?.focus();
+  run(command: Command, focus = true): boolean {
+    const applied = command(this.current, this.dispatch, this.view ?? undefined);
+    if (focus) this.view?.focus();
     return applied;
+  }
+
+  /** Selects a change, puts the cursor at it and scrolls it into view. */
+  goToChange(changeId: string): boolean {
+    const found = locateChange(this.current, changeId);
+    if (!found) return false;
+    this.run(selectChange(changeId), false);
+    const lines = found.unit.lines();
+    const pos = lines ? mapOffset(lines, found.change.fromB - found.unit.entry.startB).pos : found.unit.before;
+    const safe = Math.max(0, Math.min(pos, this.current.doc.content.size));
+    const $pos = this.current.doc.resolve(safe);
+    if ($pos.parent.inlineContent) this.dispatch(this.current.tr.setSelection(TextSelection.create(this.current.doc, safe)));
+    this.scrollTo(safe);
+    return true;
+  }
+
+  private scrollTo(pos: number): void {
+    const view = this.view;
+    if (!view) return;
+    const { node } = view.domAtPos(pos);
+    const element = node instanceof Element ? node : node.parentElement;
+    element?.scrollIntoView({ block: "center" });
   }
 
   /** Registers a listener for state changes. Returns its cleanup. */

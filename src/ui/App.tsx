@@ -2,20 +2,27 @@ import { useMemo, useState } from "react";
 import { redo, undo } from "prosemirror-history";
 import type { ImportWarning } from "../core/importer/parseCodeText";
 import { DocumentEditor } from "../editor/documentEditor";
+import { setSponsors } from "../editor/redline/commands";
+import { docSponsors } from "../editor/redline/plugin";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
-import { demonstrationBase } from "./fixture";
+import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { ImportDialog } from "./ImportDialog";
+import { ChangesPanel } from "./panel/ChangesPanel";
+import { ShortcutsHelp } from "./ShortcutsHelp";
+import { SponsorsDialog } from "./SponsorsDialog";
 import { StatusLine } from "./StatusLine";
+import { useChangeNavigation } from "./useChangeNavigation";
 import { useEditorState } from "./useEditorState";
 
-/** The application shell: toolbar, notice, the chapter editor and the side panel. */
+/** The application shell: toolbar, notice, the chapter editor and the changes panel. */
 export function App() {
-  const editor = useMemo(() => new DocumentEditor(demonstrationBase()), []);
+  const editor = useMemo(() => new DocumentEditor({ base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), []);
   const state = useEditorState(editor);
-  const [importing, setImporting] = useState(false);
+  const [dialog, setDialog] = useState<"import" | "sponsors" | null>(null);
   const [importWarnings, setImportWarnings] = useState<readonly ImportWarning[] | null>(null);
   const [isDemonstration, setDemonstration] = useState(true);
+  useChangeNavigation(editor);
 
   return (
     <div className="app">
@@ -23,26 +30,31 @@ export function App() {
         <h1 className="app-name">Ordinance Redline</h1>
         <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
-        <button type="button" onClick={() => setImporting(true)}>Import official text…</button>
+        <button type="button" onClick={() => setDialog("import")}>Import official text…</button>
+        <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
+        <ShortcutsHelp />
       </header>
-      {isDemonstration && <DemoNotice onImport={() => setImporting(true)} />}
+      {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
       {importWarnings && <StatusLine warnings={importWarnings} onDismiss={() => setImportWarnings(null)} />}
       <main className="workspace">
         <EditorPane editor={editor} />
-        <aside className="side-panel" aria-label="Changes">
-          <h2>Changes</h2>
-          <p className="muted">Edit the chapter; the changes against the base text are listed here.</p>
-        </aside>
+        <ChangesPanel editor={editor} state={state} />
       </main>
       <ImportDialog
-        open={importing}
-        onClose={() => setImporting(false)}
+        open={dialog === "import"}
+        onClose={() => setDialog(null)}
         onImported={(doc, warnings) => {
-          editor.load(doc);
+          editor.load({ base: doc, draft: doc, sponsors: docSponsors(state) });
           setDemonstration(false);
           setImportWarnings(warnings);
-          setImporting(false);
+          setDialog(null);
         }}
+      />
+      <SponsorsDialog
+        open={dialog === "sponsors"}
+        registry={docSponsors(state)}
+        onClose={() => setDialog(null)}
+        onSave={(registry) => { editor.run(setSponsors(registry), false); setDialog(null); }}
       />
     </div>
   );

@@ -1,0 +1,22 @@
+import { useState } from "react";
+import { SHORTCUTS } from "./useChangeNavigation";
+
+/** A "Shortcuts" button with a popover listing the keyboard shortcuts. */
+export function ShortcutsHelp() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="shortcuts-help">
+      <button type="button" aria-expanded={open} aria-controls="shortcuts-popover" onClick={() => setOpen(!open)}>Shortcuts</button>
+      {open && (
+        <div id="shortcuts-popover" className="popover" role="dialog" aria-label="Keyboard shortcuts" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+          <table>
+            <tbody>
+              {SHORTCUTS.map(([keys, action]) => <tr key={keys}><th scope="row"><kbd>{keys}</kbd></th><td>{action}</td></tr>)}
+            </tbody>
+          </table>
+          <button type="button" className="mini" onClick={() => setOpen(false)}>Close</button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from "react";
+import type { EditorState } from "prosemirror-state";
+import { ANNOTATION_STATUSES, type AnnotationStatus } from "../../core/annotations/annotation";
+import { describePerson } from "../../core/sponsors/sponsors";
+import type { DocumentEditor } from "../../editor/documentEditor";
+import { acceptChanges, addComment, annotateChanges, annotationOf, rejectChanges } from "../../editor/redline/commands";
+import { docSponsors, redlineState } from "../../editor/redline/plugin";
+import { SponsorChip } from "./SponsorChip";
+
+interface ChangeDetailsProps {
+  readonly editor: DocumentEditor;
+  readonly state: EditorState;
+  readonly changeId: string;
+}
+
+/** The selected change: sponsors, justification, status, comments, accept and reject. */
+export function ChangeDetails({ editor, state, changeId }: ChangeDetailsProps) {
+  const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
+  const annotation = annotationOf(state, changeId);
+  const sponsors = docSponsors(state);
+  const [justification, setJustification] = useState(annotation?.justification ?? "");
+  const [comment, setComment] = useState("");
+  const [author, setAuthor] = useState(sponsors?.leadSponsorId ?? "");
+  if (!change) return null;
+  const sponsorIds = annotation?.sponsorIds ?? [];
+  const candidates = sponsors?.people.filter((person) => !sponsorIds.includes(person.id)) ?? [];
+  const annotate = (patch: Parameters<typeof annotateChanges>[1]) => editor.run(annotateChanges([changeId], patch), false);
+
+  return (
+    <section className="change-details" aria-label="Selected change">
+      <div className="details-actions">
+        <button type="button" onClick={() => editor.run(acceptChanges([changeId]))}>Accept</button>
+        <button type="button" onClick={() => editor.run(rejectChanges([changeId]))}>Reject</button>
+        <label>
+          Status{" "}
+          <select value={annotation?.status ?? "proposed"} onChange={(event) => annotate({ status: event.target.value as AnnotationStatus })}>
+            {ANNOTATION_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="details-sponsors">
+        <span className="label">Sponsors</span>
+        {sponsorIds.map((id) => (
+          <span key={id} className="chip-with-remove">
+            <SponsorChip id={id} sponsors={sponsors} />
+            <button type="button" className="mini" aria-label={`Remove sponsor ${id}`} onClick={() => annotate({ sponsorIds: sponsorIds.filter((each) => each !== id) })}>×</button>
+          </span>
+        ))}
+        {candidates.length > 0 && (
+          <select aria-label="Add a sponsor" value="" onChange={(event) => event.target.value && annotate({ sponsorIds: [...sponsorIds, event.target.value] })}>
+            <option value="">Add sponsor…</option>
+            {candidates.map((person) => <option key={person.id} value={person.id}>{describePerson(person)}</option>)}
+          </select>
+        )}
+      </div>
+      <label className="block-label" htmlFor="justification">Justification</label>
+      <textarea id="justification" rows={2} value={justification} onChange={(event) => setJustification(event.target.value)}
+        onBlur={() => justification !== (annotation?.justification ?? "") && annotate({ justification })} />
+      <div className="comments" aria-label="Comments">
+        {(annotation?.comments ?? []).map((each) => (
+          <p key={each.id} className="comment"><strong>{sponsors?.people.find((p) => p.id === each.author)?.name ?? each.author}</strong> <time dateTime={each.time}>{new Date(each.time).toLocaleString()}</time><br />{each.text}</p>
+        ))}
+        {annotation && (
+          <form onSubmit={(event) => { event.preventDefault(); if (editor.run(addComment(annotation.id, author || "reviewer", comment), false)) setComment(""); }}>
+            <select aria-label="Comment as" value={author} onChange={(event) => setAuthor(event.target.value)}>
+              {(sponsors?.people ?? []).map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+            </select>
+            <input aria-label="Comment" placeholder="Add a comment" value={comment} onChange={(event) => setComment(event.target.value)} />
+            <button type="submit" disabled={comment.trim() === ""}>Post</button>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Annotation } from "../../core/annotations/annotation";
+import type { Change } from "../../core/redline/types";
+import type { SponsorRegistry } from "../../core/sponsors/sponsors";
+import { changeSummary } from "./panelRows";
+import { SponsorChip } from "./SponsorChip";
+
+interface ChangeRowProps {
+  readonly change: Change;
+  readonly annotation: Annotation | undefined;
+  readonly sponsors: SponsorRegistry | null;
+  readonly selected: boolean;
+  readonly onSelect: () => void;
+}
+
+/** One change in the panel: a short before → after, its sponsors and its status. */
+export function ChangeRow({ change, annotation, sponsors, selected, onSelect }: ChangeRowProps) {
+  const summary = changeSummary(change);
+  const status = annotation?.status ?? "proposed";
+  return (
+    <button type="button" role="listitem" data-testid="change-row" data-change-id={change.id} aria-current={selected ? "true" : undefined}
+      className={`change-row${selected ? " selected" : ""}`} onClick={onSelect}>
+      <span className="row-top">
+        <span className="row-kind">{summary.label}</span>
+        {!change.precise && <span className="badge badge-imprecise" title="Shown as a whole replacement: a finer comparison was too costly">imprecise</span>}
+        <span className={`status status-${status}`}>{status}</span>
+      </span>
+      <span className="row-text">
+        {summary.before && <del>{summary.before}</del>}
+        {summary.before && summary.after && <span aria-hidden="true"> → </span>}
+        {summary.after && <ins>{summary.after}</ins>}
+      </span>
+      {annotation && annotation.sponsorIds.length > 0 && (
+        <span className="chips">
+          {annotation.sponsorIds.map((id) => <SponsorChip key={id} id={id} sponsors={sponsors} />)}
+        </span>
+      )}
+    </button>
+  );
+}

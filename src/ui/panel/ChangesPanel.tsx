@@ -1,0 +1,74 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useMemo, useRef } from "react";
+import type { EditorState } from "prosemirror-state";
+import { acceptChanges, rejectChanges } from "../../editor/redline/commands";
+import type { DocumentEditor } from "../../editor/documentEditor";
+import { docSponsors, redlineState } from "../../editor/redline/plugin";
+import { ChangeDetails } from "./ChangeDetails";
+import { ChangeRow } from "./ChangeRow";
+import { DetachedNotes } from "./DetachedNotes";
+import { FilterBar } from "./FilterBar";
+import { panelModel } from "./panelRows";
+
+interface ChangesPanelProps {
+  readonly editor: DocumentEditor;
+  readonly state: EditorState;
+}
+
+/**
+ * Every change in document order, grouped by section with counts; only the rows in view are
+ * rendered, so thousands of changes stay fast. Selecting a row selects the change in the editor.
+ */
+export function ChangesPanel({ editor, state }: ChangesPanelProps) {
+  const { redline, annotations, filter, selectedId } = redlineState(state);
+  const sponsors = docSponsors(state);
+  const model = useMemo(() => panelModel(redline, annotations, filter), [redline, annotations, filter]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: model.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (model.rows[index]?.kind === "section" ? 34 : 58),
+    overscan: 8,
+  });
+  const selectedIndex = selectedId ? model.rows.findIndex((row) => row.kind === "change" && row.change.id === selectedId) : -1;
+  useEffect(() => {
+    if (selectedIndex < 0) return;
+    // After the details below the list have taken their room, so the row lands in view.
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedIndex, { align: "center" }));
+    return () => cancelAnimationFrame(frame);
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <aside className="side-panel changes-panel" aria-label="Changes">
+      <div className="panel-header">
+        <h2>Changes <span className="count" data-testid="change-total">{model.changeIds.length === model.total ? model.total : `${model.changeIds.length} of ${model.total}`}</span></h2>
+        <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={model.changeIds} />
+      </div>
+      <div className="change-list" ref={scroller} role="list" aria-label="Tracked changes">
+        {model.rows.length === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = model.rows[item.index]!;
+            return (
+              <div key={row.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+                {row.kind === "section"
+                  ? (
+                    <div className="section-row" role="presentation">
+                      <span className="section-label">{row.label}</span>
+                      {row.status !== "changed" && <span className={`badge badge-${row.status}`}>{row.status}</span>}
+                      <span className="section-count" aria-label={`${row.changeIds.length} changes`}>{row.changeIds.length}</span>
+                      <button type="button" className="mini" title="Accept all changes in this section" onClick={() => editor.run(acceptChanges(row.changeIds))}>Accept all</button>
+                      <button type="button" className="mini" title="Reject all changes in this section" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
+                    </div>
+                  )
+                  : <ChangeRow change={row.change} annotation={row.annotation} sponsors={sponsors} selected={row.change.id === selectedId} onSelect={() => editor.goToChange(row.change.id)} />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} />}
+      <DetachedNotes editor={editor} detached={annotations.detached} />
+    </aside>
+  );
+}

@@ -1,0 +1,128 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openPage, outputDir } from "./browser";
+
+/** Puts the caret just before `text` in the editor (first occurrence in a paragraph's words). */
+async function caretBefore(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const words = [...document.querySelectorAll(".code-document .words, .code-document .catchline")];
+    for (const element of words) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest("del")) continue;
+        const at = node.textContent!.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.collapse(true);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        (element.closest("[contenteditable=true]") as HTMLElement).focus();
+        return;
+      }
+    }
+    throw new Error(`not found: ${needle}`);
+  }, text);
+}
+
+describe("the live redline in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeEach(async () => {
+    browser ??= await launchBrowser();
+    await page?.close();
+    page = await openPage(browser, inject("baseUrl"), errors);
+    await page.waitForSelector("[data-testid=change-row]");
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("underlines a typed insertion and lists it in the panel", async () => {
+    const total = Number(await page.getByTestId("change-total").textContent());
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("otherwise ");
+    const mark = page.locator('ins[data-change="insert"]', { hasText: "otherwise" });
+    await expect.poll(() => mark.count()).toBe(1);
+    expect(await mark.getAttribute("aria-label")).toBe("inserted: otherwise");
+    await expect.poll(async () => Number(await page.getByTestId("change-total").textContent())).toBe(total + 1);
+    expect(await page.locator(".change-row", { hasText: "otherwise" }).count()).toBe(1);
+    await page.screenshot({ path: `${outputDir()}redline-insert.png` });
+  });
+
+  it("shows a deleted word as a struck, non-editable widget", async () => {
+    await caretBefore(page, "competent jurisdiction requires");
+    for (let i = 0; i < "competent ".length; i++) await page.keyboard.press("Delete");
+    const struck = page.locator('del[data-change="delete"]', { hasText: "competent" });
+    await expect.poll(() => struck.count()).toBe(1);
+    expect(await struck.first().getAttribute("contenteditable")).toBe("false");
+    expect(await struck.first().getAttribute("aria-label")).toBe("deleted: competent");
+  });
+
+  it("keeps a sponsor and justification on a change through typing, undo and redo", async () => {
+    const row = page.locator(".change-row", { hasText: "requesting" });
+    await row.click();
+    await page.getByLabel("Add a sponsor").selectOption("waguespack");
+    await page.getByLabel("Justification").fill("Plainer word for the 32nd Ward.");
+    await page.getByLabel("Justification").blur();
+    await page.screenshot({ path: `${outputDir()}redline-sponsor.png` });
+    await expect.poll(() => row.getByTestId("sponsor-chip").count()).toBe(1);
+    expect(await row.getByTestId("sponsor-chip").getAttribute("aria-label")).toBe("Scott Waguespack (32nd Ward)");
+
+    await caretBefore(page, "Nothing in this chapter shall prohibit");
+    await page.keyboard.type("Indeed ");
+    await expect.poll(() => page.locator(".change-row", { hasText: "Indeed" }).count()).toBe(1);
+    expect(await row.getByTestId("sponsor-chip").count()).toBe(1);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.locator(".change-row", { hasText: "Indeed" }).count()).toBe(0);
+    expect(await row.getByTestId("sponsor-chip").count()).toBe(1);
+    await page.keyboard.press("Control+z");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => row.getByTestId("sponsor-chip").count()).toBe(0);
+    await page.keyboard.press("Control+y");
+    await page.keyboard.press("Control+y");
+    await expect.poll(() => row.getByTestId("sponsor-chip").count()).toBe(1);
+    await row.click();
+    expect(await page.getByLabel("Justification").inputValue()).toBe("Plainer word for the 32nd Ward.");
+  });
+
+  it("rejects a change: the base wording is back", async () => {
+    await page.locator(".change-row", { hasText: "requesting" }).click();
+    await page.getByRole("button", { name: "Reject", exact: true }).click();
+    const paragraph = page.locator(".code-paragraph", { hasText: "depend on the citizenship" });
+    await expect.poll(() => paragraph.locator(".words").textContent()).toContain("the person seeking it");
+    expect(await page.locator(".change-row", { hasText: "requesting" }).count()).toBe(0);
+  });
+
+  it("filters the panel by sponsor", async () => {
+    await page.locator(".change-row", { hasText: "requesting" }).click();
+    await page.getByLabel("Add a sponsor").selectOption("waguespack");
+    await page.getByLabel("Filter by sponsor").selectOption("waguespack");
+    await expect.poll(() => page.getByTestId("change-row").count()).toBe(1);
+    expect(await page.getByTestId("change-total").textContent()).toMatch(/^1 of \d+$/);
+    expect(await page.locator(".code-document .redline-dimmed").count()).toBeGreaterThan(0);
+    await page.getByLabel("Filter by sponsor").selectOption("");
+    await expect.poll(() => page.getByTestId("change-row").count()).toBeGreaterThan(1);
+  });
+
+  it("walks to the next and previous change by keyboard, and lists the shortcuts", async () => {
+    await page.locator(".code-document").click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press("Alt+ArrowDown");
+    const first = await page.locator('.change-row[aria-current="true"]').getAttribute("data-change-id");
+    await page.keyboard.press("Alt+ArrowDown");
+    const second = await page.locator('.change-row[aria-current="true"]').getAttribute("data-change-id");
+    expect(second).not.toBe(first);
+    await page.keyboard.press("Alt+ArrowUp");
+    expect(await page.locator('.change-row[aria-current="true"]').getAttribute("data-change-id")).toBe(first);
+    expect(await page.locator(`.code-document .redline-selected[data-change-id="${first}"]`).count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Shortcuts" }).click();
+    expect(await page.getByRole("dialog", { name: "Keyboard shortcuts" }).textContent()).toContain("Next change");
+  });
+
+  it("logged no errors in the console", () => {
+    expect(errors).toEqual([]);
+  });
+});
