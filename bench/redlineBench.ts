@@ -9,9 +9,9 @@ import { diffWords } from "diff";
 import { serializeDocument } from "../src/core/model/canonicalText";
 import type { OrdinanceDocument, Paragraph, Section } from "../src/core/model/document";
 import { compare, updateRedline } from "../src/core/redline";
-import { randomEdit, scatteredWordEdits } from "../test/support/editScripts";
-import { generateDocument } from "../test/support/generateChapter";
-import { Random } from "../test/support/random";
+import { amendedSample } from "../src/core/samples/editScripts";
+import { generateDocument } from "../src/core/samples/generateChapter";
+import { Random } from "../src/core/samples/random";
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,13 +33,8 @@ function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-/** The amended copy: scattered word edits, then structural edits (paragraphs, a move, a renumbering). */
-export function amend(base: OrdinanceDocument, seed: number): OrdinanceDocument {
-  const random = new Random(seed);
-  let draft = scatteredWordEdits(base, seed, 0.3);
-  for (let i = 0; i < 12; i++) draft = randomEdit(draft, random);
-  return draft;
-}
+/** The amended copy (see amendedSample). */
+export const amend = amendedSample;
 
 /** The draft with one character typed into one paragraph: only that section is a new object. */
 function keystroke(draft: OrdinanceDocument, random: Random): OrdinanceDocument {

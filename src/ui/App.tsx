@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { redo, undo } from "prosemirror-history";
 import type { ImportWarning } from "../core/importer/parseCodeText";
 import { DocumentEditor } from "../editor/documentEditor";
@@ -9,20 +9,25 @@ import { EditorPane } from "./EditorPane";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { ImportDialog } from "./ImportDialog";
 import { ChangesPanel } from "./panel/ChangesPanel";
+import { recordKeystrokeTimes, sampleFromUrl } from "./sampleMode";
 import { ShortcutsHelp } from "./ShortcutsHelp";
 import { SponsorsDialog } from "./SponsorsDialog";
 import { StatusLine } from "./StatusLine";
 import { useChangeNavigation } from "./useChangeNavigation";
-import { useEditorState } from "./useEditorState";
+import { usePanelState } from "./useEditorState";
 
 /** The application shell: toolbar, notice, the chapter editor and the changes panel. */
 export function App() {
-  const editor = useMemo(() => new DocumentEditor({ base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), []);
-  const state = useEditorState(editor);
+  const sample = useMemo(() => sampleFromUrl(window.location.search), []);
+  const editor = useMemo(() => new DocumentEditor(sample
+    ? { ...sample, sponsors: demonstrationSponsors() }
+    : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample]);
+  const state = usePanelState(editor);
   const [dialog, setDialog] = useState<"import" | "sponsors" | null>(null);
   const [importWarnings, setImportWarnings] = useState<readonly ImportWarning[] | null>(null);
-  const [isDemonstration, setDemonstration] = useState(true);
+  const [isDemonstration, setDemonstration] = useState(sample === null);
   useChangeNavigation(editor);
+  useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
 
   return (
     <div className="app">

@@ -6,9 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { compare, updateRedline } from "../../src/core/redline";
 import type { OrdinanceDocument } from "../../src/core/model/document";
-import { randomlyEdited } from "../support/editScripts";
+import { randomlyEdited } from "../../src/core/samples/editScripts";
 import { fixtureBase } from "../support/fixtures";
-import { generateDocument } from "../support/generateChapter";
+import { generateDocument } from "../../src/core/samples/generateChapter";
 import { applyChanges, boundariesInsideTokens, revertChanges, slicesMatch } from "../support/redlineChecks";
 
 function check(base: OrdinanceDocument, seed: number): void {

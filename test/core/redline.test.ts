@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { compare, formatHtml, formatJson, formatText } from "../../src/core/redline";
 import type { OrdinanceDocument } from "../../src/core/model/document";
-import { scatteredWordEdits } from "../support/editScripts";
-import { generateDocument } from "../support/generateChapter";
+import { scatteredWordEdits } from "../../src/core/samples/editScripts";
+import { generateDocument } from "../../src/core/samples/generateChapter";
 import { applyChanges, boundariesInsideTokens } from "../support/redlineChecks";
 
 /** A chapter from section texts: each entry is "NUMBER Catchline." followed by paragraph lines. */

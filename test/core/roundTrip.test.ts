@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { layoutCanonical, sectionLines, sectionPiece, serializeDocument } from "../../src/core/model/canonicalText";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
-import { generateDocument } from "../support/generateChapter";
+import { generateDocument } from "../../src/core/samples/generateChapter";
 
 describe("the canonical text", () => {
   it("writes the fixture back byte for byte", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toModel, toProseMirror } from "../../src/editor/convert";
 import { codeSchema } from "../../src/editor/schema";
 import { fixtureAmended, fixtureBase } from "../support/fixtures";
-import { generateDocument } from "../support/generateChapter";
+import { generateDocument } from "../../src/core/samples/generateChapter";
 
 describe("model ⇄ ProseMirror conversion", () => {
   it("round-trips the fixture through a valid ProseMirror document", () => {
