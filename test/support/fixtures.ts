@@ -1,10 +1,12 @@
 /** Reads the bundled fixture files for tests (Node only). */
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 
-const root = fileURLToPath(new URL("../../fixtures/welcoming-city/", import.meta.url));
+// From the file path, not `new URL(…)`: under a DOM test environment the URL class is the DOM's.
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/welcoming-city/");
 
 export function fixtureText(name: "base.txt" | "amended.txt" | "sponsors.json"): string {
   return readFileSync(root + name, "utf8");

@@ -29,6 +29,8 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (model.rows[index]?.kind === "section" ? 34 : 58),
     overscan: 8,
+    // Rows show before the list is first measured (and where nothing is measured, as in tests).
+    initialRect: { width: 400, height: 900 },
   });
   const selectedIndex = selectedId ? model.rows.findIndex((row) => row.kind === "change" && row.change.id === selectedId) : -1;
   useEffect(() => {
