@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 /** Node tests: the pure core, the editor layer on EditorState, the CLI and UI components. */
 export default defineConfig({
   test: {
-    include: ["test/core/**/*.test.ts", "test/editor/**/*.test.ts", "test/cli/**/*.test.ts", "test/ui/**/*.test.tsx"],
+    include: ["test/core/**/*.test.ts", "test/editor/**/*.test.ts", "test/cli/**/*.test.ts", "test/ui/**/*.test.tsx", "test/persistence/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
   },
