@@ -122,6 +122,20 @@ describe("the live redline in Chromium", () => {
     expect(await page.getByRole("dialog", { name: "Keyboard shortcuts" }).textContent()).toContain("Next change");
   });
 
+  it("edits the sponsor registry in a dialog, refusing incomplete entries", async () => {
+    await page.getByRole("button", { name: "Sponsors…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Sponsors" });
+    await dialog.getByRole("button", { name: "Add person" }).click();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    expect(await dialog.getByRole("alert").textContent()).toContain("name");
+    await dialog.getByLabel("Name").last().fill("Office of the City Clerk");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.locator(".change-row", { hasText: "requesting" }).click();
+    const options = await page.getByLabel("Add a sponsor").locator("option").allTextContents();
+    expect(options).toContain("Office of the City Clerk");
+  });
+
   it("logged no errors in the console", () => {
     expect(errors).toEqual([]);
   });

@@ -160,3 +160,31 @@ describe("annotations on changes", () => {
     expect(locateChange(state, change.id)?.change.id).toBe(change.id);
   });
 });
+
+describe("structural changes in the editor", () => {
+  function withSections(mutate: (sections: Array<{ number: string }>) => void) {
+    const draft = JSON.parse(JSON.stringify(fixtureBase()));
+    mutate(draft.chapters[0].sections);
+    return redlineEditor(fixtureBase(), draft);
+  }
+
+  it("shows a renumbered section's number old struck and new underlined", () => {
+    const state = withSections((sections) => { sections[3]!.number = "2-173-035"; });
+    expect(decorationKinds(state)).toContain("label:2-173-030");
+    const change = redlineState(state).redline.changes.find((c) => c.part === "number")!;
+    expect([change.deleted, change.inserted]).toEqual(["2-173-030", "2-173-035"]);
+  });
+
+  it("labels a moved section at both ends", () => {
+    const state = withSections((sections) => {
+      const [moved] = sections.splice(2, 1);
+      moved!.number = "2-173-065";
+      sections.splice(7, 0, moved!);
+    });
+    const moves = redlineState(state).redline.changes.filter((c) => c.move);
+    expect(moves.map((c) => `${c.move!.role} ${c.section} ${c.move!.otherSection}`)).toEqual(["source 2-173-020 2-173-065", "destination 2-173-065 2-173-020"]);
+    const kinds = decorationKinds(state);
+    expect(kinds.filter((kind) => kind.startsWith("widget:"))).toContain(`widget:${moves[0]!.id}`);
+    expect(kinds.some((kind) => kind.startsWith("insert:") && kind.includes("Requesting information prohibited."))).toBe(true);
+  });
+});
