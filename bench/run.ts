@@ -1,4 +1,6 @@
 /** `npm run bench` — every benchmark of the core, printed as tables. `--quick` skips the slow baseline. */
+import { runExportBench } from "./exportBench";
 import { runRedlineBench } from "./redlineBench";
 
 runRedlineBench(process.argv.includes("--quick"));
+await runExportBench();

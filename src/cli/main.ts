@@ -4,10 +4,16 @@
  * 2 wrong usage.
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { extname } from "node:path";
+import {
+  amendingSectionCount, buildOrdinance, DEFAULT_EXPORT_SETTINGS, describeProblems, leadSponsorName, parseExportSettings,
+  renderClean, renderOrdinanceDocument, type ExportSettings, type OrdinanceFormat,
+} from "../core/export";
 import { ImportError, parseCodeText } from "../core/importer/parseCodeText";
 import { serializeDocument } from "../core/model/canonicalText";
 import type { OrdinanceDocument } from "../core/model/document";
 import { compare, formatHtml, formatJson, formatText } from "../core/redline";
+import { NO_SPONSORS, parseSponsors, SponsorDataError, type SponsorRegistry } from "../core/sponsors/sponsors";
 import { parseArguments, UsageError, type CommandSpec, type ParsedArguments } from "./arguments";
 
 export interface Streams {
@@ -22,11 +28,26 @@ const USAGE = `Usage:
   ordinance-redline compare BASE AMENDED [--format text|html|json] [--out FILE]
       Print the redline of AMENDED against BASE: [-deleted-]{+inserted+} text,
       HTML with <del>/<ins>, or JSON changes with offsets in the canonical texts.
+  ordinance-redline ordinance BASE AMENDED [--sponsors FILE] [--settings FILE]
+                    [--tracked] [--out FILE.docx|FILE.html|FILE.txt]
+      Write the amending ordinance in the Chicago form: deleted language struck
+      through, inserted language underscored, only changed passages reprinted.
+      The format follows the --out extension; without --out, text goes to stdout
+      ([-struck-] {+underscored+}). --sponsors: the sponsors JSON (lead sponsor
+      signs, co-sponsors listed). --settings: JSON with any of title, recitals,
+      effectiveDate, strikeWording, formulaOrder, omittedWording, grouping.
+      --tracked (with .docx): changes as Word tracked changes (w:ins/w:del) by
+      the lead sponsor, to accept or reject in Word.
+  ordinance-redline clean AMENDED [--out FILE.docx|FILE.txt]
+      Write the chapter as amended, without marks: its canonical text (.txt or
+      stdout), or a Word document.
 `;
 
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   parse: { positional: 1, options: { format: ["json", "text"], out: null } },
   compare: { positional: 2, options: { format: ["text", "html", "json"], out: null } },
+  ordinance: { positional: 2, options: { sponsors: null, settings: null, out: null }, flags: ["tracked"] },
+  clean: { positional: 1, options: { out: null } },
 };
 
 /** Runs the command line with `argv` (without node and script); resolves to the exit status. */
@@ -77,7 +98,15 @@ async function run(args: ParsedArguments, streams: Streams): Promise<number> {
     streams.stdout.write(USAGE);
     return 0;
   }
+  // Usage is checked before any file is read, so a wrong --out is a usage error (2) whatever the files.
+  const ordinanceFormat = args.command === "ordinance" ? ordinanceFormatOf(args) : undefined;
+  const cleanFormat = args.command === "clean" ? (formatOfOut(args.options.out, ["docx", "txt"]) as "docx" | "txt") : undefined;
   const documents = await Promise.all(args.positional.map((path) => readDocument(path, streams)));
+  if (ordinanceFormat) return writeOrdinance(args, ordinanceFormat, documents[0]!, documents[1]!, streams);
+  if (cleanFormat) {
+    await emit(await renderClean(documents[0]!, cleanFormat), args.options.out, streams);
+    return 0;
+  }
   const format = args.options.format;
   let output: string;
   if (args.command === "parse") {
@@ -91,7 +120,62 @@ async function run(args: ParsedArguments, streams: Streams): Promise<number> {
   return 0;
 }
 
-async function emit(output: string, out: string | undefined, streams: Streams): Promise<void> {
+async function emit(output: string | Uint8Array, out: string | undefined, streams: Streams): Promise<void> {
   if (out) await writeFile(out, output);
-  else streams.stdout.write(output);
+  else if (typeof output === "string") streams.stdout.write(output);
+  else throw new UsageError("a Word document needs --out FILE.docx");
+}
+
+/** The output format named by the --out extension; text when there is no --out. */
+function formatOfOut(out: string | undefined, allowed: readonly string[]): string {
+  if (out === undefined) return "txt";
+  const extension = extname(out).slice(1).toLowerCase();
+  const format = extension === "htm" ? "html" : extension;
+  if (!allowed.includes(format)) throw new UsageError(`--out must end in ${allowed.map((each) => `.${each}`).join(", ")} (got "${out}")`);
+  return format;
+}
+
+/** Reads a JSON file; a syntax error is bad input. */
+async function readJson(path: string): Promise<unknown> {
+  const text = await readInput(path);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+async function readSponsors(path: string | undefined): Promise<SponsorRegistry> {
+  if (path === undefined) return NO_SPONSORS;
+  try {
+    return parseSponsors(await readJson(path));
+  } catch (error) {
+    if (error instanceof SponsorDataError) throw new InputError(`${path}: ${error.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ")}`);
+    throw error;
+  }
+}
+
+async function readSettings(path: string | undefined): Promise<ExportSettings> {
+  if (path === undefined) return DEFAULT_EXPORT_SETTINGS;
+  const result = parseExportSettings(await readJson(path));
+  if (!result.ok) throw new InputError(`${path}: invalid settings:\n${describeProblems(result.problems).replace(/^/gm, "  ")}`);
+  return result.settings;
+}
+
+/** The ordinance format from --out and --tracked. */
+function ordinanceFormatOf(args: ParsedArguments): OrdinanceFormat {
+  const extension = formatOfOut(args.options.out, ["docx", "html", "txt"]) as OrdinanceFormat;
+  if (!args.flags.includes("tracked")) return extension;
+  if (extension !== "docx") throw new UsageError("--tracked needs --out FILE.docx");
+  return "tracked-docx";
+}
+
+async function writeOrdinance(args: ParsedArguments, format: OrdinanceFormat, base: OrdinanceDocument, draft: OrdinanceDocument, streams: Streams): Promise<number> {
+  const [sponsors, settings] = await Promise.all([readSponsors(args.options.sponsors), readSettings(args.options.settings)]);
+  const ordinance = buildOrdinance({ base, draft, sponsors, settings });
+  if (amendingSectionCount(ordinance) === 0) {
+    throw new InputError(`${args.positional[1]}: makes no change to ${args.positional[0]} that an ordinance would reprint`);
+  }
+  await emit(await renderOrdinanceDocument(ordinance, format, { defaultAuthor: leadSponsorName(sponsors) }), args.options.out, streams);
+  return 0;
 }

@@ -1,0 +1,100 @@
+/**
+ * The intermediate document every writer renders: blocks of runs. A run is plain, struck
+ * (deleted language) or underscored (inserted language); a run may also carry a Word revision
+ * (for the tracked-changes .docx). Writers decide fonts and layout from the block kind; they
+ * never add, drop or reorder text, so every format says the same words with the same marks.
+ */
+
+export type RunStyle = "plain" | "struck" | "underscored";
+
+/** A Word revision: who proposed the change, and whether the run is inserted or deleted. */
+export interface Revision {
+  readonly author: string;
+  readonly kind: "insert" | "delete";
+}
+
+export interface Run {
+  readonly text: string;
+  readonly style: RunStyle;
+  readonly bold?: boolean;
+  /** Id of the redline change that marks this run (struck and underscored runs only). */
+  readonly changeId?: string;
+  readonly revision?: Revision;
+}
+
+export type BlockKind =
+  | "title"            // ORDINANCE
+  | "recital"          // WHEREAS, …
+  | "enacting"         // BE IT ORDAINED …
+  | "section-formula"  // SECTION 1. Chapter 2-173 … is hereby amended …
+  | "chapter-heading"  // CHAPTER 2-173 WELCOMING CITY ORDINANCE
+  | "toc"              // one line of the table of contents
+  | "code-heading"     // 2-173-045 Catchline.
+  | "code-paragraph"   // (a) text …, indented by level
+  | "history"          // history note (clean chapter only; never in an amending ordinance)
+  | "omitted"          // (Omitted text is unaffected by this ordinance)
+  | "effective-date"   // SECTION n. This ordinance shall take effect …
+  | "signature-line"
+  | "signature-name"
+  | "signature-office" // Alderman, 35th Ward
+  | "sponsors-heading" // Co-sponsors:
+  | "sponsor";         // one co-sponsor
+
+export interface ExportBlock {
+  readonly kind: BlockKind;
+  /** Indentation level: a code paragraph's nesting depth (0 = body text); 0 elsewhere. */
+  readonly level: number;
+  readonly runs: readonly Run[];
+}
+
+export interface ExportDocument {
+  readonly blocks: readonly ExportBlock[];
+}
+
+/** A block of one plain run (or no run for empty text). */
+export function plainBlock(kind: BlockKind, text: string, options: { bold?: boolean; level?: number } = {}): ExportBlock {
+  const runs: Run[] = text === "" ? [] : [options.bold ? { text, style: "plain", bold: true } : { text, style: "plain" }];
+  return { kind, level: options.level ?? 0, runs };
+}
+
+/** The block's text without marks. */
+export function blockText(block: ExportBlock): string {
+  return block.runs.map((run) => run.text).join("");
+}
+
+function sameFormat(a: Run, b: Run): boolean {
+  return a.style === b.style && Boolean(a.bold) === Boolean(b.bold) && a.changeId === b.changeId &&
+    a.revision?.author === b.revision?.author && a.revision?.kind === b.revision?.kind;
+}
+
+/** Runs with empty ones dropped and neighbours of the same format joined. */
+export function normalizeRuns(runs: readonly Run[]): Run[] {
+  const joined: Run[] = [];
+  for (const run of runs) {
+    if (run.text === "") continue;
+    const last = joined[joined.length - 1];
+    if (last && sameFormat(last, run)) joined[joined.length - 1] = { ...last, text: last.text + run.text };
+    else joined.push(run);
+  }
+  return joined;
+}
+
+/**
+ * The runs with whitespace at the edges of each struck or underscored run moved out into
+ * plain runs, so a mark covers words, not the spaces around them (as a clerk marks by hand).
+ * Runs that carry a revision keep their spaces: accepting or rejecting must give exact text.
+ */
+export function withMarksOnWords(runs: readonly Run[]): Run[] {
+  const result: Run[] = [];
+  for (const run of runs) {
+    if (run.style === "plain" || run.revision) { result.push(run); continue; }
+    const lead = /^\s*/.exec(run.text)![0];
+    const core = run.text.trim();
+    const trail = core === "" ? "" : /\s*$/.exec(run.text)![0];
+    const plain = (text: string): Run => (run.bold ? { text, style: "plain", bold: true } : { text, style: "plain" });
+    if (lead) result.push(plain(lead));
+    if (core) result.push({ ...run, text: core });
+    if (trail) result.push(plain(trail));
+  }
+  return normalizeRuns(result);
+}
