@@ -20,6 +20,8 @@ function textContent(text: string): PMNode[] {
 export interface DocAttrs {
   readonly annotations?: readonly Annotation[];
   readonly sponsors?: SponsorRegistry | null;
+  /** Export settings of the amending ordinance, as validated JSON (null: the defaults). */
+  readonly exportSettings?: unknown;
 }
 
 /** Builds the ProseMirror document for a model document, with optional annotations and sponsors. */
@@ -27,7 +29,7 @@ export function toProseMirror(doc: OrdinanceDocument, attrs: DocAttrs = {}): PMN
   const children: PMNode[] = [];
   if (doc.title) children.push(nodes.code_title.create({ number: doc.title.number }, textContent(doc.title.name)));
   for (const chapter of doc.chapters) children.push(chapterNode(chapter));
-  return nodes.doc.create({ annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null }, children);
+  return nodes.doc.create({ annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null }, children);
 }
 
 function chapterNode(chapter: Chapter): PMNode {

@@ -23,12 +23,13 @@ export interface EditorContent {
   readonly draft: OrdinanceDocument;
   readonly sponsors?: SponsorRegistry | null;
   readonly annotations?: readonly Annotation[];
+  readonly exportSettings?: unknown;
 }
 
 function stateFor(content: EditorContent): EditorState {
   return createEditorState(content.draft, {
     plugins: [redlinePlugin({ base: content.base })],
-    attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [] },
+    attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
   });
 }
 

@@ -12,7 +12,7 @@ export const codeSchema = new Schema({
   nodes: {
     // The document carries the sponsor registry and the annotations as attributes, so that
     // editing them is a step like any other: undone and redone with the text, in one history.
-    doc: { content: "code_title? chapter+", attrs: { annotations: { default: [] }, sponsors: { default: null } } },
+    doc: { content: "code_title? chapter+", attrs: { annotations: { default: [] }, sponsors: { default: null }, exportSettings: { default: null } } },
     text: { group: "inline" },
     code_title: {
       attrs: { number: { default: "" } },

@@ -6,6 +6,7 @@ import { setSponsors } from "../editor/redline/commands";
 import { docSponsors } from "../editor/redline/plugin";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
+import { ExportDialog } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { ImportDialog } from "./ImportDialog";
 import { ChangesPanel } from "./panel/ChangesPanel";
@@ -23,7 +24,7 @@ export function App() {
     ? { ...sample, sponsors: demonstrationSponsors() }
     : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample]);
   const state = usePanelState(editor);
-  const [dialog, setDialog] = useState<"import" | "sponsors" | null>(null);
+  const [dialog, setDialog] = useState<"import" | "sponsors" | "export" | null>(null);
   const [importWarnings, setImportWarnings] = useState<readonly ImportWarning[] | null>(null);
   const [isDemonstration, setDemonstration] = useState(sample === null);
   useChangeNavigation(editor);
@@ -37,6 +38,7 @@ export function App() {
         <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
         <button type="button" onClick={() => setDialog("import")}>Import official text…</button>
         <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
+        <button type="button" onClick={() => setDialog("export")}>Export…</button>
         <ShortcutsHelp />
       </header>
       {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
@@ -55,6 +57,7 @@ export function App() {
           setDialog(null);
         }}
       />
+      <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)} />
       <SponsorsDialog
         open={dialog === "sponsors"}
         registry={docSponsors(state)}

@@ -228,3 +228,11 @@ export function baseParagraph(state: EditorState, sectionNumber: string, blockId
   const block = findSection(redlineState(state).base, sectionNumber)?.blocks.find((each) => each.id === blockId);
   return block?.kind === "paragraph" ? block : undefined;
 }
+
+/** Stores the export settings with the document (undoable like any edit). */
+export function setExportSettings(settings: unknown): Command {
+  return (state, dispatch) => {
+    dispatch?.(state.tr.setDocAttribute("exportSettings", settings));
+    return true;
+  };
+}

@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { EditorState } from "prosemirror-state";
+import {
+  buildOrdinance, DEFAULT_EXPORT_SETTINGS, exportFileName, parseExportSettings, renderClean, renderOrdinanceDocument, leadSponsorName,
+  writeHtml, type ExportSettings, type OrdinanceFormat,
+} from "../../core/export";
+import { NO_SPONSORS } from "../../core/sponsors/sponsors";
+import type { DocumentEditor } from "../../editor/documentEditor";
+import { setExportSettings } from "../../editor/redline/commands";
+import { docSponsors, redlineState } from "../../editor/redline/plugin";
+import { download, MIME } from "./download";
+import { ExportSettingsForm } from "./ExportSettingsForm";
+
+interface ExportDialogProps {
+  readonly editor: DocumentEditor;
+  readonly state: EditorState;
+  readonly open: boolean;
+  readonly onClose: () => void;
+}
+
+/** The stored settings, or the defaults when none (or invalid ones) are stored. */
+function storedSettings(state: EditorState): ExportSettings {
+  const stored = state.doc.attrs.exportSettings as unknown;
+  if (stored === null || stored === undefined) return DEFAULT_EXPORT_SETTINGS;
+  const result = parseExportSettings(stored);
+  return result.ok ? result.settings : DEFAULT_EXPORT_SETTINGS;
+}
+
+/** Export: a live preview of the amending ordinance, its settings, and a button per format. */
+export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const preview = useRef<HTMLIFrameElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const settings = storedSettings(state);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const { base, draft, redline, annotations } = redlineState(state);
+  const sponsors = docSponsors(state) ?? NO_SPONSORS;
+  const ordinance = useMemo(() => (open ? buildOrdinance({ base, draft, sponsors, settings, redline }) : null), [open, base, draft, sponsors, settings, redline]);
+  const previewHtml = useMemo(() => (ordinance ? writeHtml(ordinance) : ""), [ordinance]);
+
+  const authorsByChangeId = useMemo(() => {
+    const authors = new Map<string, string>();
+    for (const [changeId, list] of annotations.byChange) {
+      const person = sponsors.people.find((each) => each.id === list[0]?.sponsorIds[0]);
+      if (person) authors.set(changeId, person.name);
+    }
+    return authors;
+  }, [annotations, sponsors]);
+
+  const save = async (what: OrdinanceFormat | "clean-docx" | "clean-txt") => {
+    setError(null);
+    try {
+      const now = new Date();
+      if (what === "clean-docx" || what === "clean-txt") {
+        const extension = what === "clean-docx" ? "docx" : "txt";
+        download(exportFileName("clean", draft, now, extension), await renderClean(draft, extension), MIME[extension]);
+        return;
+      }
+      if (!ordinance) return;
+      const extension = what === "tracked-docx" ? "docx" : what;
+      const content = await renderOrdinanceDocument(ordinance, what, { defaultAuthor: leadSponsorName(sponsors), authorsByChangeId, revisionDate: now.toISOString() });
+      download(exportFileName(what === "tracked-docx" ? "tracked" : "ordinance", draft, now, extension), content, MIME[extension]);
+    } catch (caught) {
+      setError(`The export failed: ${caught instanceof Error ? caught.message : String(caught)}`);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="export-dialog" aria-labelledby="export-title" onClose={onClose}>
+      <div className="export-header">
+        <h2 id="export-title">Export the amending ordinance</h2>
+        <button type="button" onClick={onClose}>Close</button>
+      </div>
+      <div className="export-body">
+        <div className="export-side">
+          <ExportSettingsForm settings={settings} onChange={(next) => editor.run(setExportSettings(next), false)} />
+          <div className="export-buttons" role="group" aria-label="Download">
+            <button type="button" onClick={() => void save("docx")}>Word (.docx)</button>
+            <button type="button" onClick={() => void save("tracked-docx")}>Word, tracked changes</button>
+            <button type="button" onClick={() => void save("html")}>HTML</button>
+            <button type="button" onClick={() => void save("txt")}>Text (.txt)</button>
+            <button type="button" onClick={() => preview.current?.contentWindow?.print()}>Print or save as PDF…</button>
+            <button type="button" onClick={() => void save("clean-docx")}>Clean chapter (.docx)</button>
+            <button type="button" onClick={() => void save("clean-txt")}>Clean chapter (.txt)</button>
+          </div>
+          {error && <p role="alert" className="error">{error}</p>}
+        </div>
+        <iframe ref={preview} className="export-preview" title="Preview of the amending ordinance" sandbox="allow-same-origin allow-modals" srcDoc={previewHtml} />
+      </div>
+    </dialog>
+  );
+}
