@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
 import { redo, undo } from "prosemirror-history";
-import type { ImportWarning } from "../core/importer/parseCodeText";
 import { DocumentEditor } from "../editor/documentEditor";
-import { setSponsors } from "../editor/redline/commands";
-import { docSponsors } from "../editor/redline/plugin";
+import { replaceDraft, setSponsors } from "../editor/redline/commands";
+import { docSponsors, redlineState } from "../editor/redline/plugin";
+import { ProposedTextDialog } from "./drafts/ProposedTextDialog";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
 import { ExportDialog } from "./export/ExportDialog";
@@ -24,8 +24,8 @@ export function App() {
     ? { ...sample, sponsors: demonstrationSponsors() }
     : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample]);
   const state = usePanelState(editor);
-  const [dialog, setDialog] = useState<"import" | "sponsors" | "export" | null>(null);
-  const [importWarnings, setImportWarnings] = useState<readonly ImportWarning[] | null>(null);
+  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | null>(null);
+  const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
   const [isDemonstration, setDemonstration] = useState(sample === null);
   useChangeNavigation(editor);
   useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
@@ -37,12 +37,13 @@ export function App() {
         <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
         <button type="button" onClick={() => setDialog("import")}>Import official text…</button>
+        <button type="button" onClick={() => setDialog("proposed")}>Import proposed text…</button>
         <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
         <button type="button" onClick={() => setDialog("export")}>Export…</button>
         <ShortcutsHelp />
       </header>
       {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
-      {importWarnings && <StatusLine warnings={importWarnings} onDismiss={() => setImportWarnings(null)} />}
+      {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       <main className="workspace">
         <EditorPane editor={editor} />
         <ChangesPanel editor={editor} state={state} />
@@ -53,7 +54,17 @@ export function App() {
         onImported={(doc, warnings) => {
           editor.load({ base: doc, draft: doc, sponsors: docSponsors(state) });
           setDemonstration(false);
-          setImportWarnings(warnings);
+          setStatus({ title: `Imported the official text.${warnings.length === 0 ? " Nothing was skipped." : ""}`, notes: warnings.map((w) => `line ${w.line}: ${w.reason} — “${w.text}”`) });
+          setDialog(null);
+        }}
+      />
+      <ProposedTextDialog
+        open={dialog === "proposed"}
+        base={redlineState(state).base}
+        onClose={() => setDialog(null)}
+        onImported={(draft, notes) => {
+          editor.run(replaceDraft(draft));
+          setStatus({ title: "Imported the proposed text as the draft.", notes });
           setDialog(null);
         }}
       />

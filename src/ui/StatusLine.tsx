@@ -1,15 +1,11 @@
-import type { ImportWarning } from "../core/importer/parseCodeText";
-
-/** Reports the outcome of an import: what was skipped, line by line. */
-export function StatusLine({ warnings, onDismiss }: { warnings: readonly ImportWarning[]; onDismiss: () => void }) {
+/** A dismissible report of what just happened, with any lines that were skipped or adjusted. */
+export function StatusLine({ title, notes, onDismiss }: { title: string; notes: readonly string[]; onDismiss: () => void }) {
   return (
     <div className="status-line" role="status">
-      <span>Imported. {warnings.length === 0 ? "Nothing was skipped." : `${warnings.length} line(s) skipped or adjusted:`}</span>
-      {warnings.length > 0 && (
+      <span>{title} {notes.length === 0 ? "" : `${notes.length} note(s):`}</span>
+      {notes.length > 0 && (
         <ul>
-          {warnings.slice(0, 20).map((warning) => (
-            <li key={`${warning.line}-${warning.reason}`}>line {warning.line}: {warning.reason} — “{warning.text}”</li>
-          ))}
+          {notes.slice(0, 20).map((note, index) => <li key={index}>{note}</li>)}
         </ul>
       )}
       <button type="button" className="link-button" onClick={onDismiss}>Dismiss</button>

@@ -9,7 +9,7 @@ import { anchorFor } from "../../core/annotations/resolve";
 import { findSection, type Paragraph } from "../../core/model/document";
 import type { Change } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
-import { blockNode, sectionNode } from "../convert";
+import { blockNode, sectionNode, toProseMirror } from "../convert";
 import { freshId } from "../plugins/blockIds";
 import { codeSchema } from "../schema";
 import { mapOffset } from "./docLayout";
@@ -233,6 +233,14 @@ export function baseParagraph(state: EditorState, sectionNumber: string, blockId
 export function setExportSettings(settings: unknown): Command {
   return (state, dispatch) => {
     dispatch?.(state.tr.setDocAttribute("exportSettings", settings));
+    return true;
+  };
+}
+
+/** Replaces the draft's text with `draft` (an imported proposed text) as one undoable step. */
+export function replaceDraft(draft: import("../../core/model/document").OrdinanceDocument): Command {
+  return (state, dispatch) => {
+    dispatch?.(state.tr.replaceWith(0, state.doc.content.size, toProseMirror(draft).content).scrollIntoView());
     return true;
   };
 }

@@ -1,0 +1,164 @@
+/**
+ * The `.amendment.json` file: one whole draft — base chapter, draft, sponsors, annotations and
+ * export settings — as JSON with a schema version. Documents are stored as their canonical
+ * text (see model/canonicalText), so the file is readable and diffable, and reading it back
+ * goes through the same importer as a pasted chapter.
+ *
+ * `parseAmendment` never returns partial content: it returns everything, or throws an
+ * AmendmentFileError that lists every problem with its path.
+ */
+import type { Annotation } from "../annotations/annotation";
+import { serializeDocument } from "../model/canonicalText";
+import type { OrdinanceDocument } from "../model/document";
+import { ImportError, parseCodeText } from "../importer/parseCodeText";
+import { parseSponsors, SponsorDataError, type SponsorRegistry } from "../sponsors/sponsors";
+import { readAnnotations } from "./annotations";
+import { checkKnownKeys, describeFileProblems, isRecord, readIsoTime, readText, type FileProblem, type ProblemList } from "./problems";
+
+/** The schema version this code writes and reads. */
+export const AMENDMENT_SCHEMA_VERSION = 1;
+/** The `app` field of every amendment file. */
+export const AMENDMENT_APP = "ordinance-redline";
+/** Files longer than this many characters are refused before parsing (20 MB). */
+export const MAX_AMENDMENT_FILE_LENGTH = 20 * 1024 * 1024;
+/** Longest draft name, in characters. */
+export const MAX_NAME_LENGTH = 200;
+
+/** What a draft holds, as the application uses it. */
+export interface AmendmentContent {
+  readonly name: string;
+  readonly base: OrdinanceDocument;
+  readonly draft: OrdinanceDocument;
+  readonly sponsors: SponsorRegistry | null;
+  readonly annotations: readonly Annotation[];
+  /** Export settings as JSON (an object), or null; validated by the export module, not here. */
+  readonly exportSettings: unknown;
+}
+
+/** The JSON written to disk (schema 1). */
+export interface AmendmentFile {
+  readonly schemaVersion: 1;
+  readonly app: typeof AMENDMENT_APP;
+  readonly name: string;
+  /** ISO 8601 time of saving. */
+  readonly savedAt: string;
+  /** Canonical text of the base chapter. */
+  readonly base: string;
+  /** Canonical text of the draft. */
+  readonly draft: string;
+  readonly sponsors: SponsorRegistry | null;
+  readonly annotations: readonly Annotation[];
+  readonly exportSettings: unknown;
+}
+
+/** Why a file was refused. */
+export type AmendmentFileErrorKind = "too-large" | "not-json" | "newer-schema" | "invalid";
+
+/** A refused amendment file: the kind of failure and every problem found, in plain words. */
+export class AmendmentFileError extends Error {
+  constructor(readonly kind: AmendmentFileErrorKind, readonly problems: readonly FileProblem[]) {
+    super(kind === "invalid" ? `This amendment file cannot be opened:\n${describeFileProblems(problems)}` : problems.map((problem) => problem.message).join("\n"));
+    this.name = "AmendmentFileError";
+  }
+}
+
+const FILE_KEYS = ["schemaVersion", "app", "name", "savedAt", "base", "draft", "sponsors", "annotations", "exportSettings"];
+
+/** The file as a plain JSON value (documents written as canonical text). */
+export function toAmendmentFile(content: AmendmentContent, savedAt: Date | string): AmendmentFile {
+  return {
+    schemaVersion: AMENDMENT_SCHEMA_VERSION,
+    app: AMENDMENT_APP,
+    name: content.name,
+    savedAt: typeof savedAt === "string" ? savedAt : savedAt.toISOString(),
+    base: serializeDocument(content.base),
+    draft: serializeDocument(content.draft),
+    sponsors: content.sponsors,
+    annotations: content.annotations,
+    exportSettings: content.exportSettings ?? null,
+  };
+}
+
+/**
+ * The amendment file's text: indented JSON. `parseAmendment` of the result gives back the
+ * content (documents re-imported from their canonical text, so ids are the importer's).
+ */
+export function serializeAmendment(content: AmendmentContent, savedAt: Date | string): string {
+  return `${JSON.stringify(toAmendmentFile(content, savedAt), null, 2)}\n`;
+}
+
+function readDocument(value: unknown, path: "base" | "draft", problems: ProblemList): OrdinanceDocument | null {
+  const text = readText(value, path, { min: 1, max: MAX_AMENDMENT_FILE_LENGTH }, problems);
+  if (text === null) return null;
+  const which = path === "base" ? "The base text" : "The draft text";
+  try {
+    return parseCodeText(text).document;
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    const where = error.line > 0 ? ` at line ${error.line}` : "";
+    problems.push({ path, message: `${which} does not parse${where}: ${error.reason}` });
+    return null;
+  }
+}
+
+function readSponsorRegistry(value: unknown, problems: ProblemList): SponsorRegistry | null | undefined {
+  if (value === null) return null;
+  try {
+    return parseSponsors(value);
+  } catch (error) {
+    if (!(error instanceof SponsorDataError)) throw error;
+    problems.push(...error.problems.map((problem) => ({ path: problem.path === "sponsors" ? "sponsors" : `sponsors.${problem.path}`, message: problem.message })));
+    return undefined;
+  }
+}
+
+function readSchemaVersion(value: Record<string, unknown>): void {
+  const version = value.schemaVersion;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    throw new AmendmentFileError("invalid", [{ path: "schemaVersion", message: `must be ${AMENDMENT_SCHEMA_VERSION}` }]);
+  }
+  if (version > AMENDMENT_SCHEMA_VERSION) {
+    throw new AmendmentFileError("newer-schema", [{
+      path: "schemaVersion",
+      message: `This file was written by a newer version of Ordinance Redline (schema ${version}); this version reads schema ${AMENDMENT_SCHEMA_VERSION}. Update Ordinance Redline to open it.`,
+    }]);
+  }
+}
+
+/**
+ * Reads an amendment file's text. Refuses (with an AmendmentFileError) text over 20 MB, text
+ * that is not JSON, a file of another application or a newer schema, and a file with any
+ * wrong field — listing every problem with its path. Never returns partial content.
+ */
+export function parseAmendment(text: string): AmendmentContent {
+  if (text.length > MAX_AMENDMENT_FILE_LENGTH) {
+    const megabytes = (text.length / 1024 / 1024).toFixed(1);
+    throw new AmendmentFileError("too-large", [{ path: "", message: `This file is too large to be an amendment file (${megabytes} MB; the limit is 20 MB).` }]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\ufeff/, ""));
+  } catch (error) {
+    throw new AmendmentFileError("not-json", [{ path: "", message: `This is not an amendment file: it is not valid JSON (${(error as Error).message}).` }]);
+  }
+  if (!isRecord(value)) throw new AmendmentFileError("invalid", [{ path: "(file)", message: "must be a JSON object" }]);
+  if (value.app !== AMENDMENT_APP) {
+    throw new AmendmentFileError("invalid", [{ path: "app", message: `must be "${AMENDMENT_APP}" (this is not an Ordinance Redline amendment file)` }]);
+  }
+  readSchemaVersion(value);
+  const problems: ProblemList = [];
+  checkKnownKeys(value, FILE_KEYS, "", problems);
+  const name = readText(value.name, "name", { min: 1, max: MAX_NAME_LENGTH }, problems);
+  if (name !== null && name.trim() === "") problems.push({ path: "name", message: "must not be blank" });
+  readIsoTime(value.savedAt, "savedAt", problems);
+  const base = readDocument(value.base, "base", problems);
+  const draft = readDocument(value.draft, "draft", problems);
+  const sponsors = readSponsorRegistry(value.sponsors, problems);
+  const annotations = readAnnotations(value.annotations, "annotations", problems);
+  const exportSettings = value.exportSettings;
+  if (exportSettings !== null && !isRecord(exportSettings)) problems.push({ path: "exportSettings", message: "must be an object or null" });
+  if (problems.length > 0 || name === null || base === null || draft === null || sponsors === undefined || annotations === null) {
+    throw new AmendmentFileError("invalid", problems);
+  }
+  return { name, base, draft, sponsors, annotations, exportSettings: exportSettings ?? null };
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from "react";
+import { ImportError, parseCodeText } from "../../core/importer/parseCodeText";
+import type { OrdinanceDocument } from "../../core/model/document";
+import { importWordDraft, WordImportError } from "../../core/wordImport";
+import { textFromHtml } from "../../editor/htmlImport";
+import { InputFileError, readBytes, readUtf8 } from "./readInputFile";
+
+interface ProposedTextDialogProps {
+  readonly open: boolean;
+  readonly base: OrdinanceDocument;
+  readonly onClose: () => void;
+  /** Called with a whole draft only; on any problem the current draft is untouched. */
+  readonly onImported: (draft: OrdinanceDocument, notes: readonly string[]) => void;
+}
+
+const parseXml = (xml: string) => {
+  const parsed = new DOMParser().parseFromString(xml, "application/xml");
+  if (parsed.getElementsByTagName("parsererror").length > 0) throw new WordImportError("word/document.xml is not well-formed XML");
+  return parsed.documentElement;
+};
+
+function describe(error: unknown): string {
+  if (error instanceof ImportError) return `This text is not a Code chapter: ${error.message}.`;
+  if (error instanceof WordImportError || error instanceof InputFileError) return error.message;
+  return `Could not import: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Import a proposed text to compare against the base: pasted text or HTML, a .txt file, or a
+ * Word file — a redline sent back by an office becomes a draft with its changes.
+ */
+export function ProposedTextDialog({ open, base, onClose, onImported }: ProposedTextDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) { setError(null); element.showModal(); }
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const fromText = (input: string, notes: readonly string[] = []) => {
+    const result = parseCodeText(input);
+    onImported(result.document, [...notes, ...result.warnings.map((w) => `line ${w.line}: ${w.reason}`)]);
+    setText("");
+  };
+
+  const attempt = async (work: () => Promise<void> | void) => {
+    setError(null);
+    try { await work(); } catch (caught) { setError(describe(caught)); }
+  };
+
+  const chooseFile = (file: File | undefined) => attempt(async () => {
+    if (!file) return;
+    if (/\.docx$/i.test(file.name)) {
+      const result = await importWordDraft(await readBytes(file), base, parseXml);
+      onImported(result.draft, result.warnings.map((warning) => `${warning.paragraph > 0 ? `paragraph ${warning.paragraph}: ` : ""}${warning.reason}`));
+      return;
+    }
+    fromText(await readUtf8(file));
+  });
+
+  return (
+    <dialog ref={dialog} className="import-dialog" aria-labelledby="proposed-title" onClose={onClose}>
+      <h2 id="proposed-title">Import a proposed text</h2>
+      <p>The text becomes the draft and is compared with the base chapter. Paste the amended chapter, or choose a
+        plain-text file or a Word file — a Word redline (struck and underscored, or tracked changes) opens as a draft with its changes.</p>
+      <label htmlFor="proposed-text">Proposed text</label>
+      <textarea id="proposed-text" rows={10} value={text} onChange={(event) => setText(event.target.value)}
+        onPaste={(event) => {
+          const html = event.clipboardData.getData("text/html");
+          if (!html) return;
+          event.preventDefault();
+          setText(textFromHtml(html));
+        }} />
+      <label className="file-input">Or choose a file (.txt or .docx): <input type="file" accept=".txt,.docx,text/plain" onChange={(event) => void chooseFile(event.target.files?.[0])} /></label>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>Cancel</button>
+        <button type="button" className="primary" disabled={text.trim() === ""} onClick={() => void attempt(() => fromText(text))}>Import</button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The draft as a whole value — base, draft, sponsors, annotations, export settings — taken from
+ * the editor, and put back into it. What autosave, versions and amendment files store.
+ */
+import type { EditorState } from "prosemirror-state";
+import type { Annotation } from "../../core/annotations/annotation";
+import type { AmendmentContent } from "../../core/amendmentFile";
+import type { DocumentEditor } from "../../editor/documentEditor";
+import { docAnnotations, docSponsors, redlineState } from "../../editor/redline/plugin";
+
+/** The content of the editor's current draft, named `name`. */
+export function draftContent(state: EditorState, name: string): AmendmentContent {
+  const { base, draft } = redlineState(state);
+  return {
+    name,
+    base,
+    draft,
+    sponsors: docSponsors(state),
+    annotations: docAnnotations(state) as readonly Annotation[],
+    exportSettings: state.doc.attrs.exportSettings ?? null,
+  };
+}
+
+/** Loads `content` into the editor (history starts afresh). */
+export function loadContent(editor: DocumentEditor, content: AmendmentContent): void {
+  editor.load({
+    base: content.base,
+    draft: content.draft,
+    sponsors: content.sponsors,
+    annotations: content.annotations,
+    exportSettings: content.exportSettings,
+  });
+}
