@@ -72,7 +72,8 @@ function mergedBlocks(steps: readonly MergeStep<Block, ParagraphLine>[], section
  * The base section with the reprint applied: matched paragraphs replaced by their draft side
  * (deleted when it is empty), new paragraphs inserted, everything else — omitted text and
  * history notes — kept. Number and catchline come from the heading's draft side. Returns null
- * when the heading is wholly struck (the section is deleted).
+ * when the heading is wholly struck (the section is deleted), and `section` itself when the
+ * reprint changes nothing.
  */
 export function mergeSection(section: Section, reprint: SectionReprint, unit: number | null, ids: IdSource, warnings: WordImportWarning[]): Section | null {
   const { heading } = reprint;
@@ -94,8 +95,10 @@ export function mergeSection(section: Section, reprint: SectionReprint, unit: nu
   for (const line of unmatched) {
     warnings.push(warningAt(line.source, `this reprinted paragraph matches no paragraph of section ${section.number} in the base; the base text was kept and this change was not applied`));
   }
-  const blocks = mergedBlocks(steps, section, unit, ids, warnings);
-  return { ...section, number: heading.draft.number, catchline: heading.draft.catchline, blocks };
+  const { number, catchline } = heading.draft;
+  const untouched = steps.every((step) => step.kind === "keep") && number === section.number && catchline === section.catchline;
+  if (untouched) return section; // the same object, as the editor leaves untouched sections
+  return { ...section, number, catchline, blocks: mergedBlocks(steps, section, unit, ids, warnings) };
 }
 
 /**

@@ -44,8 +44,7 @@ interface Sides {
 export function looksLikeOrdinance(paragraphs: readonly WordParagraph[]): boolean {
   return paragraphs.some((paragraph) => {
     const text = sideText(paragraph, "draft") || sideText(paragraph, "base");
-    const rest = afterSectionLabel(text);
-    return isEnactingClause(text) || isOmittedLine(text) || (rest !== null && formulaKind(rest).kind !== "other");
+    return isEnactingClause(text) || isOmittedLine(text) || formulaKind(afterSectionLabel(text) ?? text).kind !== "other";
   });
 }
 
@@ -75,7 +74,12 @@ function headingItem(sides: Sides, chapters: ReadonlySet<string>): Omit<HeadingI
 export function ordinanceItems(paragraphs: readonly WordParagraph[], base: OrdinanceDocument): OrdinanceItem[] {
   const lines = sidesOf(paragraphs);
   const chapters = new Set(base.chapters.map((chapter) => chapter.number));
-  const hasFormula = lines.some((line) => { const rest = afterSectionLabel(line.draft || line.base); return rest !== null && formulaKind(rest).kind !== "other"; });
+  const hasFormula = lines.some((line, index) => {
+    const rest = afterSectionLabel(line.draft || line.base);
+    const next = lines[index + 1];
+    const sentence = rest === "" && next ? next.draft || next.base : rest;
+    return sentence !== null && formulaKind(sentence).kind !== "other";
+  });
   const items: OrdinanceItem[] = [];
   let amending = !hasFormula;
   let phase: "toc" | "body" = "body";
@@ -86,9 +90,10 @@ export function ordinanceItems(paragraphs: readonly WordParagraph[], base: Ordin
     const rest = afterSectionLabel(text);
     if (rest !== null) {
       // The label may stand alone, with the formula in the next paragraph.
-      const sentence = rest === "" ? (lines[index + 1]?.draft ?? "") : rest;
-      if (rest === "" && sentence !== "") index++;
-      const formula = formulaKind(sentence);
+      const next = lines[index + 1];
+      const nextFormula = rest === "" && next ? formulaKind(next.draft || next.base) : null;
+      if (nextFormula && nextFormula.kind !== "other") index++;
+      const formula = nextFormula ?? formulaKind(rest);
       if (formula.kind === "repeal") items.push({ kind: "repeal", unit: formula.unit, number: formula.number, source: line.source });
       amending = formula.kind === "amend";
       phase = "body";

@@ -32,6 +32,8 @@ export class WordImportError extends Error {
 
 /** Largest .docx accepted, in bytes. */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
+/** Largest word/document.xml accepted once unzipped, in characters (a guard against zip bombs). */
+const MAX_BODY_LENGTH = 200 * 1024 * 1024;
 
 /** Whether an on/off property (w:strike, w:dstrike) is on: present and not "0"/"false"/"off". */
 function isOn(property: XmlElementLike | undefined): boolean {
@@ -131,11 +133,14 @@ async function documentXml(bytes: Uint8Array): Promise<string> {
   }
   const entry = zip.file("word/document.xml");
   if (!entry) throw new WordImportError("This is not a Word (.docx) file: it has no document body (word/document.xml).");
+  let xml: string;
   try {
-    return await entry.async("string");
+    xml = await entry.async("string");
   } catch {
     throw new WordImportError("The Word file is damaged: its document body could not be read.");
   }
+  if (xml.length > MAX_BODY_LENGTH) throw new WordImportError("The Word file's text is too large to import.");
+  return xml;
 }
 
 function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {

@@ -1,0 +1,3 @@
+/** Browser storage of drafts and versions (IndexedDB through Dexie). No React, no editor. */
+export { DEFAULT_DATABASE_NAME, DraftStore, type DraftStoreOptions, type DraftSummary, type StoredDraft, type StoredVersion, type VersionSummary } from "./draftStore";
+export { StorageError, toStorageError, type StorageErrorKind } from "./storageError";
