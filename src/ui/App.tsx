@@ -3,7 +3,12 @@ import { redo, undo } from "prosemirror-history";
 import { DocumentEditor } from "../editor/documentEditor";
 import { replaceDraft, setSponsors } from "../editor/redline/commands";
 import { docSponsors, redlineState } from "../editor/redline/plugin";
+import { DraftSession } from "./drafts/draftSession";
+import { DraftsDialog } from "./drafts/DraftsDialog";
 import { ProposedTextDialog } from "./drafts/ProposedTextDialog";
+import { SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
+import { useDraftSession } from "./drafts/useDraftSession";
+import { VersionsDialog } from "./drafts/VersionsDialog";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
 import { ExportDialog } from "./export/ExportDialog";
@@ -24,7 +29,14 @@ export function App() {
     ? { ...sample, sponsors: demonstrationSponsors() }
     : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample]);
   const state = usePanelState(editor);
-  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | null>(null);
+  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | null>(null);
+  const session = useMemo(() => new DraftSession(editor, "Welcoming City amendment"), [editor]);
+  const saving = useDraftSession(session);
+  useEffect(() => {
+    if (sample) return;
+    void session.start();
+    return () => session.dispose();
+  }, [session, sample]);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
   const [isDemonstration, setDemonstration] = useState(sample === null);
   useChangeNavigation(editor);
@@ -34,14 +46,19 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <h1 className="app-name">Ordinance Redline</h1>
+        <span className="draft-title" data-testid="draft-name">{saving.name}</span>
+        <SaveIndicator status={saving.status} />
         <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
+        <button type="button" onClick={() => setDialog("drafts")}>Drafts…</button>
+        <button type="button" onClick={() => setDialog("versions")} disabled={saving.draftId === null}>Versions…</button>
         <button type="button" onClick={() => setDialog("import")}>Import official text…</button>
         <button type="button" onClick={() => setDialog("proposed")}>Import proposed text…</button>
         <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
         <button type="button" onClick={() => setDialog("export")}>Export…</button>
         <ShortcutsHelp />
       </header>
+      <SaveBanner session={session} status={saving.status} />
       {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
       {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       <main className="workspace">
@@ -68,6 +85,8 @@ export function App() {
           setDialog(null);
         }}
       />
+      <DraftsDialog open={dialog === "drafts"} session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
+      <VersionsDialog open={dialog === "versions"} session={session} onClose={() => setDialog(null)} />
       <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)} />
       <SponsorsDialog
         open={dialog === "sponsors"}

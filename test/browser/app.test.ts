@@ -51,7 +51,7 @@ describe("the app in Chromium", () => {
     await page.locator("#import-text").fill("Print\nCHAPTER 2-173 WELCOMING CITY ORDINANCE\n\n2-173-010 Definitions.\n\n\u201cAgency\u201d means a City department.\n");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect.poll(() => page.locator(".code-section").count()).toBe(1);
-    expect(await page.getByRole("status").textContent()).toContain("skipped navigation control");
+    expect(await page.locator(".status-line").textContent()).toContain("skipped navigation control");
     expect(await page.locator(".code-paragraph .words").first().textContent()).toBe('"Agency" means a City department.');
     expect(await page.getByRole("note", { name: "About the bundled text" }).count()).toBe(0);
   });

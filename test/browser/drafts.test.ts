@@ -1,0 +1,166 @@
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { parseAmendment } from "../../src/core/amendmentFile";
+import { launchBrowser } from "./browser";
+
+const dir = mkdtempSync(join(tmpdir(), "redline-drafts-"));
+
+async function caretBefore(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    for (const element of document.querySelectorAll(".code-document .words")) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest("del")) continue;
+        const at = node.textContent!.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.collapse(true);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        (element.closest("[contenteditable=true]") as HTMLElement).focus();
+        return;
+      }
+    }
+    throw new Error(`not found: ${needle}`);
+  }, text);
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector("[data-testid=change-row]");
+  await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+}
+
+const editorText = (page: Page) => page.locator(".editor-pane .code-document").innerText();
+
+describe("drafts that are never lost, in Chromium", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  const newPage = async () => {
+    const opened = await context.newPage();
+    opened.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+    opened.on("pageerror", (error) => errors.push(error.message));
+    await opened.goto(inject("baseUrl"));
+    return opened;
+  };
+
+  beforeAll(async () => { browser = await launchBrowser(); });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    page = await newPage();
+    await ready(page);
+  });
+  afterEach(async () => { await context?.close(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it("brings back text and annotations after a reload", async () => {
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("Reloaded ");
+    await page.locator(".change-row", { hasText: "requesting" }).click();
+    await page.getByLabel("Add a sponsor").selectOption("waguespack");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+    await page.reload();
+    await ready(page);
+    expect(await editorText(page)).toContain("Reloaded investigate");
+    expect(await page.locator(".change-row", { hasText: "requesting" }).getByTestId("sponsor-chip").count()).toBe(1);
+  });
+
+  it("keeps a keystroke made just before the page is closed", async () => {
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("Zebra ");
+    await page.close({ runBeforeUnload: true });
+    page = await newPage();
+    await ready(page);
+    expect(await editorText(page)).toContain("Zebra investigate");
+  });
+
+  it("saves and restores versions, and compares one with the current draft", async () => {
+    await page.getByRole("button", { name: "Versions…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Versions" });
+    await dialog.getByLabel("Version name").fill("Sent to the 32nd Ward office");
+    await dialog.getByRole("button", { name: "Save version" }).click();
+    await expect.poll(() => dialog.getByTestId("version-item").count()).toBe(1);
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("Afterwards ");
+    await expect.poll(() => editorText(page)).toContain("Afterwards investigate");
+    await page.getByRole("button", { name: "Versions…" }).click();
+    await dialog.getByLabel("Compare from").selectOption({ label: "Sent to the 32nd Ward office" });
+    await dialog.getByLabel("Compare with").selectOption({ label: "The current draft" });
+    await dialog.getByRole("button", { name: "Compare", exact: true }).click();
+    await expect.poll(() => dialog.getByTestId("comparison").locator("ins").allTextContents()).toEqual(["Afterwards"]);
+    await dialog.getByTestId("version-item").first().getByRole("button", { name: "Restore" }).click();
+    await expect.poll(() => editorText(page)).not.toContain("Afterwards");
+    await expect.poll(() => dialog.getByTestId("version-item").count()).toBe(2);
+    expect(await dialog.getByTestId("version-item").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("Before restoring")]));
+  });
+
+  it("exports the amendment file, refuses bad ones without touching the draft, and opens a good one", async () => {
+    await page.getByRole("button", { name: "Drafts…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Drafts" });
+    const [downloaded] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download amendment file" }).click()]);
+    expect(downloaded.suggestedFilename()).toMatch(/\.amendment\.json$/);
+    const text = readFileSync((await downloaded.path())!, "utf8");
+    const content = parseAmendment(text);
+    expect(content.name).toBe("Welcoming City amendment");
+    const before = await editorText(page);
+    const file = JSON.parse(text);
+    const bad: Array<[string, string, RegExp]> = [
+      ["not-json.amendment.json", "{ this is not json", /not valid JSON/],
+      ["shape.amendment.json", JSON.stringify({ ...file, annotations: "none", sponsors: 7 }), /annotations.*\n?.*|sponsors/],
+      ["newer.amendment.json", JSON.stringify({ ...file, schemaVersion: 99 }), /newer version/],
+      ["base.amendment.json", JSON.stringify({ ...file, base: "Hello\nthere" }), /base/],
+    ];
+    for (const [name, body, message] of bad) {
+      writeFileSync(join(dir, name), body);
+      await dialog.getByLabel("Open amendment file").setInputFiles(join(dir, name));
+      await expect.poll(async () => (await dialog.getByRole("alert").textContent()) ?? "").toMatch(message);
+      expect(await editorText(page)).toBe(before);
+    }
+    writeFileSync(join(dir, "good.amendment.json"), JSON.stringify({ ...file, name: "From the 32nd Ward" }));
+    await dialog.getByLabel("Open amendment file").setInputFiles(join(dir, "good.amendment.json"));
+    await expect.poll(() => page.getByTestId("draft-name").textContent()).toBe("From the 32nd Ward");
+  });
+
+  it("deletes a draft with undo", async () => {
+    await page.getByRole("button", { name: "Drafts…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Drafts" });
+    await expect.poll(() => dialog.getByTestId("draft-item").count()).toBe(1);
+    await dialog.getByRole("button", { name: "Duplicate" }).click();
+    await expect.poll(() => dialog.getByTestId("draft-item").count()).toBe(2);
+    await dialog.getByTestId("draft-item").filter({ hasText: "(copy)" }).getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => dialog.getByTestId("draft-item").count()).toBe(1);
+    await dialog.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => dialog.getByTestId("draft-item").count()).toBe(2);
+  });
+
+  it("tells a second tab on the same draft, which can continue as a copy", async () => {
+    const second = await newPage();
+    await second.waitForSelector("[data-testid=change-row]");
+    const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
+    await expect.poll(() => banner.count()).toBe(1);
+    await banner.getByRole("button", { name: "Continue here as a copy" }).click();
+    await expect.poll(() => second.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment (copy)");
+    await expect.poll(() => banner.count()).toBe(0);
+  });
+
+  it("warns and offers the amendment file when storage is unavailable", async () => {
+    const blocked = await context.newPage();
+    await blocked.addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true }));
+    await blocked.goto(inject("baseUrl"));
+    const alert = blocked.getByRole("alert").filter({ hasText: "not saved in this browser" });
+    await expect.poll(() => alert.count()).toBe(1);
+    const [downloaded] = await Promise.all([blocked.waitForEvent("download"), alert.getByRole("button", { name: "Download the amendment file" }).click()]);
+    expect(downloaded.suggestedFilename()).toMatch(/\.amendment\.json$/);
+  });
+
+  it("logged no errors in the console", () => {
+    expect(errors).toEqual([]);
+  });
+});
