@@ -45,19 +45,18 @@ export function alignSequences(
   let indexB = start;
   let gapA: number[] = [];
   let gapB: number[] = [];
-  const flush = () => {
-    steps.push(...pairGap(gapA, gapB, similar, threshold));
-    gapA = [];
-    gapB = [];
-  };
   for (const part of parts) {
     const count = part.value.length;
     if (part.removed) { for (let i = 0; i < count; i++) gapA.push(indexA++); continue; }
     if (part.added) { for (let i = 0; i < count; i++) gapB.push(indexB++); continue; }
-    flush();
+    if (gapA.length > 0 || gapB.length > 0) {
+      for (const step of pairGap(gapA, gapB, similar, threshold)) steps.push(step);
+      gapA = [];
+      gapB = [];
+    }
     for (let i = 0; i < count; i++) steps.push({ a: indexA++, b: indexB++ });
   }
-  flush();
+  if (gapA.length > 0 || gapB.length > 0) for (const step of pairGap(gapA, gapB, similar, threshold)) steps.push(step);
   for (; indexA < keysA.length; indexA++, indexB++) steps.push({ a: indexA, b: indexB });
   return steps;
 }

@@ -89,23 +89,28 @@ export class SectionEntry implements SectionRedline {
       const startB = group.startB + this.shiftB;
       for (const change of group.local) {
         const role = group.extra.move?.role;
-        changes.push({
+        const fromA = Math.max(change.fromA, -startA);
+        const fromB = Math.max(change.fromB, -startB);
+        const made: { -readonly [K in keyof Change]: Change[K] } = {
           id: SectionEntry.changeId(label, role ? 0 : changes.length, role),
           kind: change.fromA === change.toA ? "insert" : change.fromB === change.toB ? "delete" : "replace",
           part: change.part,
           section: label,
           // The first piece of a text has no separator before it: clamp its offsets to 0.
-          fromA: Math.max(0, startA + change.fromA),
+          fromA: startA + fromA,
           toA: Math.max(0, startA + change.toA),
-          fromB: Math.max(0, startB + change.fromB),
+          fromB: startB + fromB,
           toB: Math.max(0, startB + change.toB),
-          deleted: textA.slice(Math.max(change.fromA, -startA), change.toA),
-          inserted: textB.slice(Math.max(change.fromB, -startB), change.toB),
+          deleted: textA.slice(fromA, change.toA),
+          inserted: textB.slice(fromB, change.toB),
           precise: change.precise,
-          ...(change.blockIdA ? { blockIdA: change.blockIdA } : {}),
-          ...(change.blockIdB ? { blockIdB: change.blockIdB } : {}),
-          ...group.extra,
-        });
+        };
+        if (change.blockIdA) made.blockIdA = change.blockIdA;
+        if (change.blockIdB) made.blockIdB = change.blockIdB;
+        if (group.extra.kind) made.kind = group.extra.kind;
+        if (group.extra.move) made.move = group.extra.move;
+        if (group.extra.withinMove) made.withinMove = group.extra.withinMove;
+        changes.push(made);
       }
     }
     return changes;
