@@ -10,7 +10,7 @@ import { parseCodeText } from "../src/core/importer/parseCodeText";
 import { serializeDocument } from "../src/core/model/canonicalText";
 import type { OrdinanceDocument } from "../src/core/model/document";
 import { parseSponsors, type SponsorRegistry } from "../src/core/sponsors/sponsors";
-import { generateDocument } from "../test/support/generateChapter";
+import { generateDocument } from "../src/core/samples/generateChapter";
 import { amend } from "./redlineBench";
 
 interface Timings {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { ImportError, parseCodeText, type ImportWarning } from "../core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../core/model/document";
+import { useModalDialog } from "./useModalDialog";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -13,16 +14,10 @@ interface ImportDialogProps {
 
 /** Paste or choose the official chapter text; the editor changes only when it parses whole. */
 export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const dialog = useModalDialog(open);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const importText = (input: string) => {
     try {

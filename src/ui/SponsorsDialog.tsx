@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { parseSponsors, SPONSOR_ROLES, SponsorDataError, type Person, type SponsorRegistry } from "../core/sponsors/sponsors";
+import { useModalDialog } from "./useModalDialog";
 
 interface SponsorsDialogProps {
   readonly open: boolean;
@@ -13,15 +14,9 @@ const EMPTY: SponsorRegistry = { people: [], leadSponsorId: null, coSponsorIds: 
 
 /** Edits the people and offices, the lead sponsor and the co-sponsors. */
 export function SponsorsDialog({ open, registry, onClose, onSave }: SponsorsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<SponsorRegistry>(registry ?? EMPTY);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) { setDraft(registry ?? EMPTY); setError(null); element.showModal(); }
-    if (!open && element.open) element.close();
-  }, [open, registry]);
+  const dialog = useModalDialog(open, () => { setDraft(registry ?? EMPTY); setError(null); });
 
   const setPerson = (index: number, patch: Partial<Person>) =>
     setDraft({ ...draft, people: draft.people.map((person, i) => (i === index ? { ...person, ...patch } : person)) });

@@ -5,29 +5,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { parseAmendment } from "../../src/core/amendmentFile";
 import { launchBrowser } from "./browser";
+import { caretBefore } from "./editing";
 
 const dir = mkdtempSync(join(tmpdir(), "redline-drafts-"));
 
-async function caretBefore(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    for (const element of document.querySelectorAll(".code-document .words")) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest("del")) continue;
-        const at = node.textContent!.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.collapse(true);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        (element.closest("[contenteditable=true]") as HTMLElement).focus();
-        return;
-      }
-    }
-    throw new Error(`not found: ${needle}`);
-  }, text);
-}
 
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector("[data-testid=change-row]");

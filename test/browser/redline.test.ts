@@ -1,30 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage, outputDir } from "./browser";
+import { caretBefore } from "./editing";
 
-/** Puts the caret just before `text` in the editor (first occurrence in a paragraph's words). */
-async function caretBefore(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const words = [...document.querySelectorAll(".code-document .words, .code-document .catchline")];
-    for (const element of words) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest("del")) continue;
-        const at = node.textContent!.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.collapse(true);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        (element.closest("[contenteditable=true]") as HTMLElement).focus();
-        return;
-      }
-    }
-    throw new Error(`not found: ${needle}`);
-  }, text);
-}
 
 describe("the live redline in Chromium", () => {
   let browser: Browser;

@@ -1,25 +1,13 @@
 /** The `ordinance` and `clean` commands, run as a user would through npx. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { markedText, readDocx } from "../support/docxReadBack";
 import { fixtureText } from "../support/fixtures";
+import { cli } from "../support/cli";
 
-const run = promisify(execFile);
-const root = new URL("../../", import.meta.url).pathname;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["--no-install", "ordinance-redline", ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const BASE = "fixtures/welcoming-city/base.txt";
 const AMENDED = "fixtures/welcoming-city/amended.txt";

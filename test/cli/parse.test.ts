@@ -1,24 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { fixtureText, messyCopy } from "../support/fixtures";
+import { cli } from "../support/cli";
 
-const run = promisify(execFile);
-const root = new URL("../../", import.meta.url).pathname;
 
 /** Runs the installed command as a user would, through npx; resolves with status and output. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("npx", ["--no-install", "ordinance-redline", ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe("ordinance-redline parse", () => {
   it("prints every section of the fixture as JSON, and the same for a messy copy", async () => {

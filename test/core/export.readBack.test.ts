@@ -12,9 +12,9 @@ import type { OrdinanceDocument } from "../../src/core/model/document";
 import { compare } from "../../src/core/redline";
 import type { Change, Redline, SectionRedline } from "../../src/core/redline/types";
 import { readDocx, struckText, underscoredText, words } from "../support/docxReadBack";
-import { randomlyEdited, scatteredWordEdits } from "../support/editScripts";
+import { randomlyEdited, scatteredWordEdits } from "../../src/core/samples/editScripts";
 import { fixtureAmended, fixtureBase } from "../support/fixtures";
-import { generateDocument } from "../support/generateChapter";
+import { generateDocument } from "../../src/core/samples/generateChapter";
 
 /** Whether an entry is repealed by formula rather than reprinted struck. */
 function repealedByFormula(entry: SectionRedline, grouping: ExportSettings["grouping"], chapterDeleted: boolean): boolean {

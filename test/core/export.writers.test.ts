@@ -14,8 +14,8 @@ import { compare } from "../../src/core/redline";
 import { parseSponsors } from "../../src/core/sponsors/sponsors";
 import { markedText, readDocx } from "../support/docxReadBack";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
-import { generateDocument } from "../support/generateChapter";
-import { randomlyEdited } from "../support/editScripts";
+import { generateDocument } from "../../src/core/samples/generateChapter";
+import { randomlyEdited } from "../../src/core/samples/editScripts";
 
 const sponsors = parseSponsors(JSON.parse(fixtureText("sponsors.json")));
 const base = fixtureBase();

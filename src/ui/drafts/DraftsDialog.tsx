@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { AmendmentFileError, parseAmendment } from "../../core/amendmentFile";
 import type { OrdinanceDocument } from "../../core/model/document";
 import type { DraftSummary } from "../../persistence";
 import { downloadAmendmentFile } from "./SaveBanner";
 import type { DraftSession } from "./draftSession";
 import { InputFileError, readUtf8 } from "./readInputFile";
+import { useModalDialog } from "../useModalDialog";
 
 interface DraftsDialogProps {
   readonly open: boolean;
@@ -16,17 +17,11 @@ interface DraftsDialogProps {
 
 /** The stored drafts: open, rename, duplicate, delete (undoable); amendment files in and out. */
 export function DraftsDialog({ open, session, currentId, base, onClose }: DraftsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);
   const [deleted, setDeleted] = useState<DraftSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => setDrafts(await session.drafts()), [session]);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) { setError(null); setDeleted(null); void refresh(); element.showModal(); }
-    if (!open && element.open) element.close();
-  }, [open, refresh]);
+  const dialog = useModalDialog(open, () => { setError(null); setDeleted(null); void refresh(); });
 
   const act = async (work: () => Promise<unknown>) => { setError(null); await work(); await refresh(); };
   const openFile = async (file: File | undefined) => {

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { ImportError, parseCodeText } from "../../core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { importWordDraft, WordImportError } from "../../core/wordImport";
 import { textFromHtml } from "../../editor/htmlImport";
 import { InputFileError, readBytes, readUtf8 } from "./readInputFile";
+import { useModalDialog } from "../useModalDialog";
 
 interface ProposedTextDialogProps {
   readonly open: boolean;
@@ -30,15 +31,9 @@ function describe(error: unknown): string {
  * Word file — a redline sent back by an office becomes a draft with its changes.
  */
 export function ProposedTextDialog({ open, base, onClose, onImported }: ProposedTextDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) { setError(null); element.showModal(); }
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open, () => { setError(null); });
 
   const fromText = (input: string, notes: readonly string[] = []) => {
     const result = parseCodeText(input);

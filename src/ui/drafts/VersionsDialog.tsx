@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { compare, formatHtml } from "../../core/redline";
 import type { VersionSummary } from "../../persistence";
 import type { DraftSession } from "./draftSession";
+import { useModalDialog } from "../useModalDialog";
 
 interface VersionsDialogProps {
   readonly open: boolean;
@@ -15,19 +16,13 @@ const CURRENT = "current";
 
 /** Named snapshots: save one, compare any two (or one with the base), restore one. */
 export function VersionsDialog({ open, session, onClose }: VersionsDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [name, setName] = useState("");
   const [left, setLeft] = useState(BASE);
   const [right, setRight] = useState(CURRENT);
   const [comparison, setComparison] = useState<string | null>(null);
   const refresh = useCallback(async () => setVersions(await session.versions()), [session]);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) { setComparison(null); void refresh(); element.showModal(); }
-    if (!open && element.open) element.close();
-  }, [open, refresh]);
+  const dialog = useModalDialog(open, () => { setComparison(null); void refresh(); });
 
   const textOf = async (choice: string): Promise<OrdinanceDocument | null> => {
     const current = session.content();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { EditorState } from "prosemirror-state";
 import {
   buildOrdinance, DEFAULT_EXPORT_SETTINGS, exportFileName, parseExportSettings, renderClean, renderOrdinanceDocument, leadSponsorName,
@@ -10,6 +10,7 @@ import { setExportSettings } from "../../editor/redline/commands";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { download, MIME } from "./download";
 import { ExportSettingsForm } from "./ExportSettingsForm";
+import { useModalDialog } from "../useModalDialog";
 
 interface ExportDialogProps {
   readonly editor: DocumentEditor;
@@ -28,16 +29,10 @@ function storedSettings(state: EditorState): ExportSettings {
 
 /** Export: a live preview of the amending ordinance, its settings, and a button per format. */
 export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const preview = useRef<HTMLIFrameElement>(null);
   const [error, setError] = useState<string | null>(null);
   const settings = storedSettings(state);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const { base, draft, redline, annotations } = redlineState(state);
   const sponsors = docSponsors(state) ?? NO_SPONSORS;
