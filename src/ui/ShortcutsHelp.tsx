@@ -6,7 +6,7 @@ export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   return (
     <div className="shortcuts-help">
-      <button type="button" aria-expanded={open} aria-controls="shortcuts-popover" onClick={() => setOpen(!open)}>Shortcuts</button>
+      <button type="button" aria-label="Shortcuts" title="Keyboard shortcuts" aria-expanded={open} aria-controls="shortcuts-popover" onClick={() => setOpen(!open)}>?</button>
       {open && (
         <div id="shortcuts-popover" className="popover" role="dialog" aria-label="Keyboard shortcuts" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
           <table>
