@@ -142,11 +142,11 @@ export function commonAffixes(a: string, b: string): { prefix: number; suffix: n
   return { prefix, suffix };
 }
 
-/** Number of words (runs of non-space characters) in a[from, to). */
-function wordCount(text: string, from: number, to: number): number {
+/** Number of words (runs of non-space characters) in text[from, to), counting no further than `enough`. */
+function wordCount(text: string, from: number, to: number, enough = Infinity): number {
   let count = 0;
   let inWord = false;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to && count < enough; i++) {
     const space = text.charCodeAt(i) <= 32;
     if (!space && !inWord) count++;
     inWord = !space;
@@ -175,10 +175,14 @@ export function diffLine(textA: string, textB: string, options: ResolvedOptions)
   if (a.length + b.length > options.maxParagraphTokens) return wholeLine(textA, textB, false);
   const foldedA = options.foldTypography ? foldTypography(midA) : midA;
   const foldedB = options.foldTypography ? foldTypography(midB) : midB;
-  const outside = wordCount(textA, 0, prefix) + wordCount(textA, textA.length - suffix, textA.length);
+  // Words outside the middle matter only for the rewrite threshold: with at least `needed` of
+  // them, even a wholly changed middle stays under it, so counting can stop there.
+  const middle = a.length + b.length;
+  const needed = Math.ceil((middle * (1 - options.rewriteThreshold)) / (2 * options.rewriteThreshold)) + 1;
+  const outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
   // A line whose edit distance passes the rewrite threshold is shown whole anyway, so the diff
   // need not search further than that: the bound costs no precision.
-  const rewriteBound = Math.floor(options.rewriteThreshold * (a.length + b.length + 2 * outside)) + 1;
+  const rewriteBound = Math.floor(options.rewriteThreshold * (middle + 2 * outside)) + 1;
   const bound = Math.min(options.maxEditLength, rewriteBound);
   const hunks = minimalHunks(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), bound);
   if (hunks === null) return wholeLine(textA, textB, bound === rewriteBound);
