@@ -77,7 +77,7 @@ interface Row {
 function measure(name: string, base: OrdinanceDocument, draft: OrdinanceDocument, baselineRuns: number, keystrokes: number): Row {
   const baseText = serializeDocument(base);
   const draftText = serializeDocument(draft);
-  const runs = baseText.length > 1_000_000 ? 9 : 31;
+  const runs = baseText.length > 1_000_000 ? 9 : 61;
   const warmups = baseText.length > 1_000_000 ? 3 : 25;
   const compareTimes: number[] = [];
   let changes = 0;

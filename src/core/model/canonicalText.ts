@@ -54,11 +54,19 @@ export interface CanonicalLayout {
 export const PIECE_SEPARATOR = "\n\n";
 const INDENT = "    ";
 
-/** The indentation and enumerator written before a paragraph's words. */
+const prefixes = new Map<string, string>();
+
+/** The indentation and enumerator written before a paragraph's words (one shared string per kind). */
 export function blockPrefix(block: Block): string {
   if (block.kind === "history") return "";
-  const indent = INDENT.repeat(block.level);
-  return block.enumerator ? `${indent}${block.enumerator} ` : indent;
+  const key = `${block.level}${block.enumerator ?? ""}`;
+  let prefix = prefixes.get(key);
+  if (prefix === undefined) {
+    const indent = INDENT.repeat(block.level);
+    prefix = block.enumerator ? `${indent}${block.enumerator} ` : indent;
+    if (prefixes.size < 10_000) prefixes.set(key, prefix);
+  }
+  return prefix;
 }
 
 /** The heading line of a section: "2-173-042 Catchline." */

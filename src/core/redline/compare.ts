@@ -15,8 +15,8 @@ import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, secti
 import type { Chapter, OrdinanceDocument, Section } from "../model/document";
 import { alignSections, type SectionStep } from "./alignSections";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
-import { SectionEntry, type ChangeGroup, type SectionEntryInit } from "./sectionEntry";
-import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline } from "./types";
+import { SectionEntry, type ChangeGroup, type SectionEntryInit, type TextSource } from "./sectionEntry";
+import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
 import { diffLine } from "./wordDiff";
 
 const resolvedCache = new WeakMap<CompareOptions, ResolvedOptions>();
@@ -53,6 +53,7 @@ interface Slot {
 }
 
 const NO_CHANGES: readonly LocalChange[] = [];
+const NO_EXTRA: Partial<Change> = {};
 
 /** The redline value: sections eager (cheap), global changes and texts computed on first use. */
 class RedlineValue implements Redline {
@@ -169,7 +170,12 @@ class Walker {
   }
 
   add(entry: Omit<SectionEntryInit, "groups" | "pieceStartA" | "pieceStartB">, groups: ChangeGroup[], lengthA: number, lengthB: number): SectionEntry {
-    const section = new SectionEntry({ ...entry, groups, pieceStartA: this.posA, pieceStartB: this.posB });
+    let status = entry.status;
+    if (status === null) status = groups.some((group) => group.local.length > 0) ? "changed" : "unchanged";
+    const section = new SectionEntry({
+      unit: entry.unit, status, numberA: entry.numberA, numberB: entry.numberB, catchlineA: entry.catchlineA, catchlineB: entry.catchlineB,
+      groups, pieceStartA: this.posA, pieceStartB: this.posB,
+    });
     this.record(section, lengthA, lengthB);
     return section;
   }
@@ -181,7 +187,7 @@ class Walker {
     this.posB += lengthB;
   }
 
-  group(local: readonly LocalChange[], textA: () => string, textB: () => string, extra: Partial<Change> = {}, startA = this.posA): ChangeGroup {
+  group(local: readonly LocalChange[], textA: TextSource, textB: TextSource, extra: Partial<Change> = NO_EXTRA, startA = this.posA): ChangeGroup {
     return { local, textA, textB, startA, startB: this.posB, extra };
   }
 
@@ -245,7 +251,7 @@ function walkTitles(walker: Walker): void {
   const number = `TITLE ${(draft.title ?? base.title)!.number}`;
   walker.add(
     { unit: "title", status: null, numberA: base.title ? number : null, numberB: draft.title ? number : null, catchlineA: base.title?.name ?? null, catchlineB: draft.title?.name ?? null },
-    [walker.group(local, () => pieceA.text, () => pieceB.text)], pieceA.text.length, pieceB.text.length,
+    [walker.group(local, pieceA.text, pieceB.text)], pieceA.text.length, pieceB.text.length,
   );
 }
 
@@ -267,7 +273,7 @@ function walkChapterHead(walker: Walker, a: Chapter, b: Chapter): void {
   const headB = chapterHeadPiece(b);
   walker.add(
     { unit: "chapter", status: null, numberA: `CHAPTER ${a.number}`, numberB: `CHAPTER ${b.number}`, catchlineA: a.title, catchlineB: b.title },
-    [walker.group(chapterHeadChanges(a, b, walker.options), () => headA.text, () => headB.text)], headA.text.length, headB.text.length,
+    [walker.group(chapterHeadChanges(a, b, walker.options), headA.text, headB.text)], headA.text.length, headB.text.length,
   );
 }
 
@@ -275,21 +281,21 @@ function walkChapterHead(walker: Walker, a: Chapter, b: Chapter): void {
 function wholeChapter(walker: Walker, chapter: Chapter, side: "A" | "B"): void {
   const head = chapterHeadPiece(chapter);
   const units = [
-    { text: () => head.text, length: head.text.length, number: `CHAPTER ${chapter.number}`, catchline: chapter.title, unit: "chapter" as const },
-    ...chapter.sections.map((section) => ({ text: () => sectionPiece(section).text, length: sectionPieceLength(section), number: section.number, catchline: section.catchline, unit: "section" as const })),
+    { text: head.text as TextSource, length: head.text.length, number: `CHAPTER ${chapter.number}`, catchline: chapter.title, unit: "chapter" as const },
+    ...chapter.sections.map((section) => ({ text: section as TextSource, length: sectionPieceLength(section), number: section.number, catchline: section.catchline, unit: "section" as const })),
   ];
   for (const { text, length, number, catchline, unit } of units) {
     const inA = side === "A";
     const local: LocalChange = { part: "section", fromA: 0, toA: inA ? length : 0, fromB: 0, toB: inA ? 0 : length, precise: true };
     walker.add(
       { unit, status: inA ? "deleted" : "inserted", numberA: inA ? number : null, numberB: inA ? null : number, catchlineA: inA ? catchline : null, catchlineB: inA ? null : catchline },
-      [walker.group([local], inA ? text : () => "", inA ? () => "" : text)], inA ? length : 0, inA ? 0 : length,
+      [walker.group([local], inA ? text : "", inA ? "" : text)], inA ? length : 0, inA ? 0 : length,
     );
   }
 }
 
-function entryOf(a: Section | undefined, b: Section | undefined) {
-  return { unit: "section" as const, numberA: a?.number ?? null, numberB: b?.number ?? null, catchlineA: a?.catchline ?? null, catchlineB: b?.catchline ?? null };
+function entryOf(a: Section | undefined, b: Section | undefined, status: SectionStatus | null) {
+  return { unit: "section" as const, status, numberA: a?.number ?? null, numberB: b?.number ?? null, catchlineA: a?.catchline ?? null, catchlineB: b?.catchline ?? null };
 }
 
 function pairedSection(walker: Walker, a: Section, b: Section): void {
@@ -297,7 +303,7 @@ function pairedSection(walker: Walker, a: Section, b: Section): void {
   const lengthB = sectionPieceLength(b);
   const local = sameSectionText(a, b) ? NO_CHANGES : diffSections(a, b, walker.options);
   const status = a.number !== b.number ? "renumbered" : null;
-  walker.add({ ...entryOf(a, b), status }, [walker.group(local, () => sectionPiece(a).text, () => sectionPiece(b).text)], lengthA, lengthB);
+  walker.add(entryOf(a, b, status), [walker.group(local, a, b)], lengthA, lengthB);
 }
 
 function removedSection(walker: Walker, a: Section, movedTo: Section | undefined): void {
@@ -306,20 +312,20 @@ function removedSection(walker: Walker, a: Section, movedTo: Section | undefined
   const extra: Partial<Change> = movedTo
     ? { kind: "move", move: { role: "source", otherSection: movedTo.number, pairId: `move:${a.number}>${movedTo.number}` } }
     : {};
-  walker.add({ ...entryOf(a, undefined), status: movedTo ? "moved" : "deleted" }, [walker.group([local], () => sectionPiece(a).text, () => "", extra)], length, 0);
+  walker.add(entryOf(a, undefined, movedTo ? "moved" : "deleted"), [walker.group([local], a, "", extra)], length, 0);
 }
 
 function addedSection(walker: Walker, b: Section, movedFrom: Section | undefined): void {
   const length = sectionPieceLength(b);
   const local: LocalChange = { part: "section", fromA: 0, toA: 0, fromB: 0, toB: length, precise: true };
   if (!movedFrom) {
-    walker.add({ ...entryOf(undefined, b), status: "inserted" }, [walker.group([local], () => "", () => sectionPiece(b).text)], 0, length);
+    walker.add(entryOf(undefined, b, "inserted"), [walker.group([local], "", b)], 0, length);
     return;
   }
   const pairId = `move:${movedFrom.number}>${b.number}`;
-  const destination = walker.group([local], () => "", () => sectionPiece(b).text, { kind: "move", move: { role: "destination", otherSection: movedFrom.number, pairId } });
+  const destination = walker.group([local], "", b, { kind: "move", move: { role: "destination", otherSection: movedFrom.number, pairId } });
   // The edits inside the moved section, for display: A offsets at its source, B at its destination.
   const inner = sameSectionText(movedFrom, b) ? NO_CHANGES : diffSections(movedFrom, b, walker.options);
-  const within = walker.group(inner, () => sectionPiece(movedFrom).text, () => sectionPiece(b).text, { withinMove: SectionEntry.changeId(b.number, 0, "destination") }, walker.startOfBaseSection(movedFrom));
-  walker.add({ ...entryOf(movedFrom, b), status: "moved" }, [destination, within], 0, length);
+  const within = walker.group(inner, movedFrom, b, { withinMove: SectionEntry.changeId(b.number, 0, "destination") }, walker.startOfBaseSection(movedFrom));
+  walker.add(entryOf(movedFrom, b, "moved"), [destination, within], 0, length);
 }

@@ -3,14 +3,23 @@
  * starts of its pieces, and turns them into global Change values on first access — so a
  * re-compare that only shifts offsets creates one small object per section and no changes.
  */
+import { sectionPiece } from "../model/canonicalText";
+import type { Section } from "../model/document";
 import type { LocalChange } from "./pieceDiff";
+
+/** Where a group's text comes from: the text itself, or a section whose piece is built on demand. */
+export type TextSource = string | Section;
+
+function textOf(source: TextSource): string {
+  return typeof source === "string" ? source : sectionPiece(source).text;
+}
 import type { Change, SectionRedline, SectionStatus } from "./types";
 
 /** Local changes of one piece pair, where the pieces start, and fields every change gets. */
 export interface ChangeGroup {
   readonly local: readonly LocalChange[];
-  readonly textA: () => string;
-  readonly textB: () => string;
+  readonly textA: TextSource;
+  readonly textB: TextSource;
   readonly startA: number;
   readonly startB: number;
   readonly extra: Partial<Change>;
@@ -25,7 +34,7 @@ export interface SectionEntryInit extends Omit<SectionRedline, "changes" | "stat
 }
 
 /** The fields an entry shares with its shifted copies. */
-interface EntryInfo extends Omit<SectionRedline, "changes" | "startA" | "startB"> {
+export interface EntryInfo extends Omit<SectionRedline, "changes" | "startA" | "startB"> {
   /** Piece starts when the entry was made (before any shift). */
   readonly pieceStartA: number;
   readonly pieceStartB: number;
@@ -33,18 +42,10 @@ interface EntryInfo extends Omit<SectionRedline, "changes" | "startA" | "startB"
 }
 
 export class SectionEntry implements SectionRedline {
-  private readonly info: EntryInfo;
   private materialized: readonly Change[] | undefined;
 
   /** `shiftA`/`shiftB`: how much later than its groups say the entry's pieces start. */
-  constructor(init: SectionEntryInit | EntryInfo, private readonly shiftA = 0, private readonly shiftB = 0) {
-    if (init.status !== null) {
-      this.info = init as EntryInfo;
-    } else {
-      const count = init.groups.reduce((sum, group) => sum + group.local.length, 0);
-      this.info = { ...init, status: count > 0 ? "changed" : "unchanged" };
-    }
-  }
+  constructor(private readonly info: EntryInfo, private readonly shiftA = 0, private readonly shiftB = 0) {}
 
   get unit(): SectionRedline["unit"] { return this.info.unit; }
   get status(): SectionStatus { return this.info.status; }
@@ -82,8 +83,8 @@ export class SectionEntry implements SectionRedline {
     const changes: Change[] = [];
     for (const group of this.info.groups) {
       if (group.local.length === 0) continue;
-      const textA = group.textA();
-      const textB = group.textB();
+      const textA = textOf(group.textA);
+      const textB = textOf(group.textB);
       // Edits inside a moved section keep their own base start (at the move's source).
       const startA = group.startA + (group.extra.withinMove ? 0 : this.shiftA);
       const startB = group.startB + this.shiftB;

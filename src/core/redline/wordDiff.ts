@@ -122,7 +122,10 @@ function hunkToEdit(hunk: TokenHunk, textA: string, a: readonly Token[], textB: 
   return { fromA, toA, fromB, toB, precise };
 }
 
-const SPACE = /\s/;
+/** Whitespace as the canonical text has it: spaces, tabs, newlines, no-break spaces. */
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 0xa0;
+}
 
 /**
  * The longest common prefix and suffix of two strings that end and start at a space (so they
@@ -133,12 +136,12 @@ export function commonAffixes(a: string, b: string): { prefix: number; suffix: n
   let prefix = 0;
   while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   if (!(prefix === a.length && prefix === b.length)) {
-    while (prefix > 0 && !SPACE.test(a[prefix - 1]!)) prefix--;
+    while (prefix > 0 && !isSpace(a.charCodeAt(prefix - 1))) prefix--;
   }
   let suffix = 0;
   const room = limit - prefix;
   while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  while (suffix > 0 && !SPACE.test(a[a.length - suffix]!)) suffix--;
+  while (suffix > 0 && !isSpace(a.charCodeAt(a.length - suffix))) suffix--;
   return { prefix, suffix };
 }
 
