@@ -131,6 +131,49 @@ describe("drafts that are never lost, in Chromium", () => {
     await expect.poll(() => banner.count()).toBe(0);
   });
 
+  it("lets a second tab take the draft over; the first tab stops saving and says so", async () => {
+    const second = await newPage();
+    await second.waitForSelector("[data-testid=change-row]");
+    const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
+    await expect.poll(() => banner.count()).toBe(1);
+    await banner.getByRole("button", { name: "Reload it here (the other tab stops saving)" }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    const takenOver = page.getByRole("alert").filter({ hasText: "opened in another tab" });
+    await expect.poll(() => takenOver.count()).toBe(1);
+    expect(await page.getByTestId("save-status").textContent()).toBe("Not saved");
+    await caretBefore(second, "investigate, the citizenship");
+    await second.keyboard.type("Second ");
+    await expect.poll(() => second.getByTestId("save-status").textContent()).toBe("All changes saved");
+  });
+
+  it("warns and offers the amendment file when storage is full", async () => {
+    // A context of its own: in the shared one, the first tab already holds the draft.
+    const own = await browser.newContext({ acceptDownloads: true });
+    const full = await own.newPage();
+    await full.addInitScript(() => {
+      const flags = window as unknown as { __storageFull?: boolean };
+      for (const method of ["put", "add"] as const) {
+        const original = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+          if (flags.__storageFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+          return original.apply(this, args);
+        } as typeof original;
+      }
+    });
+    await full.goto(inject("baseUrl"));
+    await full.waitForSelector("[data-testid=change-row]");
+    await full.evaluate(() => { (window as unknown as { __storageFull?: boolean }).__storageFull = true; });
+    await caretBefore(full, "investigate, the citizenship");
+    await full.keyboard.type("Overflow ");
+    const alert = full.getByRole("alert").filter({ hasText: "not saved in this browser" });
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/full/i);
+    expect(await full.locator(".editor-pane .code-document").innerText()).toContain("Overflow investigate");
+    const [downloaded] = await Promise.all([full.waitForEvent("download"), alert.getByRole("button", { name: "Download the amendment file" }).click()]);
+    expect(parseAmendment(readFileSync((await downloaded.path())!, "utf8")).draft.chapters[0]!.sections[2]!.blocks[0]!.text).toContain("Overflow investigate");
+    await own.close();
+  });
+
   it("warns and offers the amendment file when storage is unavailable", async () => {
     const blocked = await context.newPage();
     await blocked.addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true }));

@@ -23,6 +23,8 @@ export class TabPresence {
   readonly tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly channel: BroadcastChannel | null;
   private draftId: string | null = null;
+  /** Set once another tab has taken this draft over: this tab no longer claims it. */
+  private yielded = false;
 
   constructor(private readonly events: PresenceEvents) {
     this.channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
@@ -32,6 +34,7 @@ export class TabPresence {
   /** Announces that this tab now has `draftId` open. */
   open(draftId: string): void {
     this.draftId = draftId;
+    this.yielded = false;
     this.channel?.postMessage({ type: "hello", tab: this.tab, draftId } satisfies PresenceMessage);
   }
 
@@ -47,10 +50,12 @@ export class TabPresence {
   private receive(message: PresenceMessage): void {
     if (message.tab === this.tab || message.draftId !== this.draftId) return;
     if (message.type === "hello") {
+      if (this.yielded) return;
       this.channel?.postMessage({ type: "holding", tab: this.tab, draftId: message.draftId, to: message.tab } satisfies PresenceMessage);
     } else if (message.type === "holding" && message.to === this.tab) {
       this.events.onConflict();
     } else if (message.type === "take-over") {
+      this.yielded = true;
       this.events.onTakenOver();
     }
   }
