@@ -20,7 +20,7 @@ import { ShortcutsHelp } from "./ShortcutsHelp";
 import { SponsorsDialog } from "./SponsorsDialog";
 import { StatusLine } from "./StatusLine";
 import { useChangeNavigation } from "./useChangeNavigation";
-import { usePanelState } from "./useEditorState";
+import { usePanelState } from "./usePanelState";
 
 /** The application shell: toolbar, notice, the chapter editor and the changes panel. */
 export function App() {

@@ -2,7 +2,7 @@
  * Generates legal-style chapters of a chosen size for property tests and benchmarks:
  * numbered sections with gaps, (a)/(1)/(A)/(i) nesting, definitions, citations, money and
  * history notes. Output is a model document that obeys the importer's invariants, so its
- * canonical text parses back to the same document.
+ * canonical text parses back to the same model.
  */
 import {
   blockId, chapterId, sectionId,

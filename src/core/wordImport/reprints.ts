@@ -81,7 +81,7 @@ export function groupReprints(items: readonly OrdinanceItem[]): Reprints {
   return { chapters, sections, repeals, warnings };
 }
 
-/** Hands out block ids not used anywhere in the document. */
+/** Hands out block ids not used anywhere in the whole text. */
 export class IdSource {
   private readonly used: Set<string>;
   private counter = 0;

@@ -15,7 +15,7 @@ export interface XmlElementLike {
   getAttributeNS(namespace: string | null, localName: string): string | null;
 }
 
-/** Parses an XML string and returns its root element (e.g. `document.documentElement`). */
+/** Parses an XML string and returns its root element (e.g. a parsed XML document's root). */
 export type ParseXml = (xml: string) => XmlElementLike;
 
 /** The WordprocessingML main namespace. */

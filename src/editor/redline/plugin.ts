@@ -100,34 +100,31 @@ function buildDecorations(
   return { decorations, rebuiltPlaces };
 }
 
-/** Indices of places whose units changed between two drafts with the same layout, or null. */
-function touchedPlaces(previous: OrdinanceDocument, draft: OrdinanceDocument): Set<number> | null {
+/** What a transaction touched: the indices of changed units' places and the numbers of edited sections. */
+interface TouchedUnits {
+  readonly places: Set<number>;
+  readonly sections: Set<string>;
+}
+
+/** The units that changed between two drafts with the same layout (one pass), or null when the layout changed. */
+function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): TouchedUnits | null {
   if (previous.chapters.length !== draft.chapters.length || Boolean(previous.title) !== Boolean(draft.title)) return null;
-  const touched = new Set<number>();
+  const touched: TouchedUnits = { places: new Set(), sections: new Set() };
   let index = 0;
   for (let c = 0; c < draft.chapters.length; c++) {
     const before = previous.chapters[c]!;
     const after = draft.chapters[c]!;
     if (before.sections.length !== after.sections.length || before.number !== after.number) return null;
-    if (before.toc !== after.toc || before.title !== after.title) touched.add(index);
+    if (before.toc !== after.toc || before.title !== after.title) touched.places.add(index);
     index++;
     for (let s = 0; s < after.sections.length; s++, index++) {
-      if (before.sections[s] !== after.sections[s]) {
-        if (before.sections[s]!.number !== after.sections[s]!.number) return null;
-        touched.add(index);
-      }
+      const section = after.sections[s]!;
+      if (before.sections[s] === section) continue;
+      if (before.sections[s]!.number !== section.number) return null;
+      touched.places.add(index);
+      touched.sections.add(section.number);
     }
   }
-  return touched;
-}
-
-/** Numbers of the draft sections that are new objects (edited) since `previous`. */
-function touchedSectionNumbers(previous: OrdinanceDocument, draft: OrdinanceDocument): Set<string> {
-  const touched = new Set<string>();
-  draft.chapters.forEach((chapter, c) => {
-    const before = previous.chapters[c];
-    chapter.sections.forEach((section, s) => { if (before?.sections[s] !== section) touched.add(section.number); });
-  });
   return touched;
 }
 
@@ -160,13 +157,13 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const draft = tr.docChanged ? reader.read(newState.doc) : previous.draft;
         const redline = tr.docChanged ? updateRedline(previous.redline, draft) : previous.redline;
         const annotationsChanged = oldState.doc.attrs.annotations !== newState.doc.attrs.annotations || oldState.doc.attrs.sponsors !== newState.doc.attrs.sponsors;
-        const touched = !action && !annotationsChanged ? touchedPlaces(previous.draft, draft) : null;
+        const touched = !action && !annotationsChanged ? touchedUnits(previous.draft, draft) : null;
         if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations);
         const places = unitPlaces(newState.doc);
-        const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touchedSectionNumbers(previous.draft, draft));
+        const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections);
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
-        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, touched);
+        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, touched.places);
         for (const place of rebuilt.rebuiltPlaces) {
           decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => spec.changeId !== undefined && !spec.deletedUnit));
         }

@@ -1,14 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../editor/documentEditor";
-
-/** The editor's current state; the component re-renders after every transaction. */
-export function useEditorState(editor: DocumentEditor): EditorState {
-  return useSyncExternalStore(
-    (onChange) => editor.subscribe(onChange),
-    () => editor.state,
-  );
-}
 
 /** Documents larger than this (in characters) refresh the panels at most every `LARGE_DELAY` ms. */
 const LARGE_DOCUMENT = 300_000;
