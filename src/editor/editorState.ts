@@ -1,6 +1,6 @@
 /**
  * Creates the editor state for a Code document: the schema, undo history, keymaps and the
- * plugins that keep the document well-formed. Later plugins (live redline, annotations) are
+ * plugins that keep the document well-formed (unique ids; contents in step with the headings). Later plugins (live redline, annotations) are
  * passed in by the caller so this module stays free of them.
  */
 import { baseKeymap } from "prosemirror-commands";
@@ -10,6 +10,7 @@ import { EditorState, type Plugin } from "prosemirror-state";
 import type { OrdinanceDocument } from "../core/model/document";
 import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
+import { contentsSyncPlugin } from "./plugins/contentsSync";
 import { codeSchema } from "./schema";
 
 export interface EditorStateOptions {
@@ -30,6 +31,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo }),
       keymap(baseKeymap),
       blockIdsPlugin(),
+      contentsSyncPlugin(),
     ],
   });
 }

@@ -1,0 +1,123 @@
+/**
+ * The table of contents follows the section headings in the editor: a catchline or number
+ * edited in a heading, a section pasted or deleted, and the contents line changes in the same
+ * transaction, shows the same change in the redline and is undone in the same step.
+ */
+import { Fragment, Slice, type Node as PMNode } from "prosemirror-model";
+import type { EditorState } from "prosemirror-state";
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../src/core/redline/types";
+import { sectionNode, toModel } from "../../src/editor/convert";
+import { redlineState } from "../../src/editor/redline/plugin";
+import { codeSchema } from "../../src/editor/schema";
+import { positionOf, redlineEditor, redoing, undoing } from "../support/editorHarness";
+import { fixtureBase } from "../support/fixtures";
+
+/** The contents lines of the first chapter as "NUMBER Catchline" strings. */
+function tocLines(state: EditorState): string[] {
+  return toModel(state.doc).chapters[0]!.toc.map((entry) => `${entry.number} ${entry.catchline}`);
+}
+
+/** The heading lines of the first chapter's sections, in order. */
+function headingLines(state: EditorState): string[] {
+  return toModel(state.doc).chapters[0]!.sections.map((section) => `${section.number} ${section.catchline}`);
+}
+
+/** Position of the section_heading node whose number is `number`. */
+function headingPos(state: EditorState, number: string): number {
+  let found = -1;
+  state.doc.descendants((node, pos) => {
+    if (found >= 0) return false;
+    if (node.type === codeSchema.nodes.section_heading && node.attrs.number === number) found = pos;
+    return node.type !== codeSchema.nodes.section_heading;
+  });
+  if (found < 0) throw new Error(`no heading ${number}`);
+  return found;
+}
+
+/** Start and end of the section node with this number. */
+function sectionRange(state: EditorState, number: string): { from: number; to: number; node: PMNode } {
+  const heading = headingPos(state, number);
+  const $pos = state.doc.resolve(heading);
+  return { from: $pos.before(), to: $pos.after(), node: $pos.parent };
+}
+
+function changesOf(state: EditorState, part: Change["part"]): Array<[string, string]> {
+  return redlineState(state).redline.changes.filter((change) => change.part === part).map((change) => [change.deleted.trim(), change.inserted.trim()]);
+}
+
+/** Changes in the chapter head (contents lines) and in headings, by part. */
+function headChanges(state: EditorState): { toc: Array<[string, string]>; catchline: Array<[string, string]>; numbers: Array<[string, string]> } {
+  return { toc: changesOf(state, "toc"), catchline: changesOf(state, "catchline"), numbers: changesOf(state, "number") };
+}
+
+describe("contents kept in step with the headings", () => {
+  it("a catchline edited in the heading changes its contents line the same way, undone in one step", () => {
+    const start = redlineEditor();
+    const at = positionOf(start, "Severability.", 1) + "Severability".length;
+    const edited = start.apply(start.tr.insertText(" of provisions", at));
+    expect(tocLines(edited)).toEqual(headingLines(edited));
+    expect(tocLines(edited)).toContain("2-173-070 Severability of provisions.");
+    const { toc, catchline } = headChanges(edited);
+    expect(catchline.length).toBeGreaterThan(0);
+    expect(toc).toEqual(catchline);
+    const undone = undoing(edited);
+    expect(toModel(undone.doc)).toEqual(toModel(start.doc));
+    expect(redlineState(undone).redline.changes).toEqual([]);
+    const redone = redoing(undone);
+    expect(toModel(redone.doc)).toEqual(toModel(edited.doc));
+  });
+
+  it("a renumbered section renumbers its contents line: the number struck and underscored in both", () => {
+    const start = redlineEditor();
+    const edited = start.apply(start.tr.setNodeAttribute(headingPos(start, "2-173-070"), "number", "2-173-080"));
+    expect(tocLines(edited)).toEqual(headingLines(edited));
+    const { numbers } = headChanges(edited);
+    expect(numbers).toEqual([["2-173-070", "2-173-080"], ["2-173-070", "2-173-080"]]);
+    const undone = undoing(edited);
+    expect(toModel(undone.doc)).toEqual(toModel(start.doc));
+  });
+
+  it("a pasted section adds its contents line in order, and deleting a section removes its line", () => {
+    const start = redlineEditor();
+    const model = toModel(start.doc);
+    const copy = model.chapters[0]!.sections.find((section) => section.number === "2-173-050")!;
+    const added = { ...copy, id: "", number: "2-173-055", catchline: "Reports to the Council.", blocks: copy.blocks.map((block) => ({ ...block, id: "" })) };
+    const after = sectionRange(start, "2-173-050").to;
+    const pasted = start.apply(start.tr.replace(after, after, new Slice(Fragment.from(sectionNode(added)), 0, 0)));
+    expect(tocLines(pasted)).toEqual(headingLines(pasted));
+    expect(tocLines(pasted)).toContain("2-173-055 Reports to the Council.");
+    const gone = sectionRange(pasted, "2-173-020");
+    const deleted = pasted.apply(pasted.tr.delete(gone.from, gone.to));
+    expect(tocLines(deleted)).toEqual(headingLines(deleted));
+    expect(tocLines(deleted).some((line) => line.startsWith("2-173-020 "))).toBe(false);
+    expect(toModel(undoing(deleted).doc)).toEqual(toModel(pasted.doc));
+  });
+
+  it("keeps a contents line the official text lists with no section body, in number order", () => {
+    const base = fixtureBase();
+    const chapter = base.chapters[0]!;
+    const toc = [...chapter.toc.slice(0, 3), { number: "2-173-025", catchline: "Reserved." }, ...chapter.toc.slice(3)];
+    const withReserved = { ...base, chapters: [{ ...chapter, toc }] };
+    const start = redlineEditor(withReserved);
+    const at = positionOf(start, "Severability.", 1) + "Severability".length;
+    const edited = start.apply(start.tr.insertText(" of provisions", at));
+    expect(tocLines(edited)).toContain("2-173-025 Reserved.");
+    expect(tocLines(edited).indexOf("2-173-025 Reserved.")).toBe(3);
+    expect(tocLines(edited)).toContain("2-173-070 Severability of provisions.");
+  });
+
+  it("a direct edit of a contents line does not stick: the contents are derived from the headings", () => {
+    const start = redlineEditor();
+    const at = positionOf(start, "Severability.");
+    const typed = start.apply(start.tr.insertText("Partial ", at));
+    // The first hit of "Severability." is the contents line.
+    expect(tocLines(typed)).toEqual(headingLines(typed));
+    expect(redlineState(typed).redline.changes).toEqual([]);
+  });
+
+  it("shows the contents as not editable", () => {
+    const spec = codeSchema.nodes.toc.spec.toDOM!(codeSchema.nodes.toc.create(null, codeSchema.nodes.toc_entry.create({ number: "1-1-1" }))) as unknown as [string, Record<string, string>];
+    expect(spec[1].contenteditable).toBe("false");
+  });
+});
