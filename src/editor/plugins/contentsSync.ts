@@ -13,7 +13,8 @@
  * contents line was the other choice; it is not taken because a contents line is an index of
  * the headings, and two editable copies would need a rule for which one wins when both change
  * in one transaction — with one source there is nothing to reconcile. Lines the official text
- * lists with no section body ("Reserved.") stay as they are (see `contentsFor`).
+ * lists with no section body ("Reserved.") stay as they were (see `contentsFor`); only a
+ * chapter put in whole (a replaced draft) brings its own such lines.
  *
  * Only chapters a transaction changed are examined, and typing inside a paragraph or history
  * note (the common keystroke) is passed over without looking at any chapter.
@@ -81,16 +82,21 @@ function entryNode(entry: TocEntry): PMNode {
 function syncChapter(tr: Transaction, chapter: PMNode, pos: number, former: PMNode | undefined): void {
   const toc = tocOf(chapter);
   const formerToc = former ? tocOf(former) : null;
-  // A chapter keeps printing contents when an edit removed its whole table (the table is derived).
-  const current = tocEntriesOf(toc ?? formerToc);
-  const wanted = contentsFor(sectionHeadsOf(chapter), current, former ? sectionHeadsOf(former) : []);
+  // Where the lines with no section body come from: the table as it was when the chapter was
+  // edited in place (its heading node is the same), so an edit that reached those lines does
+  // not stick either; the table as it is now when the chapter was put in whole (a replaced
+  // draft brings its own contents). A chapter keeps its table when an edit removed all of it.
+  const inPlace = former !== undefined && former.firstChild === chapter.firstChild;
+  const source = tocEntriesOf(toc === null || (inPlace && formerToc !== null) ? formerToc : toc);
+  const current = tocEntriesOf(toc);
+  const wanted = contentsFor(sectionHeadsOf(chapter), source, former ? sectionHeadsOf(former) : []);
   const tocPos = pos + 1 + chapter.firstChild!.nodeSize;
   if (!toc) {
     if (wanted.length > 0) tr.insert(tocPos, nodes.toc.create(null, wanted.map(entryNode)));
     return;
   }
-  if (wanted === current) return;
   const same = (a: TocEntry | undefined, b: TocEntry | undefined) => a !== undefined && b !== undefined && a.number === b.number && a.catchline === b.catchline;
+  if (wanted.length === current.length && wanted.every((entry, index) => same(entry, current[index]))) return;
   let start = 0;
   while (same(current[start], wanted[start])) start++;
   let endCurrent = current.length;
