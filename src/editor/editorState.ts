@@ -18,6 +18,8 @@ export interface EditorStateOptions {
   readonly plugins?: readonly Plugin[];
   /** Annotations and sponsors stored with the document. */
   readonly attrs?: DocAttrs;
+  /** The base as the official text prints it: how its contents lines read (see plugins/contentsSync). */
+  readonly official?: OrdinanceDocument;
 }
 
 /** A new editor state holding `doc`, with history and the standard key bindings. */
@@ -31,7 +33,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo }),
       keymap(baseKeymap),
       blockIdsPlugin(),
-      contentsSyncPlugin(),
+      contentsSyncPlugin(options.official),
     ],
   });
 }

@@ -129,6 +129,35 @@ describe("syncing a document's contents", () => {
   });
 });
 
+describe("contents lines the official text prints differently from the heading", () => {
+  const fixture = fixtureBase();
+  const chapter = fixture.chapters[0]!;
+  const shortLine = "Conditioning benefits on immigrant status prohibited.";
+  const official: OrdinanceDocument = {
+    ...fixture,
+    chapters: [{ ...chapter, toc: chapter.toc.map((entry) => (entry.number === "2-173-040" ? { ...entry, catchline: shortLine } : entry)) }],
+  };
+
+  it("keep the official wording while the section's heading is as the official text has it", () => {
+    const draft = withSections(official, (sections) => sections.map((section) => (section.number === "2-173-070" ? { ...section, catchline: "Severability of provisions." } : section)));
+    const { document, fixes } = syncDocumentContents(draft, official);
+    const toc = document.chapters[0]!.toc;
+    expect(toc.find((entry) => entry.number === "2-173-040")!.catchline).toBe(shortLine);
+    expect(toc.find((entry) => entry.number === "2-173-070")!.catchline).toBe("Severability of provisions.");
+    expect(fixes).toHaveLength(1);
+    expect(syncDocumentContents(official, official).document).toBe(official);
+  });
+
+  it("follow the heading once it is edited or renumbered, and leave no line behind", () => {
+    const draft = withSections(official, (sections) => sections.map((section) => (section.number === "2-173-040" ? { ...section, number: "2-173-041" } : section)));
+    const toc = syncDocumentContents(draft, official).document.chapters[0]!.toc;
+    expect(toc.filter((entry) => entry.number.startsWith("2-173-04")).map((entry) => `${entry.number} ${entry.catchline}`)).toEqual([
+      `2-173-041 ${chapter.sections.find((section) => section.number === "2-173-040")!.catchline}`,
+      "2-173-042 Civil immigration enforcement actions – Federal responsibility.",
+    ]);
+  });
+});
+
 describe("the amending ordinance's contents lines", () => {
   const base = fixtureBase();
 

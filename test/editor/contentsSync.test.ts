@@ -8,6 +8,7 @@ import type { EditorState } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../src/core/redline/types";
 import { sectionNode, toModel } from "../../src/editor/convert";
+import { DocumentEditor } from "../../src/editor/documentEditor";
 import { redlineState } from "../../src/editor/redline/plugin";
 import { codeSchema } from "../../src/editor/schema";
 import { positionOf, redlineEditor, redoing, undoing } from "../support/editorHarness";
@@ -114,6 +115,30 @@ describe("contents kept in step with the headings", () => {
     // The first hit of "Severability." is the contents line.
     expect(tocLines(typed)).toEqual(headingLines(typed));
     expect(redlineState(typed).redline.changes).toEqual([]);
+  });
+
+  it("brings a loaded draft's lagging contents in step and says which lines it changed", () => {
+    const base = fixtureBase();
+    const chapter = base.chapters[0]!;
+    const stale = { ...base, chapters: [{ ...chapter, sections: chapter.sections.map((section) => (section.number === "2-173-070" ? { ...section, catchline: "Severability of provisions." } : section)) }] };
+    const editor = new DocumentEditor({ base, draft: stale });
+    expect(tocLines(editor.state)).toEqual(headingLines(editor.state));
+    expect(editor.contentsFixes).toEqual([{ chapter: "2-173", before: "2-173-070 Severability.", after: "2-173-070 Severability of provisions." }]);
+    const { toc, catchline } = headChanges(editor.state);
+    expect(toc).toEqual(catchline);
+    expect(editor.load({ base, draft: base })).toEqual([]);
+  });
+
+  it("keeps a contents line the official text words differently while its heading is left alone", () => {
+    const fixture = fixtureBase();
+    const chapter = fixture.chapters[0]!;
+    const base = { ...fixture, chapters: [{ ...chapter, toc: chapter.toc.map((entry) => (entry.number === "2-173-040" ? { ...entry, catchline: "Conditioning benefits prohibited." } : entry)) }] };
+    const editor = new DocumentEditor({ base, draft: base });
+    const at = positionOf(editor.state, "Severability.", 1) + "Severability".length;
+    editor.dispatch(editor.state.tr.insertText(" of provisions", at));
+    expect(tocLines(editor.state)).toContain("2-173-040 Conditioning benefits prohibited.");
+    expect(tocLines(editor.state)).toContain("2-173-070 Severability of provisions.");
+    expect(headChanges(editor.state).toc).toEqual(headChanges(editor.state).catchline);
   });
 
   it("shows the contents as not editable", () => {

@@ -48,13 +48,22 @@ export function compareSectionNumbers(a: string, b: string): number {
  * themselves, the first of equal numbers only). A chapter that printed no contents
  * (`previousToc` empty) prints none. When the result equals `previousToc` entry for entry,
  * `previousToc` itself is returned, so callers can test `result === previousToc`.
+ *
+ * `official` is the chapter as the official text prints it (the base), when known. Where its
+ * contents line for a section reads differently from that section's heading (the official text
+ * is kept as imported), a section whose number and catchline are still the official heading's
+ * gets the official contents line, so a draft does not amend a line nobody changed; and such an
+ * official line counts as its section's line when that section is gone.
  */
 export function contentsFor(
   sections: readonly SectionHead[], previousToc: readonly TocEntry[], formerSections: readonly SectionHead[] = NO_SECTIONS,
+  official?: Chapter,
 ): readonly TocEntry[] {
   if (previousToc.length === 0) return previousToc;
   const current = new Set(sections.map((section) => section.number));
   const former = new Set(formerSections.map(lineKey));
+  const printed = official ? officialLines(official) : NO_LINES;
+  for (const [number, line] of printed) former.add(lineKey({ number, catchline: line.toc }));
   const seen = new Set<string>();
   const bodiless: TocEntry[] = [];
   for (const entry of previousToc) {
@@ -67,10 +76,32 @@ export function contentsFor(
   let next = 0;
   for (const section of sections) {
     while (next < bodiless.length && compareSectionNumbers(bodiless[next]!.number, section.number) < 0) result.push(bodiless[next++]!);
-    result.push(entryFor(section, previousToc[result.length]));
+    const line = printed.get(section.number);
+    const head = line && line.heading === section.catchline ? { number: section.number, catchline: line.toc } : section;
+    result.push(entryFor(head, previousToc[result.length]));
   }
   while (next < bodiless.length) result.push(bodiless[next++]!);
   return sameEntries(result, previousToc) ? previousToc : result;
+}
+
+interface OfficialLine { readonly heading: string; readonly toc: string }
+
+const NO_LINES: ReadonlyMap<string, OfficialLine> = new Map();
+const officialCache = new WeakMap<Chapter, ReadonlyMap<string, OfficialLine>>();
+
+/** The official chapter's contents lines that read differently from their sections' headings, by number. */
+function officialLines(chapter: Chapter): ReadonlyMap<string, OfficialLine> {
+  let lines = officialCache.get(chapter);
+  if (lines) return lines;
+  const toc = new Map(chapter.toc.map((entry) => [entry.number, entry.catchline]));
+  const differing = new Map<string, OfficialLine>();
+  for (const section of chapter.sections) {
+    const printed = toc.get(section.number);
+    if (printed !== undefined && printed !== section.catchline) differing.set(section.number, { heading: section.catchline, toc: printed });
+  }
+  lines = differing.size > 0 ? differing : NO_LINES;
+  officialCache.set(chapter, lines);
+  return lines;
 }
 
 /** The entry for a section, reusing `candidate` when it already reads the same. */
@@ -86,10 +117,11 @@ function sameEntries(a: readonly TocEntry[], b: readonly TocEntry[]): boolean {
 /**
  * The chapter with the contents its sections call for (see `contentsFor`). `former` is the same
  * chapter as it was before the change, when known: its sections' lines are not kept as
- * body-less lines. Returns `chapter` itself when its contents are already in step.
+ * body-less lines; `official` is the chapter as the official text prints it. Returns `chapter`
+ * itself when its contents are already in step.
  */
-export function syncContents(chapter: Chapter, former?: Chapter): Chapter {
-  const toc = contentsFor(chapter.sections, chapter.toc, former?.sections);
+export function syncContents(chapter: Chapter, former?: Chapter, official?: Chapter): Chapter {
+  const toc = contentsFor(chapter.sections, chapter.toc, former?.sections, official);
   return toc === chapter.toc ? chapter : { ...chapter, toc };
 }
 
@@ -111,16 +143,17 @@ export interface SyncedDocument {
 /**
  * Brings every chapter's contents in step with its sections, for a draft that enters from
  * outside the editor (an imported text, an amendment file, a Word file) or is exported.
- * `reference` (the base, or the draft it replaces) tells which lines belonged to sections
- * before: each chapter is matched to the reference chapter of the same number. Unchanged chapters
- * stay the same objects.
+ * `reference` is the base (the official text): it tells which lines belonged to sections before,
+ * and how the official text prints the contents lines of sections left as they were; each
+ * chapter is matched to the reference chapter of the same number. Unchanged chapters stay the
+ * same objects.
  */
 export function syncDocumentContents(doc: OrdinanceDocument, reference?: OrdinanceDocument): SyncedDocument {
   const fixes: ContentsFix[] = [];
   let changed = false;
   const chapters = doc.chapters.map((chapter) => {
     const former = reference?.chapters.find((each) => each.number === chapter.number);
-    const synced = syncContents(chapter, former);
+    const synced = syncContents(chapter, former, former);
     if (synced === chapter) return chapter;
     changed = true;
     fixes.push(...lineFixes(chapter.number, chapter.toc, synced.toc));

@@ -23,7 +23,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
 import { ReplaceStep } from "prosemirror-transform";
 import { contentsFor, type SectionHead } from "../../core/model/contents";
-import type { TocEntry } from "../../core/model/document";
+import type { Chapter, OrdinanceDocument, TocEntry } from "../../core/model/document";
 import { codeSchema } from "../schema";
 
 const { nodes } = codeSchema;
@@ -31,8 +31,13 @@ const { nodes } = codeSchema;
 /** The plugin's key; its appended transactions carry it as meta (`true`). */
 export const contentsSyncKey = new PluginKey("contentsSync");
 
-/** The plugin; `createEditorState` adds it to every editor state of `codeSchema`. */
-export function contentsSyncPlugin(): Plugin {
+/**
+ * The plugin; `createEditorState` adds it to every editor state of `codeSchema`. `official` is
+ * the base as the official text prints it, when known: a section left as it is there keeps the
+ * official wording of its contents line (see `contentsFor`).
+ */
+export function contentsSyncPlugin(official?: OrdinanceDocument): Plugin {
+  const officialChapters = new Map((official?.chapters ?? []).map((chapter) => [chapter.number, chapter]));
   return new Plugin({
     key: contentsSyncKey,
     appendTransaction(transactions, oldState, newState) {
@@ -43,7 +48,8 @@ export function contentsSyncPlugin(): Plugin {
       newState.doc.forEach((chapter, offset) => {
         if (chapter.type !== nodes.chapter) return;
         const former = before.get(chapter.attrs.id as string);
-        if (former !== chapter) syncChapter(tr, chapter, tr.mapping.map(offset), former);
+        if (former === chapter) return;
+        syncChapter(tr, chapter, tr.mapping.map(offset), former, officialChapters.get(chapter.firstChild!.attrs.number as string));
       });
       return tr.docChanged ? tr.setMeta(contentsSyncKey, true) : null;
     },
@@ -79,7 +85,7 @@ function entryNode(entry: TocEntry): PMNode {
 }
 
 /** Adds to `tr` the steps that give `chapter` (at `pos` in `tr.doc`) the contents its sections call for. */
-function syncChapter(tr: Transaction, chapter: PMNode, pos: number, former: PMNode | undefined): void {
+function syncChapter(tr: Transaction, chapter: PMNode, pos: number, former: PMNode | undefined, official: Chapter | undefined): void {
   const toc = tocOf(chapter);
   const formerToc = former ? tocOf(former) : null;
   // Where the lines with no section body come from: the table as it was when the chapter was
@@ -89,7 +95,7 @@ function syncChapter(tr: Transaction, chapter: PMNode, pos: number, former: PMNo
   const inPlace = former !== undefined && former.firstChild === chapter.firstChild;
   const source = tocEntriesOf(toc === null || (inPlace && formerToc !== null) ? formerToc : toc);
   const current = tocEntriesOf(toc);
-  const wanted = contentsFor(sectionHeadsOf(chapter), source, former ? sectionHeadsOf(former) : []);
+  const wanted = contentsFor(sectionHeadsOf(chapter), source, former ? sectionHeadsOf(former) : [], official);
   const tocPos = pos + 1 + chapter.firstChild!.nodeSize;
   if (!toc) {
     if (wanted.length > 0) tr.insert(tocPos, nodes.toc.create(null, wanted.map(entryNode)));
