@@ -11,8 +11,10 @@ import { sectionNode, toModel } from "../../src/editor/convert";
 import { DocumentEditor } from "../../src/editor/documentEditor";
 import { redlineState } from "../../src/editor/redline/plugin";
 import { codeSchema } from "../../src/editor/schema";
-import { positionOf, redlineEditor, redoing, undoing } from "../support/editorHarness";
-import { fixtureBase } from "../support/fixtures";
+import { syncDocumentContents } from "../../src/core/model/contents";
+import { rejectChanges } from "../../src/editor/redline/commands";
+import { positionOf, redlineEditor, redoing, run, undoing } from "../support/editorHarness";
+import { fixtureAmended, fixtureBase } from "../support/fixtures";
 
 /** The contents lines of the first chapter as "NUMBER Catchline" strings. */
 function tocLines(state: EditorState): string[] {
@@ -139,6 +141,30 @@ describe("contents kept in step with the headings", () => {
     expect(tocLines(editor.state)).toContain("2-173-040 Conditioning benefits prohibited.");
     expect(tocLines(editor.state)).toContain("2-173-070 Severability of provisions.");
     expect(headChanges(editor.state).toc).toEqual(headChanges(editor.state).catchline);
+  });
+
+  it("rejecting a contents-line change rejects the heading change it mirrors", () => {
+    const base = fixtureBase();
+    let state = redlineEditor(base, fixtureAmended());
+    const tocChange = (inserted: string) => redlineState(state).redline.changes.find((change) => change.part === "toc" && change.inserted.trim() === inserted)!;
+    state = run(state, rejectChanges([tocChange("with federal authorities").id]));
+    expect(tocLines(state)).toEqual(headingLines(state));
+    expect(headingLines(state)).toContain("2-173-060 Exchanging information.");
+    expect(changesOf(state, "catchline")).toEqual([["file", ""]]);
+    expect(changesOf(state, "toc").filter(([deleted]) => deleted === "file")).toHaveLength(1);
+    state = run(state, rejectChanges([tocChange("2-173-045 Coercion and threats based on immigration status prohibited.").id]));
+    expect(headingLines(state).some((line) => line.startsWith("2-173-045"))).toBe(false);
+    expect(tocLines(state)).toEqual(headingLines(state));
+  });
+
+  it("rejecting a deleted contents line brings its section back", () => {
+    const base = fixtureBase();
+    const chapter = base.chapters[0]!;
+    const draft = syncDocumentContents({ ...base, chapters: [{ ...chapter, sections: chapter.sections.filter((section) => section.number !== "2-173-020") }] }, base).document;
+    let state = redlineEditor(base, draft);
+    const deletedLine = redlineState(state).redline.changes.find((change) => change.part === "toc" && change.deleted.includes("2-173-020"))!;
+    state = run(state, rejectChanges([deletedLine.id]));
+    expect(toModel(state.doc)).toEqual(toModel(redlineEditor(base).doc));
   });
 
   it("shows the contents as not editable", () => {
