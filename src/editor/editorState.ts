@@ -7,6 +7,7 @@ import { baseKeymap } from "prosemirror-commands";
 import { history, redo, undo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
 import { EditorState, type Plugin } from "prosemirror-state";
+import { syncDocumentContents } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
 import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
@@ -22,11 +23,15 @@ export interface EditorStateOptions {
   readonly official?: OrdinanceDocument;
 }
 
-/** A new editor state holding `doc`, with history and the standard key bindings. */
+/**
+ * A new editor state holding `doc`, with history and the standard key bindings. The contents of
+ * `doc` are brought in step with its headings first (every state's are; DocumentEditor reports
+ * what that changed).
+ */
 export function createEditorState(doc: OrdinanceDocument, options: EditorStateOptions = {}): EditorState {
   return EditorState.create({
     schema: codeSchema,
-    doc: toProseMirror(doc, options.attrs),
+    doc: toProseMirror(syncDocumentContents(doc, options.official).document, options.attrs),
     plugins: [
       ...(options.plugins ?? []),
       history(),

@@ -76,9 +76,7 @@ export function contentsFor(
   let next = 0;
   for (const section of sections) {
     while (next < bodiless.length && compareSectionNumbers(bodiless[next]!.number, section.number) < 0) result.push(bodiless[next++]!);
-    const line = printed.get(section.number);
-    const head = line && line.heading === section.catchline ? { number: section.number, catchline: line.toc } : section;
-    result.push(entryFor(head, previousToc[result.length]));
+    result.push(entryFor(lineFor(section, printed), previousToc[result.length]));
   }
   while (next < bodiless.length) result.push(bodiless[next++]!);
   return sameEntries(result, previousToc) ? previousToc : result;
@@ -102,6 +100,20 @@ function officialLines(chapter: Chapter): ReadonlyMap<string, OfficialLine> {
   lines = differing.size > 0 ? differing : NO_LINES;
   officialCache.set(chapter, lines);
   return lines;
+}
+
+function lineFor(section: SectionHead, printed: ReadonlyMap<string, OfficialLine>): SectionHead {
+  const line = printed.get(section.number);
+  return line && line.heading === section.catchline ? { number: section.number, catchline: line.toc } : section;
+}
+
+/**
+ * The contents line of one section, as `contentsFor` gives it: its number and catchline, or the
+ * official wording of the line while the heading reads as the official text has it.
+ */
+export function contentsLineFor(section: SectionHead, official?: Chapter): TocEntry {
+  const line = lineFor(section, official ? officialLines(official) : NO_LINES);
+  return { number: line.number, catchline: line.catchline };
 }
 
 /** The entry for a section, reusing `candidate` when it already reads the same. */

@@ -16,13 +16,14 @@
  * lists with no section body ("Reserved.") stay as they were (see `contentsFor`); only a
  * chapter put in whole (a replaced draft) brings its own such lines.
  *
- * Only chapters a transaction changed are examined, and typing inside a paragraph or history
- * note (the common keystroke) is passed over without looking at any chapter.
+ * Only chapters a transaction changed are examined; typing inside a paragraph or history note
+ * (the common keystroke) is passed over without looking at any chapter, and typing in a
+ * catchline rewrites its one contents line without reading the rest of the chapter.
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
-import { ReplaceStep } from "prosemirror-transform";
-import { contentsFor, type SectionHead } from "../../core/model/contents";
+import { AttrStep, ReplaceStep } from "prosemirror-transform";
+import { contentsFor, contentsLineFor, type SectionHead } from "../../core/model/contents";
 import type { Chapter, OrdinanceDocument, TocEntry } from "../../core/model/document";
 import { codeSchema } from "../schema";
 
@@ -41,7 +42,13 @@ export function contentsSyncPlugin(official?: OrdinanceDocument): Plugin {
   return new Plugin({
     key: contentsSyncKey,
     appendTransaction(transactions, oldState, newState) {
-      if (!transactions.some((tr) => tr.docChanged) || transactions.every(onlyEditsBodyText)) return null;
+      if (!transactions.some((tr) => tr.docChanged) || transactions.every(cannotMoveContents)) return null;
+      const typed = transactions.length === 1 ? typedInHeading(transactions[0]!) : null;
+      if (typed) {
+        const tr = newState.tr;
+        const chapterNumber = newState.doc.resolve(typed.newPos).node(1).firstChild!.attrs.number as string;
+        if (retypeLine(tr, oldState.doc, typed, officialChapters.get(chapterNumber))) return tr.docChanged ? tr.setMeta(contentsSyncKey, true) : null;
+      }
       const before = new Map<string, PMNode>();
       oldState.doc.forEach((child) => { if (child.type === nodes.chapter) before.set(child.attrs.id as string, child); });
       const tr = newState.tr;
@@ -115,17 +122,69 @@ function syncChapter(tr: Transaction, chapter: PMNode, pos: number, former: PMNo
   tr.replaceWith(from, to, wanted.slice(start, endWanted).map(entryNode));
 }
 
-/** True when every step of `tr` replaced text inside one paragraph or history note. */
-function onlyEditsBodyText(tr: Transaction): boolean {
+/** Where a transaction of one step typed or cut text inside a section heading: the heading's position before and after. */
+interface TypedHeading { readonly oldPos: number; readonly newPos: number }
+
+function typedInHeading(tr: Transaction): TypedHeading | null {
+  if (tr.steps.length !== 1 || !isInlineEdit(tr, 0)) return null;
+  const $from = tr.docs[0]!.resolve((tr.steps[0] as unknown as { from: number }).from);
+  if ($from.parent.type !== nodes.section_heading) return null;
+  const oldPos = $from.before();
+  return { oldPos, newPos: tr.mapping.map(oldPos, -1) };
+}
+
+/**
+ * The quick path for typing in a catchline, so a keystroke costs the same in any chapter: the
+ * one contents line that read as the old heading now reads as the new one. The table was in
+ * step before (every state is), so this gives what a full sync would. False when the line is
+ * not found exactly once; the caller then syncs the whole chapter.
+ */
+function retypeLine(tr: Transaction, oldDoc: PMNode, typed: TypedHeading, official: Chapter | undefined): boolean {
+  const oldHeading = oldDoc.nodeAt(typed.oldPos)!;
+  const newHeading = tr.doc.nodeAt(typed.newPos)!;
+  const number = newHeading.attrs.number as string;
+  const was = contentsLineFor({ number, catchline: oldHeading.textContent }, official);
+  const now = contentsLineFor({ number, catchline: newHeading.textContent }, official);
+  if (was.catchline === now.catchline) return true;
+  const $heading = tr.doc.resolve(typed.newPos);
+  const chapter = $heading.node(1);
+  const toc = tocOf(chapter);
+  if (!toc) return true;
+  let found: { offset: number; size: number } | null = null;
+  let count = 0;
+  toc.forEach((entry, offset) => {
+    if (entry.attrs.number !== number || entry.textContent !== was.catchline) return;
+    count++;
+    found = { offset, size: entry.nodeSize };
+  });
+  const line = found as { offset: number; size: number } | null;
+  if (count !== 1 || !line) return false;
+  const entryPos = $heading.start(1) + chapter.firstChild!.nodeSize + 1 + line.offset;
+  tr.replaceWith(entryPos, entryPos + line.size, entryNode(now));
+  return true;
+}
+
+/** True when step `index` of `tr` replaced text inside one textblock (no block made or copied). */
+function isInlineEdit(tr: Transaction, index: number): boolean {
+  const step = tr.steps[index];
+  if (!(step instanceof ReplaceStep)) return false;
+  const { from, to, slice } = step as unknown as { from: number; to: number; slice: import("prosemirror-model").Slice };
+  if (slice.openStart !== 0 || slice.openEnd !== 0) return false;
+  let inline = true;
+  slice.content.forEach((node) => { if (!node.isInline) inline = false; });
+  return inline && tr.docs[index]!.resolve(from).sameParent(tr.docs[index]!.resolve(to));
+}
+
+/**
+ * True when `tr` cannot put the contents out of step: this plugin's own sync, or steps that
+ * only replace text inside a paragraph or history note or only give nodes ids.
+ */
+function cannotMoveContents(tr: Transaction): boolean {
+  if (tr.getMeta(contentsSyncKey)) return true;
   return tr.steps.every((step, index) => {
-    if (!(step instanceof ReplaceStep)) return false;
-    const { from, to, slice } = step as unknown as { from: number; to: number; slice: import("prosemirror-model").Slice };
-    if (slice.openStart !== 0 || slice.openEnd !== 0) return false;
-    let inline = true;
-    slice.content.forEach((node) => { if (!node.isInline) inline = false; });
-    if (!inline) return false;
-    const $from = tr.docs[index]!.resolve(from);
-    const parent = $from.parent.type;
-    return (parent === nodes.paragraph || parent === nodes.history_note) && $from.sameParent(tr.docs[index]!.resolve(to));
+    if (step instanceof AttrStep) return (step as unknown as { attr: string }).attr === "id";
+    if (!isInlineEdit(tr, index)) return false;
+    const parent = tr.docs[index]!.resolve((step as unknown as { from: number }).from).parent.type;
+    return parent === nodes.paragraph || parent === nodes.history_note;
   });
 }
