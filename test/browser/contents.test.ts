@@ -1,10 +1,12 @@
 /**
  * The contents follow the headings in Chromium: a catchline typed in a section heading shows
- * the same underscored words in its contents line at once, one undo takes both back, and the
- * contents lines themselves take no typing.
+ * the same underscored words in its contents line at once, one undo takes both back, an
+ * imported proposed text's lagging contents are brought in step with a note, and the contents
+ * lines themselves take no typing.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { fixtureText } from "../support/fixtures";
 import { launchBrowser, openPage, outputDir } from "./browser";
 
 /** Puts the caret before `text` inside the element `selector` picks, as a click there would. */
@@ -57,6 +59,19 @@ describe("contents in step with the headings, in Chromium", () => {
     await expect.poll(async () => (await page.locator(`${contentsLine} .catchline`).textContent())!.trim()).toBe("Severability.");
     expect((await page.locator(`${heading} .catchline`).textContent())!.trim()).toBe("Severability.");
     expect(errors).toEqual([]);
+  });
+
+  it("brings an imported proposed text's lagging contents in step and says so", async () => {
+    await page.getByRole("button", { name: "Import proposed text…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import a proposed text" });
+    // The heading is re-worded (after a blank line), its contents line (after a line) is not.
+    await dialog.getByLabel("Proposed text").fill(fixtureText("base.txt").replace("\n\n2-173-070 Severability.\n", "\n\n2-173-070 Severability of provisions.\n"));
+    await dialog.getByRole("button", { name: "Import", exact: true }).click();
+    const note = page.getByRole("status").locator("li", { hasText: "contents of chapter 2-173" });
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await note.textContent()).toBe('contents of chapter 2-173: "2-173-070 Severability." now reads "2-173-070 Severability of provisions.", as its section heading does');
+    expect((await page.locator(`${contentsLine} .catchline`).textContent())!.trim()).toBe("Severability of provisions.");
+    expect(await page.locator(`${contentsLine} ins[data-change="insert"]`, { hasText: "of provisions" }).count()).toBe(1);
   });
 
   it("does not take typing in a contents line", async () => {
