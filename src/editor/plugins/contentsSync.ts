@@ -70,7 +70,7 @@ function tocOf(chapter: PMNode): PMNode | null {
 }
 
 /** The heads (number and catchline) of a chapter node's sections, in order. */
-export function sectionHeadsOf(chapter: PMNode): SectionHead[] {
+function sectionHeadsOf(chapter: PMNode): SectionHead[] {
   const heads: SectionHead[] = [];
   chapter.forEach((child) => {
     if (child.type !== nodes.section) return;
@@ -81,7 +81,7 @@ export function sectionHeadsOf(chapter: PMNode): SectionHead[] {
 }
 
 /** The entries of a `toc` node (none for null). */
-export function tocEntriesOf(toc: PMNode | null): TocEntry[] {
+function tocEntriesOf(toc: PMNode | null): TocEntry[] {
   const entries: TocEntry[] = [];
   toc?.forEach((entry) => entries.push({ number: entry.attrs.number as string, catchline: entry.textContent }));
   return entries;
