@@ -157,6 +157,20 @@ describe("contents kept in step with the headings", () => {
     expect(tocLines(state)).toEqual(headingLines(state));
   });
 
+  it("rejecting a contents-line change that is worded unlike its heading's rejects the heading's changes", () => {
+    const fixture = fixtureBase();
+    const chapter = fixture.chapters[0]!;
+    const base = { ...fixture, chapters: [{ ...chapter, toc: chapter.toc.map((entry) => (entry.number === "2-173-070" ? { ...entry, catchline: "Severability of this chapter." } : entry)) }] };
+    const editor = new DocumentEditor({ base, draft: base });
+    const at = positionOf(editor.state, "Severability.", 0) + "Severability".length;
+    editor.dispatch(editor.state.tr.insertText(" clause", at));
+    expect(tocLines(editor.state)).toContain("2-173-070 Severability clause.");
+    const tocChange = redlineState(editor.state).redline.changes.find((change) => change.part === "toc")!;
+    expect(editor.run(rejectChanges([tocChange.id]), false)).toBe(true);
+    expect(toModel(editor.state.doc)).toEqual(base);
+    expect(redlineState(editor.state).redline.changes).toEqual([]);
+  });
+
   it("rejecting a deleted contents line brings its section back", () => {
     const base = fixtureBase();
     const chapter = base.chapters[0]!;
