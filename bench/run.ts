@@ -1,6 +1,8 @@
 /** `npm run bench` — every benchmark of the core, printed as tables. `--quick` skips the slow baseline. */
+import { runContentsBench } from "./contentsBench";
 import { runExportBench } from "./exportBench";
 import { runRedlineBench } from "./redlineBench";
 
 runRedlineBench(process.argv.includes("--quick"));
 await runExportBench();
+runContentsBench();

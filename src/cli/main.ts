@@ -11,6 +11,7 @@ import {
 } from "../core/export";
 import { ImportError, parseCodeText } from "../core/importer/parseCodeText";
 import { serializeDocument } from "../core/model/canonicalText";
+import { describeContentsFix, syncDocumentContents } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
 import { compare, formatHtml, formatJson, formatText } from "../core/redline";
 import { NO_SPONSORS, parseSponsors, SponsorDataError, type SponsorRegistry } from "../core/sponsors/sponsors";
@@ -172,6 +173,8 @@ function ordinanceFormatOf(args: ParsedArguments): OrdinanceFormat {
 
 async function writeOrdinance(args: ParsedArguments, format: OrdinanceFormat, base: OrdinanceDocument, draft: OrdinanceDocument, streams: Streams): Promise<number> {
   const [sponsors, settings] = await Promise.all([readSponsors(args.options.sponsors), readSettings(args.options.settings)]);
+  // The ordinance reprints the contents the draft's headings call for; say which lines differ.
+  for (const fix of syncDocumentContents(draft, base).fixes) streams.stderr.write(`${args.positional[1]}: ${describeContentsFix(fix)}\n`);
   const ordinance = buildOrdinance({ base, draft, sponsors, settings });
   if (amendingSectionCount(ordinance) === 0) {
     throw new InputError(`${args.positional[1]}: makes no change to ${args.positional[0]} that an ordinance would reprint`);

@@ -7,6 +7,7 @@
 import { TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import type { Annotation } from "../core/annotations/annotation";
+import { syncDocumentContents, type ContentsFix } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { toModel } from "./convert";
@@ -26,11 +27,19 @@ export interface EditorContent {
   readonly exportSettings?: unknown;
 }
 
-function stateFor(content: EditorContent): EditorState {
-  return createEditorState(content.draft, {
+/**
+ * The editor state for `content`, its draft's contents first brought in step with its headings
+ * (a draft stored before the contents were kept in step, or written by another tool): the
+ * editor then keeps them so (plugins/contentsSync). Returns the lines that had to change.
+ */
+function stateFor(content: EditorContent): { state: EditorState; fixes: readonly ContentsFix[] } {
+  const { document, fixes } = syncDocumentContents(content.draft, content.base);
+  const state = createEditorState(document, {
     plugins: [redlinePlugin({ base: content.base })],
+    official: content.base,
     attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
   });
+  return { state, fixes };
 }
 
 export class DocumentEditor {
@@ -38,8 +47,20 @@ export class DocumentEditor {
   private view: EditorView | null = null;
   private readonly listeners = new Set<EditorListener>();
 
+  private loadedFixes: readonly ContentsFix[];
+
   constructor(content: EditorContent) {
-    this.current = stateFor(content);
+    const { state, fixes } = stateFor(content);
+    this.current = state;
+    this.loadedFixes = fixes;
+  }
+
+  /**
+   * The contents lines of the loaded draft that were brought in step with their headings when
+   * it was loaded (empty when they already were); `describeContentsFix` words each for a note.
+   */
+  get contentsFixes(): readonly ContentsFix[] {
+    return this.loadedFixes;
   }
 
   /** The current editor state (immutable; a new object after every transaction). */
@@ -57,9 +78,15 @@ export class DocumentEditor {
     this.setState(this.current.apply(tr));
   };
 
-  /** Replaces everything (a new import): history starts afresh. */
-  load(content: EditorContent): void {
-    this.setState(stateFor(content));
+  /**
+   * Replaces everything (a new import): history starts afresh. Returns the contents lines that
+   * had to be brought in step with their headings (also kept as `contentsFixes`).
+   */
+  load(content: EditorContent): readonly ContentsFix[] {
+    const { state, fixes } = stateFor(content);
+    this.loadedFixes = fixes;
+    this.setState(state);
+    return fixes;
   }
 
   /** Shows the editor in `element`. Returns the cleanup that removes the view. */

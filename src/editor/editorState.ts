@@ -1,15 +1,17 @@
 /**
  * Creates the editor state for a Code document: the schema, undo history, keymaps and the
- * plugins that keep the document well-formed. Later plugins (live redline, annotations) are
+ * plugins that keep the document well-formed (unique ids; contents in step with the headings). Later plugins (live redline, annotations) are
  * passed in by the caller so this module stays free of them.
  */
 import { baseKeymap } from "prosemirror-commands";
 import { history, redo, undo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
 import { EditorState, type Plugin } from "prosemirror-state";
+import { syncDocumentContents } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
 import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
+import { contentsSyncPlugin } from "./plugins/contentsSync";
 import { codeSchema } from "./schema";
 
 export interface EditorStateOptions {
@@ -17,19 +19,26 @@ export interface EditorStateOptions {
   readonly plugins?: readonly Plugin[];
   /** Annotations and sponsors stored with the document. */
   readonly attrs?: DocAttrs;
+  /** The base as the official text prints it: how its contents lines read (see plugins/contentsSync). */
+  readonly official?: OrdinanceDocument;
 }
 
-/** A new editor state holding `doc`, with history and the standard key bindings. */
+/**
+ * A new editor state holding `doc`, with history and the standard key bindings. The contents of
+ * `doc` are brought in step with its headings first (every state's are; DocumentEditor reports
+ * what that changed).
+ */
 export function createEditorState(doc: OrdinanceDocument, options: EditorStateOptions = {}): EditorState {
   return EditorState.create({
     schema: codeSchema,
-    doc: toProseMirror(doc, options.attrs),
+    doc: toProseMirror(syncDocumentContents(doc, options.official).document, options.attrs),
     plugins: [
       ...(options.plugins ?? []),
       history(),
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo }),
       keymap(baseKeymap),
       blockIdsPlugin(),
+      contentsSyncPlugin(options.official),
     ],
   });
 }

@@ -35,10 +35,12 @@ export const codeSchema = new Schema({
       parseDOM: [{ tag: "h2.chapter-heading", getAttrs: (dom) => readData(dom, ["number"]), contentElement: ".chapter-title" }],
       toDOM: (node) => ["h2", { class: "chapter-heading", "data-number": node.attrs.number }, ["span", { class: "label", contenteditable: "false" }, `CHAPTER ${node.attrs.number}`], ["span", { class: "chapter-title" }, 0]],
     },
+    // The contents are derived from the section headings (plugins/contentsSync.ts), so they
+    // are shown but not editable: a drafter edits the heading and its contents line follows.
     toc: {
       content: "toc_entry+",
       parseDOM: [{ tag: "div.toc" }],
-      toDOM: () => ["div", { class: "toc", "aria-label": "Table of contents" }, 0],
+      toDOM: () => ["div", { class: "toc", "aria-label": "Table of contents", contenteditable: "false" }, 0],
     },
     toc_entry: {
       attrs: { number: { default: "" } },

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { redo, undo } from "prosemirror-history";
+import { describeContentsFix, syncDocumentContents } from "../core/model/contents";
 import { DocumentEditor } from "../editor/documentEditor";
 import { replaceDraft, setSponsors } from "../editor/redline/commands";
 import { docSponsors, redlineState } from "../editor/redline/plugin";
@@ -80,8 +81,9 @@ export function App() {
         base={redlineState(state).base}
         onClose={() => setDialog(null)}
         onImported={(draft, notes) => {
-          editor.run(replaceDraft(draft));
-          setStatus({ title: "Imported the proposed text as the draft.", notes });
+          const synced = syncDocumentContents(draft, redlineState(state).base);
+          editor.run(replaceDraft(synced.document));
+          setStatus({ title: "Imported the proposed text as the draft.", notes: [...notes, ...synced.fixes.map(describeContentsFix)] });
           setDialog(null);
         }}
       />

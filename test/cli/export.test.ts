@@ -37,6 +37,18 @@ describe("ordinance-redline ordinance", () => {
     ]);
   }, 60_000);
 
+  it("reprints contents lines as the headings read when the draft's contents lag, and says so", async () => {
+    const dir = workDir();
+    const draft = join(dir, "draft.txt");
+    // The heading is re-worded (after a blank line), its contents line (after a line) is not.
+    writeFileSync(draft, fixtureText("base.txt").replace("\n\n2-173-070 Severability.\n", "\n\n2-173-070 Severability of provisions.\n"));
+    const result = await cli("ordinance", BASE, draft);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`${draft}: contents of chapter 2-173: "2-173-070 Severability." now reads "2-173-070 Severability of provisions.", as its section heading does\n`);
+    const lines = result.stdout.split("\n").map((line) => line.trim()).filter((line) => line.startsWith("2-173-070 "));
+    expect(lines).toEqual(["2-173-070 Severability {+of provisions+}.", "2-173-070 Severability {+of provisions+}."]);
+  }, 60_000);
+
   it("writes HTML and text by extension, and text to stdout without --out", async () => {
     const dir = workDir();
     const [html, text, stdout] = await Promise.all([

@@ -255,9 +255,18 @@ describe("amending ordinance form (section grouping)", () => {
     const text = ordinance(edited(
       ["2-180-030 Records.\n\nEach agency shall keep records of every notice for three years.\n\n(Added Coun. J. 1-1-20, p. 100, § 1)\n\n", "2-180-035 Appeals.\n\nAny person who receives a notice may appeal to the department head.\n\n"],
     ), { grouping: "section" });
+    // The contents follow the sections: the repealed section's line goes, the new one's comes.
     expect(amendingPart(text)).toBe(lines(
-      "SECTION 1. Section 2-180-030 of the Municipal Code of Chicago is hereby repealed in its entirety.",
-      "SECTION 2. Chapter 2-180 of the Municipal Code of Chicago is hereby amended by inserting a new Section 2-180-035, as follows:",
+      "SECTION 1. Chapter 2-180 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:",
+      "CHAPTER 2-180 TEST PROVISIONS",
+      "2-180-010 Purpose.",
+      "2-180-020 Notice required.",
+      "[-2-180-030 Records.-]",
+      "{+2-180-035 Appeals.+}",
+      "2-180-040 Penalty.",
+      OMITTED,
+      "SECTION 2. Section 2-180-030 of the Municipal Code of Chicago is hereby repealed in its entirety.",
+      "SECTION 3. Chapter 2-180 of the Municipal Code of Chicago is hereby amended by inserting a new Section 2-180-035, as follows:",
       "{+2-180-035 Appeals.+}",
       "{+Any person who receives a notice may appeal to the department head.+}",
     ));
@@ -281,8 +290,16 @@ describe("amending ordinance form (section grouping)", () => {
 
   it("names a renumbered section by its present number", () => {
     const text = ordinance(BASE.replace("2-180-040 Penalty.\n\nThis", "2-180-045 Penalty.\n\nThis"), { grouping: "section" });
+    // The contents line is renumbered with the heading, in the chapter's own SECTION.
     expect(amendingPart(text)).toBe(lines(
-      `SECTION 1. Section 2-180-040 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:`,
+      "SECTION 1. Chapter 2-180 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:",
+      "CHAPTER 2-180 TEST PROVISIONS",
+      "2-180-010 Purpose.",
+      "2-180-020 Notice required.",
+      "2-180-030 Records.",
+      "[-2-180-040-]{+2-180-045+} Penalty.",
+      OMITTED,
+      `SECTION 2. Section 2-180-040 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:`,
       "[-2-180-040-]{+2-180-045+} Penalty.",
       OMITTED,
     ));

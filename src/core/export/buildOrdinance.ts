@@ -8,8 +8,10 @@
  * ordinance reprints is struck and every inserted word underscored, each exactly once, in
  * order; a mark never spans two blocks; history notes are never reprinted; whole repealed
  * units are repealed by formula (sections in section grouping, chapters always), everything
- * else is reprinted with its marks.
+ * else is reprinted with its marks; a reprinted contents line reads as its section's heading
+ * (the draft's contents are brought in step first, see core/model/contents).
  */
+import { syncDocumentContents } from "../model/contents";
 import type { OrdinanceDocument } from "../model/document";
 import { compare } from "../redline";
 import type { Redline } from "../redline/types";
@@ -126,8 +128,11 @@ function closingBlocks(sponsors: SponsorRegistry): ExportBlock[] {
 /** The amending ordinance as an export document (see the module comment for its guarantees). */
 export function buildOrdinance(input: OrdinanceInput): ExportDocument {
   const settings = input.settings ?? DEFAULT_EXPORT_SETTINGS;
-  const redline = input.redline ?? compare(input.base, input.draft);
-  const units = groupUnits(mergedLines(input.base, input.draft, redline));
+  // The contents reprinted are those the draft's headings call for, whatever contents the
+  // draft carried; a given redline is used only when it is of that same draft.
+  const draft = syncDocumentContents(input.draft, input.base).document;
+  const redline = (draft === input.draft ? input.redline : undefined) ?? compare(input.base, draft);
+  const units = groupUnits(mergedLines(input.base, draft, redline));
   const blocks: ExportBlock[] = openingBlocks(settings);
   const sections = amendingSections(units, settings);
   sections.forEach((section, index) => {

@@ -9,6 +9,7 @@ import { anchorFor } from "../../core/annotations/resolve";
 import { findSection, type Paragraph } from "../../core/model/document";
 import type { Change } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
+import { withMirroredChanges } from "../contentsChanges";
 import { blockNode, sectionNode, toProseMirror } from "../convert";
 import { freshId } from "../plugins/blockIds";
 import { codeSchema } from "../schema";
@@ -140,11 +141,12 @@ function rejectMove(tr: Transaction, state: EditorState, change: Change): void {
 
 /**
  * Rejects the changes with these ids in one undoable transaction, last first so positions
- * stay valid. Applies when at least one is found.
+ * stay valid. Applies when at least one is found. A contents-line change is rejected by
+ * rejecting the heading change it mirrors (the contents follow the headings).
  */
 export function rejectChanges(changeIds: readonly string[]): Command {
   return (state, dispatch) => {
-    const found = changeIds.map((id) => locateChange(state, id)).filter((hit): hit is NonNullable<typeof hit> => hit !== null);
+    const found = withMirroredChanges(redlineState(state).redline, changeIds).map((id) => locateChange(state, id)).filter((hit): hit is NonNullable<typeof hit> => hit !== null);
     if (found.length === 0) return false;
     if (dispatch) {
       const tr = state.tr;
