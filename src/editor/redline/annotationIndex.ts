@@ -27,6 +27,19 @@ function changeById(redline: Redline, id: string, section: string): Change | und
   return undefined;
 }
 
+/** The live anchor of an annotation found on `change`: its section, paragraph, words and id now. */
+function followed(start: AnnotationAnchor, change: Change): AnnotationAnchor & { attached: boolean } {
+  const inserted = start.side === "inserted";
+  return {
+    section: change.section,
+    blockId: (inserted ? change.blockIdB : change.blockIdA) ?? start.blockId,
+    side: start.side,
+    quote: { ...start.quote, exact: (inserted ? change.inserted : change.deleted) || start.quote.exact },
+    changeId: change.id,
+    attached: true,
+  };
+}
+
 /**
  * Resolves every annotation against `redline`. `touchedSections` (section numbers) limits the
  * work to sections a transaction changed; null re-resolves all.
@@ -49,9 +62,7 @@ export function resolveAnnotations(
         ? exact.id
         : resolveAnchor(start, redline, before === undefined);
       const change = id ? changeById(redline, id, start.section) : undefined;
-      anchor = change
-        ? { ...start, changeId: change.id, attached: true, quote: { ...start.quote, exact: (start.side === "inserted" ? change.inserted : change.deleted) || start.quote.exact } }
-        : { ...start, attached: false };
+      anchor = change ? followed(start, change) : { ...start, attached: false };
     }
     live.set(annotation.id, anchor);
     if (anchor.attached) {

@@ -12,7 +12,7 @@ import { compare, updateRedline } from "../../core/redline";
 import type { Change, CompareOptions, Redline } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import { resolveAnnotations, type AnnotationIndex } from "./annotationIndex";
-import { deletedUnitDecorations, unitDecorations, type MarkStyle } from "./decorations";
+import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
 import { unitPlaces, type UnitPlace } from "./docLayout";
 import { DraftReader } from "./draftReader";
 import { labelNodeViews } from "./labelViews";
@@ -83,9 +83,9 @@ function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotati
 function buildDecorations(
   doc: EditorState["doc"], draft: OrdinanceDocument, redline: Redline, style: MarkStyle,
   places: readonly UnitPlace[], only: Set<number> | null,
-): { decorations: Decoration[]; rebuiltPlaces: UnitPlace[] } {
+): { decorations: Decoration[]; rebuiltPlaces: Array<{ place: UnitPlace; index: number }> } {
   const decorations: Decoration[] = [];
-  const rebuiltPlaces: UnitPlace[] = [];
+  const rebuiltPlaces: Array<{ place: UnitPlace; index: number }> = [];
   walkUnits(doc, draft, redline, ({ entry, index, place, lines, before }) => {
     if (!place) {
       if (only === null) decorations.push(...deletedUnitDecorations(entry, before, style));
@@ -94,13 +94,13 @@ function buildDecorations(
     if (only !== null && !only.has(index)) return;
     const placed = lines();
     if (!placed) return;
-    rebuiltPlaces.push(place);
-    decorations.push(...unitDecorations(entry, place, placed, style));
+    rebuiltPlaces.push({ place, index });
+    decorations.push(...unitDecorations(entry, place, placed, style, index));
   }, places);
   return { decorations, rebuiltPlaces };
 }
 
-/** What a transaction touched: the indices of changed units' places and the numbers of edited sections. */
+/** What a transaction touched: the indices of changed units' places and the labels (entry numbers) of edited units. */
 interface TouchedUnits {
   readonly places: Set<number>;
   readonly sections: Set<string>;
@@ -110,12 +110,17 @@ interface TouchedUnits {
 function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): TouchedUnits | null {
   if (previous.chapters.length !== draft.chapters.length || Boolean(previous.title) !== Boolean(draft.title)) return null;
   const touched: TouchedUnits = { places: new Set(), sections: new Set() };
+  // The labels are the redline entries' numbers, which annotations on those units carry.
+  if (draft.title && previous.title !== draft.title) touched.sections.add(`TITLE ${draft.title.number}`);
   let index = 0;
   for (let c = 0; c < draft.chapters.length; c++) {
     const before = previous.chapters[c]!;
     const after = draft.chapters[c]!;
     if (before.sections.length !== after.sections.length || before.number !== after.number) return null;
-    if (before.toc !== after.toc || before.title !== after.title) touched.places.add(index);
+    if (before.toc !== after.toc || before.title !== after.title) {
+      touched.places.add(index);
+      touched.sections.add(`CHAPTER ${after.number}`);
+    }
     index++;
     for (let s = 0; s < after.sections.length; s++, index++) {
       const section = after.sections[s]!;
@@ -164,8 +169,9 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
         const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, touched.places);
-        for (const place of rebuilt.rebuiltPlaces) {
-          decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => spec.changeId !== undefined && !spec.deletedUnit));
+        // Only the rebuilt units' own decorations go: a neighbour's that touch the range stay.
+        for (const { place, index } of rebuilt.rebuiltPlaces) {
+          decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => (spec as Partial<RedlineSpec>).unit === index));
         }
         decorations = decorations.add(newState.doc, rebuilt.decorations);
         return { base: options.base, draft, redline, annotations, decorations, filter, selectedId };
