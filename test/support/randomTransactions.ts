@@ -63,11 +63,15 @@ function paragraph(text: string, level: number): PMNode {
 
 type Action = (state: EditorState, random: Random) => EditorState | null;
 
+// Mostly a word typed at a word boundary, as a person types; sometimes anything, anywhere.
 const type: Action = (state, random) => {
-  const { pos } = randomCaret(state, random);
+  const { block, pos } = randomCaret(state, random);
   const word = random.pick(WORDS);
-  const text = random.chance(0.5) ? ` ${word}` : `${word} `;
-  return state.apply(state.tr.insertText(text, pos));
+  const offset = pos - block.pos;
+  const text = block.node.textContent;
+  if (random.chance(0.7) && (offset === text.length || text[offset] === " ")) return state.apply(state.tr.insertText(` ${word}`, pos));
+  if (random.chance(0.7) && offset === 0 && text.length > 0) return state.apply(state.tr.insertText(`${word} `, pos));
+  return state.apply(state.tr.insertText(random.chance(0.5) ? ` ${word}` : `${word} `, pos));
 };
 
 const deleteInBlock: Action = (state, random) => {
