@@ -1,7 +1,8 @@
 /**
  * Node views for nodes whose label is an attribute — a paragraph's enumerator, a section
  * heading's number. They render like the schema's toDOM, and when a label decoration is
- * present they show the base label struck and the draft label underlined: "([-c-]{+d+})".
+ * present they show the base label struck and the draft label underlined, a space between:
+ * "[-(c)-] {+(d)+}".
  */
 import type { Node as PMNode } from "prosemirror-model";
 import type { Decoration, EditorView, NodeView } from "prosemirror-view";
@@ -32,7 +33,8 @@ function renderLabel(target: HTMLElement, label: string, change: LabelSpec | nul
   ins.dataset.change = "insert";
   ins.dataset.changeId = change.changeId;
   ins.setAttribute("aria-label", `inserted: ${label}`);
-  target.append(del, ins);
+  // One space between the struck and the underscored label, as in a printed redline: "(f) (g)".
+  target.append(del, document.createTextNode(" "), ins);
 }
 
 class LabelledView implements NodeView {
