@@ -4,7 +4,8 @@
  * transaction, annotations in untouched sections keep their change (ids there are stable);
  * those in touched sections are re-found by their live words, so an annotation follows its
  * change when the change is reshaped, and survives splits, joins and undo. When no change
- * holds its words any more it is detached — kept, with its text, never dropped.
+ * holds its words any more it is detached — kept, with its text, never dropped. The live
+ * anchors are what is saved (see savedAnnotations), so a reopened draft resolves the same.
  */
 import type { Annotation, AnnotationAnchor } from "../../core/annotations/annotation";
 import { resolveAnchor } from "../../core/annotations/resolve";

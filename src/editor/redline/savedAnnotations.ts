@@ -7,6 +7,7 @@
 import type { EditorState } from "prosemirror-state";
 import type { Annotation, AnnotationAnchor } from "../../core/annotations/annotation";
 import { quoteOf } from "../../core/annotations/resolve";
+import { ANNOTATION_LIMITS } from "../../core/amendmentFile";
 import { blockId, findSection, sectionId, type OrdinanceDocument } from "../../core/model/document";
 import type { Change, Redline, SectionRedline } from "../../core/redline/types";
 import { docAnnotations, redlineState } from "./plugin";
@@ -39,11 +40,15 @@ function savedAnchor(live: AnnotationAnchor & { readonly attached: boolean }, st
   if (!found) return anchor;
   const { entry, change } = found;
   const inserted = live.side === "inserted";
+  const quote = quoteOf(change, live.side, redline.baseText, redline.draftText);
+  // The file takes quotes of 1 to ANNOTATION_LIMITS.quote characters; a longer one is kept
+  // as its start, which still finds the change (a contained quote).
+  const exact = quote.exact === "" ? live.quote.exact : quote.exact.slice(0, ANNOTATION_LIMITS.quote);
   return {
     section: change.section,
     blockId: inserted ? savedBlockId(draft, entry.numberB, change.blockIdB) : savedBlockId(base, entry.numberA, change.blockIdA),
     side: live.side,
-    quote: quoteOf(change, live.side, redline.baseText, redline.draftText),
+    quote: { ...quote, exact },
     changeId: change.id,
   };
 }
