@@ -9,7 +9,7 @@ import { DecorationSet, type Decoration } from "prosemirror-view";
 import type { Annotation } from "../../core/annotations/annotation";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { compare, updateRedline } from "../../core/redline";
-import type { Change, CompareOptions, Redline } from "../../core/redline/types";
+import type { Change, CompareOptions, Redline, SectionRedline } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import { resolveAnnotations, type AnnotationIndex } from "./annotationIndex";
 import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
@@ -133,6 +133,26 @@ function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): To
   return touched;
 }
 
+/**
+ * Whether two redlines pair the same units: the same entries in the same order, each with the
+ * same numbers on both sides and the same kind of pairing. When an edit makes the engine pair
+ * sections anew (a section now alike to another, a move found or lost), units the edit did not
+ * touch change too, and the decorations are rebuilt whole. O(number of units), no text read.
+ */
+function samePairing(previous: Redline, next: Redline): boolean {
+  const a = previous.sections;
+  const b = next.sections;
+  if (a.length !== b.length) return false;
+  const kind = (status: SectionRedline["status"]) => (status === "changed" ? "unchanged" : status);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.unit !== y.unit || x.numberA !== y.numberA || x.numberB !== y.numberB || kind(x.status) !== kind(y.status)) return false;
+  }
+  return true;
+}
+
 export interface RedlinePluginOptions {
   readonly base: OrdinanceDocument;
   readonly compareOptions?: CompareOptions;
@@ -162,7 +182,7 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const draft = tr.docChanged ? reader.read(newState.doc) : previous.draft;
         const redline = tr.docChanged ? updateRedline(previous.redline, draft) : previous.redline;
         const annotationsChanged = oldState.doc.attrs.annotations !== newState.doc.attrs.annotations || oldState.doc.attrs.sponsors !== newState.doc.attrs.sponsors;
-        const touched = !action && !annotationsChanged ? touchedUnits(previous.draft, draft) : null;
+        const touched = !action && !annotationsChanged && samePairing(previous.redline, redline) ? touchedUnits(previous.draft, draft) : null;
         if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations);
         const places = unitPlaces(newState.doc);
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections);
