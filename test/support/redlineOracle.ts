@@ -39,6 +39,15 @@ export function changeFact(change: Change): string {
   ]);
 }
 
+/** Each annotation and the change it is on ("detached" when none). */
+export function attachmentFacts(state: EditorState): string[] {
+  const { annotations } = redlineState(state);
+  return annotations.list.map((annotation) => {
+    const live = annotations.live.get(annotation.id);
+    return `${annotation.id} on ${live?.attached ? live.changeId : "detached"}`;
+  });
+}
+
 /**
  * A state built from scratch for the same document: a new redline plugin on `base`, the
  * annotations as they would be saved, and the same filter and selection.
@@ -77,10 +86,7 @@ export function disagreement(state: EditorState, base: OrdinanceDocument): strin
   const fresh = freshState(state, base);
   const decorations = difference(decorationFacts(live.decorations), decorationFacts(redlineState(fresh).decorations));
   if (decorations.onlyLive.length || decorations.onlyFresh.length) return `decorations differ:\n${JSON.stringify(decorations, null, 1)}`;
+  const annotations = difference(attachmentFacts(state), attachmentFacts(fresh));
+  if (annotations.onlyLive.length || annotations.onlyFresh.length) return `annotations differ:\n${JSON.stringify(annotations, null, 1)}`;
   return null;
-}
-
-/** The draft model of a state (for building reopen checks). */
-export function draftOf(state: EditorState): OrdinanceDocument {
-  return redlineState(state).draft;
 }
