@@ -15,7 +15,7 @@ import { disagreement } from "../support/redlineOracle";
 import { randomAction } from "../support/randomTransactions";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 
-const SEEDS = Number(process.env.ORACLE_SEEDS ?? 40);
+const SEEDS = Number(process.env.ORACLE_SEEDS ?? 30);
 const STEPS = 40;
 const sponsors = parseSponsors(JSON.parse(fixtureText("sponsors.json")));
 
