@@ -4,7 +4,8 @@
  * transaction, annotations in untouched sections keep their change (ids there are stable);
  * those in touched sections are re-found by their live words, so an annotation follows its
  * change when the change is reshaped, and survives splits, joins and undo. When no change
- * holds its words any more it is detached — kept, with its text, never dropped.
+ * holds its words any more it is detached — kept, with its text, never dropped. The live
+ * anchors are what is saved (see savedAnnotations), so a reopened draft resolves the same.
  */
 import type { Annotation, AnnotationAnchor } from "../../core/annotations/annotation";
 import { resolveAnchor } from "../../core/annotations/resolve";
@@ -25,6 +26,19 @@ function changeById(redline: Redline, id: string, section: string): Change | und
     if (found) return found;
   }
   return undefined;
+}
+
+/** The live anchor of an annotation found on `change`: its section, paragraph, words and id now. */
+function followed(start: AnnotationAnchor, change: Change): AnnotationAnchor & { attached: boolean } {
+  const inserted = start.side === "inserted";
+  return {
+    section: change.section,
+    blockId: (inserted ? change.blockIdB : change.blockIdA) ?? start.blockId,
+    side: start.side,
+    quote: { ...start.quote, exact: (inserted ? change.inserted : change.deleted) || start.quote.exact },
+    changeId: change.id,
+    attached: true,
+  };
 }
 
 /**
@@ -49,9 +63,7 @@ export function resolveAnnotations(
         ? exact.id
         : resolveAnchor(start, redline, before === undefined);
       const change = id ? changeById(redline, id, start.section) : undefined;
-      anchor = change
-        ? { ...start, changeId: change.id, attached: true, quote: { ...start.quote, exact: (start.side === "inserted" ? change.inserted : change.deleted) || start.quote.exact } }
-        : { ...start, attached: false };
+      anchor = change ? followed(start, change) : { ...start, attached: false };
     }
     live.set(annotation.id, anchor);
     if (anchor.attached) {

@@ -22,6 +22,16 @@ export interface LabelSpec {
   readonly changeId: string;
 }
 
+/**
+ * What every redline decoration's spec carries: its change and the unit that made it — the
+ * unit's place index in the editor, or "deleted" for a unit only the base has. Patching a
+ * unit removes exactly the decorations tagged with it, never a neighbour's that touch it.
+ */
+export interface RedlineSpec {
+  readonly changeId: string;
+  readonly unit: number | "deleted";
+}
+
 function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle, text: string): Record<string, string> {
   const classes = [`redline-${kind}`];
   if (!style.visible(change)) classes.push("redline-dimmed");
@@ -38,16 +48,32 @@ function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle, 
   return attrs;
 }
 
-/** A struck, non-editable rendering of deleted text, inline or as whole paragraphs. */
-function deletedWidget(change: Change, style: MarkStyle, paragraphs: readonly string[] | null): (view: unknown) => HTMLElement {
-  return () => {
-    const attrs = markAttrs(change, "delete", style, change.deleted.trim());
+/** Whether a replacement needs a space between its struck and its underscored words. */
+export function needsSpacer(change: Change): boolean {
+  return change.deleted !== "" && change.inserted !== "" && !/\s$/.test(change.deleted) && !/^\s/.test(change.inserted);
+}
+
+/**
+ * A struck, non-editable rendering of deleted text, inline or as whole paragraphs, and its
+ * widget key. The key names everything the widget shows, so ProseMirror redraws it exactly
+ * when something it shows changed. An inline replacement's struck words are followed by a
+ * space that belongs to neither the <del> nor the document: "struck underscored".
+ */
+function deletedWidget(change: Change, style: MarkStyle, paragraphs: readonly string[] | null, spacer: boolean): { toDOM: () => HTMLElement; key: string } {
+  const attrs = markAttrs(change, "delete", style, change.deleted.trim());
+  const key = JSON.stringify([change.id, attrs, paragraphs ?? change.deleted, spacer, change.move?.otherSection ?? null]);
+  const toDOM = () => {
     if (paragraphs === null) {
       const del = document.createElement("del");
       for (const [name, value] of Object.entries(attrs)) del.setAttribute(name, value);
       del.textContent = change.deleted;
       del.contentEditable = "false";
-      return del;
+      if (!spacer) return del;
+      const wrap = document.createElement("span");
+      wrap.className = "redline-replaced";
+      wrap.contentEditable = "false";
+      wrap.append(del, document.createTextNode(" "));
+      return wrap;
     }
     const block = document.createElement("div");
     block.className = `redline-delete-block${change.move ? " redline-move-source" : ""}`;
@@ -64,16 +90,25 @@ function deletedWidget(change: Change, style: MarkStyle, paragraphs: readonly st
     }
     return block;
   };
+  return { toDOM, key };
 }
 
 function wholeParagraphs(text: string): string[] {
   return text.split(/\n+/).filter((paragraph) => paragraph.trim() !== "");
 }
 
-/** Decorations for the changes of one unit placed in the editor. */
-export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: readonly PlacedLine[], style: MarkStyle): Decoration[] {
+function widget(pos: number, rendered: { toDOM: () => HTMLElement; key: string }, side: number, tag: RedlineSpec & { deletedUnit?: true }): Decoration {
+  return Decoration.widget(pos, rendered.toDOM, { side, key: rendered.key, ignoreSelection: true, ...tag });
+}
+
+/**
+ * Decorations for the changes of one unit placed in the editor, each tagged with `unit` (the
+ * unit's place index) so that a later patch of this unit removes exactly these.
+ */
+export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: readonly PlacedLine[], style: MarkStyle, unit: number): Decoration[] {
   const decorations: Decoration[] = [];
   for (const change of entry.changes) {
+    const tag: RedlineSpec = { changeId: change.id, unit };
     const from = change.fromB - entry.startB;
     const to = change.toB - entry.startB;
     if (change.part === "section") {
@@ -81,7 +116,7 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
         const attrs = markAttrs(change, "insert", style, `section ${entry.numberB ?? ""}`);
         attrs.class += " redline-insert-section";
         if (change.move) attrs["data-label"] = `moved from ${change.move.otherSection}`;
-        decorations.push(Decoration.node(place.pos, place.end, attrs, { changeId: change.id }));
+        decorations.push(Decoration.node(place.pos, place.end, attrs, tag));
       }
       continue;
     }
@@ -90,7 +125,7 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
       const placed = lines[target.index];
       if (!placed) continue;
       const oldLabel = change.part === "number" || change.deleted.trim().startsWith("(") ? change.deleted.trim() : `(${change.deleted})`;
-      const spec: LabelSpec = { oldLabel, changeId: change.id };
+      const spec: LabelSpec & RedlineSpec = { oldLabel, ...tag };
       decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, { "data-label-change": change.id }, spec));
       continue;
     }
@@ -100,23 +135,21 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
         if (change.inserted && placed.line.lineFrom >= from && placed.line.to <= to) {
           const attrs = markAttrs(change, "insert", style, placed.node.textContent);
           attrs.class += " redline-insert-block";
-          decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, attrs, { changeId: change.id }));
+          decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, attrs, tag));
         }
       }
       if (change.deleted) {
         const at = mapOffset(lines, from);
         const pos = at.between || at.index < 0 ? at.pos : lines[at.index]!.nodePos + lines[at.index]!.node.nodeSize;
-        decorations.push(Decoration.widget(pos, deletedWidget(change, style, wholeParagraphs(change.deleted)), { side: 1, key: `${change.id}:${change.deleted.length}`, ignoreSelection: true, changeId: change.id }));
+        decorations.push(widget(pos, deletedWidget(change, style, wholeParagraphs(change.deleted), false), 1, tag));
       }
       continue;
     }
     const start = mapOffset(lines, from);
     const end = mapOffset(lines, to);
-    if (change.deleted) {
-      decorations.push(Decoration.widget(start.pos, deletedWidget(change, style, null), { side: -1, key: `${change.id}:${change.deleted}`, ignoreSelection: true, changeId: change.id }));
-    }
+    if (change.deleted) decorations.push(widget(start.pos, deletedWidget(change, style, null, needsSpacer(change)), -1, tag));
     if (change.inserted && end.pos > start.pos) {
-      decorations.push(Decoration.inline(start.pos, end.pos, { nodeName: "ins", ...markAttrs(change, "insert", style, change.inserted.trim()) }, { changeId: change.id }));
+      decorations.push(Decoration.inline(start.pos, end.pos, { nodeName: "ins", ...markAttrs(change, "insert", style, change.inserted.trim()) }, tag));
     }
   }
   return decorations;
@@ -125,5 +158,5 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
 /** The struck block for a section that the draft no longer has, at `pos` between sections. */
 export function deletedUnitDecorations(entry: SectionRedline, pos: number, style: MarkStyle): Decoration[] {
   return entry.changes.filter((change) => change.deleted).map((change) =>
-    Decoration.widget(pos, deletedWidget(change, style, wholeParagraphs(change.deleted)), { side: 1, key: `${change.id}:${change.deleted.length}`, ignoreSelection: true, changeId: change.id, deletedUnit: true }));
+    widget(pos, deletedWidget(change, style, wholeParagraphs(change.deleted), false), 1, { changeId: change.id, unit: "deleted", deletedUnit: true }));
 }

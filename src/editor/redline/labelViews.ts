@@ -1,7 +1,8 @@
 /**
  * Node views for nodes whose label is an attribute — a paragraph's enumerator, a section
  * heading's number. They render like the schema's toDOM, and when a label decoration is
- * present they show the base label struck and the draft label underlined: "([-c-]{+d+})".
+ * present they show the base label struck and the draft label underlined, a space between:
+ * "[-(c)-] {+(d)+}".
  */
 import type { Node as PMNode } from "prosemirror-model";
 import type { Decoration, EditorView, NodeView } from "prosemirror-view";
@@ -32,13 +33,16 @@ function renderLabel(target: HTMLElement, label: string, change: LabelSpec | nul
   ins.dataset.change = "insert";
   ins.dataset.changeId = change.changeId;
   ins.setAttribute("aria-label", `inserted: ${label}`);
-  target.append(del, ins);
+  // One space between the struck and the underscored label, as in a printed redline: "(f) (g)".
+  target.append(del, document.createTextNode(" "), ins);
 }
 
 class LabelledView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
   private readonly label: HTMLElement;
+  /** The classes this view put on `dom`; the rest (a decoration's, say) are not ours to touch. */
+  private ownClasses: readonly string[] = [];
 
   constructor(private node: PMNode, decorations: readonly Decoration[], private readonly kind: "paragraph" | "heading") {
     this.dom = document.createElement(kind === "paragraph" ? "p" : "h3");
@@ -49,11 +53,22 @@ class LabelledView implements NodeView {
     this.render(node, decorations);
   }
 
+  /**
+   * Sets this view's own classes on `dom`, leaving every other class in place: ProseMirror
+   * adds a node decoration's classes to the same element (an inserted paragraph's
+   * "redline-insert-block") and re-adds them only when the decoration changes.
+   */
+  private setOwnClasses(classes: readonly string[]): void {
+    for (const name of this.ownClasses) if (!classes.includes(name)) this.dom.classList.remove(name);
+    for (const name of classes) this.dom.classList.add(name);
+    this.ownClasses = classes;
+  }
+
   private render(node: PMNode, decorations: readonly Decoration[]): void {
     const change = labelChange(decorations);
     if (this.kind === "heading") {
       const number = node.attrs.number as string;
-      this.dom.className = "section-heading";
+      this.setOwnClasses(["section-heading"]);
       this.dom.dataset.number = number;
       this.dom.id = `sec-${number}`;
       this.label.className = "section-number";
@@ -62,7 +77,7 @@ class LabelledView implements NodeView {
       return;
     }
     const { id, enumerator, level } = node.attrs as { id: string; enumerator: string | null; level: number };
-    this.dom.className = `code-paragraph level-${level}`;
+    this.setOwnClasses(["code-paragraph", `level-${level}`]);
     this.dom.dataset.id = id;
     this.dom.dataset.level = String(level);
     this.dom.dataset.enumerator = enumerator ?? "";

@@ -9,10 +9,10 @@ import { DecorationSet, type Decoration } from "prosemirror-view";
 import type { Annotation } from "../../core/annotations/annotation";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { compare, updateRedline } from "../../core/redline";
-import type { Change, CompareOptions, Redline } from "../../core/redline/types";
+import type { Change, CompareOptions, Redline, SectionRedline } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import { resolveAnnotations, type AnnotationIndex } from "./annotationIndex";
-import { deletedUnitDecorations, unitDecorations, type MarkStyle } from "./decorations";
+import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
 import { unitPlaces, type UnitPlace } from "./docLayout";
 import { DraftReader } from "./draftReader";
 import { labelNodeViews } from "./labelViews";
@@ -83,9 +83,9 @@ function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotati
 function buildDecorations(
   doc: EditorState["doc"], draft: OrdinanceDocument, redline: Redline, style: MarkStyle,
   places: readonly UnitPlace[], only: Set<number> | null,
-): { decorations: Decoration[]; rebuiltPlaces: UnitPlace[] } {
+): { decorations: Decoration[]; rebuiltPlaces: Array<{ place: UnitPlace; index: number }> } {
   const decorations: Decoration[] = [];
-  const rebuiltPlaces: UnitPlace[] = [];
+  const rebuiltPlaces: Array<{ place: UnitPlace; index: number }> = [];
   walkUnits(doc, draft, redline, ({ entry, index, place, lines, before }) => {
     if (!place) {
       if (only === null) decorations.push(...deletedUnitDecorations(entry, before, style));
@@ -94,13 +94,13 @@ function buildDecorations(
     if (only !== null && !only.has(index)) return;
     const placed = lines();
     if (!placed) return;
-    rebuiltPlaces.push(place);
-    decorations.push(...unitDecorations(entry, place, placed, style));
+    rebuiltPlaces.push({ place, index });
+    decorations.push(...unitDecorations(entry, place, placed, style, index));
   }, places);
   return { decorations, rebuiltPlaces };
 }
 
-/** What a transaction touched: the indices of changed units' places and the numbers of edited sections. */
+/** What a transaction touched: the indices of changed units' places and the labels (entry numbers) of edited units. */
 interface TouchedUnits {
   readonly places: Set<number>;
   readonly sections: Set<string>;
@@ -110,12 +110,17 @@ interface TouchedUnits {
 function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): TouchedUnits | null {
   if (previous.chapters.length !== draft.chapters.length || Boolean(previous.title) !== Boolean(draft.title)) return null;
   const touched: TouchedUnits = { places: new Set(), sections: new Set() };
+  // The labels are the redline entries' numbers, which annotations on those units carry.
+  if (draft.title && previous.title !== draft.title) touched.sections.add(`TITLE ${draft.title.number}`);
   let index = 0;
   for (let c = 0; c < draft.chapters.length; c++) {
     const before = previous.chapters[c]!;
     const after = draft.chapters[c]!;
     if (before.sections.length !== after.sections.length || before.number !== after.number) return null;
-    if (before.toc !== after.toc || before.title !== after.title) touched.places.add(index);
+    if (before.toc !== after.toc || before.title !== after.title) {
+      touched.places.add(index);
+      touched.sections.add(`CHAPTER ${after.number}`);
+    }
     index++;
     for (let s = 0; s < after.sections.length; s++, index++) {
       const section = after.sections[s]!;
@@ -126,6 +131,26 @@ function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): To
     }
   }
   return touched;
+}
+
+/**
+ * Whether two redlines pair the same units: the same entries in the same order, each with the
+ * same numbers on both sides and the same kind of pairing. When an edit makes the engine pair
+ * sections anew (a section now alike to another, a move found or lost), units the edit did not
+ * touch change too, and the decorations are rebuilt whole. O(number of units), no text read.
+ */
+function samePairing(previous: Redline, next: Redline): boolean {
+  const a = previous.sections;
+  const b = next.sections;
+  if (a.length !== b.length) return false;
+  const kind = (status: SectionRedline["status"]) => (status === "changed" ? "unchanged" : status);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.unit !== y.unit || x.numberA !== y.numberA || x.numberB !== y.numberB || kind(x.status) !== kind(y.status)) return false;
+  }
+  return true;
 }
 
 export interface RedlinePluginOptions {
@@ -157,15 +182,16 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const draft = tr.docChanged ? reader.read(newState.doc) : previous.draft;
         const redline = tr.docChanged ? updateRedline(previous.redline, draft) : previous.redline;
         const annotationsChanged = oldState.doc.attrs.annotations !== newState.doc.attrs.annotations || oldState.doc.attrs.sponsors !== newState.doc.attrs.sponsors;
-        const touched = !action && !annotationsChanged ? touchedUnits(previous.draft, draft) : null;
+        const touched = !action && !annotationsChanged && samePairing(previous.redline, redline) ? touchedUnits(previous.draft, draft) : null;
         if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations);
         const places = unitPlaces(newState.doc);
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections);
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
         const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, touched.places);
-        for (const place of rebuilt.rebuiltPlaces) {
-          decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => spec.changeId !== undefined && !spec.deletedUnit));
+        // Only the rebuilt units' own decorations go: a neighbour's that touch the range stay.
+        for (const { place, index } of rebuilt.rebuiltPlaces) {
+          decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => (spec as Partial<RedlineSpec>).unit === index));
         }
         decorations = decorations.add(newState.doc, rebuilt.decorations);
         return { base: options.base, draft, redline, annotations, decorations, filter, selectedId };

@@ -6,7 +6,8 @@ import type { EditorState } from "prosemirror-state";
 import type { Annotation } from "../../core/annotations/annotation";
 import type { AmendmentContent } from "../../core/amendmentFile";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { docAnnotations, docSponsors, redlineState } from "../../editor/redline/plugin";
+import { docSponsors, redlineState } from "../../editor/redline/plugin";
+import { savedAnnotations } from "../../editor/redline/savedAnnotations";
 
 /** The content of the editor's current draft, named `name`. */
 export function draftContent(state: EditorState, name: string): AmendmentContent {
@@ -16,7 +17,8 @@ export function draftContent(state: EditorState, name: string): AmendmentContent
     base,
     draft,
     sponsors: docSponsors(state),
-    annotations: docAnnotations(state) as readonly Annotation[],
+    // Each annotation with the anchor the editor shows it at now, not the one it was made with.
+    annotations: savedAnnotations(state) as readonly Annotation[],
     exportSettings: state.doc.attrs.exportSettings ?? null,
   };
 }

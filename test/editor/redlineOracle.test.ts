@@ -1,0 +1,70 @@
+/**
+ * The live redline equals a fresh one: over random transaction sequences on a real editor
+ * state, after every transaction the patched decorations equal decorations built from scratch
+ * and the plugin's changes equal `compare(base, draft)`. Fixed seeds; set ORACLE_SEEDS for more.
+ */
+import { describe, expect, it } from "vitest";
+import type { OrdinanceDocument } from "../../src/core/model/document";
+import { generateChapter } from "../../src/core/samples/generateChapter";
+import { randomlyEdited } from "../../src/core/samples/editScripts";
+import { Random } from "../../src/core/samples/random";
+import { parseSponsors } from "../../src/core/sponsors/sponsors";
+import { createEditorState } from "../../src/editor/editorState";
+import { redlinePlugin } from "../../src/editor/redline/plugin";
+import { disagreement } from "../support/redlineOracle";
+import { randomAction } from "../support/randomTransactions";
+import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
+
+const SEEDS = Number(process.env.ORACLE_SEEDS ?? 30);
+const STEPS = 40;
+const sponsors = parseSponsors(JSON.parse(fixtureText("sponsors.json")));
+
+/** A title of three generated chapters (about 5 KB each). */
+function multiChapter(seed: number): OrdinanceDocument {
+  return { title: { number: "2", name: "EXECUTIVE BRANCH" }, chapters: ["2-171", "2-172", "2-173"].map((number, i) => generateChapter(seed * 7 + i, 5000, number)) };
+}
+
+/** The draft with its first chapter's second section moved to the end under a new number. */
+function withMovedSection(doc: OrdinanceDocument): OrdinanceDocument {
+  const [first, ...rest] = doc.chapters;
+  if (!first || first.sections.length < 3) return doc;
+  const moved = first.sections[1]!;
+  const last = first.sections[first.sections.length - 1]!;
+  const number = `${first.number}-${String(Number(last.number.split("-").pop()) + 1).padStart(3, "0")}`;
+  const sections = [...first.sections.filter((section) => section !== moved), { ...moved, number }];
+  return { ...doc, chapters: [{ ...first, sections, toc: sections.map((section) => ({ number: section.number, catchline: section.catchline })) }, ...rest] };
+}
+
+function runSequence(base: OrdinanceDocument, draft: OrdinanceDocument, seed: number): void {
+  const random = new Random(seed);
+  let state = createEditorState(draft, { plugins: [redlinePlugin({ base })], attrs: { sponsors } });
+  const history: string[] = [];
+  const initial = disagreement(state, base);
+  if (initial) throw new Error(`seed ${seed}, initial state: ${initial}`);
+  for (let step = 0; step < STEPS; step++) {
+    const { name, next } = randomAction(state, random);
+    if (!next) continue;
+    history.push(name);
+    state = next;
+    const problem = disagreement(state, base);
+    if (problem) throw new Error(`seed ${seed}, after ${history.join(", ")}: ${problem.slice(0, 3000)}`);
+  }
+}
+
+describe("the live redline equals a fresh one after every transaction", () => {
+  it("on the demonstration draft", () => {
+    const base = fixtureBase();
+    const draft = fixtureAmended();
+    for (let seed = 1; seed <= SEEDS; seed++) runSequence(base, draft, seed);
+    expect(true).toBe(true);
+  }, 120_000);
+
+  it("on generated multi-chapter titles", () => {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const base = multiChapter(seed);
+      const edited = randomlyEdited(base, seed, 10);
+      runSequence(base, seed % 2 ? withMovedSection(edited) : edited, 1000 + seed);
+    }
+    expect(true).toBe(true);
+  }, 120_000);
+});
