@@ -1,12 +1,16 @@
 /**
- * Section alignment of one chapter: which base section became which draft section. Sections
- * pair by number first, then unpaired ones by content (a renumbered or moved section). Pairs
- * that keep their relative order anchor the alignment; a pair out of order is a move, shown as
- * a deletion at its source and an insertion at its destination, each naming the other.
+ * Section alignment of one chapter: which base section became which draft section. A section
+ * keeps its partner of the same number when their texts are nearly the same; the others pair
+ * by content — the same number with a similar text, or another number with a similar text (a
+ * renumbered or moved section), found through an index of paragraphs and word runs, so any
+ * count of renumbered sections pairs in time linear in the chapter. Pairs that keep their
+ * relative order anchor the alignment, preferring pairs of the same number, then larger and
+ * closer pairs; a pair out of order is a move, shown as a deletion at its source and an
+ * insertion at its destination, each naming the other.
  */
 import type { Section } from "../model/document";
-import { longestIncreasing } from "./align";
-import { similarity, wordBag, type WordBag } from "./similarity";
+import { heaviestIncreasing } from "./align";
+import { bodyOf, contentCandidates, likeness } from "./sectionLikeness";
 import type { ResolvedOptions } from "./types";
 
 export type SectionStep =
@@ -14,96 +18,81 @@ export type SectionStep =
   | { readonly kind: "delete"; readonly a: number; readonly moveTo?: number }
   | { readonly kind: "insert"; readonly b: number; readonly moveFrom?: number };
 
-/** Most section pairs compared by content within one gap, and across the chapter for moves. */
-const MAX_GAP_PAIRS = 400;
-const MAX_MOVE_PAIRS = 4_000;
+/** Likeness at which a section of the same number is taken as the same section, before any search by content. */
+export const SURE_LIKENESS = 0.9;
+/** A same-numbered pair below this likeness is not the same section (unless a side is too short to judge). */
+const NUMBER_LIKENESS = 0.3;
+/** Preference for the same number when scores are otherwise close. */
+const NUMBER_BONUS = 0.1;
+/** Anchor weights: a sure pair outweighs any number of other pairs; a same-numbered pair outweighs pairs by content. */
+const SURE_WEIGHT = 1e9;
+const NUMBER_WEIGHT = 1e6;
 
-const bodies = new WeakMap<Section, { length: number; bag: WordBag }>();
-
-/** The words of a section's paragraphs (history notes excluded: they are boilerplate). */
-function body(section: Section): { length: number; bag: WordBag } {
-  let cached = bodies.get(section);
-  if (!cached) {
-    const text = section.blocks.filter((block) => block.kind === "paragraph").map((block) => block.text).join(" ");
-    cached = { length: text.length, bag: wordBag(text) };
-    bodies.set(section, cached);
-  }
-  return cached;
+interface Pair {
+  readonly a: number;
+  readonly b: number;
+  readonly weight: number;
 }
 
-/** Greedily pairs the most similar sections among the candidates; adds them to `pairs`. */
-function pairByContent(
-  a: readonly Section[], b: readonly Section[], candidatesA: readonly number[], candidatesB: readonly number[],
-  usedA: Set<number>, usedB: Set<number>, pairs: Array<[number, number]>, options: ResolvedOptions,
-): void {
-  const scored: Array<{ a: number; b: number; score: number }> = [];
-  for (const i of candidatesA) {
-    const bodyA = body(a[i]!);
-    if (usedA.has(i) || bodyA.length < options.minMoveLength) continue;
-    for (const j of candidatesB) {
-      const bodyB = body(b[j]!);
-      if (usedB.has(j) || bodyB.length < options.minMoveLength) continue;
-      const score = similarity(bodyA.bag, bodyB.bag);
-      if (score >= options.sectionSimilarity) scored.push({ a: i, b: j, score });
-    }
-  }
-  scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const candidate of scored) {
-    if (usedA.has(candidate.a) || usedB.has(candidate.b)) continue;
-    usedA.add(candidate.a);
-    usedB.add(candidate.b);
-    pairs.push([candidate.a, candidate.b]);
-  }
+/** Whether A's section and B's section of the same number are surely the same section. */
+export function surePair(a: Section, b: Section): boolean {
+  return a.number === b.number && likeness(a, b) >= SURE_LIKENESS;
 }
 
 /**
- * Pairs of sections (indices into A and B) matched by number, then by content: first within
- * each gap between number-matched neighbours (a renumbering stays in place), then across the
- * chapter for what is left (a move). Each pass has a budget of comparisons.
+ * Pairs of sections (indices into A and B). Sure same-numbered pairs first; the rest by score
+ * over candidates (same number if alike enough, plus partners found by content), best first.
  */
-function matchSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): Array<[number, number]> {
+function matchSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): Pair[] {
   const indexB = new Map<string, number>();
   b.forEach((section, index) => indexB.set(section.number, index));
-  const pairs: Array<[number, number]> = [];
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  a.forEach((section, index) => {
-    const other = indexB.get(section.number);
-    if (other !== undefined) { pairs.push([index, other]); usedA.add(index); usedB.add(other); }
+  const partnerA = new Int32Array(a.length).fill(-1);
+  const partnerB = new Int32Array(b.length).fill(-1);
+  const pairs: Pair[] = [];
+  const numberCandidates: Array<[number, number]> = [];
+  a.forEach((section, i) => {
+    const j = indexB.get(section.number);
+    if (j === undefined) return;
+    if (likeness(section, b[j]!) >= SURE_LIKENESS) {
+      partnerA[i] = j;
+      partnerB[j] = i;
+      pairs.push({ a: i, b: j, weight: SURE_WEIGHT });
+    } else numberCandidates.push([i, j]);
   });
-  if (usedA.size === a.length || usedB.size === b.length) return pairs;
+  const restA: number[] = [];
+  const restB: number[] = [];
+  for (let i = 0; i < a.length; i++) if (partnerA[i]! < 0) restA.push(i);
+  for (let j = 0; j < b.length; j++) if (partnerB[j]! < 0) restB.push(j);
+  if (restA.length === 0 || restB.length === 0) return pairs;
 
-  const anchors = [...longestIncreasing(pairs.map(([, j]) => j))].sort((x, y) => x - y).map((k) => pairs[k]!);
-  let previous: [number, number] = [-1, -1];
-  for (const anchor of [...anchors, [a.length, b.length] as [number, number]]) {
-    const gapA = range(previous[0] + 1, anchor[0]).filter((i) => !usedA.has(i));
-    const gapB = range(previous[1] + 1, anchor[1]).filter((j) => !usedB.has(j));
-    if (gapA.length > 0 && gapB.length > 0 && gapA.length * gapB.length <= MAX_GAP_PAIRS) {
-      pairByContent(a, b, gapA, gapB, usedA, usedB, pairs, options);
-    }
-    previous = anchor;
+  const candidates: Array<{ a: number; b: number; score: number; same: boolean }> = [];
+  const short = (section: Section) => bodyOf(section).length < options.minMoveLength;
+  for (const [i, j] of numberCandidates) {
+    const score = likeness(a[i]!, b[j]!);
+    if (score >= NUMBER_LIKENESS || short(a[i]!) || short(b[j]!)) candidates.push({ a: i, b: j, score: score + NUMBER_BONUS, same: true });
   }
-  const leftA = range(0, a.length).filter((i) => !usedA.has(i));
-  const leftB = range(0, b.length).filter((j) => !usedB.has(j));
-  if (leftA.length > 0 && leftB.length > 0 && leftA.length * leftB.length <= MAX_MOVE_PAIRS) {
-    pairByContent(a, b, leftA, leftB, usedA, usedB, pairs, options);
+  contentCandidates(a, b, restA, restB, options.sectionSimilarity, options.minMoveLength, (i, j, score) => {
+    if (a[i]!.number !== b[j]!.number) candidates.push({ a: i, b: j, score, same: false });
+  });
+  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const candidate of candidates) {
+    if (partnerA[candidate.a]! >= 0 || partnerB[candidate.b]! >= 0) continue;
+    partnerA[candidate.a] = candidate.b;
+    partnerB[candidate.b] = candidate.a;
+    const size = (bodyOf(a[candidate.a]!).length + bodyOf(b[candidate.b]!).length) / 2;
+    const weight = (candidate.same ? NUMBER_WEIGHT : 0) + 1 + Math.min(candidate.score, 1) * size;
+    pairs.push({ a: candidate.a, b: candidate.b, weight });
   }
-  return pairs.sort((x, y) => x[0] - y[0]);
-}
-
-function range(from: number, to: number): number[] {
-  const values: number[] = [];
-  for (let i = from; i < to; i++) values.push(i);
-  return values;
+  return pairs.sort((x, y) => x.a - y.a);
 }
 
 /** The alignment of two section lists, in reading order on both sides. */
 export function alignSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): SectionStep[] {
   const pairs = matchSections(a, b, options);
-  const anchors = longestIncreasing(pairs.map(([, j]) => j));
+  const anchors = heaviestIncreasing(pairs.map((pair) => pair.b), pairs.map((pair) => pair.weight), b.length);
   const moveTo = new Map<number, number>();
   const moveFrom = new Map<number, number>();
-  pairs.forEach(([i, j], index) => {
+  pairs.forEach(({ a: i, b: j }, index) => {
     if (!anchors.has(index)) { moveTo.set(i, j); moveFrom.set(j, i); }
   });
   const steps: SectionStep[] = [];
@@ -119,7 +108,7 @@ export function alignSections(a: readonly Section[], b: readonly Section[], opti
       steps.push(from === undefined ? { kind: "insert", b: nextB } : { kind: "insert", b: nextB, moveFrom: from });
     }
   };
-  pairs.forEach(([i, j], index) => {
+  pairs.forEach(({ a: i, b: j }, index) => {
     if (!anchors.has(index)) return;
     fillTo(i, j);
     steps.push({ kind: "pair", a: i, b: j });

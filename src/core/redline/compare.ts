@@ -33,7 +33,11 @@ export function resolveOptions(options?: CompareOptions): ResolvedOptions {
 }
 
 type PlanStep =
-  | { readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[] }
+  | {
+    readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[];
+    /** Draft number → base number of each section paired in place under another number, and a key naming that map. */
+    readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string;
+  }
   | { readonly kind: "chapter-whole"; readonly side: "A" | "B"; readonly index: number };
 
 interface Plan {
@@ -127,13 +131,28 @@ function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, options: Re
       if (part.removed) steps.push({ kind: "chapter-whole", side: "A", index: a++ });
       else if (part.added) steps.push({ kind: "chapter-whole", side: "B", index: b++ });
       else {
-        steps.push({ kind: "chapter-pair", a, b, sections: alignSections(base.chapters[a]!.sections, draft.chapters[b]!.sections, options) });
+        steps.push(chapterPair(base.chapters[a]!, draft.chapters[b]!, a, b, options));
         a++;
         b++;
       }
     }
   }
   return { steps };
+}
+
+/** The plan step of two paired chapters: their sections aligned, and the renumbered sections named for the contents. */
+function chapterPair(chapterA: Chapter, chapterB: Chapter, a: number, b: number, options: ResolvedOptions): PlanStep {
+  const sections = alignSections(chapterA.sections, chapterB.sections, options);
+  const renumbered = new Map<string, string>();
+  for (const step of sections) {
+    // Moved sections are not named: their contents lines are struck and inserted as they move.
+    if (step.kind !== "pair") continue;
+    const numberA = chapterA.sections[step.a]!.number;
+    const numberB = chapterB.sections[step.b]!.number;
+    if (numberA !== numberB) renumbered.set(numberB, numberA);
+  }
+  const renumberedKey = [...renumbered].map(([numberB, numberA]) => `${numberB}>${numberA}`).join(" ");
+  return { kind: "chapter-pair", a, b, sections, renumbered, renumberedKey };
 }
 
 const baseStarts = new WeakMap<OrdinanceDocument, Map<Section, number>>();
@@ -218,8 +237,8 @@ function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: Resol
     }
     const chapterA = base.chapters[step.a]!;
     const chapterB = draft.chapters[step.b]!;
-    const headTag = `${chapterA.number}\u0000${chapterA.title}\u0000${chapterB.number}\u0000${chapterB.title}`;
-    if (!walker.reuse(chapterA.toc, chapterB.toc, headTag)) walkChapterHead(walker, chapterA, chapterB);
+    const headTag = `${chapterA.number}\u0000${chapterA.title}\u0000${chapterB.number}\u0000${chapterB.title}\u0000${step.renumberedKey}`;
+    if (!walker.reuse(chapterA.toc, chapterB.toc, headTag)) walkChapterHead(walker, chapterA, chapterB, step.renumbered, step.renumberedKey);
     for (const sectionStep of step.sections) {
       const a = sectionStep.kind === "insert" ? undefined : chapterA.sections[sectionStep.a]!;
       const b = sectionStep.kind === "delete" ? undefined : chapterB.sections[sectionStep.b]!;
@@ -255,25 +274,25 @@ function walkTitles(walker: Walker): void {
   );
 }
 
-const headResults = new WeakMap<object, WeakMap<object, { a: Chapter; b: Chapter; changes: LocalChange[] }>>();
+const headResults = new WeakMap<object, WeakMap<object, { a: Chapter; b: Chapter; renumberedKey: string; changes: LocalChange[] }>>();
 
-/** The chapter-head diff, reused while both contents lists and headings are unchanged. */
-function chapterHeadChanges(a: Chapter, b: Chapter, options: ResolvedOptions): LocalChange[] {
+/** The chapter-head diff, reused while both contents lists, headings and renumbered sections are unchanged. */
+function chapterHeadChanges(a: Chapter, b: Chapter, options: ResolvedOptions, renumbered: ReadonlyMap<string, string>, renumberedKey: string): LocalChange[] {
   const cached = headResults.get(a.toc)?.get(b.toc);
-  if (cached && cached.a.number === a.number && cached.a.title === a.title && cached.b.number === b.number && cached.b.title === b.title) return cached.changes;
-  const changes = diffChapterHeads(a, b, options);
+  if (cached && cached.a.number === a.number && cached.a.title === a.title && cached.b.number === b.number && cached.b.title === b.title && cached.renumberedKey === renumberedKey) return cached.changes;
+  const changes = diffChapterHeads(a, b, options, renumbered);
   let byB = headResults.get(a.toc);
   if (!byB) { byB = new WeakMap(); headResults.set(a.toc, byB); }
-  byB.set(b.toc, { a, b, changes });
+  byB.set(b.toc, { a, b, renumberedKey, changes });
   return changes;
 }
 
-function walkChapterHead(walker: Walker, a: Chapter, b: Chapter): void {
+function walkChapterHead(walker: Walker, a: Chapter, b: Chapter, renumbered: ReadonlyMap<string, string>, renumberedKey: string): void {
   const headA = chapterHeadPiece(a);
   const headB = chapterHeadPiece(b);
   walker.add(
     { unit: "chapter", status: null, numberA: `CHAPTER ${a.number}`, numberB: `CHAPTER ${b.number}`, catchlineA: a.title, catchlineB: b.title },
-    [walker.group(chapterHeadChanges(a, b, walker.options), headA.text, headB.text)], headA.text.length, headB.text.length,
+    [walker.group(chapterHeadChanges(a, b, walker.options, renumbered, renumberedKey), headA.text, headB.text)], headA.text.length, headB.text.length,
   );
 }
 
