@@ -10,10 +10,9 @@
  * updateRedline reuses the previous plan when the draft still has the same sections in the same
  * places (typing never changes that), so one keystroke re-diffs only the section it touched.
  */
-import { diffArrays } from "diff";
 import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, sectionPieceLength, serializeDocument, titlePiece } from "../model/canonicalText";
 import type { Chapter, OrdinanceDocument, Section } from "../model/document";
-import { alignSections, type SectionStep } from "./alignSections";
+import { makePlan, planForUpdate, type Plan } from "./plan";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
 import { SectionEntry, type ChangeGroup, type SectionEntryInit, type TextSource } from "./sectionEntry";
 import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
@@ -30,18 +29,6 @@ export function resolveOptions(options?: CompareOptions): ResolvedOptions {
     resolvedCache.set(options, resolved);
   }
   return resolved;
-}
-
-type PlanStep =
-  | {
-    readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[];
-    /** Draft number → base number of each section paired in place under another number, and a key naming that map. */
-    readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string;
-  }
-  | { readonly kind: "chapter-whole"; readonly side: "A" | "B"; readonly index: number };
-
-interface Plan {
-  readonly steps: readonly PlanStep[];
 }
 
 /** What one unit of the walk produced, kept so the next update can reuse it. */
@@ -107,7 +94,7 @@ export function updateRedline(previous: Redline, draft: OrdinanceDocument): Redl
   if (!(previous instanceof RedlineValue)) throw new TypeError("updateRedline needs a redline made by compare");
   const { base, options } = previous;
   if (!sameLayout(previous.draft, draft)) return build(base, draft, options, makePlan(base, draft, options));
-  return build(base, draft, options, previous.plan, previous.slots);
+  return build(base, draft, options, planForUpdate(previous.plan, previous.draft, base, draft, options), previous.slots);
 }
 
 /** Whether two drafts have the same chapters and section numbers in the same places. */
@@ -119,40 +106,6 @@ function sameLayout(a: OrdinanceDocument, b: OrdinanceDocument): boolean {
     if (chapter.number !== other.number || chapter.sections.length !== other.sections.length) return false;
     return chapter.sections.every((section, k) => section === other.sections[k] || section.number === other.sections[k]!.number);
   });
-}
-
-function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {
-  const steps: PlanStep[] = [];
-  const parts = diffArrays(base.chapters.map((c) => c.number), draft.chapters.map((c) => c.number));
-  let a = 0;
-  let b = 0;
-  for (const part of parts) {
-    for (let k = 0; k < part.value.length; k++) {
-      if (part.removed) steps.push({ kind: "chapter-whole", side: "A", index: a++ });
-      else if (part.added) steps.push({ kind: "chapter-whole", side: "B", index: b++ });
-      else {
-        steps.push(chapterPair(base.chapters[a]!, draft.chapters[b]!, a, b, options));
-        a++;
-        b++;
-      }
-    }
-  }
-  return { steps };
-}
-
-/** The plan step of two paired chapters: their sections aligned, and the renumbered sections named for the contents. */
-function chapterPair(chapterA: Chapter, chapterB: Chapter, a: number, b: number, options: ResolvedOptions): PlanStep {
-  const sections = alignSections(chapterA.sections, chapterB.sections, options);
-  const renumbered = new Map<string, string>();
-  for (const step of sections) {
-    // Moved sections are not named: their contents lines are struck and inserted as they move.
-    if (step.kind !== "pair") continue;
-    const numberA = chapterA.sections[step.a]!.number;
-    const numberB = chapterB.sections[step.b]!.number;
-    if (numberA !== numberB) renumbered.set(numberB, numberA);
-  }
-  const renumberedKey = [...renumbered].map(([numberB, numberA]) => `${numberB}>${numberA}`).join(" ");
-  return { kind: "chapter-pair", a, b, sections, renumbered, renumberedKey };
 }
 
 const baseStarts = new WeakMap<OrdinanceDocument, Map<Section, number>>();
@@ -231,8 +184,7 @@ function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: Resol
   walkTitles(walker);
   for (const step of plan.steps) {
     if (step.kind === "chapter-whole") {
-      const chapter = (step.side === "A" ? base : draft).chapters[step.index]!;
-      if (!walker.reuse(chapter, step.side)) wholeChapter(walker, chapter, step.side);
+      wholeChapter(walker, (step.side === "A" ? base : draft).chapters[step.index]!, step.side);
       continue;
     }
     const chapterA = base.chapters[step.a]!;
@@ -296,20 +248,28 @@ function walkChapterHead(walker: Walker, a: Chapter, b: Chapter, renumbered: Rea
   );
 }
 
-/** A chapter present on one side only: its head and every section, whole. */
+/**
+ * A chapter present on one side only: its head and every section, whole. Each is its own
+ * unit with its own reuse key (the head by its contents list and heading, a section by its
+ * object), so a later update reuses each one alone.
+ */
 function wholeChapter(walker: Walker, chapter: Chapter, side: "A" | "B"): void {
-  const head = chapterHeadPiece(chapter);
-  const units = [
-    { text: head.text as TextSource, length: head.text.length, number: `CHAPTER ${chapter.number}`, catchline: chapter.title, unit: "chapter" as const },
-    ...chapter.sections.map((section) => ({ text: section as TextSource, length: sectionPieceLength(section), number: section.number, catchline: section.catchline, unit: "section" as const })),
-  ];
-  for (const { text, length, number, catchline, unit } of units) {
-    const inA = side === "A";
+  const inA = side === "A";
+  const unit = (key: unknown, tag: string, text: TextSource, length: number, init: { unit: "chapter" | "section"; number: string; catchline: string }) => {
+    if (inA ? walker.reuse(key, null, tag) : walker.reuse(null, key, tag)) return;
     const local: LocalChange = { part: "section", fromA: 0, toA: inA ? length : 0, fromB: 0, toB: inA ? 0 : length, precise: true };
     walker.add(
-      { unit, status: inA ? "deleted" : "inserted", numberA: inA ? number : null, numberB: inA ? null : number, catchlineA: inA ? catchline : null, catchlineB: inA ? null : catchline },
+      {
+        unit: init.unit, status: inA ? "deleted" : "inserted",
+        numberA: inA ? init.number : null, numberB: inA ? null : init.number, catchlineA: inA ? init.catchline : null, catchlineB: inA ? null : init.catchline,
+      },
       [walker.group([local], inA ? text : "", inA ? "" : text)], inA ? length : 0, inA ? 0 : length,
     );
+  };
+  const head = chapterHeadPiece(chapter);
+  unit(chapter.toc, `whole-head\u0000${chapter.number}\u0000${chapter.title}`, head.text, head.text.length, { unit: "chapter", number: `CHAPTER ${chapter.number}`, catchline: chapter.title });
+  for (const section of chapter.sections) {
+    unit(section, "whole", section, sectionPieceLength(section), { unit: "section", number: section.number, catchline: section.catchline });
   }
 }
 
