@@ -65,24 +65,30 @@ function matchSections(a: readonly Section[], b: readonly Section[], options: Re
   for (let j = 0; j < b.length; j++) if (partnerB[j]! < 0) restB.push(j);
   if (restA.length === 0 || restB.length === 0) return pairs;
 
-  const candidates: Array<{ a: number; b: number; score: number; same: boolean }> = [];
-  const short = (section: Section) => bodyOf(section).length < options.minMoveLength;
-  for (const [i, j] of numberCandidates) {
-    const score = likeness(a[i]!, b[j]!);
-    if (score >= NUMBER_LIKENESS || short(a[i]!) || short(b[j]!)) candidates.push({ a: i, b: j, score: score + NUMBER_BONUS, same: true });
-  }
-  contentCandidates(a, b, restA, restB, options.sectionSimilarity, options.minMoveLength, (i, j, score) => {
-    if (a[i]!.number !== b[j]!.number) candidates.push({ a: i, b: j, score, same: false });
-  });
-  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const candidate of candidates) {
-    if (partnerA[candidate.a]! >= 0 || partnerB[candidate.b]! >= 0) continue;
+  type Candidate = { a: number; b: number; score: number; same: boolean };
+  const claim = (candidate: Candidate) => {
+    if (partnerA[candidate.a]! >= 0 || partnerB[candidate.b]! >= 0) return;
     partnerA[candidate.a] = candidate.b;
     partnerB[candidate.b] = candidate.a;
     const size = (bodyOf(a[candidate.a]!).length + bodyOf(b[candidate.b]!).length) / 2;
-    const weight = (candidate.same ? NUMBER_WEIGHT : 0) + 1 + Math.min(candidate.score, 1) * size;
-    pairs.push({ a: candidate.a, b: candidate.b, weight });
+    pairs.push({ a: candidate.a, b: candidate.b, weight: (candidate.same ? NUMBER_WEIGHT : 0) + 1 + Math.min(candidate.score, 1) * size });
+  };
+  const candidates: Candidate[] = [];
+  const equal: Candidate[] = [];
+  contentCandidates(a, b, restA, restB, options.sectionSimilarity, options.minMoveLength, (i, j, score) => {
+    if (a[i]!.number !== b[j]!.number) (score >= 1 ? equal : candidates).push({ a: i, b: j, score, same: false });
+  });
+  // Sections equal apart from their numbers go first: a same-numbered pair that is not sure
+  // scores below 1 even with its bonus, so it could not have been preferred.
+  for (const candidate of equal) claim(candidate);
+  const short = (section: Section) => bodyOf(section).length < options.minMoveLength;
+  for (const [i, j] of numberCandidates) {
+    if (partnerA[i]! >= 0 || partnerB[j]! >= 0) continue;
+    const score = likeness(a[i]!, b[j]!);
+    if (score >= NUMBER_LIKENESS || short(a[i]!) || short(b[j]!)) candidates.push({ a: i, b: j, score: score + NUMBER_BONUS, same: true });
   }
+  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const candidate of candidates) claim(candidate);
   return pairs.sort((x, y) => x.a - y.a);
 }
 
