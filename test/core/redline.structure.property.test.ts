@@ -30,6 +30,21 @@ function step(doc: OrdinanceDocument, random: Random): OrdinanceDocument {
   return random.chance(0.35) ? randomStructuralEdit(doc, random) : randomEdit(doc, random);
 }
 
+/** The draft with a word typed into (or deleted from) the first paragraph of one section. */
+function typeWord(doc: OrdinanceDocument, chapterIndex: number, sectionIndex: number, random: Random): OrdinanceDocument {
+  const chapter = doc.chapters[chapterIndex]!;
+  const section = chapter.sections[sectionIndex]!;
+  const index = section.blocks.findIndex((block) => block.kind === "paragraph");
+  if (index < 0) return doc;
+  const block = section.blocks[index]!;
+  const words = block.text.split(" ");
+  const at = random.int(0, words.length - 1);
+  if (random.chance(0.3) && words.length > 3) words.splice(at, 1); else words.splice(at, 0, random.pick(["shall", "promptly", "written", "any"]));
+  const blocks = section.blocks.map((each, i) => (i === index ? { ...block, text: words.join(" ") } : each));
+  const sections = chapter.sections.map((each, i) => (i === sectionIndex ? { ...section, blocks } : each));
+  return { ...doc, chapters: doc.chapters.map((each, i) => (i === chapterIndex ? { ...chapter, sections } : each)) };
+}
+
 function checkTexts(redline: Redline, label: string): void {
   expect(applyChanges(redline), label).toBe(redline.draftText);
   expect(revertChanges(redline), label).toBe(redline.baseText);
@@ -60,6 +75,29 @@ describe("redline invariants over random structural edits of multi-chapter title
       const label = `seed ${seed}`;
       checkTexts(redline, label);
       expect(markedUnchanged(base, draft, redline), label).toEqual([]);
+    }
+  });
+
+  it("give the same redline incrementally as from scratch while typing into a few sections (120 scripts of 2 × 10 words)", () => {
+    for (let seed = 1; seed <= 120; seed++) {
+      const base = titleFor(seed + 9_000);
+      const random = new Random(seed * 17 + 3);
+      let draft = base;
+      for (let k = random.int(1, 3); k > 0; k--) draft = step(draft, random);
+      let previous = compare(base, draft);
+      // Typing: ten words into each of two paragraphs, a word at a time.
+      for (let burst = 0; burst < 2; burst++) {
+        const chapterIndex = random.int(0, draft.chapters.length - 1);
+        if (draft.chapters[chapterIndex]!.sections.length === 0) continue;
+        const sectionIndex = random.int(0, draft.chapters[chapterIndex]!.sections.length - 1);
+        for (let key = 0; key < 10; key++) {
+          draft = typeWord(draft, chapterIndex, sectionIndex, random);
+          const incremental = updateRedline(previous, draft);
+          const fresh = compare(clone(base), clone(draft));
+          expect(incremental.changes, `seed ${seed}, burst ${burst}, key ${key}`).toEqual(fresh.changes);
+          previous = incremental;
+        }
+      }
     }
   });
 

@@ -10,7 +10,8 @@
  */
 import type { Section } from "../model/document";
 import { heaviestIncreasing } from "./align";
-import { bodyOf, contentCandidates, likeness } from "./sectionLikeness";
+import { bodyOf, likeness } from "./sectionLikeness";
+import { NO_SEARCH, searchByContent, searchHolds, type ContentSearch } from "./sectionSearch";
 import type { ResolvedOptions } from "./types";
 
 export type SectionStep =
@@ -34,37 +35,133 @@ interface Pair {
   readonly weight: number;
 }
 
+/** An alignment with what it was decided from, so an edit to a draft section can be re-decided cheaply. */
+export interface SectionMatch {
+  readonly steps: readonly SectionStep[];
+  /** For each draft section, its base section when the two are a sure pair, else -1. */
+  readonly sureB: Int32Array;
+  /** Same-numbered pairs that are not sure. */
+  readonly numberPairs: ReadonlyArray<readonly [number, number]>;
+  readonly search: ContentSearch;
+  /** Draft sections, by index, that differ from the ones searched (edited since, outside sure pairs). */
+  readonly edited: ReadonlySet<number>;
+}
+
 /** Whether A's section and B's section of the same number are surely the same section. */
 export function surePair(a: Section, b: Section): boolean {
   return a.number === b.number && likeness(a, b) >= SURE_LIKENESS;
 }
 
+/** The alignment of two section lists, in reading order on both sides. */
+export function alignSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): SectionStep[] {
+  return [...matchChapter(a, b, options).steps];
+}
+
 /**
- * Pairs of sections (indices into A and B). Sure same-numbered pairs first; the rest by score
- * over candidates (same number if alike enough, plus partners found by content), best first.
+ * Aligns two section lists: sure same-numbered pairs first; for the rest, candidates are the
+ * same-numbered pairs alike enough and the partners found by content (see searchByContent).
  */
-function matchSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): Pair[] {
+export function matchChapter(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): SectionMatch {
   const indexB = new Map<string, number>();
   b.forEach((section, index) => indexB.set(section.number, index));
-  const partnerA = new Int32Array(a.length).fill(-1);
-  const partnerB = new Int32Array(b.length).fill(-1);
-  const pairs: Pair[] = [];
-  const numberCandidates: Array<[number, number]> = [];
+  const sureA = new Int32Array(a.length).fill(-1);
+  const sureB = new Int32Array(b.length).fill(-1);
+  const numberPairs: Array<readonly [number, number]> = [];
   a.forEach((section, i) => {
     const j = indexB.get(section.number);
     if (j === undefined) return;
-    if (likeness(section, b[j]!) >= SURE_LIKENESS) {
-      partnerA[i] = j;
-      partnerB[j] = i;
-      pairs.push({ a: i, b: j, weight: SURE_WEIGHT });
-    } else numberCandidates.push([i, j]);
+    if (likeness(section, b[j]!) >= SURE_LIKENESS) { sureA[i] = j; sureB[j] = i; } else numberPairs.push([i, j]);
   });
   const restA: number[] = [];
   const restB: number[] = [];
-  for (let i = 0; i < a.length; i++) if (partnerA[i]! < 0) restA.push(i);
-  for (let j = 0; j < b.length; j++) if (partnerB[j]! < 0) restB.push(j);
-  if (restA.length === 0 || restB.length === 0) return pairs;
+  for (let i = 0; i < a.length; i++) if (sureA[i]! < 0) restA.push(i);
+  for (let j = 0; j < b.length; j++) if (sureB[j]! < 0) restB.push(j);
+  const numberPartner = (i: number) => {
+    const j = indexB.get(a[i]!.number);
+    return j !== undefined && sureB[j]! < 0 ? j : -1;
+  };
+  const search = restA.length === 0 || restB.length === 0
+    ? NO_SEARCH
+    : searchByContent(a, b, restA, restB, options.sectionSimilarity, options.minMoveLength, numberPartner);
+  return { steps: decide(a, b, sureB, numberPairs, search, options), sureB, numberPairs, search, edited: NO_EDITS };
+}
 
+const NO_EDITS: ReadonlySet<number> = new Set();
+
+/**
+ * The match for `b` where the draft sections at `changed` were edited (same numbers, same
+ * places) and the rest are the same objects as in the previous match's draft; null when the
+ * edits may change what a fresh search by content would look at (then match afresh). A sure
+ * pair that stays sure changes nothing: sure pairs are settled on their own.
+ */
+export function rematchChapter(previous: SectionMatch, a: readonly Section[], b: readonly Section[], changed: readonly number[], options: ResolvedOptions): SectionMatch | null {
+  const { sureB, numberPairs, search } = previous;
+  const edited = new Set(previous.edited);
+  let rescore = false;
+  for (const j of changed) {
+    const i = sureB[j]!;
+    if (i >= 0) {
+      if (!surePair(a[i]!, b[j]!)) return null;
+      continue;
+    }
+    const partner = lookups(numberPairs).byB.get(j);
+    if (partner !== undefined && likeness(a[partner]!, b[j]!) >= SURE_LIKENESS) return null;
+    rescore = true;
+    if (search === NO_SEARCH) continue;
+    if (b[j] === search.builtFrom[j]) edited.delete(j); else edited.add(j);
+  }
+  if (!rescore) return previous;
+  if (search !== NO_SEARCH && edited.size > 0) {
+    const numbers = lookups(numberPairs);
+    const numberPartner = (i: number) => numbers.byA.get(i) ?? -1;
+    const evaluated = lookups(search.evaluated).scoredByB;
+    const pairedWith = (j: number) => {
+      const list = [...(evaluated.get(j) ?? [])];
+      const i = numbers.byB.get(j);
+      if (i !== undefined) list.push(i);
+      return list;
+    };
+    if (!searchHolds(search, a, b, edited, options.sectionSimilarity, options.minMoveLength, numberPartner, pairedWith)) return null;
+  }
+  return { ...previous, steps: decide(a, b, sureB, numberPairs, search, options), edited };
+}
+
+const lookupCache = new WeakMap<object, { byA: Map<number, number>; byB: Map<number, number>; scoredByB: Map<number, number[]> }>();
+
+/** Maps over a list of pairs: the partner of each A and each B index, and every A index paired with each B index. Cached per list. */
+function lookups(pairs: ReadonlyArray<readonly [number, number]>): { byA: Map<number, number>; byB: Map<number, number>; scoredByB: Map<number, number[]> } {
+  let maps = lookupCache.get(pairs);
+  if (!maps) {
+    maps = { byA: new Map(), byB: new Map(), scoredByB: new Map() };
+    for (const [i, j] of pairs) {
+      maps.byA.set(i, j);
+      maps.byB.set(j, i);
+      const list = maps.scoredByB.get(j);
+      if (list) list.push(i); else maps.scoredByB.set(j, [i]);
+    }
+    lookupCache.set(pairs, maps);
+  }
+  return maps;
+}
+
+/**
+ * Decides the pairs from the candidates: sure pairs; sections equal apart from their numbers
+ * (a same-numbered pair that is not sure scores below 1 even with its bonus, so it could not
+ * be preferred); then the rest by score, best first; then the anchors and the steps.
+ */
+function decide(
+  a: readonly Section[], b: readonly Section[], sureB: Int32Array, numberPairs: ReadonlyArray<readonly [number, number]>,
+  search: ContentSearch, options: ResolvedOptions,
+): SectionStep[] {
+  const partnerA = new Int32Array(a.length).fill(-1);
+  const partnerB = new Int32Array(b.length).fill(-1);
+  const pairs: Pair[] = [];
+  sureB.forEach((i, j) => {
+    if (i < 0) return;
+    partnerA[i] = j;
+    partnerB[j] = i;
+    pairs.push({ a: i, b: j, weight: SURE_WEIGHT });
+  });
   type Candidate = { a: number; b: number; score: number; same: boolean };
   const claim = (candidate: Candidate) => {
     if (partnerA[candidate.a]! >= 0 || partnerB[candidate.b]! >= 0) return;
@@ -74,28 +171,31 @@ function matchSections(a: readonly Section[], b: readonly Section[], options: Re
     pairs.push({ a: candidate.a, b: candidate.b, weight: (candidate.same ? NUMBER_WEIGHT : 0) + 1 + Math.min(candidate.score, 1) * size });
   };
   const candidates: Candidate[] = [];
-  const equal: Candidate[] = [];
-  contentCandidates(a, b, restA, restB, options.sectionSimilarity, options.minMoveLength, (i, j, score) => {
-    if (a[i]!.number !== b[j]!.number) (score >= 1 ? equal : candidates).push({ a: i, b: j, score, same: false });
-  });
-  // Sections equal apart from their numbers go first: a same-numbered pair that is not sure
-  // scores below 1 even with its bonus, so it could not have been preferred.
-  for (const candidate of equal) claim(candidate);
+  for (const [i, j] of search.equal) if (a[i]!.number !== b[j]!.number) claim({ a: i, b: j, score: 1, same: false });
+  const equalLater: Candidate[] = [];
+  for (const [i, j] of search.evaluated) {
+    if (a[i]!.number === b[j]!.number) continue;
+    const score = likeness(a[i]!, b[j]!);
+    if (score >= 1) equalLater.push({ a: i, b: j, score, same: false });
+    else if (score >= options.sectionSimilarity) candidates.push({ a: i, b: j, score, same: false });
+  }
+  equalLater.sort((x, y) => x.a - y.a || x.b - y.b);
+  for (const candidate of equalLater) claim(candidate);
   const short = (section: Section) => bodyOf(section).length < options.minMoveLength;
-  for (const [i, j] of numberCandidates) {
+  for (const [i, j] of numberPairs) {
     if (partnerA[i]! >= 0 || partnerB[j]! >= 0) continue;
     const score = likeness(a[i]!, b[j]!);
     if (score >= NUMBER_LIKENESS || short(a[i]!) || short(b[j]!)) candidates.push({ a: i, b: j, score: score + NUMBER_BONUS, same: true });
   }
   candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const candidate of candidates) claim(candidate);
-  return pairs.sort((x, y) => x.a - y.a);
+  pairs.sort((x, y) => x.a - y.a);
+  return stepsOf(pairs, a.length, b.length);
 }
 
-/** The alignment of two section lists, in reading order on both sides. */
-export function alignSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): SectionStep[] {
-  const pairs = matchSections(a, b, options);
-  const anchors = heaviestIncreasing(pairs.map((pair) => pair.b), pairs.map((pair) => pair.weight), b.length);
+/** The steps of an alignment from its pairs (sorted by A): anchors in order, the other pairs as moves. */
+function stepsOf(pairs: readonly Pair[], lengthA: number, lengthB: number): SectionStep[] {
+  const anchors = heaviestIncreasing(pairs.map((pair) => pair.b), pairs.map((pair) => pair.weight), lengthB);
   const moveTo = new Map<number, number>();
   const moveFrom = new Map<number, number>();
   pairs.forEach(({ a: i, b: j }, index) => {
@@ -121,6 +221,6 @@ export function alignSections(a: readonly Section[], b: readonly Section[], opti
     nextA = i + 1;
     nextB = j + 1;
   });
-  fillTo(a.length, b.length);
+  fillTo(lengthA, lengthB);
   return steps;
 }

@@ -7,13 +7,15 @@
  */
 import type { Chapter, OrdinanceDocument } from "../model/document";
 import { alignSequences } from "./align";
-import { alignSections, surePair, type SectionStep } from "./alignSections";
+import { matchChapter, rematchChapter, type SectionMatch, type SectionStep } from "./alignSections";
 import { bodyOf } from "./sectionLikeness";
 import type { ResolvedOptions } from "./types";
 
 export type PlanStep =
   | {
     readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[];
+    /** The section alignment with what it was decided from (for updates). */
+    readonly match: SectionMatch;
     /** Draft number → base number of each section paired in place under another number, and a key naming that map. */
     readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string;
   }
@@ -56,8 +58,8 @@ function chapterLikeness(a: Chapter, b: Chapter): number {
 }
 
 /** The plan step of two paired chapters: their sections aligned, and the renumbered sections named for the contents. */
-function chapterPair(chapterA: Chapter, chapterB: Chapter, a: number, b: number, options: ResolvedOptions): PlanStep {
-  const sections = alignSections(chapterA.sections, chapterB.sections, options);
+function chapterPair(chapterA: Chapter, chapterB: Chapter, a: number, b: number, options: ResolvedOptions, match = matchChapter(chapterA.sections, chapterB.sections, options)): PlanStep {
+  const sections = match.steps;
   const renumbered = new Map<string, string>();
   for (const step of sections) {
     // Moved sections are not named: their contents lines are struck and inserted as they move.
@@ -67,28 +69,15 @@ function chapterPair(chapterA: Chapter, chapterB: Chapter, a: number, b: number,
     if (numberA !== numberB) renumbered.set(numberB, numberA);
   }
   const renumberedKey = [...renumbered].map(([numberB, numberA]) => `${numberB}>${numberA}`).join(" ");
-  return { kind: "chapter-pair", a, b, sections, renumbered, renumberedKey };
-}
-
-const pairOfB = new WeakMap<readonly SectionStep[], Int32Array>();
-
-/** For each draft section of a chapter pair, the base section it is paired with in place, or -1. */
-function pairsByB(step: Extract<PlanStep, { kind: "chapter-pair" }>, count: number): Int32Array {
-  let pairs = pairOfB.get(step.sections);
-  if (!pairs) {
-    pairs = new Int32Array(count).fill(-1);
-    for (const each of step.sections) if (each.kind === "pair") pairs[each.b] = each.a;
-    pairOfB.set(step.sections, pairs);
-  }
-  return pairs;
+  return { kind: "chapter-pair", a, b, sections, match, renumbered, renumberedKey };
 }
 
 /**
  * The plan for `draft`, which has the same layout (chapter and section numbers in the same
- * places) as `previousDraft`, whose plan is `previous`. An edited section that was surely the
- * same as its same-numbered base section, and still is, changes nothing (sure pairs are settled
- * before anything else, on their own); a chapter with any other edited section is aligned
- * again, and the whole plan is made again when an edited chapter was paired by content.
+ * places) as `previousDraft`, whose plan is `previous`. A chapter with edited sections is
+ * re-decided from its previous candidates when the edit cannot change what the search by
+ * content finds (see rematchChapter), else aligned again; the whole plan is made again when an
+ * edited chapter was paired by content.
  */
 export function planForUpdate(previous: Plan, previousDraft: OrdinanceDocument, base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {
   let steps: PlanStep[] | null = null;
@@ -105,16 +94,12 @@ export function planForUpdate(previous: Plan, previousDraft: OrdinanceDocument, 
       continue;
     }
     const chapterA = base.chapters[step.a]!;
-    const pairs = pairsByB(step, after.sections.length);
-    const holds = after.sections.every((section, j) => {
-      const old = before.sections[j]!;
-      if (section === old) return true;
-      const i = pairs[j]!;
-      return i >= 0 && surePair(chapterA.sections[i]!, old) && surePair(chapterA.sections[i]!, section);
-    });
-    if (holds) continue;
+    const changed: number[] = [];
+    after.sections.forEach((section, j) => { if (section !== before.sections[j]) changed.push(j); });
+    const match = rematchChapter(step.match, chapterA.sections, after.sections, changed, options);
+    if (match === step.match) continue;
     steps ??= [...previous.steps];
-    steps[k] = chapterPair(chapterA, after, step.a, step.b, options);
+    steps[k] = chapterPair(chapterA, after, step.a, step.b, options, match ?? undefined);
   }
   return steps ? { steps } : previous;
 }

@@ -1,11 +1,11 @@
 /**
- * How alike two sections' texts are, and where to look for a section's partner by content.
+ * How alike two sections' texts are.
  * A section's body is its paragraphs (history notes are boilerplate and left out). Likeness is
  * weighted by characters: paragraphs equal on both sides count whole, the rest by their word
  * similarity, so a section with one edited paragraph costs one prefix scan, not a word count.
  */
 import type { Section } from "../model/document";
-import { similarity, textSimilarity, wordBag } from "./similarity";
+import { similarity, wordBag } from "./similarity";
 
 interface Body {
   readonly paragraphs: readonly string[];
@@ -72,7 +72,7 @@ function computeLikeness(a: Body, b: Body): number {
   }
   if (restA.length > 0 && restB.length > 0) {
     if (restA.length === restB.length) {
-      restA.forEach((text, k) => { shared += textSimilarity(text, restB[k]!) * (text.length + restB[k]!.length); });
+      restA.forEach((text, k) => { shared += paragraphSimilarity(text, restB[k]!) * (text.length + restB[k]!.length); });
     } else {
       const joinedA = restA.join(" ");
       const joinedB = restB.join(" ");
@@ -82,9 +82,24 @@ function computeLikeness(a: Body, b: Body): number {
   return Math.min(1, shared / total);
 }
 
-/** The words of a section's body, lower-cased, for shingling. */
+/**
+ * Similarity of two versions of a paragraph: the share of the longer kept as a common
+ * beginning and end when that is most of it (an edit in place), else the word similarity.
+ */
+function paragraphSimilarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  const limit = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  if (prefix + suffix >= 0.7 * longer) return (prefix + suffix) / longer;
+  return similarity(wordBag(a), wordBag(b));
+}
+
+/** The words of a section's body, lower-cased, for shingling (paragraphs are single-spaced). */
 function wordsOf(section: Section): string[] {
-  return bodyOf(section).paragraphs.join(" ").toLowerCase().split(/\s+/).filter((word) => word !== "");
+  return bodyOf(section).paragraphs.join(" ").toLowerCase().split(" ").filter((word) => word !== "");
 }
 
 /** A 32-bit hash of a string (FNV-1a). */
@@ -94,8 +109,16 @@ function hashText(text: string, seed = 0x811c9dc5): number {
   return hash >>> 0;
 }
 
-/** Sampled hashes of a section's three-word runs: about one run in four, chosen by hash, so both sides keep the same runs. */
-function shingles(section: Section): number[] {
+const shingleCache = new WeakMap<Section, readonly number[]>();
+
+/** Sampled hashes of a section's three-word runs: about one run in four, chosen by hash, so both sides keep the same runs. Cached per section value. */
+export function shingles(section: Section): readonly number[] {
+  let cached = shingleCache.get(section);
+  if (!cached) { cached = computeShingles(section); shingleCache.set(section, cached); }
+  return cached;
+}
+
+function computeShingles(section: Section): number[] {
   const words = wordsOf(section).map((word) => hashText(word));
   const kept: number[] = [];
   for (let i = 0; i + 2 < words.length; i++) {
@@ -105,84 +128,3 @@ function shingles(section: Section): number[] {
   return kept;
 }
 
-/** An index from keys to the B sections that have them; keys held by more than `cap` sections are dropped as boilerplate. */
-class Postings<K> {
-  private readonly lists = new Map<K, number[]>();
-  constructor(private readonly cap: number) {}
-
-  add(key: K, item: number): void {
-    const list = this.lists.get(key);
-    if (!list) this.lists.set(key, [item]);
-    else if (list.length <= this.cap && list[list.length - 1] !== item) list.push(item);
-  }
-
-  get(key: K): readonly number[] | undefined {
-    const list = this.lists.get(key);
-    return list && list.length <= this.cap ? list : undefined;
-  }
-}
-
-/** How many candidates per section are scored by likeness. */
-const TOP_CANDIDATES = 3;
-const POSTINGS_CAP = 8;
-
-function topByWeight(weights: Map<number, number>): number[] {
-  return [...weights].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, TOP_CANDIDATES).map(([item]) => item);
-}
-
-/**
- * Finds, for sections of A, the sections of B that may be the same section by content, in
- * time linear in the texts: B sections that are the same apart from the number, then those
- * sharing whole paragraphs, then (for A sections still without a partner reaching
- * `threshold`) those sharing sampled three-word runs. Calls `found(i, j, likeness)` for each
- * candidate reaching the threshold; a section shorter than `minLength` only matches an equal one,
- * and only when no other section on either side has that text.
- */
-export function contentCandidates(
-  a: readonly Section[], b: readonly Section[], itemsA: readonly number[], itemsB: readonly number[],
-  threshold: number, minLength: number, found: (i: number, j: number, score: number) => void,
-): void {
-  const byKey = new Postings<string>(POSTINGS_CAP * 2);
-  const byParagraph = new Postings<string>(POSTINGS_CAP);
-  for (const j of itemsB) {
-    const body = bodyOf(b[j]!);
-    byKey.add(body.key, j);
-    if (body.length >= minLength) for (const text of body.paragraphs) byParagraph.add(text, j);
-  }
-  const keysA = new Map<string, number>();
-  for (const i of itemsA) keysA.set(bodyOf(a[i]!).key, (keysA.get(bodyOf(a[i]!).key) ?? 0) + 1);
-  const needShingles: number[] = [];
-  for (const i of itemsA) {
-    const body = bodyOf(a[i]!);
-    let matched = false;
-    const equal = byKey.get(body.key);
-    // A short section pairs by content only when it is the one of its text on each side.
-    const unique = equal?.length === 1 && keysA.get(body.key) === 1;
-    if (equal && (body.length >= minLength || unique)) for (const j of equal) { found(i, j, 1); matched = true; }
-    if (matched || body.length < minLength) continue;
-    const weights = new Map<number, number>();
-    for (const text of body.paragraphs) {
-      for (const j of byParagraph.get(text) ?? []) weights.set(j, (weights.get(j) ?? 0) + text.length);
-    }
-    for (const j of topByWeight(weights)) {
-      const score = likeness(a[i]!, b[j]!);
-      if (score >= threshold) { found(i, j, score); matched = true; }
-    }
-    if (!matched) needShingles.push(i);
-  }
-  if (needShingles.length === 0) return;
-  const byShingle = new Postings<number>(POSTINGS_CAP);
-  for (const j of itemsB) {
-    if (bodyOf(b[j]!).length >= minLength) for (const hash of shingles(b[j]!)) byShingle.add(hash, j);
-  }
-  for (const i of needShingles) {
-    const weights = new Map<number, number>();
-    for (const hash of shingles(a[i]!)) {
-      for (const j of byShingle.get(hash) ?? []) weights.set(j, (weights.get(j) ?? 0) + 1);
-    }
-    for (const j of topByWeight(weights)) {
-      const score = likeness(a[i]!, b[j]!);
-      if (score >= threshold) found(i, j, score);
-    }
-  }
-}
