@@ -1,14 +1,16 @@
 /**
  * compare(base, draft) → Redline, and updateRedline(previous, draft) for the next keystroke.
  * Plan:
- * 1. a plan aligns chapters by number and, in each, sections by number, then by content
+ * 1. a plan (plan.ts) aligns chapters by number, then renumbered ones by content, and in each
+ *    pair the sections: a same-numbered section nearly unchanged first, the rest by content
  *    (renumbered or moved sections), keeping order (alignSections);
  * 2. the plan is walked in step over both texts: sections whose text is unchanged cost a
  *    length lookup; changed pairs are diffed on their own (pieceDiff, cached per section value);
  * 3. each section entry keeps its local changes and piece starts, and turns them into global
  *    changes only when asked, so an update that shifts offsets costs one small object per section.
  * updateRedline reuses the previous plan when the draft still has the same sections in the same
- * places (typing never changes that), so one keystroke re-diffs only the section it touched.
+ * places (typing never changes that) and the edit cannot change the alignment (planForUpdate),
+ * so one keystroke re-diffs only the section it touched.
  */
 import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, sectionPieceLength, serializeDocument, titlePiece } from "../model/canonicalText";
 import type { Chapter, OrdinanceDocument, Section } from "../model/document";
