@@ -2,7 +2,9 @@
 import { runContentsBench } from "./contentsBench";
 import { runExportBench } from "./exportBench";
 import { runRedlineBench } from "./redlineBench";
+import { runStructureBench } from "./structureBench";
 
 runRedlineBench(process.argv.includes("--quick"));
+runStructureBench();
 await runExportBench();
 runContentsBench();

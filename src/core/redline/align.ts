@@ -160,3 +160,33 @@ export function longestIncreasing(values: readonly number[]): Set<number> {
   for (let k = tails[tails.length - 1] ?? -1; k >= 0; k = previous[k]!) chosen.add(k);
   return chosen;
 }
+
+/**
+ * Indices (into `values`) of an increasing subsequence of greatest total weight; `values` are
+ * distinct integers in [0, size). Ties keep the chain found first. O(n log size) with a
+ * Fenwick tree of prefix maxima.
+ */
+export function heaviestIncreasing(values: readonly number[], weights: readonly number[], size: number): Set<number> {
+  const bestAt = new Float64Array(size + 1);
+  const itemAt = new Int32Array(size + 1).fill(-1);
+  const total = new Float64Array(values.length);
+  const previous = new Int32Array(values.length).fill(-1);
+  let bestItem = -1;
+  for (let k = 0; k < values.length; k++) {
+    // Best chain ending below values[k]: prefix maximum over positions 1..values[k].
+    let best = 0;
+    let from = -1;
+    for (let p = values[k]!; p > 0; p -= p & -p) {
+      if (itemAt[p]! >= 0 && bestAt[p]! > best) { best = bestAt[p]!; from = itemAt[p]!; }
+    }
+    total[k] = best + weights[k]!;
+    previous[k] = from;
+    for (let p = values[k]! + 1; p <= size; p += p & -p) {
+      if (itemAt[p]! < 0 || total[k]! > bestAt[p]!) { bestAt[p] = total[k]!; itemAt[p] = k; }
+    }
+    if (bestItem < 0 || total[k]! > total[bestItem]!) bestItem = k;
+  }
+  const chosen = new Set<number>();
+  for (let k = bestItem; k >= 0; k = previous[k]!) chosen.add(k);
+  return chosen;
+}

@@ -1,12 +1,17 @@
 /**
- * Section alignment of one chapter: which base section became which draft section. Sections
- * pair by number first, then unpaired ones by content (a renumbered or moved section). Pairs
- * that keep their relative order anchor the alignment; a pair out of order is a move, shown as
- * a deletion at its source and an insertion at its destination, each naming the other.
+ * Section alignment of one chapter: which base section became which draft section. A section
+ * keeps its partner of the same number when their texts are nearly the same; the others pair
+ * by content — the same number with a similar text, or another number with a similar text (a
+ * renumbered or moved section), found through an index of paragraphs and word runs, so any
+ * count of renumbered sections pairs in time linear in the chapter. Pairs that keep their
+ * relative order anchor the alignment, preferring pairs of the same number, then larger and
+ * closer pairs; a pair out of order is a move, shown as a deletion at its source and an
+ * insertion at its destination, each naming the other.
  */
 import type { Section } from "../model/document";
-import { longestIncreasing } from "./align";
-import { similarity, wordBag, type WordBag } from "./similarity";
+import { heaviestIncreasing } from "./align";
+import { bodyOf, likeness } from "./sectionLikeness";
+import { NO_SEARCH, searchByContent, searchHolds, type ContentSearch } from "./sectionSearch";
 import type { ResolvedOptions } from "./types";
 
 export type SectionStep =
@@ -14,96 +19,186 @@ export type SectionStep =
   | { readonly kind: "delete"; readonly a: number; readonly moveTo?: number }
   | { readonly kind: "insert"; readonly b: number; readonly moveFrom?: number };
 
-/** Most section pairs compared by content within one gap, and across the chapter for moves. */
-const MAX_GAP_PAIRS = 400;
-const MAX_MOVE_PAIRS = 4_000;
+/** Likeness at which a section of the same number is taken as the same section, before any search by content. */
+export const SURE_LIKENESS = 0.9;
+/** A same-numbered pair below this likeness is not the same section (unless a side is too short to judge). */
+const NUMBER_LIKENESS = 0.3;
+/** Preference for the same number when scores are otherwise close. */
+const NUMBER_BONUS = 0.1;
+/** Anchor weights: a sure pair outweighs any number of other pairs; a same-numbered pair outweighs pairs by content. */
+const SURE_WEIGHT = 1e9;
+const NUMBER_WEIGHT = 1e6;
 
-const bodies = new WeakMap<Section, { length: number; bag: WordBag }>();
-
-/** The words of a section's paragraphs (history notes excluded: they are boilerplate). */
-function body(section: Section): { length: number; bag: WordBag } {
-  let cached = bodies.get(section);
-  if (!cached) {
-    const text = section.blocks.filter((block) => block.kind === "paragraph").map((block) => block.text).join(" ");
-    cached = { length: text.length, bag: wordBag(text) };
-    bodies.set(section, cached);
-  }
-  return cached;
+interface Pair {
+  readonly a: number;
+  readonly b: number;
+  readonly weight: number;
 }
 
-/** Greedily pairs the most similar sections among the candidates; adds them to `pairs`. */
-function pairByContent(
-  a: readonly Section[], b: readonly Section[], candidatesA: readonly number[], candidatesB: readonly number[],
-  usedA: Set<number>, usedB: Set<number>, pairs: Array<[number, number]>, options: ResolvedOptions,
-): void {
-  const scored: Array<{ a: number; b: number; score: number }> = [];
-  for (const i of candidatesA) {
-    const bodyA = body(a[i]!);
-    if (usedA.has(i) || bodyA.length < options.minMoveLength) continue;
-    for (const j of candidatesB) {
-      const bodyB = body(b[j]!);
-      if (usedB.has(j) || bodyB.length < options.minMoveLength) continue;
-      const score = similarity(bodyA.bag, bodyB.bag);
-      if (score >= options.sectionSimilarity) scored.push({ a: i, b: j, score });
-    }
-  }
-  scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  for (const candidate of scored) {
-    if (usedA.has(candidate.a) || usedB.has(candidate.b)) continue;
-    usedA.add(candidate.a);
-    usedB.add(candidate.b);
-    pairs.push([candidate.a, candidate.b]);
-  }
+/** An alignment with what it was decided from, so an edit to a draft section can be re-decided cheaply. */
+export interface SectionMatch {
+  readonly steps: readonly SectionStep[];
+  /** For each draft section, its base section when the two are a sure pair, else -1. */
+  readonly sureB: Int32Array;
+  /** Same-numbered pairs that are not sure. */
+  readonly numberPairs: ReadonlyArray<readonly [number, number]>;
+  readonly search: ContentSearch;
+  /** Draft sections, by index, that differ from the ones searched (edited since, outside sure pairs). */
+  readonly edited: ReadonlySet<number>;
 }
 
-/**
- * Pairs of sections (indices into A and B) matched by number, then by content: first within
- * each gap between number-matched neighbours (a renumbering stays in place), then across the
- * chapter for what is left (a move). Each pass has a budget of comparisons.
- */
-function matchSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): Array<[number, number]> {
-  const indexB = new Map<string, number>();
-  b.forEach((section, index) => indexB.set(section.number, index));
-  const pairs: Array<[number, number]> = [];
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  a.forEach((section, index) => {
-    const other = indexB.get(section.number);
-    if (other !== undefined) { pairs.push([index, other]); usedA.add(index); usedB.add(other); }
-  });
-  if (usedA.size === a.length || usedB.size === b.length) return pairs;
-
-  const anchors = [...longestIncreasing(pairs.map(([, j]) => j))].sort((x, y) => x - y).map((k) => pairs[k]!);
-  let previous: [number, number] = [-1, -1];
-  for (const anchor of [...anchors, [a.length, b.length] as [number, number]]) {
-    const gapA = range(previous[0] + 1, anchor[0]).filter((i) => !usedA.has(i));
-    const gapB = range(previous[1] + 1, anchor[1]).filter((j) => !usedB.has(j));
-    if (gapA.length > 0 && gapB.length > 0 && gapA.length * gapB.length <= MAX_GAP_PAIRS) {
-      pairByContent(a, b, gapA, gapB, usedA, usedB, pairs, options);
-    }
-    previous = anchor;
-  }
-  const leftA = range(0, a.length).filter((i) => !usedA.has(i));
-  const leftB = range(0, b.length).filter((j) => !usedB.has(j));
-  if (leftA.length > 0 && leftB.length > 0 && leftA.length * leftB.length <= MAX_MOVE_PAIRS) {
-    pairByContent(a, b, leftA, leftB, usedA, usedB, pairs, options);
-  }
-  return pairs.sort((x, y) => x[0] - y[0]);
-}
-
-function range(from: number, to: number): number[] {
-  const values: number[] = [];
-  for (let i = from; i < to; i++) values.push(i);
-  return values;
+/** Whether A's section and B's section of the same number are surely the same section. */
+export function surePair(a: Section, b: Section): boolean {
+  return a.number === b.number && likeness(a, b) >= SURE_LIKENESS;
 }
 
 /** The alignment of two section lists, in reading order on both sides. */
 export function alignSections(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): SectionStep[] {
-  const pairs = matchSections(a, b, options);
-  const anchors = longestIncreasing(pairs.map(([, j]) => j));
+  return [...matchChapter(a, b, options).steps];
+}
+
+/**
+ * Aligns two section lists: sure same-numbered pairs first; for the rest, candidates are the
+ * same-numbered pairs alike enough and the partners found by content (see searchByContent).
+ */
+export function matchChapter(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): SectionMatch {
+  const indexB = new Map<string, number>();
+  b.forEach((section, index) => indexB.set(section.number, index));
+  const sureA = new Int32Array(a.length).fill(-1);
+  const sureB = new Int32Array(b.length).fill(-1);
+  const numberPairs: Array<readonly [number, number]> = [];
+  a.forEach((section, i) => {
+    const j = indexB.get(section.number);
+    if (j === undefined) return;
+    if (likeness(section, b[j]!) >= SURE_LIKENESS) { sureA[i] = j; sureB[j] = i; } else numberPairs.push([i, j]);
+  });
+  const restA: number[] = [];
+  const restB: number[] = [];
+  for (let i = 0; i < a.length; i++) if (sureA[i]! < 0) restA.push(i);
+  for (let j = 0; j < b.length; j++) if (sureB[j]! < 0) restB.push(j);
+  const numberPartner = (i: number) => {
+    const j = indexB.get(a[i]!.number);
+    return j !== undefined && sureB[j]! < 0 ? j : -1;
+  };
+  const search = restA.length === 0 || restB.length === 0
+    ? NO_SEARCH
+    : searchByContent(a, b, restA, restB, options.sectionSimilarity, options.minMoveLength, numberPartner);
+  return { steps: decide(a, b, sureB, numberPairs, search, options), sureB, numberPairs, search, edited: NO_EDITS };
+}
+
+const NO_EDITS: ReadonlySet<number> = new Set();
+
+/**
+ * The match for `b` where the draft sections at `changed` were edited (same numbers, same
+ * places) and the rest are the same objects as in the previous match's draft; null when the
+ * edits may change what a fresh search by content would look at (then match afresh). A sure
+ * pair that stays sure changes nothing: sure pairs are settled on their own.
+ */
+export function rematchChapter(previous: SectionMatch, a: readonly Section[], b: readonly Section[], changed: readonly number[], options: ResolvedOptions): SectionMatch | null {
+  const { sureB, numberPairs, search } = previous;
+  const edited = new Set(previous.edited);
+  let rescore = false;
+  for (const j of changed) {
+    const i = sureB[j]!;
+    if (i >= 0) {
+      if (!surePair(a[i]!, b[j]!)) return null;
+      continue;
+    }
+    const partner = lookups(numberPairs).byB.get(j);
+    if (partner !== undefined && likeness(a[partner]!, b[j]!) >= SURE_LIKENESS) return null;
+    rescore = true;
+    if (search === NO_SEARCH) continue;
+    if (b[j] === search.builtFrom[j]) edited.delete(j); else edited.add(j);
+  }
+  if (!rescore) return previous;
+  if (search !== NO_SEARCH && edited.size > 0) {
+    const numbers = lookups(numberPairs);
+    const numberPartner = (i: number) => numbers.byA.get(i) ?? -1;
+    const evaluated = lookups(search.evaluated).scoredByB;
+    const pairedWith = (j: number) => {
+      const list = [...(evaluated.get(j) ?? [])];
+      const i = numbers.byB.get(j);
+      if (i !== undefined) list.push(i);
+      return list;
+    };
+    if (!searchHolds(search, a, b, edited, options.sectionSimilarity, options.minMoveLength, numberPartner, pairedWith)) return null;
+  }
+  return { ...previous, steps: decide(a, b, sureB, numberPairs, search, options), edited };
+}
+
+const lookupCache = new WeakMap<object, { byA: Map<number, number>; byB: Map<number, number>; scoredByB: Map<number, number[]> }>();
+
+/** Maps over a list of pairs: the partner of each A and each B index, and every A index paired with each B index. Cached per list. */
+function lookups(pairs: ReadonlyArray<readonly [number, number]>): { byA: Map<number, number>; byB: Map<number, number>; scoredByB: Map<number, number[]> } {
+  let maps = lookupCache.get(pairs);
+  if (!maps) {
+    maps = { byA: new Map(), byB: new Map(), scoredByB: new Map() };
+    for (const [i, j] of pairs) {
+      maps.byA.set(i, j);
+      maps.byB.set(j, i);
+      const list = maps.scoredByB.get(j);
+      if (list) list.push(i); else maps.scoredByB.set(j, [i]);
+    }
+    lookupCache.set(pairs, maps);
+  }
+  return maps;
+}
+
+/**
+ * Decides the pairs from the candidates: sure pairs; sections equal apart from their numbers
+ * (a same-numbered pair that is not sure scores below 1 even with its bonus, so it could not
+ * be preferred); then the rest by score, best first; then the anchors and the steps.
+ */
+function decide(
+  a: readonly Section[], b: readonly Section[], sureB: Int32Array, numberPairs: ReadonlyArray<readonly [number, number]>,
+  search: ContentSearch, options: ResolvedOptions,
+): SectionStep[] {
+  const partnerA = new Int32Array(a.length).fill(-1);
+  const partnerB = new Int32Array(b.length).fill(-1);
+  const pairs: Pair[] = [];
+  sureB.forEach((i, j) => {
+    if (i < 0) return;
+    partnerA[i] = j;
+    partnerB[j] = i;
+    pairs.push({ a: i, b: j, weight: SURE_WEIGHT });
+  });
+  type Candidate = { a: number; b: number; score: number; same: boolean };
+  const claim = (candidate: Candidate) => {
+    if (partnerA[candidate.a]! >= 0 || partnerB[candidate.b]! >= 0) return;
+    partnerA[candidate.a] = candidate.b;
+    partnerB[candidate.b] = candidate.a;
+    const size = (bodyOf(a[candidate.a]!).length + bodyOf(b[candidate.b]!).length) / 2;
+    pairs.push({ a: candidate.a, b: candidate.b, weight: (candidate.same ? NUMBER_WEIGHT : 0) + 1 + Math.min(candidate.score, 1) * size });
+  };
+  const candidates: Candidate[] = [];
+  for (const [i, j] of search.equal) if (a[i]!.number !== b[j]!.number) claim({ a: i, b: j, score: 1, same: false });
+  const equalLater: Candidate[] = [];
+  for (const [i, j] of search.evaluated) {
+    if (a[i]!.number === b[j]!.number) continue;
+    const score = likeness(a[i]!, b[j]!);
+    if (score >= 1) equalLater.push({ a: i, b: j, score, same: false });
+    else if (score >= options.sectionSimilarity) candidates.push({ a: i, b: j, score, same: false });
+  }
+  equalLater.sort((x, y) => x.a - y.a || x.b - y.b);
+  for (const candidate of equalLater) claim(candidate);
+  const short = (section: Section) => bodyOf(section).length < options.minMoveLength;
+  for (const [i, j] of numberPairs) {
+    if (partnerA[i]! >= 0 || partnerB[j]! >= 0) continue;
+    const score = likeness(a[i]!, b[j]!);
+    if (score >= NUMBER_LIKENESS || short(a[i]!) || short(b[j]!)) candidates.push({ a: i, b: j, score: score + NUMBER_BONUS, same: true });
+  }
+  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const candidate of candidates) claim(candidate);
+  pairs.sort((x, y) => x.a - y.a);
+  return stepsOf(pairs, a.length, b.length);
+}
+
+/** The steps of an alignment from its pairs (sorted by A): anchors in order, the other pairs as moves. */
+function stepsOf(pairs: readonly Pair[], lengthA: number, lengthB: number): SectionStep[] {
+  const anchors = heaviestIncreasing(pairs.map((pair) => pair.b), pairs.map((pair) => pair.weight), lengthB);
   const moveTo = new Map<number, number>();
   const moveFrom = new Map<number, number>();
-  pairs.forEach(([i, j], index) => {
+  pairs.forEach(({ a: i, b: j }, index) => {
     if (!anchors.has(index)) { moveTo.set(i, j); moveFrom.set(j, i); }
   });
   const steps: SectionStep[] = [];
@@ -119,13 +214,13 @@ export function alignSections(a: readonly Section[], b: readonly Section[], opti
       steps.push(from === undefined ? { kind: "insert", b: nextB } : { kind: "insert", b: nextB, moveFrom: from });
     }
   };
-  pairs.forEach(([i, j], index) => {
+  pairs.forEach(({ a: i, b: j }, index) => {
     if (!anchors.has(index)) return;
     fillTo(i, j);
     steps.push({ kind: "pair", a: i, b: j });
     nextA = i + 1;
     nextB = j + 1;
   });
-  fillTo(a.length, b.length);
+  fillTo(lengthA, lengthB);
   return steps;
 }

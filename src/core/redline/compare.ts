@@ -1,19 +1,20 @@
 /**
  * compare(base, draft) → Redline, and updateRedline(previous, draft) for the next keystroke.
  * Plan:
- * 1. a plan aligns chapters by number and, in each, sections by number, then by content
+ * 1. a plan (plan.ts) aligns chapters by number, then renumbered ones by content, and in each
+ *    pair the sections: a same-numbered section nearly unchanged first, the rest by content
  *    (renumbered or moved sections), keeping order (alignSections);
  * 2. the plan is walked in step over both texts: sections whose text is unchanged cost a
  *    length lookup; changed pairs are diffed on their own (pieceDiff, cached per section value);
  * 3. each section entry keeps its local changes and piece starts, and turns them into global
  *    changes only when asked, so an update that shifts offsets costs one small object per section.
  * updateRedline reuses the previous plan when the draft still has the same sections in the same
- * places (typing never changes that), so one keystroke re-diffs only the section it touched.
+ * places (typing never changes that) and the edit cannot change the alignment (planForUpdate),
+ * so one keystroke re-diffs only the section it touched.
  */
-import { diffArrays } from "diff";
 import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, sectionPieceLength, serializeDocument, titlePiece } from "../model/canonicalText";
 import type { Chapter, OrdinanceDocument, Section } from "../model/document";
-import { alignSections, type SectionStep } from "./alignSections";
+import { makePlan, planForUpdate, type Plan } from "./plan";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
 import { SectionEntry, type ChangeGroup, type SectionEntryInit, type TextSource } from "./sectionEntry";
 import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
@@ -30,14 +31,6 @@ export function resolveOptions(options?: CompareOptions): ResolvedOptions {
     resolvedCache.set(options, resolved);
   }
   return resolved;
-}
-
-type PlanStep =
-  | { readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[] }
-  | { readonly kind: "chapter-whole"; readonly side: "A" | "B"; readonly index: number };
-
-interface Plan {
-  readonly steps: readonly PlanStep[];
 }
 
 /** What one unit of the walk produced, kept so the next update can reuse it. */
@@ -103,7 +96,7 @@ export function updateRedline(previous: Redline, draft: OrdinanceDocument): Redl
   if (!(previous instanceof RedlineValue)) throw new TypeError("updateRedline needs a redline made by compare");
   const { base, options } = previous;
   if (!sameLayout(previous.draft, draft)) return build(base, draft, options, makePlan(base, draft, options));
-  return build(base, draft, options, previous.plan, previous.slots);
+  return build(base, draft, options, planForUpdate(previous.plan, previous.draft, base, draft, options), previous.slots);
 }
 
 /** Whether two drafts have the same chapters and section numbers in the same places. */
@@ -115,25 +108,6 @@ function sameLayout(a: OrdinanceDocument, b: OrdinanceDocument): boolean {
     if (chapter.number !== other.number || chapter.sections.length !== other.sections.length) return false;
     return chapter.sections.every((section, k) => section === other.sections[k] || section.number === other.sections[k]!.number);
   });
-}
-
-function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {
-  const steps: PlanStep[] = [];
-  const parts = diffArrays(base.chapters.map((c) => c.number), draft.chapters.map((c) => c.number));
-  let a = 0;
-  let b = 0;
-  for (const part of parts) {
-    for (let k = 0; k < part.value.length; k++) {
-      if (part.removed) steps.push({ kind: "chapter-whole", side: "A", index: a++ });
-      else if (part.added) steps.push({ kind: "chapter-whole", side: "B", index: b++ });
-      else {
-        steps.push({ kind: "chapter-pair", a, b, sections: alignSections(base.chapters[a]!.sections, draft.chapters[b]!.sections, options) });
-        a++;
-        b++;
-      }
-    }
-  }
-  return { steps };
 }
 
 const baseStarts = new WeakMap<OrdinanceDocument, Map<Section, number>>();
@@ -212,14 +186,13 @@ function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: Resol
   walkTitles(walker);
   for (const step of plan.steps) {
     if (step.kind === "chapter-whole") {
-      const chapter = (step.side === "A" ? base : draft).chapters[step.index]!;
-      if (!walker.reuse(chapter, step.side)) wholeChapter(walker, chapter, step.side);
+      wholeChapter(walker, (step.side === "A" ? base : draft).chapters[step.index]!, step.side);
       continue;
     }
     const chapterA = base.chapters[step.a]!;
     const chapterB = draft.chapters[step.b]!;
-    const headTag = `${chapterA.number}\u0000${chapterA.title}\u0000${chapterB.number}\u0000${chapterB.title}`;
-    if (!walker.reuse(chapterA.toc, chapterB.toc, headTag)) walkChapterHead(walker, chapterA, chapterB);
+    const headTag = `${chapterA.number}\u0000${chapterA.title}\u0000${chapterB.number}\u0000${chapterB.title}\u0000${step.renumberedKey}`;
+    if (!walker.reuse(chapterA.toc, chapterB.toc, headTag)) walkChapterHead(walker, chapterA, chapterB, step.renumbered, step.renumberedKey);
     for (const sectionStep of step.sections) {
       const a = sectionStep.kind === "insert" ? undefined : chapterA.sections[sectionStep.a]!;
       const b = sectionStep.kind === "delete" ? undefined : chapterB.sections[sectionStep.b]!;
@@ -255,42 +228,50 @@ function walkTitles(walker: Walker): void {
   );
 }
 
-const headResults = new WeakMap<object, WeakMap<object, { a: Chapter; b: Chapter; changes: LocalChange[] }>>();
+const headResults = new WeakMap<object, WeakMap<object, { a: Chapter; b: Chapter; renumberedKey: string; changes: LocalChange[] }>>();
 
-/** The chapter-head diff, reused while both contents lists and headings are unchanged. */
-function chapterHeadChanges(a: Chapter, b: Chapter, options: ResolvedOptions): LocalChange[] {
+/** The chapter-head diff, reused while both contents lists, headings and renumbered sections are unchanged. */
+function chapterHeadChanges(a: Chapter, b: Chapter, options: ResolvedOptions, renumbered: ReadonlyMap<string, string>, renumberedKey: string): LocalChange[] {
   const cached = headResults.get(a.toc)?.get(b.toc);
-  if (cached && cached.a.number === a.number && cached.a.title === a.title && cached.b.number === b.number && cached.b.title === b.title) return cached.changes;
-  const changes = diffChapterHeads(a, b, options);
+  if (cached && cached.a.number === a.number && cached.a.title === a.title && cached.b.number === b.number && cached.b.title === b.title && cached.renumberedKey === renumberedKey) return cached.changes;
+  const changes = diffChapterHeads(a, b, options, renumbered);
   let byB = headResults.get(a.toc);
   if (!byB) { byB = new WeakMap(); headResults.set(a.toc, byB); }
-  byB.set(b.toc, { a, b, changes });
+  byB.set(b.toc, { a, b, renumberedKey, changes });
   return changes;
 }
 
-function walkChapterHead(walker: Walker, a: Chapter, b: Chapter): void {
+function walkChapterHead(walker: Walker, a: Chapter, b: Chapter, renumbered: ReadonlyMap<string, string>, renumberedKey: string): void {
   const headA = chapterHeadPiece(a);
   const headB = chapterHeadPiece(b);
   walker.add(
     { unit: "chapter", status: null, numberA: `CHAPTER ${a.number}`, numberB: `CHAPTER ${b.number}`, catchlineA: a.title, catchlineB: b.title },
-    [walker.group(chapterHeadChanges(a, b, walker.options), headA.text, headB.text)], headA.text.length, headB.text.length,
+    [walker.group(chapterHeadChanges(a, b, walker.options, renumbered, renumberedKey), headA.text, headB.text)], headA.text.length, headB.text.length,
   );
 }
 
-/** A chapter present on one side only: its head and every section, whole. */
+/**
+ * A chapter present on one side only: its head and every section, whole. Each is its own
+ * unit with its own reuse key (the head by its contents list and heading, a section by its
+ * object), so a later update reuses each one alone.
+ */
 function wholeChapter(walker: Walker, chapter: Chapter, side: "A" | "B"): void {
-  const head = chapterHeadPiece(chapter);
-  const units = [
-    { text: head.text as TextSource, length: head.text.length, number: `CHAPTER ${chapter.number}`, catchline: chapter.title, unit: "chapter" as const },
-    ...chapter.sections.map((section) => ({ text: section as TextSource, length: sectionPieceLength(section), number: section.number, catchline: section.catchline, unit: "section" as const })),
-  ];
-  for (const { text, length, number, catchline, unit } of units) {
-    const inA = side === "A";
+  const inA = side === "A";
+  const unit = (key: unknown, tag: string, text: TextSource, length: number, init: { unit: "chapter" | "section"; number: string; catchline: string }) => {
+    if (inA ? walker.reuse(key, null, tag) : walker.reuse(null, key, tag)) return;
     const local: LocalChange = { part: "section", fromA: 0, toA: inA ? length : 0, fromB: 0, toB: inA ? 0 : length, precise: true };
     walker.add(
-      { unit, status: inA ? "deleted" : "inserted", numberA: inA ? number : null, numberB: inA ? null : number, catchlineA: inA ? catchline : null, catchlineB: inA ? null : catchline },
+      {
+        unit: init.unit, status: inA ? "deleted" : "inserted",
+        numberA: inA ? init.number : null, numberB: inA ? null : init.number, catchlineA: inA ? init.catchline : null, catchlineB: inA ? null : init.catchline,
+      },
       [walker.group([local], inA ? text : "", inA ? "" : text)], inA ? length : 0, inA ? 0 : length,
     );
+  };
+  const head = chapterHeadPiece(chapter);
+  unit(chapter.toc, `whole-head\u0000${chapter.number}\u0000${chapter.title}`, head.text, head.text.length, { unit: "chapter", number: `CHAPTER ${chapter.number}`, catchline: chapter.title });
+  for (const section of chapter.sections) {
+    unit(section, "whole", section, sectionPieceLength(section), { unit: "section", number: section.number, catchline: section.catchline });
   }
 }
 

@@ -128,11 +128,25 @@ function computeSectionChanges(sectionA: Section, sectionB: Section, options: Re
   return changes;
 }
 
+const NO_RENUMBERING: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Keys of the draft's contents entries: the base number of the section each was paired with;
+ * a number whose base section went to another number is marked so it pairs with nothing by key.
+ */
+function contentsKeys(head: Chapter, baseNumberOf: ReadonlyMap<string, string>): string[] {
+  if (baseNumberOf.size === 0) return head.toc.map((entry) => entry.number);
+  const taken = new Set(baseNumberOf.values());
+  return head.toc.map(({ number }) => baseNumberOf.get(number) ?? (taken.has(number) ? `\u0001${number}` : number));
+}
+
 /**
  * The changes between two chapter heads: the CHAPTER line, then the contents entries aligned
- * by number (or by catchline when renumbered).
+ * by number, where `baseNumberOf` maps a draft section number to the base number of the section
+ * it was paired with (a renumbered or moved section), so each contents line pairs as its section
+ * did; entries still unpaired pair by catchline.
  */
-export function diffChapterHeads(headA: Chapter, headB: Chapter, options: ResolvedOptions): LocalChange[] {
+export function diffChapterHeads(headA: Chapter, headB: Chapter, options: ResolvedOptions, baseNumberOf: ReadonlyMap<string, string> = NO_RENUMBERING): LocalChange[] {
   const a = chapterHeadPiece(headA);
   const b = chapterHeadPiece(headB);
   const chapterA = a.lines[0]!;
@@ -146,7 +160,7 @@ export function diffChapterHeads(headA: Chapter, headB: Chapter, options: Resolv
   let endA = a.lines[0]!.to + both;
   let endB = b.lines[0]!.to + both;
   const similar = (i: number, j: number) => textSimilarity(headA.toc[i]!.catchline, headB.toc[j]!.catchline);
-  const steps = alignSequences(headA.toc.map((entry) => entry.number), headB.toc.map((entry) => entry.number), similar, 0.5);
+  const steps = alignSequences(headA.toc.map((entry) => entry.number), contentsKeys(headB, baseNumberOf), similar, 0.5);
   for (const step of steps) {
     const lineA = step.a === undefined ? undefined : entriesA[step.a]!;
     const lineB = step.b === undefined ? undefined : entriesB[step.b]!;

@@ -77,7 +77,7 @@ export interface CompareOptions {
   readonly maxEditLength?: number;
   /** Paragraphs with more tokens than this are compared as whole replacements. */
   readonly maxParagraphTokens?: number;
-  /** Sections shorter than this many characters of text are never matched by content. */
+  /** Sections shorter than this many characters of text are matched by content only to the one section with the same text. */
   readonly minMoveLength?: number;
   /** Similarity (0–1) above which an unmatched section pair is the same section renumbered or moved. */
   readonly sectionSimilarity?: number;

@@ -53,7 +53,7 @@ function historyNote(random: Random): string {
 }
 
 /** Blocks of one section: optional body text, then a nested list, then the history note. */
-function sectionBlocks(random: Random, id: string, blockCount: number): Block[] {
+export function sectionBlocks(random: Random, id: string, blockCount: number): Block[] {
   const blocks: Block[] = [];
   const push = (enumeratorText: string | null, level: number, text: string) =>
     blocks.push({ kind: "paragraph", id: blockId(id, blocks.length), enumerator: enumeratorText, level, text });
@@ -76,8 +76,13 @@ function sectionBlocks(random: Random, id: string, blockCount: number): Block[] 
   return blocks;
 }
 
+/** A catchline such as "Penalties." or "Records – permit.". */
+export function catchline(random: Random): string {
+  return `${random.pick(CATCHLINE_WORDS)}${random.chance(0.3) ? ` – ${random.pick(WORDS)}` : ""}.`;
+}
+
 /** A chapter of roughly `targetBytes` of canonical text, reproducible from `seed`. */
-export function generateChapter(seed: number, targetBytes: number, chapterNumber = "2-173"): Chapter {
+export function generateChapter(seed: number, targetBytes: number, chapterNumber = "2-173", title = "GENERATED CHAPTER FOR TESTING"): Chapter {
   const random = new Random(seed);
   const sections: Section[] = [];
   let size = 0;
@@ -87,12 +92,28 @@ export function generateChapter(seed: number, targetBytes: number, chapterNumber
     const sectionNumber = `${chapterNumber}-${String(number).padStart(3, "0")}`;
     const id = sectionId(sectionNumber);
     const blocks = sectionBlocks(random, id, random.int(2, 14));
-    const catchline = `${random.pick(CATCHLINE_WORDS)}${random.chance(0.3) ? ` – ${random.pick(WORDS)}` : ""}.`;
-    sections.push({ id, number: sectionNumber, catchline, blocks });
+    sections.push({ id, number: sectionNumber, catchline: catchline(random), blocks });
     size += blocks.reduce((sum, block) => sum + block.text.length + 12, 40);
   }
   const toc = sections.map(({ number: entryNumber, catchline }) => ({ number: entryNumber, catchline }));
-  return { id: chapterId(chapterNumber), number: chapterNumber, title: "GENERATED CHAPTER FOR TESTING", toc, sections };
+  return { id: chapterId(chapterNumber), number: chapterNumber, title, toc, sections };
+}
+
+const CHAPTER_TITLES = ["WELCOMING CITY ORDINANCE", "ETHICS", "PUBLIC RECORDS", "HUMAN RIGHTS", "PROCUREMENT", "BOARD OF ETHICS", "OFFICE OF INSPECTOR GENERAL", "COMMISSION ON HUMAN RELATIONS"];
+
+/** The chapter number used for the `index`-th chapter of a generated title: 2-150, 2-154, … (gaps left for new chapters). */
+export function titleChapterNumber(index: number): string {
+  return `2-${150 + 4 * index}`;
+}
+
+/**
+ * A title of `chapters` chapters (numbered 2-150, 2-154, …) of roughly `targetBytes` in all,
+ * under a TITLE 2 heading, reproducible from `seed`.
+ */
+export function generateTitle(seed: number, targetBytes: number, chapters: number): OrdinanceDocument {
+  const list = Array.from({ length: chapters }, (_, index) =>
+    generateChapter(seed * 131 + index, Math.ceil(targetBytes / chapters), titleChapterNumber(index), CHAPTER_TITLES[(seed + index) % CHAPTER_TITLES.length]!));
+  return { title: { number: "2", name: "CITY GOVERNMENT AND ADMINISTRATION" }, chapters: list };
 }
 
 /** A one-chapter document of roughly `targetBytes`. */

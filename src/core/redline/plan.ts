@@ -1,0 +1,105 @@
+/**
+ * The plan of a redline: which base chapter became which draft chapter and, in each pair,
+ * which section became which (alignSections). Chapters pair by number; between those, two
+ * chapters whose sections are mostly the same pair (a renumbered chapter); the rest are added
+ * or repealed whole. `planForUpdate` gives the plan a fresh compare would make for a new
+ * draft with the same layout, reusing the previous one wherever the edit cannot change it.
+ */
+import type { Chapter, OrdinanceDocument } from "../model/document";
+import { alignSequences } from "./align";
+import { matchChapter, rematchChapter, type SectionMatch, type SectionStep } from "./alignSections";
+import { bodyOf } from "./sectionLikeness";
+import type { ResolvedOptions } from "./types";
+
+export type PlanStep =
+  | {
+    readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[];
+    /** The section alignment with what it was decided from (for updates). */
+    readonly match: SectionMatch;
+    /** Draft number → base number of each section paired in place under another number, and a key naming that map. */
+    readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string;
+  }
+  | { readonly kind: "chapter-whole"; readonly side: "A" | "B"; readonly index: number };
+
+export interface Plan {
+  readonly steps: readonly PlanStep[];
+}
+
+/** Share of two chapters' paragraph text found unchanged on the other side, above which they are one chapter renumbered. */
+const CHAPTER_LIKENESS = 0.5;
+
+/** The plan of `draft` against `base`. */
+export function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {
+  const steps: PlanStep[] = [];
+  const similar = (a: number, b: number) => chapterLikeness(base.chapters[a]!, draft.chapters[b]!);
+  for (const step of alignSequences(base.chapters.map((c) => c.number), draft.chapters.map((c) => c.number), similar, CHAPTER_LIKENESS)) {
+    if (step.b === undefined) steps.push({ kind: "chapter-whole", side: "A", index: step.a });
+    else if (step.a === undefined) steps.push({ kind: "chapter-whole", side: "B", index: step.b });
+    else steps.push(chapterPair(base.chapters[step.a]!, draft.chapters[step.b]!, step.a, step.b, options));
+  }
+  return { steps };
+}
+
+function chapterLikeness(a: Chapter, b: Chapter): number {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const section of a.sections) {
+    for (const text of bodyOf(section).paragraphs) { counts.set(text, (counts.get(text) ?? 0) + 1); total += text.length; }
+  }
+  let shared = 0;
+  for (const section of b.sections) {
+    for (const text of bodyOf(section).paragraphs) {
+      total += text.length;
+      const count = counts.get(text);
+      if (count) { counts.set(text, count - 1); shared += 2 * text.length; }
+    }
+  }
+  return total === 0 ? 0 : shared / total;
+}
+
+/** The plan step of two paired chapters: their sections aligned, and the renumbered sections named for the contents. */
+function chapterPair(chapterA: Chapter, chapterB: Chapter, a: number, b: number, options: ResolvedOptions, match = matchChapter(chapterA.sections, chapterB.sections, options)): PlanStep {
+  const sections = match.steps;
+  const renumbered = new Map<string, string>();
+  for (const step of sections) {
+    // Moved sections are not named: their contents lines are struck and inserted as they move.
+    if (step.kind !== "pair") continue;
+    const numberA = chapterA.sections[step.a]!.number;
+    const numberB = chapterB.sections[step.b]!.number;
+    if (numberA !== numberB) renumbered.set(numberB, numberA);
+  }
+  const renumberedKey = [...renumbered].map(([numberB, numberA]) => `${numberB}>${numberA}`).join(" ");
+  return { kind: "chapter-pair", a, b, sections, match, renumbered, renumberedKey };
+}
+
+/**
+ * The plan for `draft`, which has the same layout (chapter and section numbers in the same
+ * places) as `previousDraft`, whose plan is `previous`. A chapter with edited sections is
+ * re-decided from its previous candidates when the edit cannot change what the search by
+ * content finds (see rematchChapter), else aligned again; the whole plan is made again when an
+ * edited chapter was paired by content.
+ */
+export function planForUpdate(previous: Plan, previousDraft: OrdinanceDocument, base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {
+  let steps: PlanStep[] | null = null;
+  for (let k = 0; k < previous.steps.length; k++) {
+    const step = previous.steps[k]!;
+    const index = step.kind === "chapter-pair" ? step.b : step.side === "B" ? step.index : -1;
+    if (index < 0) continue;
+    const before = previousDraft.chapters[index]!;
+    const after = draft.chapters[index]!;
+    if (before === after) continue;
+    if (step.kind === "chapter-whole" || base.chapters[step.a]!.number !== after.number) {
+      // A chapter added whole, or paired by content: the chapters' pairing may change with it.
+      if (step.kind === "chapter-pair" || previous.steps.some((other) => other.kind === "chapter-whole" && other.side === "A")) return makePlan(base, draft, options);
+      continue;
+    }
+    const chapterA = base.chapters[step.a]!;
+    const changed: number[] = [];
+    after.sections.forEach((section, j) => { if (section !== before.sections[j]) changed.push(j); });
+    const match = rematchChapter(step.match, chapterA.sections, after.sections, changed, options);
+    if (match === step.match) continue;
+    steps ??= [...previous.steps];
+    steps[k] = chapterPair(chapterA, after, step.a, step.b, options, match ?? undefined);
+  }
+  return steps ? { steps } : previous;
+}
