@@ -47,7 +47,7 @@ describe("the draft store", () => {
   it("creates, saves and loads a draft whole", async () => {
     const id = await store.createDraft("  Welcoming City amendment ", content());
     const loaded = await store.loadDraft(id);
-    expect(loaded).toEqual({ id, name: "Welcoming City amendment", createdAt: "2026-03-01T12:00:00.000Z", updatedAt: "2026-03-01T12:00:00.000Z", content: content() });
+    expect(loaded).toEqual({ id, name: "Welcoming City amendment", createdAt: "2026-03-01T12:00:00.000Z", updatedAt: "2026-03-01T12:00:00.000Z", checkpoint: "", content: content() });
 
     const typed = parseCodeText("CHAPTER 2-173 WELCOMING CITY ORDINANCE\n\n2-173-005 Purpose and intent.\n\nOne new sentence.\n").document;
     const savedAt = await store.saveDraft(id, { ...content(), draft: typed });
