@@ -197,12 +197,14 @@ export class DraftSession {
     return { ...parseAmendment(serializeAmendment(best.content, new Date())), name: last.name };
   }
 
-  /** Stops listening (a start still under way gives up). */
+  /** Stops listening and closes storage (a start still under way gives up). */
   dispose(): void {
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
     if (this.pageTimer) clearTimeout(this.pageTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.store?.close();
+    this.store = null;
   }
 
   /** The current content, named as the draft is. */
