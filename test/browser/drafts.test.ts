@@ -222,6 +222,28 @@ describe("drafts that are never lost, in Chromium", () => {
     expect(await editorText(second)).toContain("Meanwhile investigate");
   });
 
+  it("keeps both tabs' typing when both changed the draft: the second tab's becomes a copy when the first closes", async () => {
+    const second = await newPage();
+    const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
+    await expect.poll(() => banner.count()).toBe(1);
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("First ");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+    await caretBefore(second, "investigate, the citizenship");
+    await second.keyboard.type("Second ");
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => second.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment (copy)");
+    await expect.poll(() => second.getByRole("status").filter({ hasText: "kept as" }).count()).toBe(1);
+    await expect.poll(() => second.getByTestId("save-status").textContent()).toBe("All changes saved");
+    expect(await editorText(second)).toContain("Second investigate");
+    await second.getByRole("button", { name: "Drafts…" }).click();
+    const dialog = second.getByRole("dialog", { name: "Drafts" });
+    await dialog.getByTestId("draft-item").filter({ hasNotText: "(copy)" }).getByRole("button", { name: "Open" }).click();
+    await expect.poll(() => second.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment");
+    expect(await editorText(second)).toContain("First investigate");
+    expect(await editorText(second)).not.toContain("Second");
+  });
+
   it("asks before “Reload it here” discards this tab's typing", async () => {
     const second = await newPage();
     const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
