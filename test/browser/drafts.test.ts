@@ -201,10 +201,19 @@ describe("drafts that are never lost, in Chromium", () => {
     expect(parseAmendment(readFileSync((await downloaded.path())!, "utf8")).draft.chapters[0]!.sections[2]!.blocks[0]!.text).toContain("Stranded investigate");
     await stuck.waitForTimeout(1500);
     await stuck.close();
+    // Storage is stuck again on the next visit: the typing comes back from the page's own journal.
+    const again = await own.newPage();
+    await again.addInitScript(holdDatabaseOpen);
+    await again.goto(inject("baseUrl"));
+    await expect.poll(() => again.getByRole("alert").filter({ hasText: "not answering" }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await again.locator(".editor-pane .code-document").innerText()).toContain("Stranded investigate");
+    await caretBefore(again, "investigate, the citizenship");
+    await again.keyboard.type("Twice ");
+    await again.close({ runBeforeUnload: true });
     const later = await own.newPage();
     await later.goto(inject("baseUrl"));
     await ready(later);
-    expect(await later.locator(".editor-pane .code-document").innerText()).toContain("Stranded investigate");
+    expect(await later.locator(".editor-pane .code-document").innerText()).toContain("Stranded Twice investigate");
     await own.close();
   });
 

@@ -128,15 +128,15 @@ export class DraftSession {
     try {
       outcome = await Promise.race([opening, gaveUp]);
     } catch (error) {
-      if (current()) this.update({ status: { kind: "no-storage", message: error instanceof Error ? error.message : String(error) }, name: this.defaultName });
+      if (current()) this.withoutStorage(error instanceof Error ? error.message : String(error));
       return;
     } finally {
       clearTimeout(timeout);
     }
     if (!current()) { if (outcome !== "timeout") outcome.close(); return; }
     if (outcome === "timeout") {
+      this.withoutStorage(NOT_ANSWERING_MESSAGE);
       const untouched = this.editor.state.doc;
-      this.update({ status: { kind: "no-storage", message: NOT_ANSWERING_MESSAGE }, name: this.defaultName });
       opening.then((store) => {
         if (!current() || this.view.status.kind !== "no-storage") { store.close(); return; }
         void this.proceed(store, current, this.editor.state.doc !== untouched);
@@ -144,6 +144,16 @@ export class DraftSession {
       return;
     }
     await this.proceed(outcome, current, false);
+  }
+
+  /**
+   * Storage failed or gave no answer: say so, and go on from the typing kept in localStorage
+   * the last time storage did not work (if any), so nothing typed then is out of reach.
+   */
+  private withoutStorage(message: string): void {
+    const page = readPageJournal();
+    if (page?.draftId === null) loadContent(this.editor, page.content);
+    this.update({ status: { kind: "no-storage", message }, name: page?.draftId === null ? page.content.name : this.defaultName });
   }
 
   /**
