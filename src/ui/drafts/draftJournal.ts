@@ -9,6 +9,7 @@
  *   hidden or closed, and while browser storage is unavailable or not answering.
  */
 import { parseAmendment, serializeAmendment, type AmendmentContent } from "../../core/amendmentFile";
+import { applyPatch, type DraftStore, type StoredDraft } from "../../persistence";
 
 /** Runs `work` when the page is next idle (or within `timeout` ms at the latest). */
 function whenIdle(work: () => void, timeout: number): void {
@@ -89,4 +90,21 @@ export function readPageJournal(): PageJournal | null {
 
 export function clearPageJournal(): void {
   try { localStorage.removeItem(PAGE_JOURNAL_KEY); } catch { /* nothing to clear */ }
+}
+
+/**
+ * The newest journaled content of the stored draft `last` — its storage journal when written
+ * against the same save, or the page journal `page` — when a journal is newer than it, else null.
+ */
+export async function journaledContent(store: DraftStore, last: StoredDraft, page: { savedAt: string; content: AmendmentContent } | null): Promise<AmendmentContent | null> {
+  let best: { at: string; content: AmendmentContent } | null = null;
+  const entry = await store.readJournal(last.id).catch(() => null);
+  if (entry && entry.checkpoint === last.checkpoint && entry.writtenAt >= last.updatedAt) {
+    const patched = applyPatch(last.content, entry.patch);
+    if (patched) best = { at: entry.writtenAt, content: patched };
+  }
+  if (page && page.savedAt > last.updatedAt && (!best || page.savedAt > best.at)) best = { at: page.savedAt, content: page.content };
+  if (!best) return null;
+  // Through the file format once, so ids and anchors read exactly as a stored draft's would.
+  return { ...parseAmendment(serializeAmendment(best.content, new Date())), name: last.name };
 }

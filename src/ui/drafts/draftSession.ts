@@ -12,43 +12,17 @@
  * No React here: components subscribe.
  */
 import type { EditorState } from "prosemirror-state";
-import { parseAmendment, serializeAmendment, type AmendmentContent } from "../../core/amendmentFile";
+import type { AmendmentContent } from "../../core/amendmentFile";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { applyPatch, DraftStore, makePatch, StorageError, type DraftSummary, type StoredDraft, type VersionSummary } from "../../persistence";
+import { DraftStore, makePatch, StorageError, type DraftSummary, type VersionSummary } from "../../persistence";
 import { draftContent, loadContent } from "./draftContent";
-import { clearPageJournal, IdleWriter, readPageJournal, writePageJournal } from "./draftJournal";
+import { clearPageJournal, IdleWriter, journaledContent, readPageJournal, writePageJournal } from "./draftJournal";
+import { DEFAULT_TIMINGS, NOT_ANSWERING_MESSAGE, type SaveStatus, type SessionTimings, type SessionView } from "./sessionView";
+import { MaxWaitTimer } from "./maxWaitTimer";
 import { TabPresence } from "./tabPresence";
 
-export type SaveStatus =
-  | { readonly kind: "starting" }
-  | { readonly kind: "saved"; readonly at: string }
-  | { readonly kind: "pending" }
-  | { readonly kind: "failed"; readonly message: string }
-  | { readonly kind: "no-storage"; readonly message: string }
-  | { readonly kind: "conflict" }
-  | { readonly kind: "taken-over" };
-
-export interface SessionView {
-  readonly status: SaveStatus;
-  readonly draftId: string | null;
-  readonly name: string;
-  /** Something the user should know that is not a warning (a copy was made to keep typing). */
-  readonly notice: string | null;
-}
-
-/** Timings, in milliseconds (tests may shorten them). */
-export interface SessionTimings {
-  /** Save this long after the last change… */
-  readonly saveDelay: number;
-  /** …but never later than this after the first unsaved change. */
-  readonly saveMaxWait: number;
-  /** Give up waiting for storage to open after this long (it may still answer later). */
-  readonly openTimeout: number;
-}
-
-export const DEFAULT_TIMINGS: SessionTimings = { saveDelay: 300, saveMaxWait: 1000, openTimeout: 4000 };
-
-export const NOT_ANSWERING_MESSAGE = "The browser's storage is not answering, so this draft is not being saved here. Download the amendment file to keep your work; this tab keeps a copy of your typing for the next visit.";
+export type { SaveStatus, SessionTimings, SessionView } from "./sessionView";
+export { DEFAULT_TIMINGS, NOT_ANSWERING_MESSAGE } from "./sessionView";
 
 const TAKEN_OVER_NOTICE = "Another tab took this draft over, so what you type in this tab is kept as “{name}”.";
 
@@ -68,10 +42,9 @@ export class DraftSession {
   private readonly listeners = new Set<() => void>();
   private savedDoc: EditorState["doc"] | null = null;
   private savedAttrs: unknown = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private pageTimer: ReturnType<typeof setTimeout> | null = null;
-  /** When the oldest change not yet handed to a save was made (Date.now()). */
-  private pendingSince: number | null = null;
+  private readonly saveTimer: MaxWaitTimer;
+  private readonly openTimeout: number;
+  private readonly pageTimer: MaxWaitTimer;
   /** The last save issued (journals are written against it) and the last one that succeeded. */
   private checkpoint: Checkpoint | null = null;
   private committed: Checkpoint | null = null;
@@ -84,7 +57,11 @@ export class DraftSession {
   /** Bumped by every start and dispose, so a start that was superseded stops after its awaits. */
   private generation = 0;
 
-  constructor(private readonly editor: DocumentEditor, private readonly defaultName: string, private readonly timings: SessionTimings = DEFAULT_TIMINGS) {}
+  constructor(private readonly editor: DocumentEditor, private readonly defaultName: string, timings: SessionTimings = DEFAULT_TIMINGS) {
+    this.saveTimer = new MaxWaitTimer(() => void this.flush(), timings.saveDelay, timings.saveMaxWait);
+    this.pageTimer = new MaxWaitTimer(() => this.writeLocalJournal(), timings.saveDelay, timings.saveMaxWait);
+    this.openTimeout = timings.openTimeout;
+  }
 
   /** What the UI shows: save status, draft id, name and notice. A new object after each change. */
   get snapshot(): SessionView {
@@ -123,7 +100,7 @@ export class DraftSession {
     });
     const opening = DraftStore.open();
     let timeout: ReturnType<typeof setTimeout> | undefined;
-    const gaveUp = new Promise<"timeout">((resolve) => { timeout = setTimeout(() => resolve("timeout"), this.timings.openTimeout); });
+    const gaveUp = new Promise<"timeout">((resolve) => { timeout = setTimeout(() => resolve("timeout"), this.openTimeout); });
     let outcome: DraftStore | "timeout";
     try {
       outcome = await Promise.race([opening, gaveUp]);
@@ -179,7 +156,7 @@ export class DraftSession {
       const last = lastId ? await store.loadDraft(lastId) : null;
       if (!current()) return;
       if (last) {
-        const recovered = await this.recover(store, last, page?.draftId === last.id ? page : null);
+        const recovered = await journaledContent(store, last, page?.draftId === last.id ? page : null);
         this.show(last.id, recovered ?? last.content, { token: last.checkpoint, at: last.updatedAt });
         if (recovered) await this.flush(true);
         return;
@@ -193,25 +170,11 @@ export class DraftSession {
     });
   }
 
-  /** The newest journaled content of `last` when a journal is newer than it, else null. */
-  private async recover(store: DraftStore, last: StoredDraft, page: { savedAt: string; content: AmendmentContent } | null): Promise<AmendmentContent | null> {
-    let best: { at: string; content: AmendmentContent } | null = null;
-    const entry = await store.readJournal(last.id).catch(() => null);
-    if (entry && entry.checkpoint === last.checkpoint && entry.writtenAt >= last.updatedAt) {
-      const patched = applyPatch(last.content, entry.patch);
-      if (patched) best = { at: entry.writtenAt, content: patched };
-    }
-    if (page && page.savedAt > last.updatedAt && (!best || page.savedAt > best.at)) best = { at: page.savedAt, content: page.content };
-    if (!best) return null;
-    // Through the file format once, so ids and anchors read exactly as a stored draft's would.
-    return { ...parseAmendment(serializeAmendment(best.content, new Date())), name: last.name };
-  }
-
   /** Stops listening and closes storage (a start still under way gives up). */
   dispose(): void {
     this.generation++;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.pageTimer) clearTimeout(this.pageTimer);
+    this.saveTimer.settle();
+    this.pageTimer.settle();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.store?.close();
     this.store = null;
@@ -353,7 +316,7 @@ export class DraftSession {
 
   /** Saves now if anything changed (or when `force`d). Never throws: failures become the status. */
   async flush(force = false): Promise<void> {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    this.saveTimer.settle();
     const id = this.view.draftId;
     const state = this.editor.state;
     if (!this.store || !id || !this.canSave()) return;
@@ -361,7 +324,6 @@ export class DraftSession {
     const content = this.content();
     const checkpoint: Checkpoint = { token: newToken(), content };
     this.markSaved(state);
-    this.pendingSince = null;
     this.checkpoint = checkpoint;
     await this.attempt(async (store) => {
       const at = await store.saveDraft(id, content, checkpoint.token);
@@ -380,24 +342,12 @@ export class DraftSession {
     if (this.isSaved(state)) return;
     const kind = this.view.status.kind;
     if (kind === "taken-over") { void this.continueAsCopy(TAKEN_OVER_NOTICE); return; }
-    if (kind === "no-storage") { this.schedulePageJournal(); return; }
+    // While storage does not work, the whole draft goes to localStorage (as often as saves would).
+    if (kind === "no-storage") { this.pageTimer.poke(); return; }
     if (!this.view.draftId || !this.canSave()) return;
     if (kind !== "failed" && kind !== "pending") this.update({ status: { kind: "pending" } });
     this.journal?.request();
-    const now = Date.now();
-    this.pendingSince ??= now;
-    const wait = Math.max(0, Math.min(this.timings.saveDelay, this.pendingSince + this.timings.saveMaxWait - now));
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), wait);
-  }
-
-  /** While storage does not work, the whole draft goes to localStorage (debounced like a save). */
-  private schedulePageJournal(): void {
-    const now = Date.now();
-    this.pendingSince ??= now;
-    if (this.pageTimer) clearTimeout(this.pageTimer);
-    const wait = Math.max(0, Math.min(this.timings.saveDelay, this.pendingSince + this.timings.saveMaxWait - now));
-    this.pageTimer = setTimeout(() => { this.pageTimer = null; this.pendingSince = null; this.writeLocalJournal(); }, wait);
+    this.saveTimer.poke();
   }
 
   /** One storage journal entry: what was typed since the last save issued, as a patch. */
@@ -432,9 +382,8 @@ export class DraftSession {
 
   /** Makes `state` (default: the current one) the saved state of draft `id`, without touching the editor. */
   private adopt(id: string, content: AmendmentContent, token: string, at: string, state = this.editor.state, claim = true): void {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    this.saveTimer.settle();
     this.markSaved(state);
-    this.pendingSince = null;
     // Journals patch against the editor's own reading of the content (its sections are shared).
     this.checkpoint = this.committed = { token, content: draftContent(state, content.name) };
     this.storedAt = at;
@@ -465,7 +414,7 @@ export class DraftSession {
 
   /** Another tab took this draft over: stop saving it; unsaved or later typing becomes a copy. */
   private takenOver(): void {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    this.saveTimer.settle();
     this.update({ status: { kind: "taken-over" }, notice: null });
     if (this.hasUnsavedTyping()) void this.continueAsCopy(TAKEN_OVER_NOTICE);
   }
