@@ -156,8 +156,12 @@ export class DraftSession {
       const last = lastId ? await store.loadDraft(lastId) : null;
       if (!current()) return;
       if (last) {
-        const recovered = await journaledContent(store, last, page?.draftId === last.id ? page : null);
-        this.show(last.id, recovered ?? last.content, { token: last.checkpoint, at: last.updatedAt });
+        // Claimed before the journal is read: the journal of a draft open in another tab is that tab's.
+        const held = (await this.presence?.open(last.id)) ?? true;
+        if (!current()) return;
+        const recovered = held ? await journaledContent(store, last, page?.draftId === last.id ? page : null) : null;
+        this.show(last.id, recovered ?? last.content, { token: last.checkpoint, at: last.updatedAt }, false);
+        if (!held) this.update({ status: { kind: "conflict" } });
         if (recovered) await this.flush(true);
         return;
       }
@@ -388,7 +392,7 @@ export class DraftSession {
     this.checkpoint = this.committed = { token, content: draftContent(state, content.name) };
     this.storedAt = at;
     this.update({ draftId: id, name: content.name, status: { kind: "saved", at: new Date().toISOString() } });
-    if (claim) this.presence?.open(id);
+    if (claim) void this.presence?.open(id);
   }
 
   /** The tab that held this draft let go: resume saving without losing either tab's work. */

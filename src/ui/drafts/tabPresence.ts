@@ -38,14 +38,20 @@ export class TabPresence {
 
   constructor(private readonly events: PresenceEvents) {}
 
-  /** Claims `draftId` for this tab (letting go of the previous draft). */
-  open(draftId: string): void {
+  /**
+   * Claims `draftId` for this tab (letting go of the previous draft). Resolves true when this
+   * tab holds it, false when another tab does (after onConflict was called).
+   */
+  open(draftId: string): Promise<boolean> {
     this.release();
     const locks = lockManager();
-    if (!locks) return;
+    if (!locks) return Promise.resolve(true);
     const hold = this.newHold(draftId);
     const name = LOCK_PREFIX + draftId;
+    let answer!: (held: boolean) => void;
+    const answered = new Promise<boolean>((resolve) => { answer = resolve; });
     void locks.request(name, { ifAvailable: true }, (lock) => {
+      answer(lock !== null);
       if (this.hold !== hold) return undefined;
       if (lock) return this.keep(hold);
       this.events.onConflict();
@@ -55,7 +61,8 @@ export class TabPresence {
         return this.keep(hold);
       }).catch(() => this.lost(hold));
       return undefined;
-    }).catch(() => this.lost(hold));
+    }).catch(() => { answer(false); this.lost(hold); });
+    return answered;
   }
 
   /** Takes the draft from the tab that holds it (that tab is told and stops saving). */
