@@ -16,6 +16,11 @@ export interface DraftRecord {
   readonly deletedAt: string | null;
   /** The amendment file's JSON text (see amendmentFile). */
   readonly content: string;
+  /**
+   * The saver's token for this content (absent in drafts saved before journals existed): a
+   * journal entry applies to the draft only when it was written against this same token.
+   */
+  readonly checkpoint?: string;
 }
 
 export interface VersionRecord {
@@ -24,6 +29,18 @@ export interface VersionRecord {
   readonly name: string;
   readonly createdAt: string;
   readonly content: string;
+}
+
+/**
+ * What was typed since a draft was last saved, written many times a second while typing: a
+ * patch (see draftPatch) against the content saved under `checkpoint`. One record per draft.
+ */
+export interface JournalRecord {
+  readonly draftId: string;
+  readonly checkpoint: string;
+  /** ISO 8601 time the patch was taken. */
+  readonly writtenAt: string;
+  readonly patch: unknown;
 }
 
 export interface MetaRecord {
@@ -38,6 +55,7 @@ export class DraftDatabase extends Dexie {
   drafts!: Table<DraftRecord, string>;
   versions!: Table<VersionRecord, string>;
   meta!: Table<MetaRecord, string>;
+  journal!: Table<JournalRecord, string>;
 
   constructor(name: string) {
     super(name, { autoOpen: false });
@@ -46,5 +64,6 @@ export class DraftDatabase extends Dexie {
       versions: "id, draftId",
       meta: "key",
     });
+    this.version(2).stores({ journal: "draftId" });
   }
 }

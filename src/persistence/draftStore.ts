@@ -9,6 +9,7 @@
  */
 import { AmendmentFileError, parseAmendment, toAmendmentFile, type AmendmentContent } from "../core/amendmentFile";
 import { DRAFT_LIST_INDEX, DraftDatabase, type DraftRecord, type VersionRecord } from "./database";
+import type { DraftPatch } from "./draftPatch";
 import { StorageError, toStorageError, UNAVAILABLE_MESSAGE } from "./storageError";
 
 /** The default IndexedDB database name. */
@@ -25,7 +26,16 @@ export interface StoredDraft {
   readonly name: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The token the content was saved under ("" for drafts saved before journals existed). */
+  readonly checkpoint: string;
   readonly content: AmendmentContent;
+}
+
+/** What was typed since the draft was saved under `checkpoint` (see saveDraft, writeJournal). */
+export interface JournalEntry {
+  readonly checkpoint: string;
+  readonly writtenAt: string;
+  readonly patch: DraftPatch;
 }
 
 export interface VersionSummary {
@@ -105,28 +115,50 @@ export class DraftStore {
     });
   }
 
-  /** Stores a new draft and returns its id. */
-  async createDraft(name: string, content: AmendmentContent): Promise<string> {
+  /** Stores a new draft (saved under `checkpoint`, see saveDraft) and returns its id. */
+  async createDraft(name: string, content: AmendmentContent, checkpoint = ""): Promise<string> {
     const checked = checkName(name);
     return this.run("creating the draft", async () => {
       const time = this.timestamp();
       const id = newId();
-      await this.db.drafts.add({ id, name: checked, createdAt: time, updatedAt: time, deleted: 0, deletedAt: null, content: this.encode(content, checked, time) });
+      await this.db.drafts.add({ id, name: checked, createdAt: time, updatedAt: time, deleted: 0, deletedAt: null, content: this.encode(content, checked, time), checkpoint });
       return id;
     });
   }
 
   /**
-   * Saves a draft's content (one write) and returns the time saved. A draft in the bin is taken
-   * out of it (someone is still editing it). Throws "other" for a draft that is not stored.
+   * Saves a draft's content and returns the time saved. A draft in the bin is taken out of it
+   * (someone is still editing it). Throws "other" for a draft that is not stored.
+   *
+   * `checkpoint` is the saver's token for this content. In the same transaction the draft's
+   * journal is dropped: from then on only a journal written against this token applies. Writes
+   * made on one connection apply in the order they were issued (IndexedDB orders read/write
+   * transactions over shared stores), so a journal issued after this save lands after it.
    */
-  async saveDraft(id: string, content: AmendmentContent): Promise<string> {
-    return this.run("saving the draft", async () => {
-      const time = this.timestamp();
-      const updated = await this.db.drafts.update(id, { updatedAt: time, deleted: 0, deletedAt: null, content: this.encode(content, content.name, time) });
+  async saveDraft(id: string, content: AmendmentContent, checkpoint = ""): Promise<string> {
+    const time = this.timestamp();
+    const encoded = this.encode(content, content.name, time);
+    return this.run("saving the draft", () => this.db.transaction("rw", [this.db.drafts, this.db.journal], async () => {
+      const updated = await this.db.drafts.update(id, { updatedAt: time, deleted: 0, deletedAt: null, content: encoded, checkpoint });
       if (updated === 0) throw new StorageError("other", "This draft is no longer stored (it may have been deleted in another tab). Save it as a new draft or download the amendment file.");
+      await this.db.journal.delete(id);
       return time;
-    });
+    }));
+  }
+
+  /**
+   * Records what was typed since the draft was saved under `checkpoint`: a small write, meant
+   * to be made many times a second. Replaces the draft's previous journal entry.
+   */
+  async writeJournal(draftId: string, entry: JournalEntry): Promise<void> {
+    await this.run("journaling the draft", () => this.db.journal.put({ draftId, checkpoint: entry.checkpoint, writtenAt: entry.writtenAt, patch: entry.patch }));
+  }
+
+  /** The draft's journal entry, or null. It applies only if its checkpoint is the stored draft's. */
+  async readJournal(draftId: string): Promise<JournalEntry | null> {
+    const record = await this.run("reading the journal", () => this.db.journal.get(draftId));
+    if (!record || typeof record.checkpoint !== "string" || typeof record.writtenAt !== "string" || typeof record.patch !== "object" || record.patch === null) return null;
+    return { checkpoint: record.checkpoint, writtenAt: record.writtenAt, patch: record.patch as DraftPatch };
   }
 
   /** The draft with its content, or null when there is none (or it is deleted). Corrupt content → StorageError "corrupt". */
@@ -134,7 +166,7 @@ export class DraftStore {
     const record = await this.run("opening the draft", () => this.db.drafts.get(id));
     if (!record || record.deleted === 1) return null;
     const content = decode(record.content, `The stored draft "${record.name}"`);
-    return { id: record.id, name: record.name, createdAt: record.createdAt, updatedAt: record.updatedAt, content: { ...content, name: record.name } };
+    return { id: record.id, name: record.name, createdAt: record.createdAt, updatedAt: record.updatedAt, checkpoint: record.checkpoint ?? "", content: { ...content, name: record.name } };
   }
 
   async renameDraft(id: string, name: string): Promise<void> {
@@ -169,7 +201,7 @@ export class DraftStore {
   /** Removes drafts in the bin (deleted at or before `before`, default all) with their versions. Returns how many. */
   async purgeDeleted(before?: Date): Promise<number> {
     const limit = before?.toISOString();
-    return this.run("emptying the bin", () => this.db.transaction("rw", [this.db.drafts, this.db.versions, this.db.meta], async () => {
+    return this.run("emptying the bin", () => this.db.transaction("rw", [this.db.drafts, this.db.versions, this.db.meta, this.db.journal], async () => {
       const ids = (await this.db.drafts.where(DRAFT_LIST_INDEX).between([1], [2]).primaryKeys());
       const doomed: string[] = [];
       for (const id of ids) {
@@ -178,6 +210,7 @@ export class DraftStore {
       }
       await this.db.versions.where("draftId").anyOf(doomed).delete();
       await this.db.drafts.bulkDelete(doomed);
+      await this.db.journal.bulkDelete(doomed);
       const last = await this.db.meta.get(LAST_OPENED);
       if (last && doomed.includes(last.value as string)) await this.db.meta.delete(LAST_OPENED);
       return doomed.length;

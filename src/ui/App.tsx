@@ -59,13 +59,18 @@ export function App() {
         <button type="button" onClick={() => setDialog("export")}>Export…</button>
         <ShortcutsHelp />
       </header>
-      <SaveBanner session={session} status={saving.status} />
+      <SaveBanner session={session} status={saving.status} notice={saving.notice} />
       {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
       {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
-      <main className="workspace">
-        <EditorPane editor={editor} />
-        <ChangesPanel editor={editor} state={state} />
-      </main>
+      {sample === null && saving.status.kind === "starting" ? (
+        // Nothing editable until the stored draft is in the editor: typing now would go nowhere.
+        <main className="workspace workspace-loading" aria-busy="true"><p className="loading-note">Opening your draft…</p></main>
+      ) : (
+        <main className="workspace">
+          <EditorPane editor={editor} />
+          <ChangesPanel editor={editor} state={state} />
+        </main>
+      )}
       <ImportDialog
         open={dialog === "import"}
         onClose={() => setDialog(null)}

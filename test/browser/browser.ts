@@ -14,11 +14,11 @@ export function chromePath(): string {
   return path;
 }
 
+/** The command-line switches every test browser gets. */
+export const CHROMIUM_ARGS: readonly string[] = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromePath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  return chromium.launch({ executablePath: chromePath(), args: [...CHROMIUM_ARGS] });
 }
 
 /** A new page that records console errors and uncaught exceptions into `errors`. */

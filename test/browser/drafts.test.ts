@@ -17,6 +17,29 @@ async function ready(page: Page): Promise<void> {
 
 const editorText = (page: Page) => page.locator(".editor-pane .code-document").innerText();
 
+/**
+ * Installed before the page's scripts: IndexedDB opens go on as usual, but their success is
+ * withheld from the page until `window.__releaseOpen()` is called (never, for a storage that
+ * does not answer).
+ */
+function holdDatabaseOpen(): void {
+  const held: Array<() => void> = [];
+  const flags = window as unknown as { __releaseOpen?: () => void; __released?: boolean };
+  flags.__releaseOpen = () => { flags.__released = true; for (const run of held.splice(0)) run(); };
+  const original = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<typeof original>) {
+    const request = original.apply(this, args);
+    let handler: ((event: Event) => void) | null = null;
+    Object.defineProperty(request, "onsuccess", { configurable: true, get: () => handler, set: (value) => { handler = value; } });
+    request.addEventListener("success", (event) => {
+      const run = () => handler?.call(request, event);
+      if (flags.__released) run();
+      else held.push(run);
+    });
+    return request;
+  } as typeof original;
+}
+
 describe("drafts that are never lost, in Chromium", () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -144,6 +167,126 @@ describe("drafts that are never lost, in Chromium", () => {
     await caretBefore(second, "investigate, the citizenship");
     await second.keyboard.type("Second ");
     await expect.poll(() => second.getByTestId("save-status").textContent()).toBe("All changes saved");
+  });
+
+  it("shows nothing editable until the stored draft is loaded after a reload", async () => {
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("Reloaded ");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+    await page.addInitScript(holdDatabaseOpen);
+    await page.reload();
+    await page.waitForTimeout(700);
+    expect(await page.locator(".editor-pane [contenteditable=true]").count()).toBe(0);
+    expect(await page.locator(".code-document").count()).toBe(0);
+    expect(await page.getByTestId("save-status").textContent()).toBe("Opening…");
+    await page.keyboard.type("Nowhere ");
+    await page.evaluate(() => (window as unknown as { __releaseOpen: () => void }).__releaseOpen());
+    await ready(page);
+    expect(await editorText(page)).toContain("Reloaded investigate");
+    expect(await editorText(page)).not.toContain("Nowhere");
+  });
+
+  it("says so when storage never answers, offers the file, and keeps the typing for the next visit", async () => {
+    const own = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const stuck = await own.newPage();
+    stuck.on("pageerror", (error) => errors.push(error.message));
+    await stuck.addInitScript(holdDatabaseOpen);
+    await stuck.goto(inject("baseUrl"));
+    const alert = stuck.getByRole("alert").filter({ hasText: "not saved in this browser" });
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+    expect(await alert.textContent()).toMatch(/not answering/);
+    await caretBefore(stuck, "investigate, the citizenship");
+    await stuck.keyboard.type("Stranded ");
+    const [downloaded] = await Promise.all([stuck.waitForEvent("download"), alert.getByRole("button", { name: "Download the amendment file" }).click()]);
+    expect(parseAmendment(readFileSync((await downloaded.path())!, "utf8")).draft.chapters[0]!.sections[2]!.blocks[0]!.text).toContain("Stranded investigate");
+    await stuck.waitForTimeout(1500);
+    await stuck.close();
+    // Storage is stuck again on the next visit: the typing comes back from the page's own journal.
+    const again = await own.newPage();
+    await again.addInitScript(holdDatabaseOpen);
+    await again.goto(inject("baseUrl"));
+    await expect.poll(() => again.getByRole("alert").filter({ hasText: "not answering" }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await again.locator(".editor-pane .code-document").innerText()).toContain("Stranded investigate");
+    await caretBefore(again, "investigate, the citizenship");
+    await again.keyboard.type("Twice ");
+    await again.close({ runBeforeUnload: true });
+    const later = await own.newPage();
+    await later.goto(inject("baseUrl"));
+    await ready(later);
+    expect(await later.locator(".editor-pane .code-document").innerText()).toContain("Stranded Twice investigate");
+    await own.close();
+  });
+
+  it("ends the pause in a second tab when the first tab closes, and keeps its typing", async () => {
+    const second = await newPage();
+    const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
+    await expect.poll(() => banner.count()).toBe(1);
+    await caretBefore(second, "investigate, the citizenship");
+    await second.keyboard.type("Meanwhile ");
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => banner.count()).toBe(0);
+    await expect.poll(() => second.getByTestId("save-status").textContent()).toBe("All changes saved");
+    await second.reload();
+    await ready(second);
+    expect(await editorText(second)).toContain("Meanwhile investigate");
+  });
+
+  it("keeps both tabs' typing when both changed the draft: the second tab's becomes a copy when the first closes", async () => {
+    const second = await newPage();
+    const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
+    await expect.poll(() => banner.count()).toBe(1);
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("First ");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+    await caretBefore(second, "investigate, the citizenship");
+    await second.keyboard.type("Second ");
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => second.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment (copy)");
+    await expect.poll(() => second.getByRole("status").filter({ hasText: "kept as" }).count()).toBe(1);
+    await expect.poll(() => second.getByTestId("save-status").textContent()).toBe("All changes saved");
+    expect(await editorText(second)).toContain("Second investigate");
+    await second.getByRole("button", { name: "Drafts…" }).click();
+    const dialog = second.getByRole("dialog", { name: "Drafts" });
+    await dialog.getByTestId("draft-item").filter({ hasNotText: "(copy)" }).getByRole("button", { name: "Open" }).click();
+    await expect.poll(() => second.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment");
+    expect(await editorText(second)).toContain("First investigate");
+    expect(await editorText(second)).not.toContain("Second");
+  });
+
+  it("asks before “Reload it here” discards this tab's typing", async () => {
+    const second = await newPage();
+    const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
+    await expect.poll(() => banner.count()).toBe(1);
+    await caretBefore(second, "investigate, the citizenship");
+    await second.keyboard.type("Unsaved ");
+    const questions: string[] = [];
+    second.once("dialog", (dialog) => { questions.push(dialog.message()); void dialog.dismiss(); });
+    await banner.getByRole("button", { name: "Reload it here (the other tab stops saving)" }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/discard/i);
+    expect(await editorText(second)).toContain("Unsaved investigate");
+    expect(await banner.count()).toBe(1);
+    second.once("dialog", (dialog) => void dialog.accept());
+    await banner.getByRole("button", { name: "Reload it here (the other tab stops saving)" }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(await editorText(second)).not.toContain("Unsaved");
+  });
+
+  it("keeps later typing in a tab that was taken over as a copy", async () => {
+    const second = await newPage();
+    const banner = second.getByRole("alert").filter({ hasText: "open in another tab" });
+    await expect.poll(() => banner.count()).toBe(1);
+    await banner.getByRole("button", { name: "Reload it here (the other tab stops saving)" }).click();
+    await expect.poll(() => page.getByRole("alert").filter({ hasText: "opened in another tab" }).count()).toBe(1);
+    await caretBefore(page, "investigate, the citizenship");
+    await page.keyboard.type("Later ");
+    await expect.poll(() => page.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment (copy)");
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+    await page.reload();
+    await ready(page);
+    expect(await page.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment (copy)");
+    expect(await editorText(page)).toContain("Later investigate");
+    expect(await editorText(second)).not.toContain("Later");
   });
 
   it("warns and offers the amendment file when storage is full", async () => {

@@ -14,6 +14,7 @@ describe("the canonical text", () => {
     for (let seed = 1; seed <= 300; seed++) {
       const doc = generateDocument(seed, 1500 + (seed % 7) * 700);
       const parsed = parseCodeText(serializeDocument(doc));
+      expect(serializeDocument(doc), `seed ${seed}`).toBe(layoutCanonical(doc).text);
       expect(parsed.warnings, `seed ${seed}`).toEqual([]);
       expect(parsed.document, `seed ${seed}`).toEqual(doc);
     }

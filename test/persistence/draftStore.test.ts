@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AmendmentContent } from "../../src/core/amendmentFile";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
-import { DraftStore, StorageError } from "../../src/persistence";
+import { applyPatch, DraftStore, makePatch, StorageError } from "../../src/persistence";
 import { fixtureAmended, fixtureBase } from "../support/fixtures";
 
 let databaseCounter = 0;
@@ -47,7 +47,7 @@ describe("the draft store", () => {
   it("creates, saves and loads a draft whole", async () => {
     const id = await store.createDraft("  Welcoming City amendment ", content());
     const loaded = await store.loadDraft(id);
-    expect(loaded).toEqual({ id, name: "Welcoming City amendment", createdAt: "2026-03-01T12:00:00.000Z", updatedAt: "2026-03-01T12:00:00.000Z", content: content() });
+    expect(loaded).toEqual({ id, name: "Welcoming City amendment", createdAt: "2026-03-01T12:00:00.000Z", updatedAt: "2026-03-01T12:00:00.000Z", checkpoint: "", content: content() });
 
     const typed = parseCodeText("CHAPTER 2-173 WELCOMING CITY ORDINANCE\n\n2-173-005 Purpose and intent.\n\nOne new sentence.\n").document;
     const savedAt = await store.saveDraft(id, { ...content(), draft: typed });
@@ -189,5 +189,31 @@ describe("opening the store", () => {
     });
     const error = await storageError(DraftStore.open("from-the-future"));
     expect(error.kind).toBe("unavailable");
+  });
+
+  it("keeps one journal entry per draft, dropped by the next save, and the checkpoint it refers to", async () => {
+    const id = await store.createDraft("Journaled", content(), "first-save");
+    expect((await store.loadDraft(id))?.checkpoint).toBe("first-save");
+    expect(await store.readJournal(id)).toBeNull();
+    const patch = makePatch(content(), { ...content(), draft: fixtureBase() });
+    await store.writeJournal(id, { checkpoint: "first-save", writtenAt: "2026-03-01T12:00:05.000Z", patch });
+    await store.writeJournal(id, { checkpoint: "first-save", writtenAt: "2026-03-01T12:00:06.000Z", patch });
+    const entry = await store.readJournal(id);
+    expect(entry?.writtenAt).toBe("2026-03-01T12:00:06.000Z");
+    expect(applyPatch((await store.loadDraft(id))!.content, entry!.patch)?.draft).toEqual(fixtureBase());
+    await store.saveDraft(id, content(), "second-save");
+    expect(await store.readJournal(id)).toBeNull();
+    expect((await store.loadDraft(id))?.checkpoint).toBe("second-save");
+  });
+
+  it("keeps the journal when the save that would replace it fails", async () => {
+    const id = await store.createDraft("Journaled", content(), "first-save");
+    await store.writeJournal(id, { checkpoint: "first-save", writtenAt: "2026-03-01T12:00:05.000Z", patch: makePatch(content(), content()) });
+    await expect(store.saveDraft("no-such-draft", content(), "x")).rejects.toThrow(StorageError);
+    expect(await store.readJournal(id)).not.toBeNull();
+    vi.spyOn(store.db.drafts, "update").mockRejectedValueOnce(new DOMException("full", "QuotaExceededError"));
+    expect((await storageError(store.saveDraft(id, content(), "second-save"))).kind).toBe("quota");
+    expect((await store.readJournal(id))?.checkpoint).toBe("first-save");
+    expect((await store.loadDraft(id))?.checkpoint).toBe("first-save");
   });
 });

@@ -215,7 +215,12 @@ export function layoutCanonical(doc: OrdinanceDocument): CanonicalLayout {
   return { text: `${texts.join("").slice(PIECE_SEPARATOR.length)}\n`, spans };
 }
 
-/** The canonical text of a document (see layoutCanonical). Ends with one newline. */
+/**
+ * The canonical text of a document: exactly `layoutCanonical(doc).text`, without recording the
+ * spans (the cached pieces joined), so saving a 2 MB draft stays cheap. Ends with one newline.
+ */
 export function serializeDocument(doc: OrdinanceDocument): string {
-  return layoutCanonical(doc).text;
+  const texts: string[] = [];
+  for (const { piece } of documentPieces(doc)) texts.push(piece.text);
+  return `${texts.join("").slice(PIECE_SEPARATOR.length)}\n`;
 }

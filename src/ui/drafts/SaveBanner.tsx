@@ -15,8 +15,16 @@ export function SaveIndicator({ status }: { status: SaveStatus }) {
   return <span className={`save-indicator save-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">{text}</span>;
 }
 
-/** Warnings that must not be missed: storage unavailable or full, or another tab on this draft. */
-export function SaveBanner({ session, status }: { session: DraftSession; status: SaveStatus }) {
+export const DISCARD_QUESTION = "Reloading the draft here discards what you typed in this tab since it opened. Discard it? (Cancel, then “Continue here as a copy”, keeps it.)";
+
+/** Takes the draft over in this tab, asking first when that would discard unsaved typing. */
+function reloadHere(session: DraftSession): void {
+  if (session.hasUnsavedTyping() && !window.confirm(DISCARD_QUESTION)) return;
+  void session.takeOver();
+}
+
+/** Warnings that must not be missed (storage unavailable or full, another tab on this draft), and notices. */
+export function SaveBanner({ session, status, notice }: { session: DraftSession; status: SaveStatus; notice: string | null }) {
   const downloadButton = <button type="button" onClick={() => downloadAmendmentFile(session)}>Download the amendment file</button>;
   switch (status.kind) {
     case "failed":
@@ -31,19 +39,23 @@ export function SaveBanner({ session, status }: { session: DraftSession; status:
       return (
         <div className="warning-banner" role="alert">
           <strong>This draft is open in another tab.</strong> Saving here is paused so neither tab overwrites the other.{" "}
-          <button type="button" onClick={() => void session.takeOver()}>Reload it here (the other tab stops saving)</button>
+          <button type="button" onClick={() => reloadHere(session)}>Reload it here (the other tab stops saving)</button>
           <button type="button" onClick={() => void session.continueAsCopy()}>Continue here as a copy</button>
         </div>
       );
     case "taken-over":
       return (
         <div className="warning-banner" role="alert">
-          <strong>This draft was opened in another tab,</strong> which now saves it; this tab no longer does.{" "}
+          <strong>This draft was opened in another tab,</strong> which now saves it; this tab no longer does. Anything you type here is kept as a copy.{" "}
           <button type="button" onClick={() => window.location.reload()}>Reload</button>
           <button type="button" onClick={() => void session.continueAsCopy()}>Keep this tab's text as a copy</button>
         </div>
       );
     default:
-      return null;
+      return notice ? (
+        <div className="notice-banner" role="status">
+          {notice} <button type="button" onClick={() => session.dismissNotice()}>Dismiss</button>
+        </div>
+      ) : null;
   }
 }

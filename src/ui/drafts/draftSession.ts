@@ -1,51 +1,69 @@
 /**
- * The draft being worked on, kept safe: it is saved to the browser's storage within a moment of
- * every change, at once when the page is hidden or closed (with a synchronous journal in
- * localStorage in case the page dies before storage answers), and reopened as it was. Storage
- * failures are reported, never silent; two tabs on one draft never silently overwrite each
- * other. No React here: components subscribe.
+ * The draft being worked on, kept safe:
+ * - saved to the browser's storage 300 ms after typing pauses, and at least once a second
+ *   while typing goes on; at once when the page is hidden or closed;
+ * - between saves, what was typed is journaled (see draftJournal): a patch of the touched
+ *   sections written to storage at each idle moment, and the whole draft in localStorage when
+ *   the page goes away or storage does not work. On reopening, a journal newer than the stored
+ *   draft wins;
+ * - a storage that fails, is missing or never answers is reported, with the download offered,
+ *   never silent; nothing is editable until the stored draft is loaded (or storage gave up);
+ * - two tabs on one draft never silently overwrite each other, and neither loses its typing.
+ * No React here: components subscribe.
  */
 import type { EditorState } from "prosemirror-state";
-import { parseAmendment, serializeAmendment, type AmendmentContent } from "../../core/amendmentFile";
+import type { AmendmentContent } from "../../core/amendmentFile";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { DraftStore, StorageError, type DraftSummary, type VersionSummary } from "../../persistence";
+import { DraftStore, makePatch, StorageError, type DraftSummary, type VersionSummary } from "../../persistence";
 import { draftContent, loadContent } from "./draftContent";
+import { clearPageJournal, IdleWriter, journaledContent, readPageJournal, writePageJournal } from "./draftJournal";
+import { DEFAULT_TIMINGS, NOT_ANSWERING_MESSAGE, type SaveStatus, type SessionTimings, type SessionView } from "./sessionView";
+import { MaxWaitTimer } from "./maxWaitTimer";
 import { TabPresence } from "./tabPresence";
 
-export type SaveStatus =
-  | { readonly kind: "starting" }
-  | { readonly kind: "saved"; readonly at: string }
-  | { readonly kind: "pending" }
-  | { readonly kind: "failed"; readonly message: string }
-  | { readonly kind: "no-storage"; readonly message: string }
-  | { readonly kind: "conflict" }
-  | { readonly kind: "taken-over" };
+export type { SaveStatus, SessionTimings, SessionView } from "./sessionView";
+export { DEFAULT_TIMINGS, NOT_ANSWERING_MESSAGE } from "./sessionView";
 
-export interface SessionView {
-  readonly status: SaveStatus;
-  readonly draftId: string | null;
-  readonly name: string;
+const TAKEN_OVER_NOTICE = "Another tab took this draft over, so what you type in this tab is kept as “{name}”.";
+
+/** The content a save wrote, under the token a journal refers to. */
+interface Checkpoint {
+  readonly token: string;
+  readonly content: AmendmentContent;
 }
 
-const SAVE_DELAY_MS = 300;
-const JOURNAL_KEY = "ordinance-redline:journal";
-const JOURNAL_LIMIT = 4_000_000;
+function newToken(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 export class DraftSession {
   private store: DraftStore | null = null;
-  private view: SessionView = { status: { kind: "starting" }, draftId: null, name: "" };
+  private view: SessionView = { status: { kind: "starting" }, draftId: null, name: "", notice: null };
   private readonly listeners = new Set<() => void>();
   private savedDoc: EditorState["doc"] | null = null;
   private savedAttrs: unknown = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saveTimer: MaxWaitTimer;
+  private readonly openTimeout: number;
+  private readonly pageTimer: MaxWaitTimer;
+  /** The last save issued (journals are written against it) and the last one that succeeded. */
+  private checkpoint: Checkpoint | null = null;
+  private committed: Checkpoint | null = null;
+  /** The stored draft's updatedAt as this tab last knew it (loaded or saved). */
+  private storedAt: string | null = null;
+  private copying = false;
   private presence: TabPresence | null = null;
+  private journal: IdleWriter | null = null;
   private readonly cleanups: Array<() => void> = [];
   /** Bumped by every start and dispose, so a start that was superseded stops after its awaits. */
   private generation = 0;
 
-  constructor(private readonly editor: DocumentEditor, private readonly defaultName: string) {}
+  constructor(private readonly editor: DocumentEditor, private readonly defaultName: string, timings: SessionTimings = DEFAULT_TIMINGS) {
+    this.saveTimer = new MaxWaitTimer(() => void this.flush(), timings.saveDelay, timings.saveMaxWait);
+    this.pageTimer = new MaxWaitTimer(() => this.writeLocalJournal(), timings.saveDelay, timings.saveMaxWait);
+    this.openTimeout = timings.openTimeout;
+  }
 
-  /** What the UI shows: save status, draft id and name. A new object after each change. */
+  /** What the UI shows: save status, draft id, name and notice. A new object after each change. */
   get snapshot(): SessionView {
     return this.view;
   }
@@ -59,12 +77,16 @@ export class DraftSession {
   async start(): Promise<void> {
     const generation = ++this.generation;
     const current = () => generation === this.generation;
-    this.presence = new TabPresence({
+    const presence = new TabPresence({
       onConflict: () => this.update({ status: { kind: "conflict" } }),
-      onTakenOver: () => this.update({ status: { kind: "taken-over" } }),
+      onFreed: () => void this.freed(),
+      onTakenOver: () => this.takenOver(),
     });
+    this.presence = presence;
+    const journal = new IdleWriter(() => this.writeJournal());
+    this.journal = journal;
     this.cleanups.push(this.editor.subscribe((state) => this.changed(state)));
-    const flushNow = () => { this.writeJournal(); void this.flush(); };
+    const flushNow = () => { this.writeLocalJournal(); void this.flush(); };
     const onVisibility = () => { if (document.visibilityState === "hidden") flushNow(); };
     document.addEventListener("visibilitychange", onVisibility);
     window.addEventListener("pagehide", flushNow);
@@ -73,46 +95,107 @@ export class DraftSession {
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("pagehide", flushNow);
       window.removeEventListener("beforeunload", flushNow);
-      this.presence?.close();
+      presence.close();
+      journal.stop();
     });
-    let store: DraftStore;
+    const opening = DraftStore.open();
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<"timeout">((resolve) => { timeout = setTimeout(() => resolve("timeout"), this.openTimeout); });
+    let outcome: DraftStore | "timeout";
     try {
-      store = await DraftStore.open();
+      outcome = await Promise.race([opening, gaveUp]);
     } catch (error) {
-      if (current()) this.update({ status: { kind: "no-storage", message: error instanceof Error ? error.message : String(error) }, name: this.defaultName });
+      if (current()) this.withoutStorage(error instanceof Error ? error.message : String(error));
+      return;
+    } finally {
+      clearTimeout(timeout);
+    }
+    if (!current()) { if (outcome !== "timeout") outcome.close(); return; }
+    if (outcome === "timeout") {
+      this.withoutStorage(NOT_ANSWERING_MESSAGE);
+      const untouched = this.editor.state.doc;
+      opening.then((store) => {
+        if (!current() || this.view.status.kind !== "no-storage") { store.close(); return; }
+        void this.proceed(store, current, this.editor.state.doc !== untouched);
+      }, () => {});
       return;
     }
-    if (!current()) return;
+    await this.proceed(outcome, current, false);
+  }
+
+  /**
+   * Storage failed or gave no answer: say so, and go on from the typing kept in localStorage
+   * the last time storage did not work (if any), so nothing typed then is out of reach.
+   */
+  private withoutStorage(message: string): void {
+    const page = readPageJournal();
+    if (page?.draftId === null) loadContent(this.editor, page.content);
+    this.update({ status: { kind: "no-storage", message }, name: page?.draftId === null ? page.content.name : this.defaultName });
+  }
+
+  /**
+   * Storage is open: show the last draft with its journal, or keep what is on screen as a new
+   * draft (`keepScreen`: the user typed while storage did not answer).
+   */
+  private async proceed(store: DraftStore, current: () => boolean, keepScreen: boolean): Promise<void> {
     this.store = store;
     await this.attempt(async () => {
+      const page = readPageJournal();
+      if (keepScreen || page?.draftId === null) {
+        const content = keepScreen ? this.content() : { ...page!.content, name: `${page!.content.name} (recovered)` };
+        const token = newToken();
+        const id = await store.createDraft(content.name, content, token);
+        await store.setLastOpened(id);
+        if (!current()) return;
+        clearPageJournal();
+        if (keepScreen) this.adopt(id, content, token, new Date().toISOString());
+        else this.show(id, content, { token, at: new Date().toISOString() });
+        return;
+      }
       const lastId = await store.lastOpened();
       const last = lastId ? await store.loadDraft(lastId) : null;
       if (!current()) return;
       if (last) {
-        const journal = this.readJournal(last.id, last.updatedAt);
-        this.show(last.id, journal ?? last.content);
-        if (journal) await this.flush(true);
+        // Claimed before the journal is read: the journal of a draft open in another tab is that tab's.
+        const held = (await this.presence?.open(last.id)) ?? true;
+        if (!current()) return;
+        const recovered = held ? await journaledContent(store, last, page?.draftId === last.id ? page : null) : null;
+        this.show(last.id, recovered ?? last.content, { token: last.checkpoint, at: last.updatedAt }, false);
+        if (!held) this.update({ status: { kind: "conflict" } });
+        if (recovered) await this.flush(true);
         return;
       }
       const name = this.defaultName;
-      const id = await store.createDraft(name, draftContent(this.editor.state, name));
+      const content = draftContent(this.editor.state, name);
+      const token = newToken();
+      const id = await store.createDraft(name, content, token);
       await store.setLastOpened(id);
-      this.markSaved(this.editor.state);
-      this.update({ draftId: id, name, status: { kind: "saved", at: new Date().toISOString() } });
-      this.presence?.open(id);
+      this.adopt(id, content, token, new Date().toISOString());
     });
   }
 
-  /** Stops listening (a start still under way gives up). */
+  /** Stops listening and closes storage (a start still under way gives up). */
   dispose(): void {
     this.generation++;
-    if (this.timer) clearTimeout(this.timer);
+    this.saveTimer.settle();
+    this.pageTimer.settle();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.store?.close();
+    this.store = null;
   }
 
   /** The current content, named as the draft is. */
   content(): AmendmentContent {
     return draftContent(this.editor.state, this.view.name || this.defaultName);
+  }
+
+  /** Whether this tab has typing that is in no save (asked before discarding it). */
+  hasUnsavedTyping(): boolean {
+    return !this.isSaved(this.editor.state);
+  }
+
+  dismissNotice(): void {
+    this.update({ notice: null });
   }
 
   /** The stored drafts, newest first. */
@@ -127,7 +210,7 @@ export class DraftSession {
       const stored = await store.loadDraft(id);
       if (!stored) throw new StorageError("other", "That draft is no longer stored.");
       await store.setLastOpened(id);
-      this.show(id, stored.content);
+      this.show(id, stored.content, { token: stored.checkpoint, at: stored.updatedAt });
     });
   }
 
@@ -140,9 +223,10 @@ export class DraftSession {
       return;
     }
     await this.attempt(async (store) => {
-      const id = await store.createDraft(content.name, content);
+      const token = newToken();
+      const id = await store.createDraft(content.name, content, token);
       await store.setLastOpened(id);
-      this.show(id, content);
+      this.show(id, content, { token, at: new Date().toISOString() });
     });
   }
 
@@ -199,50 +283,90 @@ export class DraftSession {
     await this.flush(true);
   }
 
-  /** Another tab holds this draft: reopen it here from storage and tell the other tab. */
+  /**
+   * Another tab holds this draft: reopen it here from storage (this tab's unsaved typing is
+   * discarded — the UI asks first, see hasUnsavedTyping) and make the other tab stop saving.
+   */
   async takeOver(): Promise<void> {
     const id = this.view.draftId;
     if (!id) return;
     this.presence?.takeOver();
     await this.attempt(async (store) => {
       const stored = await store.loadDraft(id);
-      if (stored) this.show(id, stored.content);
+      if (stored) this.show(id, stored.content, { token: stored.checkpoint, at: stored.updatedAt }, false);
     });
   }
 
-  /** Another tab holds this draft: keep this tab's text as a new draft. */
-  async continueAsCopy(): Promise<void> {
-    const content = { ...this.content(), name: `${this.view.name} (copy)` };
-    this.update({ status: { kind: "pending" } });
-    await this.openAsNew(content);
+  /** Keeps this tab's text as a new draft, without reloading the editor (typing goes on). */
+  async continueAsCopy(notice: string | null = null): Promise<void> {
+    if (this.copying) return;
+    this.copying = true;
+    try {
+      const content = { ...this.content(), name: `${this.view.name || this.defaultName} (copy)` };
+      const state = this.editor.state;
+      this.update({ status: { kind: "pending" } });
+      await this.attempt(async (store) => {
+        const token = newToken();
+        const id = await store.createDraft(content.name, content, token);
+        await store.setLastOpened(id);
+        this.adopt(id, content, token, new Date().toISOString(), state);
+        if (notice) this.update({ notice: notice.replace("{name}", content.name) });
+      });
+    } finally {
+      this.copying = false;
+    }
+    if (this.hasUnsavedTyping()) this.changed(this.editor.state);
   }
 
   /** Saves now if anything changed (or when `force`d). Never throws: failures become the status. */
   async flush(force = false): Promise<void> {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    this.saveTimer.settle();
     const id = this.view.draftId;
     const state = this.editor.state;
     if (!this.store || !id || !this.canSave()) return;
     if (!force && this.isSaved(state)) return;
     const content = this.content();
+    const checkpoint: Checkpoint = { token: newToken(), content };
     this.markSaved(state);
+    this.checkpoint = checkpoint;
     await this.attempt(async (store) => {
-      const at = await store.saveDraft(id, content);
-      this.clearJournal();
-      if (this.editor.state === state) this.update({ status: { kind: "saved", at } });
-    }, () => { this.savedDoc = null; });
+      const at = await store.saveDraft(id, content, checkpoint.token);
+      if (this.view.draftId !== id) return;
+      this.committed = checkpoint;
+      this.storedAt = at;
+      clearPageJournal();
+      if (this.editor.state === state && this.view.status.kind !== "taken-over" && this.view.status.kind !== "conflict") this.update({ status: { kind: "saved", at } });
+    }, () => {
+      this.savedDoc = null;
+      if (this.checkpoint === checkpoint) { this.checkpoint = this.committed; this.journal?.request(); }
+    });
   }
 
   private changed(state: EditorState): void {
-    if (this.isSaved(state) || !this.view.draftId || !this.canSave()) return;
-    if (this.view.status.kind !== "failed") this.update({ status: { kind: "pending" } });
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    if (this.isSaved(state)) return;
+    const kind = this.view.status.kind;
+    if (kind === "taken-over") { void this.continueAsCopy(TAKEN_OVER_NOTICE); return; }
+    // While storage does not work, the whole draft goes to localStorage (as often as saves would).
+    if (kind === "no-storage") { this.pageTimer.poke(); return; }
+    if (!this.view.draftId || !this.canSave()) return;
+    if (kind !== "failed" && kind !== "pending") this.update({ status: { kind: "pending" } });
+    this.journal?.request();
+    this.saveTimer.poke();
+  }
+
+  /** One storage journal entry: what was typed since the last save issued, as a patch. */
+  private async writeJournal(): Promise<void> {
+    const id = this.view.draftId;
+    const store = this.store;
+    const checkpoint = this.checkpoint;
+    if (!store || !id || !checkpoint || !this.canSave() || this.isSaved(this.editor.state)) return;
+    const patch = makePatch(checkpoint.content, this.content());
+    await store.writeJournal(id, { checkpoint: checkpoint.token, writtenAt: new Date().toISOString(), patch });
   }
 
   private canSave(): boolean {
     const kind = this.view.status.kind;
-    return kind !== "conflict" && kind !== "taken-over" && kind !== "no-storage";
+    return kind !== "conflict" && kind !== "taken-over" && kind !== "no-storage" && kind !== "starting";
   }
 
   private isSaved(state: EditorState): boolean {
@@ -254,11 +378,49 @@ export class DraftSession {
     this.savedAttrs = state.doc.attrs;
   }
 
-  private show(id: string, content: AmendmentContent): void {
+  /** Loads `content` into the editor as draft `id`, stored under `stored.token` at `stored.at`. */
+  private show(id: string, content: AmendmentContent, stored: { token: string; at: string }, claim = true): void {
     loadContent(this.editor, content);
-    this.markSaved(this.editor.state);
+    this.adopt(id, content, stored.token, stored.at, this.editor.state, claim);
+  }
+
+  /** Makes `state` (default: the current one) the saved state of draft `id`, without touching the editor. */
+  private adopt(id: string, content: AmendmentContent, token: string, at: string, state = this.editor.state, claim = true): void {
+    this.saveTimer.settle();
+    this.markSaved(state);
+    // Journals patch against the editor's own reading of the content (its sections are shared).
+    this.checkpoint = this.committed = { token, content: draftContent(state, content.name) };
+    this.storedAt = at;
     this.update({ draftId: id, name: content.name, status: { kind: "saved", at: new Date().toISOString() } });
-    this.presence?.open(id);
+    if (claim) void this.presence?.open(id);
+  }
+
+  /** The tab that held this draft let go: resume saving without losing either tab's work. */
+  private async freed(): Promise<void> {
+    const id = this.view.draftId;
+    if (!id || this.view.status.kind !== "conflict") return;
+    await this.attempt(async (store) => {
+      const stored = await store.loadDraft(id);
+      if (this.view.draftId !== id || this.view.status.kind !== "conflict") return;
+      const mine = this.hasUnsavedTyping();
+      if (stored && !mine) {
+        this.show(id, stored.content, { token: stored.checkpoint, at: stored.updatedAt }, false);
+      } else if (stored && stored.updatedAt !== this.storedAt) {
+        // Both tabs changed the draft: the stored one stays as the other tab left it.
+        this.presence?.release();
+        await this.continueAsCopy(`The other tab changed “${this.view.name}” too, so the typing in this tab is kept as “{name}”.`);
+      } else {
+        this.update({ status: { kind: "pending" } });
+        await this.flush(true);
+      }
+    });
+  }
+
+  /** Another tab took this draft over: stop saving it; unsaved or later typing becomes a copy. */
+  private takenOver(): void {
+    this.saveTimer.settle();
+    this.update({ status: { kind: "taken-over" }, notice: null });
+    if (this.hasUnsavedTyping()) void this.continueAsCopy(TAKEN_OVER_NOTICE);
   }
 
   /** Runs a storage action; a failure becomes the "failed" status (and runs `onFail`). */
@@ -273,33 +435,12 @@ export class DraftSession {
     }
   }
 
-  /** Writes the draft synchronously to localStorage: the page may be gone before storage answers. */
-  private writeJournal(): void {
-    const id = this.view.draftId;
-    if (!id || !this.canSave() || this.isSaved(this.editor.state)) return;
-    try {
-      const text = serializeAmendment(this.content(), new Date());
-      if (text.length < JOURNAL_LIMIT) localStorage.setItem(JOURNAL_KEY, JSON.stringify({ draftId: id, savedAt: new Date().toISOString(), text }));
-    } catch {
-      // A full or blocked localStorage leaves the regular save as the only copy.
-    }
-  }
-
-  /** The journal's content for `draftId` when it is newer than the stored draft. */
-  private readJournal(draftId: string, storedAt: string): AmendmentContent | null {
-    try {
-      const raw = localStorage.getItem(JOURNAL_KEY);
-      if (!raw) return null;
-      const journal = JSON.parse(raw) as { draftId: string; savedAt: string; text: string };
-      if (journal.draftId !== draftId || journal.savedAt <= storedAt) return null;
-      return parseAmendment(journal.text);
-    } catch {
-      return null;
-    }
-  }
-
-  private clearJournal(): void {
-    try { localStorage.removeItem(JOURNAL_KEY); } catch { /* nothing to clear */ }
+  /** Writes the whole draft to localStorage, synchronously: the page may be gone before storage answers. */
+  private writeLocalJournal(): void {
+    const kind = this.view.status.kind;
+    if (kind === "conflict" || kind === "taken-over" || kind === "starting" || this.isSaved(this.editor.state)) return;
+    if (kind !== "no-storage" && !this.view.draftId) return;
+    writePageJournal(kind === "no-storage" && !this.store ? null : this.view.draftId, this.content());
   }
 
   private update(patch: Partial<SessionView>): void {

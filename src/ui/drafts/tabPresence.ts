@@ -1,62 +1,110 @@
 /**
- * Two tabs on one draft never silently overwrite each other. Each tab announces the draft it
- * has open on a BroadcastChannel; a tab that learns another tab already holds its draft is
- * told, and the user chooses to take the draft over here or to continue as a copy. The tab
- * that is taken over stops saving and says so.
+ * Two tabs on one draft never silently overwrite each other. A tab holds the draft it saves
+ * through an exclusive Web Lock named after the draft; the browser releases it when the tab
+ * closes, reloads or crashes. A tab that finds the lock taken is told (and the user chooses to
+ * take the draft over or to continue as a copy), waits in line meanwhile, and is told again
+ * when the other tab lets go. Taking over steals the lock; the tab it is stolen from is told
+ * and stops saving the draft.
+ *
+ * Without Web Locks (old browsers, Node) every tab holds its draft: no conflicts are reported.
  */
 
-export type PresenceMessage =
-  | { readonly type: "hello"; readonly tab: string; readonly draftId: string }
-  | { readonly type: "holding"; readonly tab: string; readonly draftId: string; readonly to: string }
-  | { readonly type: "take-over"; readonly tab: string; readonly draftId: string };
-
 export interface PresenceEvents {
-  /** Another tab holds this draft: the user should choose. */
+  /** Another tab holds this draft: the user should choose; saving here waits. */
   readonly onConflict: () => void;
-  /** Another tab took this draft over: stop saving. */
+  /** The tab that held this draft let go (it closed or opened another draft): this tab holds it now. */
+  readonly onFreed: () => void;
+  /** Another tab took this draft over: stop saving it. */
   readonly onTakenOver: () => void;
 }
 
-const CHANNEL = "ordinance-redline-drafts";
+const LOCK_PREFIX = "ordinance-redline-draft:";
+
+interface Hold {
+  readonly draftId: string;
+  readonly controller: AbortController;
+  readonly release: () => void;
+  readonly released: Promise<void>;
+  /** True once this tab was granted the lock. */
+  held: boolean;
+}
+
+function lockManager(): LockManager | null {
+  return typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null;
+}
 
 export class TabPresence {
-  readonly tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  private readonly channel: BroadcastChannel | null;
-  private draftId: string | null = null;
-  /** Set once another tab has taken this draft over: this tab no longer claims it. */
-  private yielded = false;
+  private hold: Hold | null = null;
 
-  constructor(private readonly events: PresenceEvents) {
-    this.channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
-    this.channel?.addEventListener("message", (event: MessageEvent<PresenceMessage>) => this.receive(event.data));
+  constructor(private readonly events: PresenceEvents) {}
+
+  /**
+   * Claims `draftId` for this tab (letting go of the previous draft). Resolves true when this
+   * tab holds it, false when another tab does (after onConflict was called).
+   */
+  open(draftId: string): Promise<boolean> {
+    this.release();
+    const locks = lockManager();
+    if (!locks) return Promise.resolve(true);
+    const hold = this.newHold(draftId);
+    const name = LOCK_PREFIX + draftId;
+    let answer!: (held: boolean) => void;
+    const answered = new Promise<boolean>((resolve) => { answer = resolve; });
+    void locks.request(name, { ifAvailable: true }, (lock) => {
+      answer(lock !== null);
+      if (this.hold !== hold) return undefined;
+      if (lock) return this.keep(hold);
+      this.events.onConflict();
+      void locks.request(name, { signal: hold.controller.signal }, () => {
+        if (this.hold !== hold) return undefined;
+        this.events.onFreed();
+        return this.keep(hold);
+      }).catch(() => this.lost(hold));
+      return undefined;
+    }).catch(() => { answer(false); this.lost(hold); });
+    return answered;
   }
 
-  /** Announces that this tab now has `draftId` open. */
-  open(draftId: string): void {
-    this.draftId = draftId;
-    this.yielded = false;
-    this.channel?.postMessage({ type: "hello", tab: this.tab, draftId } satisfies PresenceMessage);
-  }
-
-  /** Tells other tabs that this tab takes the draft over (they stop saving). */
+  /** Takes the draft from the tab that holds it (that tab is told and stops saving). */
   takeOver(): void {
-    if (this.draftId) this.channel?.postMessage({ type: "take-over", tab: this.tab, draftId: this.draftId } satisfies PresenceMessage);
+    const current = this.hold;
+    const locks = lockManager();
+    if (!current || !locks) return;
+    current.controller.abort();
+    const hold = this.newHold(current.draftId);
+    void locks.request(LOCK_PREFIX + current.draftId, { steal: true }, () => (this.hold === hold ? this.keep(hold) : undefined)).catch(() => this.lost(hold));
+  }
+
+  /** Lets go of the draft (another draft is opened, or the session ends). */
+  release(): void {
+    const hold = this.hold;
+    this.hold = null;
+    if (!hold) return;
+    hold.controller.abort();
+    hold.release();
   }
 
   close(): void {
-    this.channel?.close();
+    this.release();
   }
 
-  private receive(message: PresenceMessage): void {
-    if (message.tab === this.tab || message.draftId !== this.draftId) return;
-    if (message.type === "hello") {
-      if (this.yielded) return;
-      this.channel?.postMessage({ type: "holding", tab: this.tab, draftId: message.draftId, to: message.tab } satisfies PresenceMessage);
-    } else if (message.type === "holding" && message.to === this.tab) {
-      this.events.onConflict();
-    } else if (message.type === "take-over") {
-      this.yielded = true;
-      this.events.onTakenOver();
-    }
+  private newHold(draftId: string): Hold {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    const hold: Hold = { draftId, controller: new AbortController(), release, released, held: false };
+    this.hold = hold;
+    return hold;
+  }
+
+  private keep(hold: Hold): Promise<void> {
+    hold.held = true;
+    return hold.released;
+  }
+
+  /** A request failed: stolen by another tab when this tab held the lock (else it was cancelled here). */
+  private lost(hold: Hold): void {
+    if (this.hold !== hold || !hold.held) return;
+    this.hold = null;
+    this.events.onTakenOver();
   }
 }
