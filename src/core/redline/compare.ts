@@ -212,8 +212,7 @@ function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: Resol
   walkTitles(walker);
   for (const step of plan.steps) {
     if (step.kind === "chapter-whole") {
-      const chapter = (step.side === "A" ? base : draft).chapters[step.index]!;
-      if (!walker.reuse(chapter, step.side)) wholeChapter(walker, chapter, step.side);
+      wholeChapter(walker, (step.side === "A" ? base : draft).chapters[step.index]!, step.side);
       continue;
     }
     const chapterA = base.chapters[step.a]!;
@@ -277,20 +276,28 @@ function walkChapterHead(walker: Walker, a: Chapter, b: Chapter): void {
   );
 }
 
-/** A chapter present on one side only: its head and every section, whole. */
+/**
+ * A chapter present on one side only: its head and every section, whole. Each is its own
+ * unit with its own reuse key (the head by its contents list and heading, a section by its
+ * object), so a later update reuses each one alone.
+ */
 function wholeChapter(walker: Walker, chapter: Chapter, side: "A" | "B"): void {
-  const head = chapterHeadPiece(chapter);
-  const units = [
-    { text: head.text as TextSource, length: head.text.length, number: `CHAPTER ${chapter.number}`, catchline: chapter.title, unit: "chapter" as const },
-    ...chapter.sections.map((section) => ({ text: section as TextSource, length: sectionPieceLength(section), number: section.number, catchline: section.catchline, unit: "section" as const })),
-  ];
-  for (const { text, length, number, catchline, unit } of units) {
-    const inA = side === "A";
+  const inA = side === "A";
+  const unit = (key: unknown, tag: string, text: TextSource, length: number, init: { unit: "chapter" | "section"; number: string; catchline: string }) => {
+    if (inA ? walker.reuse(key, null, tag) : walker.reuse(null, key, tag)) return;
     const local: LocalChange = { part: "section", fromA: 0, toA: inA ? length : 0, fromB: 0, toB: inA ? 0 : length, precise: true };
     walker.add(
-      { unit, status: inA ? "deleted" : "inserted", numberA: inA ? number : null, numberB: inA ? null : number, catchlineA: inA ? catchline : null, catchlineB: inA ? null : catchline },
+      {
+        unit: init.unit, status: inA ? "deleted" : "inserted",
+        numberA: inA ? init.number : null, numberB: inA ? null : init.number, catchlineA: inA ? init.catchline : null, catchlineB: inA ? null : init.catchline,
+      },
       [walker.group([local], inA ? text : "", inA ? "" : text)], inA ? length : 0, inA ? 0 : length,
     );
+  };
+  const head = chapterHeadPiece(chapter);
+  unit(chapter.toc, `whole-head\u0000${chapter.number}\u0000${chapter.title}`, head.text, head.text.length, { unit: "chapter", number: `CHAPTER ${chapter.number}`, catchline: chapter.title });
+  for (const section of chapter.sections) {
+    unit(section, "whole", section, sectionPieceLength(section), { unit: "section", number: section.number, catchline: section.catchline });
   }
 }
 
