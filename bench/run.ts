@@ -1,6 +1,11 @@
-/** `npm run bench` — every benchmark of the core, printed as tables. `--quick` skips the slow baseline. */
+/** `npm run bench` — every benchmark of the core, printed as tables. `--quick` skips the slow baseline; `--keystroke` runs only the keystroke rows. */
 import { runExportBench } from "./exportBench";
-import { runRedlineBench } from "./redlineBench";
+import { runKeystrokeBench, runRedlineBench } from "./redlineBench";
 
-runRedlineBench(process.argv.includes("--quick"));
-await runExportBench();
+if (process.argv.includes("--keystroke")) {
+  runKeystrokeBench();
+} else {
+  runRedlineBench(process.argv.includes("--quick"));
+  runKeystrokeBench();
+  await runExportBench();
+}

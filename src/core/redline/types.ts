@@ -66,6 +66,26 @@ export interface Redline {
   readonly sections: readonly SectionRedline[];
   /** Every change in document order. */
   readonly changes: readonly Change[];
+  /** How many entries `sections` has, without building the list. */
+  readonly sectionCount: number;
+  /** `sections[index]` without building the whole list (cost independent of the document's size). */
+  section(index: number): SectionRedline;
+  /** Identifies this redline value among those made in this process (increasing). */
+  readonly version: number;
+  /** What changed since an earlier redline, when this one was made from it by updateRedline. */
+  readonly touched: RedlineTouched | null;
+}
+
+/**
+ * Set by `updateRedline` when the result has the same entries in the same places as the
+ * redline it was made from (version `since`): only the entries at `units` may differ from
+ * that redline's; every other entry has the same status, numbers, catchlines and changes
+ * (ids, kinds, texts), its offsets only shifted. Lets a consumer refresh just those entries.
+ */
+export interface RedlineTouched {
+  readonly since: number;
+  /** Indices into `sections`, ascending. */
+  readonly units: readonly number[];
 }
 
 export interface CompareOptions {
