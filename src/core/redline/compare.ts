@@ -19,7 +19,7 @@ import type { Chapter, OrdinanceDocument, Section } from "../model/document";
 import { alignSections, type SectionStep } from "./alignSections";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
 import { SectionEntry, type ChangeGroup, type SectionEntryInit, type TextSource } from "./sectionEntry";
-import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type RedlineTouched, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
+import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
 import { changedUnits, planUnits, type UnitStep } from "./planUnits";
 import { UnitTable, type UnitRecord } from "./unitTable";
 import { diffLine } from "./wordDiff";
@@ -51,6 +51,24 @@ const NO_EXTRA: Partial<Change> = {};
 
 let versions = 0;
 
+/** One updateRedline step: the units it recomputed since version `since`, and the steps before it. */
+interface UpdateStep {
+  readonly since: number;
+  readonly units: readonly number[];
+  readonly older: UpdateStep | null;
+  readonly depth: number;
+}
+
+/** How many update steps a redline remembers for touchedSince (a consumer further behind rebuilds). */
+const MAX_HISTORY = 64;
+
+/** The ascending union of sorted index lists. */
+function mergeUnits(lists: ReadonlyArray<readonly number[]>): number[] {
+  if (lists.length === 1) return lists[0]!.slice();
+  const all = lists.flat().sort((x, y) => x - y);
+  return all.filter((unit, k) => k === 0 || all[k - 1] !== unit);
+}
+
 /**
  * The redline value. Its units live in a UnitTable (local entries, lazily summed starts); a
  * unit's entry with global offsets is made on first access, the whole section list and the
@@ -70,8 +88,18 @@ class RedlineValue implements Redline {
     readonly options: ResolvedOptions,
     readonly plan: Plan,
     readonly units: UnitTable,
-    readonly touched: RedlineTouched | null,
+    readonly history: UpdateStep | null,
   ) {}
+
+  touchedSince(version: number): readonly number[] | null {
+    if (version === this.version) return [];
+    const lists: Array<readonly number[]> = [];
+    for (let step = this.history; step; step = step.older) {
+      lists.push(step.units);
+      if (step.since === version) return mergeUnits(lists);
+    }
+    return null;
+  }
 
   get sectionCount(): number {
     return this.units.count;
@@ -137,7 +165,8 @@ export function updateRedline(previous: Redline, draft: OrdinanceDocument): Redl
   const walker = new Walker(base, draft, options);
   for (const unit of changed) walkUnit(walker, index.units[unit]!);
   const units = previous.units.with(changed, walker.records);
-  return new RedlineValue(base, draft, options, plan, units, { since: previous.version, units: changed });
+  const older = previous.history && previous.history.depth < MAX_HISTORY ? previous.history : null;
+  return new RedlineValue(base, draft, options, plan, units, { since: previous.version, units: changed, older, depth: (older?.depth ?? 0) + 1 });
 }
 
 function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {

@@ -2,4 +2,4 @@
 export { compare, resolveOptions, updateRedline } from "./compare";
 export { formatHtml, formatJson, formatText, redlineSegments, topLevelChanges, type Segment, type SegmentMark } from "./format";
 export { tokenize, type Token } from "./tokens";
-export type { Change, ChangeKind, ChangePart, CompareOptions, Redline, RedlineTouched, SectionRedline, SectionStatus } from "./types";
+export type { Change, ChangeKind, ChangePart, CompareOptions, Redline, SectionRedline, SectionStatus } from "./types";

@@ -72,20 +72,15 @@ export interface Redline {
   section(index: number): SectionRedline;
   /** Identifies this redline value among those made in this process (increasing). */
   readonly version: number;
-  /** What changed since an earlier redline, when this one was made from it by updateRedline. */
-  readonly touched: RedlineTouched | null;
-}
-
-/**
- * Set by `updateRedline` when the result has the same entries in the same places as the
- * redline it was made from (version `since`): only the entries at `units` may differ from
- * that redline's; every other entry has the same status, numbers, catchlines and changes
- * (ids, kinds, texts), its offsets only shifted. Lets a consumer refresh just those entries.
- */
-export interface RedlineTouched {
-  readonly since: number;
-  /** Indices into `sections`, ascending. */
-  readonly units: readonly number[];
+  /**
+   * Which entries may differ from those of the earlier redline with version `version`, when
+   * this one was made from it by a chain of `updateRedline` calls that kept every entry in its
+   * place: indices into `sections`, ascending. Every other entry has the same status, numbers,
+   * catchlines and changes (ids, kinds, texts) as there, only its offsets shifted. Null when
+   * that is not known (another lineage, a change of layout, or too long a chain): rebuild.
+   * Lets a consumer refresh just the touched entries.
+   */
+  touchedSince(version: number): readonly number[] | null;
 }
 
 export interface CompareOptions {
