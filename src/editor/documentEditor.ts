@@ -14,6 +14,7 @@ import { createEditorState } from "./editorState";
 import { locateChange, selectChange } from "./redline/commands";
 import { mapOffset } from "./redline/docLayout";
 import { redlinePlugin } from "./redline/plugin";
+import { spellcheckPlugin } from "./spellcheck";
 
 export type EditorListener = (state: EditorState) => void;
 
@@ -28,7 +29,7 @@ export interface EditorContent {
 
 function stateFor(content: EditorContent): EditorState {
   return createEditorState(content.draft, {
-    plugins: [redlinePlugin({ base: content.base })],
+    plugins: [redlinePlugin({ base: content.base }), spellcheckPlugin()],
     attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
   });
 }

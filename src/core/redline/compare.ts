@@ -119,8 +119,10 @@ class RedlineValue implements Redline {
 
   get sections(): readonly SectionRedline[] {
     if (!this.sectionList) {
-      const list: SectionRedline[] = [];
-      for (let i = 0; i < this.units.count; i++) list.push(this.section(i));
+      const list: SectionRedline[] = new Array(this.units.count);
+      for (let i = 0; i < this.units.count; i++) {
+        list[i] = this.placed?.get(i) ?? this.units.record(i).entry.shifted(this.units.startA(i), this.units.startB(i));
+      }
       this.sectionList = list;
       this.placed = undefined;
     }
