@@ -12,6 +12,9 @@ import { compare, updateRedline } from "../src/core/redline";
 import { amendedSample } from "../src/core/samples/editScripts";
 import { generateDocument } from "../src/core/samples/generateChapter";
 import { Random } from "../src/core/samples/random";
+import { resolveAnnotations } from "../src/editor/redline/annotationIndex";
+import { NO_FILTER } from "../src/editor/redline/plugin";
+import { panelModel } from "../src/ui/panel/panelRows";
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -116,6 +119,58 @@ function measure(name: string, base: OrdinanceDocument, draft: OrdinanceDocument
 
 function format(value: number | null, digits = 1): string {
   return value === null ? "—" : value.toFixed(digits);
+}
+
+interface KeystrokeRow {
+  readonly name: string;
+  readonly size: number;
+  readonly sections: number;
+  readonly updateMs: number;
+  readonly panelMs: number;
+}
+
+/**
+ * One keystroke at a time as the live editor sees it: `updateRedline` on a draft with one
+ * section retyped, then the panel's rows rebuilt from the new redline (as the changes panel
+ * does on each refresh). Medians over `keystrokes` keystrokes after warm-up ones.
+ */
+function measureKeystrokes(name: string, base: OrdinanceDocument, draft: OrdinanceDocument, keystrokes: number): KeystrokeRow {
+  const random = new Random(7);
+  let current = draft;
+  let redline = compare(base, current);
+  const annotations = resolveAnnotations([], redline, null, null);
+  let panel = panelModel(redline, annotations, NO_FILTER);
+  const updateTimes: number[] = [];
+  const panelTimes: number[] = [];
+  const warmups = 50;
+  collectGarbage();
+  for (let i = 0; i < keystrokes + warmups; i++) {
+    current = keystroke(current, random);
+    const next = current;
+    const previous = redline;
+    const updateMs = time(() => { redline = updateRedline(previous, next); redline.sectionCount; });
+    const panelMs = time(() => { panel = panelModel(redline, annotations, NO_FILTER, panel); });
+    if (i >= warmups) { updateTimes.push(updateMs); panelTimes.push(panelMs); }
+  }
+  return { name, size: serializeDocument(base).length, sections: redline.sections.length, updateMs: median(updateTimes), panelMs: median(panelTimes) };
+}
+
+/** Keystroke cost at 2 MB and 20 MB, with the ratio of the two (the target is at most 2×). */
+export function runKeystrokeBench(): void {
+  const rows: KeystrokeRow[] = [];
+  for (const [name, bytes] of [["2 MB", 2_000_000], ["20 MB", 20_000_000]] as const) {
+    const base = generateDocument(11, bytes);
+    rows.push(measureKeystrokes(name, base, amend(base, 23), 300));
+  }
+  console.log("\nOne keystroke — medians of updateRedline and of the panel rows refresh (shared, noisy machine: compare rows within one run).\n");
+  console.log("| input | chars | units | updateRedline ms | panel rows ms | together ms |");
+  console.log("|---|---:|---:|---:|---:|---:|");
+  for (const row of rows) {
+    console.log(`| ${row.name} | ${row.size} | ${row.sections} | ${format(row.updateMs, 3)} | ${format(row.panelMs, 3)} | ${format(row.updateMs + row.panelMs, 3)} |`);
+  }
+  const [small, large] = rows as [KeystrokeRow, KeystrokeRow];
+  const ratio = (x: number, y: number) => `${(x / y).toFixed(1)}×`;
+  console.log(`\n20 MB / 2 MB: updateRedline ${ratio(large.updateMs, small.updateMs)}, panel rows ${ratio(large.panelMs, small.panelMs)}, together ${ratio(large.updateMs + large.panelMs, small.updateMs + small.panelMs)} (target ≤ 2×)`);
 }
 
 /** Runs the benchmark and prints the table. `skipLargeBaseline` leaves out the ~1 min 2 MB baseline. */

@@ -1,10 +1,15 @@
-/** `npm run bench` — every benchmark of the core, printed as tables. `--quick` skips the slow baseline. */
+/** `npm run bench` — every benchmark of the core, printed as tables. `--quick` skips the slow baseline; `--keystroke` runs only the keystroke rows. */
 import { runContentsBench } from "./contentsBench";
 import { runExportBench } from "./exportBench";
-import { runRedlineBench } from "./redlineBench";
+import { runKeystrokeBench, runRedlineBench } from "./redlineBench";
 import { runStructureBench } from "./structureBench";
 
-runRedlineBench(process.argv.includes("--quick"));
-runStructureBench();
-await runExportBench();
-runContentsBench();
+if (process.argv.includes("--keystroke")) {
+  runKeystrokeBench();
+} else {
+  runRedlineBench(process.argv.includes("--quick"));
+  runKeystrokeBench();
+  runStructureBench();
+  await runExportBench();
+  runContentsBench();
+}

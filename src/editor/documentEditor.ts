@@ -15,6 +15,7 @@ import { createEditorState } from "./editorState";
 import { locateChange, selectChange } from "./redline/commands";
 import { mapOffset } from "./redline/docLayout";
 import { redlinePlugin } from "./redline/plugin";
+import { spellcheckPlugin } from "./spellcheck";
 
 export type EditorListener = (state: EditorState) => void;
 
@@ -35,7 +36,7 @@ export interface EditorContent {
 function stateFor(content: EditorContent): { state: EditorState; fixes: readonly ContentsFix[] } {
   const { document, fixes } = syncDocumentContents(content.draft, content.base);
   const state = createEditorState(document, {
-    plugins: [redlinePlugin({ base: content.base })],
+    plugins: [redlinePlugin({ base: content.base }), spellcheckPlugin()],
     official: content.base,
     attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
   });

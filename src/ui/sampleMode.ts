@@ -23,12 +23,14 @@ declare global {
   }
 }
 
-/** Records keydown → state applied and view updated, when `perf` is in the URL. Returns the cleanup. */
+/** Records key pressed → state applied and view updated, when `perf` is in the URL. Returns the cleanup. */
 export function recordKeystrokeTimes(editor: DocumentEditor, search: string): () => void {
   if (!new URLSearchParams(search).has("perf")) return () => {};
   const times: number[] = (window.__keystrokeTimes = []);
   let started: number | null = null;
-  const onKey = () => { started ??= performance.now(); };
+  // The event's own time stamp: when the key was pressed, so time spent waiting behind other
+  // work on the page (a React commit, a timer) counts too.
+  const onKey = (event: KeyboardEvent) => { started ??= event.timeStamp; };
   document.addEventListener("keydown", onKey, true);
   const unsubscribe = editor.subscribe(() => {
     if (started === null) return;

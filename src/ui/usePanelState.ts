@@ -2,28 +2,42 @@ import { useEffect, useState } from "react";
 import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../editor/documentEditor";
 
-/** Documents larger than this (in characters) refresh the panels at most every `LARGE_DELAY` ms. */
+/** Documents larger than this (in characters of the editor's content) batch panel refreshes. */
 const LARGE_DOCUMENT = 300_000;
-const LARGE_DELAY = 150;
+/** A pause in typing this long (ms) refreshes the panels of a large document. */
+const QUIET = 200;
+/** During continuous typing, the panels of a large document are refreshed at least this often (ms). */
+const MAX_WAIT = 1000;
 
 /**
- * The editor's state for panels beside the editor. For a large chapter, React renders at most
- * every 150 ms while typing goes on: every React commit measures the focused editor's selection
- * by walking its text, which on a 2 MB chapter costs more than a frame. The editor itself
- * never waits for React: it updates on every keystroke.
+ * The editor's state for panels beside the editor. For a small chapter every state is rendered
+ * at once. For a large one, React renders when typing pauses for 200 ms, and at least once a
+ * second while it goes on: each React commit costs a few milliseconds of layout and rendering
+ * on a 2 MB chapter, and a key pressed meanwhile waits for it. The editor itself never waits for
+ * React: its text and redline marks update on every keystroke.
  */
 export function usePanelState(editor: DocumentEditor): EditorState {
   const [state, setState] = useState(editor.state);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    let quiet: ReturnType<typeof setTimeout> | null = null;
+    let deadline: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      if (quiet) clearTimeout(quiet);
+      if (deadline) clearTimeout(deadline);
+      quiet = deadline = null;
+      setState(editor.state);
+    };
     setState(editor.state);
     const unsubscribe = editor.subscribe((next) => {
-      if (next.doc.content.size < LARGE_DOCUMENT) { setState(next); return; }
-      timer ??= setTimeout(() => { timer = null; setState(editor.state); }, LARGE_DELAY);
+      if (next.doc.content.size < LARGE_DOCUMENT) { flush(); return; }
+      if (quiet) clearTimeout(quiet);
+      quiet = setTimeout(flush, QUIET);
+      deadline ??= setTimeout(flush, MAX_WAIT);
     });
     return () => {
       unsubscribe();
-      if (timer) clearTimeout(timer);
+      if (quiet) clearTimeout(quiet);
+      if (deadline) clearTimeout(deadline);
     };
   }, [editor]);
   return state;

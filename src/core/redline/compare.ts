@@ -6,11 +6,14 @@
  *    (renumbered or moved sections), keeping order (alignSections);
  * 2. the plan is walked in step over both texts: sections whose text is unchanged cost a
  *    length lookup; changed pairs are diffed on their own (pieceDiff, cached per section value);
- * 3. each section entry keeps its local changes and piece starts, and turns them into global
- *    changes only when asked, so an update that shifts offsets costs one small object per section.
+ * 3. each unit (title, chapter head, section) is a record in a UnitTable: its entry holds local
+ *    changes (offsets within its pieces) and turns them into global changes only when asked;
+ *    global starts are prefix sums over blocks of units, summed lazily (unitTable.ts).
  * updateRedline reuses the previous plan when the draft still has the same sections in the same
- * places (typing never changes that) and the edit cannot change the alignment (planForUpdate),
- * so one keystroke re-diffs only the section it touched.
+ * places (typing never changes that): an identity pass over the sections names the units whose
+ * inputs are new objects (planUnits.ts), only those are recomputed, and the new table shares
+ * every other record with the previous one — nothing after an edit is rebuilt or shifted. An
+ * edit that changes how sections pair (planForUpdate) rebuilds the redline with the new plan.
  */
 import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, sectionPieceLength, serializeDocument, titlePiece } from "../model/canonicalText";
 import type { Chapter, OrdinanceDocument, Section } from "../model/document";
@@ -18,6 +21,8 @@ import { makePlan, planForUpdate, type Plan } from "./plan";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
 import { SectionEntry, type ChangeGroup, type SectionEntryInit, type TextSource } from "./sectionEntry";
 import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
+import { changedUnits, planUnits, type UnitStep } from "./planUnits";
+import { UnitTable, type UnitRecord } from "./unitTable";
 import { diffLine } from "./wordDiff";
 
 const resolvedCache = new WeakMap<CompareOptions, ResolvedOptions>();
@@ -33,23 +38,38 @@ export function resolveOptions(options?: CompareOptions): ResolvedOptions {
   return resolved;
 }
 
-/** What one unit of the walk produced, kept so the next update can reuse it. */
-interface Slot {
-  readonly keyA: unknown;
-  readonly keyB: unknown;
-  readonly tag: string;
-  readonly entry: SectionEntry;
-  readonly startA: number;
-  readonly startB: number;
-  readonly lengthA: number;
-  readonly lengthB: number;
-}
-
 const NO_CHANGES: readonly LocalChange[] = [];
 const NO_EXTRA: Partial<Change> = {};
 
-/** The redline value: sections eager (cheap), global changes and texts computed on first use. */
+let versions = 0;
+
+/** One updateRedline step: the units it recomputed since version `since`, and the steps before it. */
+interface UpdateStep {
+  readonly since: number;
+  readonly units: readonly number[];
+  readonly older: UpdateStep | null;
+  readonly depth: number;
+}
+
+/** How many update steps a redline remembers for touchedSince (a consumer further behind rebuilds). */
+const MAX_HISTORY = 64;
+
+/** The ascending union of sorted index lists. */
+function mergeUnits(lists: ReadonlyArray<readonly number[]>): number[] {
+  if (lists.length === 1) return lists[0]!.slice();
+  const all = lists.flat().sort((x, y) => x - y);
+  return all.filter((unit, k) => k === 0 || all[k - 1] !== unit);
+}
+
+/**
+ * The redline value. Its units live in a UnitTable (local entries, lazily summed starts); a
+ * unit's entry with global offsets is made on first access, the whole section list and the
+ * global changes only when asked for, and the texts on first use.
+ */
 class RedlineValue implements Redline {
+  readonly version = ++versions;
+  private sectionList: readonly SectionRedline[] | undefined;
+  private placed: Map<number, SectionRedline> | undefined;
   private changeList: readonly Change[] | undefined;
   private baseTextValue: string | undefined;
   private draftTextValue: string | undefined;
@@ -59,9 +79,47 @@ class RedlineValue implements Redline {
     readonly draft: OrdinanceDocument,
     readonly options: ResolvedOptions,
     readonly plan: Plan,
-    readonly sections: readonly SectionRedline[],
-    readonly slots: readonly Slot[],
+    readonly units: UnitTable,
+    readonly history: UpdateStep | null,
   ) {}
+
+  touchedSince(version: number): readonly number[] | null {
+    if (version === this.version) return [];
+    const lists: Array<readonly number[]> = [];
+    for (let step = this.history; step; step = step.older) {
+      lists.push(step.units);
+      if (step.since === version) return mergeUnits(lists);
+    }
+    return null;
+  }
+
+  get sectionCount(): number {
+    return this.units.count;
+  }
+
+  section(index: number): SectionRedline {
+    if (this.sectionList) return this.sectionList[index]!;
+    if (index < 0 || index >= this.units.count) throw new RangeError(`no section entry ${index}`);
+    this.placed ??= new Map();
+    let entry = this.placed.get(index);
+    if (!entry) {
+      entry = this.units.record(index).entry.shifted(this.units.startA(index), this.units.startB(index));
+      this.placed.set(index, entry);
+    }
+    return entry;
+  }
+
+  get sections(): readonly SectionRedline[] {
+    if (!this.sectionList) {
+      const list: SectionRedline[] = new Array(this.units.count);
+      for (let i = 0; i < this.units.count; i++) {
+        list[i] = this.placed?.get(i) ?? this.units.record(i).entry.shifted(this.units.startA(i), this.units.startB(i));
+      }
+      this.sectionList = list;
+      this.placed = undefined;
+    }
+    return this.sectionList;
+  }
 
   get changes(): readonly Change[] {
     return (this.changeList ??= this.sections.flatMap((section) => section.changes));
@@ -94,75 +152,44 @@ export function compare(base: OrdinanceDocument, draft: OrdinanceDocument, optio
  */
 export function updateRedline(previous: Redline, draft: OrdinanceDocument): Redline {
   if (!(previous instanceof RedlineValue)) throw new TypeError("updateRedline needs a redline made by compare");
-  const { base, options } = previous;
-  if (!sameLayout(previous.draft, draft)) return build(base, draft, options, makePlan(base, draft, options));
-  return build(base, draft, options, planForUpdate(previous.plan, previous.draft, base, draft, options), previous.slots);
-}
-
-/** Whether two drafts have the same chapters and section numbers in the same places. */
-function sameLayout(a: OrdinanceDocument, b: OrdinanceDocument): boolean {
-  if (a === b) return true;
-  if (Boolean(a.title) !== Boolean(b.title) || a.chapters.length !== b.chapters.length) return false;
-  return a.chapters.every((chapter, index) => {
-    const other = b.chapters[index]!;
-    if (chapter.number !== other.number || chapter.sections.length !== other.sections.length) return false;
-    return chapter.sections.every((section, k) => section === other.sections[k] || section.number === other.sections[k]!.number);
-  });
+  const { base, options, plan } = previous;
+  const index = planUnits(plan, base, previous.draft);
+  const changed = changedUnits(index, previous.draft, draft);
+  if (changed === null) return build(base, draft, options, makePlan(base, draft, options));
+  // The same layout, but an edit may still change which sections pair: then the units differ.
+  const updatedPlan = planForUpdate(plan, previous.draft, base, draft, options);
+  if (updatedPlan !== plan) return build(base, draft, options, updatedPlan);
+  const walker = new Walker(base, draft, options);
+  for (const unit of changed) walkUnit(walker, index.units[unit]!);
+  const units = previous.units.with(changed, walker.records);
+  const older = previous.history && previous.history.depth < MAX_HISTORY ? previous.history : null;
+  return new RedlineValue(base, draft, options, plan, units, { since: previous.version, units: changed, older, depth: (older?.depth ?? 0) + 1 });
 }
 
 const baseStarts = new WeakMap<OrdinanceDocument, Map<Section, number>>();
 
 /**
- * Walks the plan over both documents, tracking where each piece starts in each text. Each unit
- * is a slot; given the previous walk's slots, a unit whose inputs are the same objects is
- * reused (shifted when text before it changed length) instead of recomputed.
+ * Computes units of the plan, one record each, in the order asked. Entries are made with local
+ * offsets (their pieces starting at 0 in both texts); the unit table places them.
  */
 class Walker {
-  readonly sections: SectionRedline[] = [];
-  readonly slots: Slot[] = [];
-  posA = -PIECE_SEPARATOR.length;
-  posB = -PIECE_SEPARATOR.length;
-  private keyA: unknown = null;
-  private keyB: unknown = null;
-  private tag = "";
+  readonly records: UnitRecord[] = [];
 
-  constructor(
-    readonly base: OrdinanceDocument, readonly draft: OrdinanceDocument, readonly options: ResolvedOptions,
-    private readonly previous: readonly Slot[] | undefined,
-  ) {}
+  constructor(readonly base: OrdinanceDocument, readonly draft: OrdinanceDocument, readonly options: ResolvedOptions) {}
 
-  /** Starts a unit keyed by its inputs; true when the previous walk's result was reused. */
-  reuse(keyA: unknown, keyB: unknown, tag = ""): boolean {
-    this.keyA = keyA;
-    this.keyB = keyB;
-    this.tag = tag;
-    const slot = this.previous?.[this.slots.length];
-    if (!slot || slot.keyA !== keyA || slot.keyB !== keyB || slot.tag !== tag) return false;
-    const entry = slot.entry.shifted(this.posA - slot.startA, this.posB - slot.startB);
-    this.record(entry, slot.lengthA, slot.lengthB);
-    return true;
-  }
-
-  add(entry: Omit<SectionEntryInit, "groups" | "pieceStartA" | "pieceStartB">, groups: ChangeGroup[], lengthA: number, lengthB: number): SectionEntry {
+  add(entry: Omit<SectionEntryInit, "groups" | "pieceStartA" | "pieceStartB">, groups: ChangeGroup[], lengthA: number, lengthB: number): void {
     let status = entry.status;
     if (status === null) status = groups.some((group) => group.local.length > 0) ? "changed" : "unchanged";
     const section = new SectionEntry({
       unit: entry.unit, status, numberA: entry.numberA, numberB: entry.numberB, catchlineA: entry.catchlineA, catchlineB: entry.catchlineB,
-      groups, pieceStartA: this.posA, pieceStartB: this.posB,
+      groups, pieceStartA: 0, pieceStartB: 0,
     });
-    this.record(section, lengthA, lengthB);
-    return section;
+    this.records.push({ entry: section, lengthA, lengthB });
   }
 
-  private record(entry: SectionEntry, lengthA: number, lengthB: number): void {
-    this.sections.push(entry);
-    this.slots.push({ keyA: this.keyA, keyB: this.keyB, tag: this.tag, entry, startA: this.posA, startB: this.posB, lengthA, lengthB });
-    this.posA += lengthA;
-    this.posB += lengthB;
-  }
-
-  group(local: readonly LocalChange[], textA: TextSource, textB: TextSource, extra: Partial<Change> = NO_EXTRA, startA = this.posA): ChangeGroup {
-    return { local, textA, textB, startA, startB: this.posB, extra };
+  /** A group of local changes; `startA` is given only for a group placed at an absolute base offset. */
+  group(local: readonly LocalChange[], textA: TextSource, textB: TextSource, extra: Partial<Change> = NO_EXTRA, startA = 0): ChangeGroup {
+    return { local, textA, textB, startA, startB: 0, extra };
   }
 
   /** Global start of a base section's piece (for the source end of a move). */
@@ -181,36 +208,33 @@ class Walker {
   }
 }
 
-function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions, plan: Plan, previous?: readonly Slot[]): RedlineValue {
-  const walker = new Walker(base, draft, options, previous);
-  walkTitles(walker);
-  for (const step of plan.steps) {
-    if (step.kind === "chapter-whole") {
-      wholeChapter(walker, (step.side === "A" ? base : draft).chapters[step.index]!, step.side);
-      continue;
-    }
-    const chapterA = base.chapters[step.a]!;
-    const chapterB = draft.chapters[step.b]!;
-    const headTag = `${chapterA.number}\u0000${chapterA.title}\u0000${chapterB.number}\u0000${chapterB.title}\u0000${step.renumberedKey}`;
-    if (!walker.reuse(chapterA.toc, chapterB.toc, headTag)) walkChapterHead(walker, chapterA, chapterB, step.renumbered, step.renumberedKey);
-    for (const sectionStep of step.sections) {
-      const a = sectionStep.kind === "insert" ? undefined : chapterA.sections[sectionStep.a]!;
-      const b = sectionStep.kind === "delete" ? undefined : chapterB.sections[sectionStep.b]!;
-      const movedTo = sectionStep.kind === "delete" && sectionStep.moveTo !== undefined ? chapterB.sections[sectionStep.moveTo] : undefined;
-      const movedFrom = sectionStep.kind === "insert" && sectionStep.moveFrom !== undefined ? chapterA.sections[sectionStep.moveFrom] : undefined;
-      if (walker.reuse(a ?? movedFrom, b ?? movedTo)) continue;
-      if (a && b) pairedSection(walker, a, b);
-      else if (a) removedSection(walker, a, movedTo);
-      else addedSection(walker, b!, movedFrom);
+function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions, plan: Plan): RedlineValue {
+  const walker = new Walker(base, draft, options);
+  for (const unit of planUnits(plan, base, draft).units) walkUnit(walker, unit);
+  return new RedlineValue(base, draft, options, plan, UnitTable.of(walker.records, -PIECE_SEPARATOR.length), null);
+}
+
+/** Computes one unit of the plan and records it. */
+function walkUnit(walker: Walker, unit: UnitStep): void {
+  const { base, draft } = walker;
+  switch (unit.kind) {
+    case "title": return walkTitles(walker);
+    case "head": return walkChapterHead(walker, base.chapters[unit.a]!, draft.chapters[unit.b]!, unit.renumbered, unit.renumberedKey);
+    case "whole-head": return wholeChapterHead(walker, (unit.side === "A" ? base : draft).chapters[unit.chapter]!, unit.side);
+    case "whole-section": return wholeSection(walker, (unit.side === "A" ? base : draft).chapters[unit.chapter]!.sections[unit.section]!, unit.side);
+    case "section": {
+      const step = unit.step;
+      const chapterA = base.chapters[unit.a]!;
+      const chapterB = draft.chapters[unit.b]!;
+      if (step.kind === "pair") return pairedSection(walker, chapterA.sections[step.a]!, chapterB.sections[step.b]!);
+      if (step.kind === "delete") return removedSection(walker, chapterA.sections[step.a]!, step.moveTo !== undefined ? chapterB.sections[step.moveTo] : undefined);
+      return addedSection(walker, chapterB.sections[step.b]!, step.moveFrom !== undefined ? chapterA.sections[step.moveFrom] : undefined);
     }
   }
-  return new RedlineValue(base, draft, options, plan, walker.sections, walker.slots);
 }
 
 function walkTitles(walker: Walker): void {
   const { base, draft, options } = walker;
-  if (!base.title && !draft.title) return;
-  if (walker.reuse(base.title, draft.title)) return;
   const pieceA = base.title ? titlePiece(base.title) : { text: "", lines: [] };
   const pieceB = draft.title ? titlePiece(draft.title) : { text: "", lines: [] };
   const lineA = pieceA.lines[0];
@@ -250,29 +274,25 @@ function walkChapterHead(walker: Walker, a: Chapter, b: Chapter, renumbered: Rea
   );
 }
 
-/**
- * A chapter present on one side only: its head and every section, whole. Each is its own
- * unit with its own reuse key (the head by its contents list and heading, a section by its
- * object), so a later update reuses each one alone.
- */
-function wholeChapter(walker: Walker, chapter: Chapter, side: "A" | "B"): void {
+/** A unit of a chapter present on one side only, whole: inserted or deleted throughout. */
+function wholeUnit(walker: Walker, side: "A" | "B", text: TextSource, length: number, unit: "chapter" | "section", number: string, catchline: string): void {
   const inA = side === "A";
-  const unit = (key: unknown, tag: string, text: TextSource, length: number, init: { unit: "chapter" | "section"; number: string; catchline: string }) => {
-    if (inA ? walker.reuse(key, null, tag) : walker.reuse(null, key, tag)) return;
-    const local: LocalChange = { part: "section", fromA: 0, toA: inA ? length : 0, fromB: 0, toB: inA ? 0 : length, precise: true };
-    walker.add(
-      {
-        unit: init.unit, status: inA ? "deleted" : "inserted",
-        numberA: inA ? init.number : null, numberB: inA ? null : init.number, catchlineA: inA ? init.catchline : null, catchlineB: inA ? null : init.catchline,
-      },
-      [walker.group([local], inA ? text : "", inA ? "" : text)], inA ? length : 0, inA ? 0 : length,
-    );
-  };
+  const local: LocalChange = { part: "section", fromA: 0, toA: inA ? length : 0, fromB: 0, toB: inA ? 0 : length, precise: true };
+  walker.add(
+    { unit, status: inA ? "deleted" : "inserted", numberA: inA ? number : null, numberB: inA ? null : number, catchlineA: inA ? catchline : null, catchlineB: inA ? null : catchline },
+    [walker.group([local], inA ? text : "", inA ? "" : text)], inA ? length : 0, inA ? 0 : length,
+  );
+}
+
+/** The head of a chapter present on one side only. Its sections are units of their own (wholeSection). */
+function wholeChapterHead(walker: Walker, chapter: Chapter, side: "A" | "B"): void {
   const head = chapterHeadPiece(chapter);
-  unit(chapter.toc, `whole-head\u0000${chapter.number}\u0000${chapter.title}`, head.text, head.text.length, { unit: "chapter", number: `CHAPTER ${chapter.number}`, catchline: chapter.title });
-  for (const section of chapter.sections) {
-    unit(section, "whole", section, sectionPieceLength(section), { unit: "section", number: section.number, catchline: section.catchline });
-  }
+  wholeUnit(walker, side, head.text, head.text.length, "chapter", `CHAPTER ${chapter.number}`, chapter.title);
+}
+
+/** A section of a chapter present on one side only. */
+function wholeSection(walker: Walker, section: Section, side: "A" | "B"): void {
+  wholeUnit(walker, side, section, sectionPieceLength(section), "section", section.number, section.catchline);
 }
 
 function entryOf(a: Section | undefined, b: Section | undefined, status: SectionStatus | null) {

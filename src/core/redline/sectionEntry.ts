@@ -1,7 +1,8 @@
 /**
  * One entry of a redline's section list. It holds its changes as local offsets plus the
- * starts of its pieces, and turns them into global Change values on first access — so a
- * re-compare that only shifts offsets creates one small object per section and no changes.
+ * starts of its pieces, and turns them into global Change values on first access. The engine
+ * keeps each unit's entry with its pieces at 0 and places it (`shifted`) only when it is read,
+ * so an update that shifts offsets creates no entries and no changes for untouched units.
  */
 import { sectionPiece } from "../model/canonicalText";
 import type { Section } from "../model/document";

@@ -66,6 +66,21 @@ export interface Redline {
   readonly sections: readonly SectionRedline[];
   /** Every change in document order. */
   readonly changes: readonly Change[];
+  /** How many entries `sections` has, without building the list. */
+  readonly sectionCount: number;
+  /** `sections[index]` without building the whole list (cost independent of the document's size). */
+  section(index: number): SectionRedline;
+  /** Identifies this redline value among those made in this process (increasing). */
+  readonly version: number;
+  /**
+   * Which entries may differ from those of the earlier redline with version `version`, when
+   * this one was made from it by a chain of `updateRedline` calls that kept every entry in its
+   * place: indices into `sections`, ascending. Every other entry has the same status, numbers,
+   * catchlines and changes (ids, kinds, texts) as there, only its offsets shifted. Null when
+   * that is not known (another lineage, a change of layout, or too long a chain): rebuild.
+   * Lets a consumer refresh just the touched entries.
+   */
+  touchedSince(version: number): readonly number[] | null;
 }
 
 export interface CompareOptions {

@@ -1,11 +1,10 @@
 import type { Annotation } from "../../core/annotations/annotation";
-import type { Change } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
-import { changeSummary } from "./panelRows";
+import { changeSummary, type RowChange } from "./panelRows";
 import { SponsorChip } from "./SponsorChip";
 
 interface ChangeRowProps {
-  readonly change: Change;
+  readonly change: RowChange;
   readonly annotation: Annotation | undefined;
   readonly sponsors: SponsorRegistry | null;
   readonly selected: boolean;

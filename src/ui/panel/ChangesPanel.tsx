@@ -8,7 +8,7 @@ import { ChangeDetails } from "./ChangeDetails";
 import { ChangeRow } from "./ChangeRow";
 import { DetachedNotes } from "./DetachedNotes";
 import { FilterBar } from "./FilterBar";
-import { panelModel } from "./panelRows";
+import { panelModel, type PanelModel } from "./panelRows";
 
 interface ChangesPanelProps {
   readonly editor: DocumentEditor;
@@ -22,17 +22,19 @@ interface ChangesPanelProps {
 export function ChangesPanel({ editor, state }: ChangesPanelProps) {
   const { redline, annotations, filter, selectedId } = redlineState(state);
   const sponsors = docSponsors(state);
-  const model = useMemo(() => panelModel(redline, annotations, filter), [redline, annotations, filter]);
+  // The last model built is the start of the next: only the sections touched since are redone.
+  const lastModel = useRef<PanelModel | undefined>(undefined);
+  const model = useMemo(() => (lastModel.current = panelModel(redline, annotations, filter, lastModel.current)), [redline, annotations, filter]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: model.rows.length,
+    count: model.rowCount,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (model.rows[index]?.kind === "section" ? 34 : 58),
+    estimateSize: (index) => (model.row(index)?.kind === "section" ? 34 : 58),
     overscan: 8,
     // Rows show before the list is first measured (and where nothing is measured, as in tests).
     initialRect: { width: 400, height: 900 },
   });
-  const selectedIndex = selectedId ? model.rows.findIndex((row) => row.kind === "change" && row.change.id === selectedId) : -1;
+  const selectedIndex = selectedId ? model.rowOfChange(selectedId) : -1;
   useEffect(() => {
     if (selectedIndex < 0) return;
     // After the details below the list have taken their room, so the row lands in view.
@@ -43,14 +45,14 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
   return (
     <aside className="side-panel changes-panel" aria-label="Changes">
       <div className="panel-header">
-        <h2>Changes <span className="count" data-testid="change-total">{model.changeIds.length === model.total ? model.total : `${model.changeIds.length} of ${model.total}`}</span></h2>
-        <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={model.changeIds} />
+        <h2>Changes <span className="count" data-testid="change-total">{model.shownCount === model.total ? model.total : `${model.shownCount} of ${model.total}`}</span></h2>
+        <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={() => model.changeIds} shownCount={model.shownCount} />
       </div>
       <div className="change-list" ref={scroller} role="list" aria-label="Tracked changes">
-        {model.rows.length === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
+        {model.rowCount === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = model.rows[item.index]!;
+            const row = model.row(item.index)!;
             return (
               <div key={row.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
                 {row.kind === "section"
@@ -63,7 +65,7 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
                       <button type="button" className="mini" title="Reject all changes in this section" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
                     </div>
                   )
-                  : <ChangeRow change={row.change} annotation={row.annotation} sponsors={sponsors} selected={row.change.id === selectedId} onSelect={() => editor.goToChange(row.change.id)} />}
+                  : <ChangeRow change={row.change} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={row.change.id === selectedId} onSelect={() => editor.goToChange(row.change.id)} />}
               </div>
             );
           })}

@@ -8,12 +8,14 @@ interface FilterBarProps {
   readonly editor: DocumentEditor;
   readonly filter: ChangeFilter;
   readonly sponsors: SponsorRegistry | null;
-  /** Ids of the changes the filter shows, for "accept/reject all shown". */
-  readonly shownIds: readonly string[];
+  /** Ids of the changes the filter shows, for "accept/reject all shown" (asked for on click). */
+  readonly shownIds: () => readonly string[];
+  /** How many changes the filter shows. */
+  readonly shownCount: number;
 }
 
 /** Filters the panel and the editor's highlighting by sponsor and status. */
-export function FilterBar({ editor, filter, sponsors, shownIds }: FilterBarProps) {
+export function FilterBar({ editor, filter, sponsors, shownIds, shownCount }: FilterBarProps) {
   const sponsorId = filter.sponsorIds?.[0] ?? "";
   const status = filter.statuses?.[0] ?? "";
   const apply = (next: ChangeFilter) => editor.run(setFilter(next), false);
@@ -28,10 +30,10 @@ export function FilterBar({ editor, filter, sponsors, shownIds }: FilterBarProps
         <option value="">All statuses</option>
         {ANNOTATION_STATUSES.map((each) => <option key={each} value={each}>{each}</option>)}
       </select>
-      {filtered && shownIds.length > 0 && (
+      {filtered && shownCount > 0 && (
         <>
-          <button type="button" className="mini" onClick={() => editor.run(acceptChanges(shownIds))}>Accept shown</button>
-          <button type="button" className="mini" onClick={() => editor.run(rejectChanges(shownIds))}>Reject shown</button>
+          <button type="button" className="mini" onClick={() => editor.run(acceptChanges(shownIds()))}>Accept shown</button>
+          <button type="button" className="mini" onClick={() => editor.run(rejectChanges(shownIds()))}>Reject shown</button>
         </>
       )}
     </div>

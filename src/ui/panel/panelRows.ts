@@ -1,21 +1,38 @@
 /**
  * The rows of the changes panel, derived from the redline, the annotations and the filter:
  * one header per section with its count, then its changes in document order.
+ *
+ * Rows are kept per block of sections (`SECTIONS_PER_BLOCK`); a row is found by its block
+ * (prefix sums of the blocks' row counts, summed once per model on first use) and its place
+ * in the block. After a keystroke only the sections the redline reports as touched are redone,
+ * which rebuilds their blocks alone: every other block is shared with the previous model. Rows
+ * carry no offsets (those shift with each keystroke before them), only words and ids, which
+ * stay as they were in untouched sections.
  */
-import type { Annotation } from "../../core/annotations/annotation";
 import type { Change, Redline, SectionRedline } from "../../core/redline/types";
 import type { AnnotationIndex } from "../../editor/redline/annotationIndex";
 import { passesFilter, type ChangeFilter } from "../../editor/redline/plugin";
 
+/**
+ * What a change row shows: a change without its offsets. Offsets shift with every keystroke
+ * before the change, so rows leave them out; look a change up by id for where it is.
+ */
+export type RowChange = Omit<Change, "fromA" | "toA" | "fromB" | "toB">;
+
 export type PanelRow =
   | { readonly kind: "section"; readonly key: string; readonly label: string; readonly status: SectionRedline["status"]; readonly changeIds: readonly string[] }
-  | { readonly kind: "change"; readonly key: string; readonly change: Change; readonly annotation: Annotation | undefined };
+  | { readonly kind: "change"; readonly key: string; readonly change: RowChange };
 
-export interface PanelModel {
+const SECTIONS_PER_BLOCK = 64;
+
+/** The rows of up to SECTIONS_PER_BLOCK consecutive sections, with what each section gave. */
+interface RowBlock {
   readonly rows: readonly PanelRow[];
-  /** Ids of the changes shown, in order (for next/previous). */
-  readonly changeIds: readonly string[];
-  readonly total: number;
+  readonly ids: readonly string[];
+  readonly rowCounts: Int32Array;
+  readonly idCounts: Int32Array;
+  readonly changeCounts: Int32Array;
+  readonly changeTotal: number;
 }
 
 function sectionLabel(entry: SectionRedline): string {
@@ -25,23 +42,153 @@ function sectionLabel(entry: SectionRedline): string {
   return `${number} ${catchline}`.trim();
 }
 
-/** The panel rows for a redline, filtered. */
-export function panelModel(redline: Redline, annotations: AnnotationIndex, filter: ChangeFilter): PanelModel {
-  const rows: PanelRow[] = [];
-  const changeIds: string[] = [];
-  let total = 0;
-  for (const entry of redline.sections) {
-    if (entry.changes.length === 0) continue;
-    total += entry.changes.length;
-    const shown = entry.changes.filter((change) => passesFilter(change, filter, annotations));
-    if (shown.length === 0) continue;
-    rows.push({ kind: "section", key: `s:${entry.numberB ?? ""}:${entry.numberA ?? ""}:${entry.unit}`, label: sectionLabel(entry), status: entry.status, changeIds: shown.map((change) => change.id) });
-    for (const change of shown) {
-      rows.push({ kind: "change", key: `c:${change.id}`, change, annotation: annotations.byChange.get(change.id)?.[0] });
-      changeIds.push(change.id);
-    }
+/** Appends the rows and shown ids of one section entry; returns how many changes it has. */
+function addSection(entry: SectionRedline, annotations: AnnotationIndex, filter: ChangeFilter, rows: PanelRow[], ids: string[]): number {
+  const changes = entry.changes;
+  if (changes.length === 0) return 0;
+  const shown = changes.filter((change) => passesFilter(change, filter, annotations));
+  if (shown.length === 0) return changes.length;
+  const shownIds = shown.map((change) => change.id);
+  rows.push({ kind: "section", key: `s:${entry.numberB ?? ""}:${entry.numberA ?? ""}:${entry.unit}`, label: sectionLabel(entry), status: entry.status, changeIds: shownIds });
+  for (const change of shown) {
+    const { fromA: _fromA, toA: _toA, fromB: _fromB, toB: _toB, ...words } = change;
+    rows.push({ kind: "change", key: `c:${change.id}`, change: words });
   }
-  return { rows, changeIds, total };
+  for (const id of shownIds) ids.push(id);
+  return changes.length;
+}
+
+/**
+ * Block `block` of sections: sections in `redo` (a set of indices) are built from the redline,
+ * the others copied from `old` (the same block of the previous model), when given.
+ */
+function makeBlock(redline: Redline, block: number, annotations: AnnotationIndex, filter: ChangeFilter, old: RowBlock | undefined, redo: ReadonlySet<number> | null): RowBlock {
+  const first = block * SECTIONS_PER_BLOCK;
+  const size = Math.min(SECTIONS_PER_BLOCK, redline.sectionCount - first);
+  const rows: PanelRow[] = [];
+  const ids: string[] = [];
+  const rowCounts = new Int32Array(size);
+  const idCounts = new Int32Array(size);
+  const changeCounts = new Int32Array(size);
+  let changeTotal = 0;
+  let oldRow = 0;
+  let oldId = 0;
+  for (let k = 0; k < size; k++) {
+    const rowsBefore = rows.length;
+    const idsBefore = ids.length;
+    if (old && redo && !redo.has(first + k)) {
+      for (let r = 0; r < old.rowCounts[k]!; r++) rows.push(old.rows[oldRow + r]!);
+      for (let r = 0; r < old.idCounts[k]!; r++) ids.push(old.ids[oldId + r]!);
+      changeCounts[k] = old.changeCounts[k]!;
+    } else {
+      changeCounts[k] = addSection(redline.section(first + k), annotations, filter, rows, ids);
+    }
+    if (old) { oldRow += old.rowCounts[k]!; oldId += old.idCounts[k]!; }
+    rowCounts[k] = rows.length - rowsBefore;
+    idCounts[k] = ids.length - idsBefore;
+    changeTotal += changeCounts[k]!;
+  }
+  return { rows, ids, rowCounts, idCounts, changeCounts, changeTotal };
+}
+
+const showsAll = (filter: ChangeFilter) => !filter.sponsorIds && !filter.statuses;
+
+/** The panel's rows for one redline: counts, rows by index, shown change ids. Immutable. */
+export class PanelModel {
+  private rowStarts: Float64Array | undefined;
+  private idList: readonly string[] | undefined;
+  private rowList: readonly PanelRow[] | undefined;
+  /** How many changes the redline has in all, filter aside. */
+  readonly total: number;
+  /** How many rows (section headers and changes) the panel lists. */
+  readonly rowCount: number;
+  /** How many changes the filter shows. */
+  readonly shownCount: number;
+
+  /** @internal use panelModel */
+  constructor(private readonly blocks: readonly RowBlock[], readonly version: number, readonly filter: ChangeFilter) {
+    let total = 0;
+    let rowCount = 0;
+    let shownCount = 0;
+    for (const block of blocks) { total += block.changeTotal; rowCount += block.rows.length; shownCount += block.ids.length; }
+    this.total = total;
+    this.rowCount = rowCount;
+    this.shownCount = shownCount;
+  }
+
+  /** Row `index` (0 ≤ index < rowCount), found in O(log blocks). */
+  row(index: number): PanelRow | undefined {
+    if (index < 0 || index >= this.rowCount) return undefined;
+    const starts = (this.rowStarts ??= this.sumRows());
+    let low = 0;
+    let high = this.blocks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= index) low = mid; else high = mid - 1;
+    }
+    return this.blocks[low]!.rows[index - starts[low]!];
+  }
+
+  /** Every row in order (built on first use; the panel itself reads rows one at a time). */
+  get rows(): readonly PanelRow[] {
+    return (this.rowList ??= this.blocks.flatMap((block) => block.rows));
+  }
+
+  /** Ids of the changes shown, in order (for next/previous and "accept shown"); built on first use. */
+  get changeIds(): readonly string[] {
+    return (this.idList ??= this.blocks.flatMap((block) => block.ids));
+  }
+
+  /** Index of the row of change `id`, or -1. */
+  rowOfChange(id: string): number {
+    let start = 0;
+    for (const block of this.blocks) {
+      if (block.ids.includes(id)) return start + block.rows.findIndex((row) => row.kind === "change" && row.change.id === id);
+      start += block.rows.length;
+    }
+    return -1;
+  }
+
+  /** @internal */
+  blockAt(index: number): RowBlock | undefined {
+    return this.blocks[index];
+  }
+
+  /** @internal */
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+
+  private sumRows(): Float64Array {
+    const starts = new Float64Array(this.blocks.length);
+    let sum = 0;
+    for (let k = 0; k < this.blocks.length; k++) { starts[k] = sum; sum += this.blocks[k]!.rows.length; }
+    return starts;
+  }
+}
+
+/**
+ * The panel rows for a redline, filtered. Given the model of an earlier redline that this one
+ * was updated from (see Redline.touchedSince), with the same filter showing every change, only
+ * the blocks of touched sections are rebuilt; the result equals a fresh build.
+ */
+export function panelModel(redline: Redline, annotations: AnnotationIndex, filter: ChangeFilter, previous?: PanelModel): PanelModel {
+  const blockCount = Math.ceil(redline.sectionCount / SECTIONS_PER_BLOCK);
+  const touched = previous && previous.filter === filter && showsAll(filter) ? redline.touchedSince(previous.version) : null;
+  if (!previous || !touched || previous.blockCount !== blockCount) {
+    const blocks: RowBlock[] = [];
+    for (let k = 0; k < blockCount; k++) blocks.push(makeBlock(redline, k, annotations, filter, undefined, null));
+    return new PanelModel(blocks, redline.version, filter);
+  }
+  if (touched.length === 0) return new PanelModel(Array.from({ length: blockCount }, (_, k) => previous.blockAt(k)!), redline.version, filter);
+  const redo = new Set(touched);
+  const blocks: RowBlock[] = [];
+  for (let k = 0; k < blockCount; k++) blocks.push(previous.blockAt(k)!);
+  for (const unit of touched) {
+    const k = Math.floor(unit / SECTIONS_PER_BLOCK);
+    if (blocks[k] === previous.blockAt(k)) blocks[k] = makeBlock(redline, k, annotations, filter, previous.blockAt(k), redo);
+  }
+  return new PanelModel(blocks, redline.version, filter);
 }
 
 function shorten(text: string, length = 48): string {
@@ -50,7 +197,7 @@ function shorten(text: string, length = 48): string {
 }
 
 /** A short "before → after" of a change for its row. */
-export function changeSummary(change: Change): { before: string; after: string; label: string } {
+export function changeSummary(change: RowChange): { before: string; after: string; label: string } {
   if (change.move) {
     return { before: "", after: "", label: change.move.role === "source" ? `moved to ${change.move.otherSection}` : `moved from ${change.move.otherSection}` };
   }

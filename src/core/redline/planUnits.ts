@@ -1,0 +1,96 @@
+/**
+ * The units of a comparison plan — the title heading, each chapter head, each section step —
+ * in reading order, with an index from the draft's parts to the units whose inputs they are.
+ * One keystroke replaces one draft section object: the index turns that into the one or two
+ * units to recompute without walking the plan. Built once per plan and kept beside it.
+ */
+import type { OrdinanceDocument } from "../model/document";
+import type { SectionStep } from "./alignSections";
+import type { Plan } from "./plan";
+
+/** One unit of the walk: what it compares. Chapter and section numbers are indices into base (a) and draft (b). */
+export type UnitStep =
+  | { readonly kind: "title" }
+  | { readonly kind: "head"; readonly a: number; readonly b: number; readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string }
+  | { readonly kind: "whole-head"; readonly side: "A" | "B"; readonly chapter: number }
+  | { readonly kind: "whole-section"; readonly side: "A" | "B"; readonly chapter: number; readonly section: number }
+  | { readonly kind: "section"; readonly a: number; readonly b: number; readonly step: SectionStep };
+
+export interface PlanUnits {
+  readonly units: readonly UnitStep[];
+  /** Per draft chapter: the unit of its head. */
+  readonly headUnit: Int32Array;
+  /** Per draft chapter, per section: the unit that shows it (its pair, insertion or move destination). */
+  readonly sectionUnit: readonly Int32Array[];
+  /** Per draft chapter: draft section index → the unit of a move's source end that names it. */
+  readonly moveSources: ReadonlyArray<ReadonlyMap<number, number>>;
+}
+
+const cache = new WeakMap<Plan, PlanUnits>();
+
+/** The units of `plan` for drafts laid out like `draft` (same chapters, same section counts). */
+export function planUnits(plan: Plan, base: OrdinanceDocument, draft: OrdinanceDocument): PlanUnits {
+  const cached = cache.get(plan);
+  if (cached) return cached;
+  const units: UnitStep[] = [];
+  const headUnit = new Int32Array(draft.chapters.length).fill(-1);
+  const sectionUnit = draft.chapters.map((chapter) => new Int32Array(chapter.sections.length).fill(-1));
+  const moveSources = draft.chapters.map(() => new Map<number, number>());
+  if (base.title || draft.title) units.push({ kind: "title" });
+  for (const step of plan.steps) {
+    if (step.kind === "chapter-whole") {
+      const chapter = (step.side === "A" ? base : draft).chapters[step.index]!;
+      if (step.side === "B") headUnit[step.index] = units.length;
+      units.push({ kind: "whole-head", side: step.side, chapter: step.index });
+      for (let s = 0; s < chapter.sections.length; s++) {
+        if (step.side === "B") sectionUnit[step.index]![s] = units.length;
+        units.push({ kind: "whole-section", side: step.side, chapter: step.index, section: s });
+      }
+      continue;
+    }
+    headUnit[step.b] = units.length;
+    units.push({ kind: "head", a: step.a, b: step.b, renumbered: step.renumbered, renumberedKey: step.renumberedKey });
+    for (const sectionStep of step.sections) {
+      if (sectionStep.kind !== "delete") sectionUnit[step.b]![sectionStep.b] = units.length;
+      else if (sectionStep.moveTo !== undefined) moveSources[step.b]!.set(sectionStep.moveTo, units.length);
+      units.push({ kind: "section", a: step.a, b: step.b, step: sectionStep });
+    }
+  }
+  const made = { units, headUnit, sectionUnit, moveSources };
+  cache.set(plan, made);
+  return made;
+}
+
+/**
+ * The units (ascending) whose inputs differ between two drafts of the same base, or null when
+ * the drafts are not laid out alike (other chapters, section counts or numbers), so the plan
+ * no longer fits. One pass of identity checks over the sections; no allocation per section.
+ */
+export function changedUnits(index: PlanUnits, before: OrdinanceDocument, after: OrdinanceDocument): number[] | null {
+  if (Boolean(before.title) !== Boolean(after.title) || before.chapters.length !== after.chapters.length) return null;
+  const changed: number[] = [];
+  if (before.title !== after.title) changed.push(0);
+  for (let c = 0; c < after.chapters.length; c++) {
+    const chapterA = before.chapters[c]!;
+    const chapterB = after.chapters[c]!;
+    if (chapterA === chapterB) continue;
+    if (chapterA.number !== chapterB.number || chapterA.sections.length !== chapterB.sections.length) return null;
+    if (chapterA.toc !== chapterB.toc || chapterA.title !== chapterB.title) changed.push(index.headUnit[c]!);
+    const sectionsA = chapterA.sections;
+    const sectionsB = chapterB.sections;
+    if (sectionsA === sectionsB) continue;
+    const units = index.sectionUnit[c]!;
+    const moves = index.moveSources[c]!;
+    for (let s = 0; s < sectionsB.length; s++) {
+      const section = sectionsB[s]!;
+      if (sectionsA[s] === section) continue;
+      if (sectionsA[s]!.number !== section.number) return null;
+      changed.push(units[s]!);
+      const source = moves.size > 0 ? moves.get(s) : undefined;
+      if (source !== undefined) changed.push(source);
+    }
+  }
+  if (changed.length < 2) return changed;
+  changed.sort((x, y) => x - y);
+  return changed.filter((unit, k) => k === 0 || changed[k - 1] !== unit);
+}

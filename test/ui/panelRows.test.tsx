@@ -1,0 +1,52 @@
+/**
+ * The changes panel's rows refreshed from the previous model (only touched sections redone)
+ * equal rows built from scratch, over random keystrokes and structural edits on multi-chapter
+ * titles, with refreshes that skip some redlines (as a throttled panel does).
+ */
+import { describe, expect, it } from "vitest";
+import type { OrdinanceDocument } from "../../src/core/model/document";
+import { compare, updateRedline } from "../../src/core/redline";
+import { randomEdit } from "../../src/core/samples/editScripts";
+import { generateChapter } from "../../src/core/samples/generateChapter";
+import { Random } from "../../src/core/samples/random";
+import { resolveAnnotations } from "../../src/editor/redline/annotationIndex";
+import { NO_FILTER } from "../../src/editor/redline/plugin";
+import { panelModel, type PanelModel } from "../../src/ui/panel/panelRows";
+import { randomKeystroke } from "../support/keystrokes";
+
+function plain(model: PanelModel): unknown {
+  return JSON.parse(JSON.stringify({ rows: model.rows, changeIds: model.changeIds, total: model.total, rowCount: model.rowCount, shownCount: model.shownCount }));
+}
+
+describe("panel rows refreshed incrementally", () => {
+  it("equal rows built from scratch after every refresh", () => {
+    let refreshedCount = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const random = new Random(seed * 13);
+      // Enough sections for several blocks of rows.
+      const chapters = [generateChapter(seed, 60_000, "2-171"), generateChapter(seed + 40, 40_000, "2-172")];
+      const base: OrdinanceDocument = { title: null, chapters };
+      let draft: OrdinanceDocument = seed % 2 ? { ...base, chapters: [chapters[0]!, generateChapter(seed + 9, 4000, "2-173"), chapters[1]!] } : base;
+      let redline = compare(base, draft);
+      const annotations = resolveAnnotations([], redline, null, null);
+      let model = panelModel(redline, annotations, NO_FILTER);
+      for (let step = 1; step <= 80; step++) {
+        draft = random.chance(0.05) ? randomEdit(draft, random) : randomKeystroke(draft, random);
+        redline = updateRedline(redline, draft);
+        if (random.chance(0.4)) continue; // this redline is never shown
+        if (redline.touchedSince(model.version) !== null) refreshedCount++;
+        model = panelModel(redline, annotations, NO_FILTER, model);
+        const scratch = panelModel(redline, annotations, NO_FILTER);
+        const label = `seed ${seed} step ${step}`;
+        expect(plain(model), label).toEqual(plain(scratch));
+        for (let probe = 0; probe < 5; probe++) {
+          const index = random.int(-1, model.rowCount);
+          expect(model.row(index), `${label} row ${index}`).toEqual(scratch.rows[index]);
+        }
+        const id = random.pick([...scratch.changeIds, "none"]);
+        expect(model.rowOfChange(id), label).toBe(scratch.rows.findIndex((row) => row.kind === "change" && row.change.id === id));
+      }
+    }
+    expect(refreshedCount).toBeGreaterThan(200);
+  });
+});
