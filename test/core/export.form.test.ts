@@ -81,7 +81,7 @@ describe("amending ordinance form (chapter grouping)", () => {
       "CHAPTER 2-180 TEST PROVISIONS",
       OMITTED,
       "2-180-020 Notice required.",
-      "    (a) Every agency shall give written notice within [-ten-]{+five business+} days.",
+      "    (a) Every agency shall give written notice within [-ten-] {+five business+} days.",
       OMITTED,
     ));
   });
@@ -96,7 +96,7 @@ describe("amending ordinance form (chapter grouping)", () => {
       "The purpose of this chapter is to keep {+all+} residents informed.",
       OMITTED,
       "2-180-030 Records.",
-      "Each agency shall keep records of every notice for [-three-]{+five+} years.",
+      "Each agency shall keep records of every notice for [-three-] {+five+} years.",
       OMITTED,
     ));
   });
@@ -163,9 +163,9 @@ describe("amending ordinance form (chapter grouping)", () => {
       "2-180-010 Purpose.",
       "2-180-020 Notice required.",
       "2-180-030 Records.",
-      "[-2-180-040-]{+2-180-045+} Penalty.",
+      "[-2-180-040-] {+2-180-045+} Penalty.",
       OMITTED,
-      "[-2-180-040-]{+2-180-045+} Penalty.",
+      "[-2-180-040-] {+2-180-045+} Penalty.",
       OMITTED,
     ));
   });
@@ -212,9 +212,9 @@ describe("amending ordinance form (chapter grouping)", () => {
       OMITTED,
       "2-180-020 Notice required.",
       "    {+(a) Notices shall be written in plain language.+}",
-      "    ([-a-]{+b+}) Every agency shall give written notice within ten days.",
-      "    ([-b-]{+c+}) The notice shall state the reason for the action.",
-      "    ([-c-]{+d+}) A copy of the notice shall be kept on file.",
+      "    ([-a-] {+b+}) Every agency shall give written notice within ten days.",
+      "    ([-b-] {+c+}) The notice shall state the reason for the action.",
+      "    ([-c-] {+d+}) A copy of the notice shall be kept on file.",
       OMITTED,
     ));
   });
@@ -246,7 +246,7 @@ describe("amending ordinance form (section grouping)", () => {
       "The purpose of this chapter is to keep {+all+} residents informed.",
       "SECTION 2. Section 2-180-030 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:",
       "2-180-030 Records.",
-      "Each agency shall keep records of every notice for [-three-]{+five+} years.",
+      "Each agency shall keep records of every notice for [-three-] {+five+} years.",
     ));
     expect(text).toContain("SECTION 3. This ordinance shall take effect upon its passage and publication.");
   });
@@ -283,7 +283,7 @@ describe("amending ordinance form (section grouping)", () => {
     const text = ordinance(BASE.replace("2-180-040 Penalty.\n\nThis", "2-180-045 Penalty.\n\nThis"), { grouping: "section" });
     expect(amendingPart(text)).toBe(lines(
       `SECTION 1. Section 2-180-040 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:`,
-      "[-2-180-040-]{+2-180-045+} Penalty.",
+      "[-2-180-040-] {+2-180-045+} Penalty.",
       OMITTED,
     ));
   });
