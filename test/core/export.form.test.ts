@@ -177,9 +177,9 @@ describe("amending ordinance form (chapter grouping)", () => {
       "CHAPTER 2-180 TEST PROVISIONS",
       OMITTED,
       "2-180-040 Penalty.",
-      // The redline keeps the section's final period and strikes the sentence break before it:
-      // "City[-. The … case-]." reads, once struck text is dropped, exactly as the draft does.
-      "[-This section applies to every agent.-] Any agent who violates this chapter shall be subject to discipline, up to and including discharge from employment with the City[-. The agency shall report each case-].",
+      // The struck last sentence starts after the period of the sentence before it and takes
+      // its own period with it: "City. [-The … case.-]" (not "City[-. The … case-].").
+      "[-This section applies to every agent.-] Any agent who violates this chapter shall be subject to discipline, up to and including discharge from employment with the City. [-The agency shall report each case.-]",
     ));
   });
 

@@ -86,13 +86,17 @@ describe("the redline of a paragraph", () => {
     expect(bodyRedline(["(a) First rule.", "(b) Second rule."], ["(a) First rule.", "(b) A new rule entirely.", "(c) Second rule."]))
       .toBe("    (a) First rule.\n    {+(b) A new rule entirely.+}\n    ([-b-] {+c+}) Second rule.");
   });
-  it("falls back to an imprecise whole replacement past the cost bound", () => {
-    const base = chapter(["2-173-020 Test.", "one two three four five six seven eight nine ten"]);
-    const draft = chapter(["2-173-020 Test.", "one 2 three 4 five 6 seven 8 nine 10"]);
+  it("past the cost bound, compares a stretch with nothing to anchor on by sentences, marked imprecise", () => {
+    const periodic = (pattern: string[]) => Array.from({ length: 90 }, (_, i) => pattern[i % pattern.length]).join(" ");
+    const base = chapter(["2-173-020 Test.", `The first sentence stays. ${periodic(["x", "y"])}. The last sentence stays.`]);
+    const draft = chapter(["2-173-020 Test.", `The first sentence stays. ${periodic(["x", "x", "y"])}. The last sentence stays.`]);
     const redline = compare(base, draft, { maxEditLength: 2 });
     expect(redline.changes).toHaveLength(1);
     expect(redline.changes[0]).toMatchObject({ precise: false, kind: "replace" });
+    expect(redline.changes[0]!.deleted).not.toMatch(/first|last/);
     expect(applyChanges(redline)).toBe(redline.draftText);
+    // Within the default bound the same paragraph is word-diffed exactly.
+    expect(compare(base, draft).changes.every((change) => change.precise)).toBe(true);
   });
 });
 

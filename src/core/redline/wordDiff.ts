@@ -1,13 +1,9 @@
 /**
- * Word diff of one line of text (a paragraph's words, a heading, a contents entry): the
- * minimal token diff from jsdiff, then the presentation pass that lawyers expect, then text
- * ranges. Offsets are relative to the two strings passed in.
+ * Word diff of one line of text (a paragraph's words, a heading, a contents entry): the token
+ * diff of linearDiff.ts, then the presentation pass that lawyers expect, then text ranges.
+ * Offsets are relative to the two strings passed in.
  */
-import { diffArrays } from "diff";
-import { lcsPairs } from "./lcs";
-
-/** Largest token table (A tokens × B tokens) diffed by lcs.ts; a paragraph of 60 words each way fits. */
-const WORD_TABLE = 4096;
+import { diffTokens } from "./linearDiff";
 import { foldTypography, isPunctuation, tokenize, type Token } from "./tokens";
 import type { ResolvedOptions } from "./types";
 
@@ -17,6 +13,8 @@ export interface TokenHunk {
   readonly toA: number;
   readonly fromB: number;
   readonly toB: number;
+  /** False where the diff fell back to whole sentences (see linearDiff.ts). */
+  readonly precise: boolean;
 }
 
 /** A changed text range of a line pair, in character offsets of each string. */
@@ -28,55 +26,44 @@ export interface TextEdit {
   readonly precise: boolean;
 }
 
-/**
- * The minimal token hunks between two token lists, or null when the diff exceeded its bound.
- * Common leading and trailing tokens are skipped before jsdiff runs.
- */
-export function minimalHunks(a: readonly string[], b: readonly string[], maxEditLength: number): TokenHunk[] | null {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-  if (start === endA && start === endB) return [];
-  if (start === endA || start === endB) return [{ fromA: start, toA: endA, fromB: start, toB: endB }];
-  if ((endA - start) * (endB - start) <= WORD_TABLE) return smallHunks(a, b, start, endA, endB, maxEditLength);
-  const parts = diffArrays(a.slice(start, endA), b.slice(start, endB), { maxEditLength });
-  if (!parts) return null;
-  const hunks: TokenHunk[] = [];
-  let indexA = start;
-  let indexB = start;
-  let open: { fromA: number; fromB: number } | null = null;
-  for (const part of parts) {
-    const count = part.value.length;
-    if (!part.added && !part.removed) {
-      if (open) hunks.push({ ...open, toA: indexA, toB: indexB });
-      open = null;
-      indexA += count;
-      indexB += count;
-      continue;
-    }
-    open ??= { fromA: indexA, fromB: indexB };
-    if (part.removed) indexA += count;
-    else indexB += count;
-  }
-  if (open) hunks.push({ ...open, toA: indexA, toB: indexB });
-  return hunks;
-}
+/** Marks after which a reader expects the next words to start: a sentence's or a clause's end. */
+const CLOSING_MARK = /^[.,;:?!)\]]$/;
 
-/** Hunks between the matched token pairs of a small middle (see lcs.ts). */
-function smallHunks(a: readonly string[], b: readonly string[], start: number, endA: number, endB: number, maxEditLength: number): TokenHunk[] | null {
-  const pairs = lcsPairs(a, start, endA, b, start, endB);
-  if (endA - start + endB - start - 2 * pairs.length > maxEditLength) return null;
-  const hunks: TokenHunk[] = [];
-  let nextA = start;
-  let nextB = start;
-  for (const [i, j] of [...pairs, [endA, endB] as [number, number]]) {
-    if (i > nextA || j > nextB) hunks.push({ fromA: nextA, toA: i, fromB: nextB, toB: j });
-    nextA = i + 1;
-    nextB = j + 1;
+/**
+ * Where an insertion (or deletion) bordered by equal tokens is placed. Such a hunk can slide
+ * along the text while its last token equals the token before it (or its first the token after
+ * it) without changing what it means: "relief{+. Nothing … 2-173-047+}." and "relief. {+Nothing
+ * … 2-173-047.+}" are the same edit. The placement chosen is the first, from the left, that
+ * starts with a word right after a closing mark (so a sentence or list item added or struck
+ * reads whole, its punctuation with it); without one the hunk stays where the diff put it.
+ * `keysA`/`keysB` are the tokens as the diff compared them; other hunks are never crossed.
+ */
+export function slideHunks(hunks: readonly TokenHunk[], keysA: readonly string[], keysB: readonly string[]): TokenHunk[] {
+  const slid: TokenHunk[] = [];
+  for (const [index, hunk] of hunks.entries()) {
+    const insertion = hunk.fromA === hunk.toA;
+    if (!insertion && hunk.fromB !== hunk.toB) { slid.push(hunk); continue; }
+    const keys = insertion ? keysB : keysA;
+    const from = insertion ? hunk.fromB : hunk.fromA;
+    const to = insertion ? hunk.toB : hunk.toA;
+    const previous = slid[slid.length - 1];
+    const next = hunks[index + 1];
+    // Matched tokens the hunk may move over: back to one token after the previous hunk, on to
+    // one token before the next one (hunks never touch), or to the ends of the line.
+    const floor = previous ? previous.toA - hunk.fromA + 1 : -hunk.fromA;
+    const ceiling = next ? next.fromA - hunk.toA - 1 : keysA.length - hunk.toA;
+    let left = 0;
+    while (left > floor && keys[from + left - 1] === keys[to + left - 1]) left--;
+    let chosen = 0;
+    for (let shift = left; shift <= ceiling; shift++) {
+      if (shift > 0 && keys[from + shift - 1] !== keys[to + shift - 1]) break;
+      const first = keys[from + shift];
+      const before = from + shift > 0 ? keys[from + shift - 1] : undefined;
+      if (before !== undefined && CLOSING_MARK.test(before) && first !== undefined && !isPunctuation(first)) { chosen = shift; break; }
+    }
+    slid.push(chosen === 0 ? hunk : { ...hunk, fromA: hunk.fromA + chosen, toA: hunk.toA + chosen, fromB: hunk.fromB + chosen, toB: hunk.toB + chosen });
   }
-  return hunks;
+  return slid;
 }
 
 /** A short unchanged run between two changes, folded into one replacement. */
@@ -85,24 +72,49 @@ function isShortRun(tokens: readonly Token[]): boolean {
   return tokens.length <= 2 && tokens.every((token) => token.text.length <= 3 || isPunctuation(token.text));
 }
 
+/** Number of words (tokens that are not punctuation) among tokens[from, to). */
+function wordsIn(tokens: readonly Token[], from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (!isPunctuation(tokens[i]!.text)) count++;
+  return count;
+}
+
 /**
- * The presentation pass: merges hunks separated by a short unchanged run, and shows a line
- * mostly rewritten as one replacement of the whole line (returned as null). `unchangedOutside`
- * counts unchanged words of the line that lie outside the token lists given.
+ * Whether the hunks rewrite the line: more than `threshold` of its words struck AND more than
+ * `threshold` of its new words underscored, counted on the diff's own hunks (before any
+ * folding of short runs, so only words actually changed count; punctuation never does).
+ * `wordsOutside` is the number of words of the line outside the token lists given, on each
+ * side. A pure insertion or deletion is never a rewrite, however long.
  */
-export function presentHunks(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, unchangedOutside = 0): TokenHunk[] | null {
-  const merged: TokenHunk[] = [];
+export function isRewrite(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, wordsOutside = 0): boolean {
+  let struck = 0;
+  let underscored = 0;
   for (const hunk of hunks) {
+    struck += wordsIn(a, hunk.fromA, hunk.toA);
+    underscored += wordsIn(b, hunk.fromB, hunk.toB);
+  }
+  return struck > threshold * (wordsIn(a, 0, a.length) + wordsOutside) && underscored > threshold * (wordsIn(b, 0, b.length) + wordsOutside);
+}
+
+/**
+ * The presentation pass: places insertions and deletions after the punctuation they border
+ * (slideHunks), shows a rewritten line (isRewrite; never one compared by sentences) as one
+ * replacement of the whole line (returned as null), and otherwise folds hunks separated by a short unchanged run into one
+ * replacement. A folded hunk is precise when both of its parts are.
+ */
+export function presentHunks(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, wordsOutside = 0): TokenHunk[] | null {
+  const slid = slideHunks(hunks, a.map((token) => token.text), b.map((token) => token.text));
+  // Sentences compared whole overstate what changed: such a line is never called rewritten.
+  if (slid.every((hunk) => hunk.precise) && isRewrite(slid, a, b, threshold, wordsOutside)) return null;
+  const merged: TokenHunk[] = [];
+  for (const hunk of slid) {
     const last = merged[merged.length - 1];
     if (last && isShortRun(a.slice(last.toA, hunk.fromA))) {
-      merged[merged.length - 1] = { fromA: last.fromA, toA: hunk.toA, fromB: last.fromB, toB: hunk.toB };
+      merged[merged.length - 1] = { fromA: last.fromA, toA: hunk.toA, fromB: last.fromB, toB: hunk.toB, precise: last.precise && hunk.precise };
     } else {
       merged.push(hunk);
     }
   }
-  const changed = merged.reduce((sum, hunk) => sum + (hunk.toA - hunk.fromA) + (hunk.toB - hunk.fromB), 0);
-  const total = a.length + b.length + 2 * unchangedOutside;
-  if (merged.length > 1 && total > 0 && changed / total > threshold) return null;
   return merged;
 }
 
@@ -145,28 +157,41 @@ export function commonAffixes(a: string, b: string): { prefix: number; suffix: n
   return { prefix, suffix };
 }
 
-/** Number of words (runs of non-space characters) in text[from, to), counting no further than `enough`. */
+/** Whether the character is a letter or a digit (what makes a run of characters a word). */
+function isWordCharacter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(text[i]!);
+}
+
+/**
+ * Number of words in text[from, to) — runs of non-space characters holding a letter or a
+ * digit, as tokens that are not punctuation are — counting no further than `enough`.
+ */
 function wordCount(text: string, from: number, to: number, enough = Infinity): number {
   let count = 0;
-  let inWord = false;
+  let inRun = false;
+  let counted = false;
   for (let i = from; i < to && count < enough; i++) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) count++;
-    inWord = !space;
+    if (isSpace(text.charCodeAt(i))) { inRun = false; continue; }
+    if (!inRun) { inRun = true; counted = false; }
+    if (!counted && isWordCharacter(text, i)) { count++; counted = true; }
   }
   return count;
 }
 
 /** One edit replacing the whole line (its surrounding spaces aside). */
 function wholeLine(textA: string, textB: string, precise: boolean): TextEdit[] {
-  return [hunkToEdit({ fromA: 0, toA: 0, fromB: 0, toB: 0 }, textA, [], textB, [], precise)];
+  return [hunkToEdit({ fromA: 0, toA: 0, fromB: 0, toB: 0, precise }, textA, [], textB, [], precise)];
 }
 
 /**
  * The edits that turn line `textA` into `textB`, legal-redline style. Lines that are equal
  * token for token (ignoring spacing, and quote and dash shapes when folding) give no edits.
- * Beyond the cost bounds the whole line is one imprecise replacement. Only the part between
- * the common prefix and suffix is tokenized and diffed.
+ * Every line gets a word diff (linearDiff.ts), whatever its length; only a stretch too costly
+ * to diff by words is compared by sentences, and its edits are imprecise. A rewritten line is
+ * one replacement of the whole line. Only the part between the common prefix and suffix is
+ * tokenized and diffed.
  */
 export function diffLine(textA: string, textB: string, options: ResolvedOptions): TextEdit[] {
   if (textA === textB) return [];
@@ -175,24 +200,20 @@ export function diffLine(textA: string, textB: string, options: ResolvedOptions)
   const midB = textB.slice(prefix, textB.length - suffix);
   const a = tokenize(midA);
   const b = tokenize(midB);
-  if (a.length + b.length > options.maxParagraphTokens) return wholeLine(textA, textB, false);
   const foldedA = options.foldTypography ? foldTypography(midA) : midA;
   const foldedB = options.foldTypography ? foldTypography(midB) : midB;
+  const hunks = diffTokens(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), { maxEditLength: options.maxEditLength });
+  if (hunks.length === 0) return [];
   // Words outside the middle matter only for the rewrite threshold: with at least `needed` of
-  // them, even a wholly changed middle stays under it, so counting can stop there.
-  const middle = a.length + b.length;
-  const needed = Math.ceil((middle * (1 - options.rewriteThreshold)) / (2 * options.rewriteThreshold)) + 1;
+  // them, even a wholly changed middle on one side stays under it, so counting can stop there.
+  const threshold = options.rewriteThreshold;
+  const fewer = Math.min(wordsIn(a, 0, a.length), wordsIn(b, 0, b.length));
+  const needed = threshold >= 1 ? 0 : threshold <= 0 ? Infinity : Math.ceil((fewer * (1 - threshold)) / threshold) + 1;
   const outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
-  // A line whose edit distance passes the rewrite threshold is shown whole anyway, so the diff
-  // need not search further than that: the bound costs no precision.
-  const rewriteBound = Math.floor(options.rewriteThreshold * (middle + 2 * outside)) + 1;
-  const bound = Math.min(options.maxEditLength, rewriteBound);
-  const hunks = minimalHunks(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), bound);
-  if (hunks === null) return wholeLine(textA, textB, bound === rewriteBound);
-  const presented = presentHunks(hunks, a, b, options.rewriteThreshold, outside);
+  const presented = presentHunks(hunks, a, b, threshold, outside);
   if (presented === null) return wholeLine(textA, textB, true);
   return presented.map((hunk) => {
-    const edit = hunkToEdit(hunk, midA, a, midB, b, true);
-    return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: true };
+    const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
+    return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: hunk.precise };
   });
 }
