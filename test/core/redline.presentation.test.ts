@@ -65,6 +65,13 @@ describe("an insertion or deletion bordered by equal tokens", () => {
       .toBe("Any board, {+agency,+} commission or office of the City.");
   });
 
+  it("moves back over unchanged words shared by both texts to start after a comma", () => {
+    expect(redlined("It shall record the vehicle, the employee, the time of departure.", "It shall record the vehicle, the employee, the distance driven, the time of departure."))
+      .toBe("It shall record the vehicle, the employee, {+the distance driven,+} the time of departure.");
+    expect(redlined("It shall record the vehicle, the employee, the distance driven, the time of departure.", "It shall record the vehicle, the employee, the time of departure."))
+      .toBe("It shall record the vehicle, the employee, [-the distance driven,-] the time of departure.");
+  });
+
   it("stays where it is when no placement starts after punctuation", () => {
     expect(redlined("The officer shall act.", "The officer officer shall act.")).toBe("The officer {+officer+} shall act.");
     expect(redlined("A report of the report.", "A report of the report of the report.")).toBe("A report of the report {+of the report+}.");

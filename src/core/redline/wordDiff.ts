@@ -180,6 +180,29 @@ function wordCount(text: string, from: number, to: number, enough = Infinity): n
   return count;
 }
 
+/** Unchanged words kept on each side of the diffed middle of a line. */
+const CONTEXT_WORDS = 8;
+
+/** The offset `words` words before `at` (an offset at a word's start or the text's start). */
+function widenPrefix(text: string, at: number, words: number): number {
+  let position = at;
+  for (let w = 0; w < words && position > 0; w++) {
+    while (position > 0 && isSpace(text.charCodeAt(position - 1))) position--;
+    while (position > 0 && !isSpace(text.charCodeAt(position - 1))) position--;
+  }
+  return position;
+}
+
+/** The offset `words` words after `at` (an offset at a space or the text's end). */
+function widenSuffixStart(text: string, at: number, words: number): number {
+  let position = at;
+  for (let w = 0; w < words && position < text.length; w++) {
+    while (position < text.length && isSpace(text.charCodeAt(position))) position++;
+    while (position < text.length && !isSpace(text.charCodeAt(position))) position++;
+  }
+  return position;
+}
+
 /** One edit replacing the whole line (its surrounding spaces aside). */
 function wholeLine(textA: string, textB: string, precise: boolean): TextEdit[] {
   return [hunkToEdit({ fromA: 0, toA: 0, fromB: 0, toB: 0, precise }, textA, [], textB, [], precise)];
@@ -195,7 +218,11 @@ function wholeLine(textA: string, textB: string, precise: boolean): TextEdit[] {
  */
 export function diffLine(textA: string, textB: string, options: ResolvedOptions): TextEdit[] {
   if (textA === textB) return [];
-  const { prefix, suffix } = commonAffixes(textA, textB);
+  const affixes = commonAffixes(textA, textB);
+  // A few unchanged words on each side stay in the diff, so that an insertion or deletion next
+  // to them can be placed after the punctuation they hold (slideHunks).
+  const prefix = widenPrefix(textA, affixes.prefix, CONTEXT_WORDS);
+  const suffix = textA.length - widenSuffixStart(textA, textA.length - affixes.suffix, CONTEXT_WORDS);
   const midA = textA.slice(prefix, textA.length - suffix);
   const midB = textB.slice(prefix, textB.length - suffix);
   const a = tokenize(midA);
