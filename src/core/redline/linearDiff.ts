@@ -53,6 +53,16 @@ const SENTENCE_END = /^[.;:?!]$/;
  * hunks is matched to an equal token on the other side, so applying the hunks to A gives B.
  */
 export function diffTokens(a: readonly string[], b: readonly string[], options: LinearDiffOptions): DiffHunk[] {
+  // Most edits leave a short middle between equal ends: solve it with the table at once.
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  if (start === endA && start === endB) return [];
+  if (start === endA || start === endB || (endA - start) * (endB - start) <= TABLE_CELLS) {
+    return hunksBetween(lcsPairs(a, start, endA, b, start, endB), start, endA, endB);
+  }
   const ids = new Map<string, number>();
   const idsOf = (tokens: readonly string[]) => {
     const out = new Int32Array(tokens.length);
@@ -71,6 +81,20 @@ export function diffTokens(a: readonly string[], b: readonly string[], options: 
     b.forEach((token, i) => { endsB[i] = isEnd(token) ? 1 : 0; });
   } });
   return differ.run();
+}
+
+/** The hunks around matched pairs of [start, endA) × [start, endB) (everything else matched). */
+function hunksBetween(pairs: ReadonlyArray<[number, number]>, start: number, endA: number, endB: number): DiffHunk[] {
+  const hunks: DiffHunk[] = [];
+  let nextA = start;
+  let nextB = start;
+  for (let p = 0; p <= pairs.length; p++) {
+    const [i, j] = p < pairs.length ? pairs[p]! : [endA, endB];
+    if (i > nextA || j > nextB) hunks.push({ fromA: nextA, toA: i, fromB: nextB, toB: j, precise: true });
+    nextA = i + 1;
+    nextB = j + 1;
+  }
+  return hunks;
 }
 
 /** Sentence ends of each side, filled in only when the fallback first needs them. */

@@ -36,7 +36,8 @@ const CLOSING_MARK = /^[.,;:?!)\]]$/;
  * … 2-173-047.+}" are the same edit. The placement chosen is the first, from the left, that
  * starts with a word right after a closing mark (so a sentence or list item added or struck
  * reads whole, its punctuation with it); without one the hunk stays where the diff put it.
- * `keysA`/`keysB` are the tokens as the diff compared them; other hunks are never crossed.
+ * `keysA`/`keysB` are the tokens as the diff compared them (or stricter: their texts); other
+ * hunks are never crossed.
  */
 export function slideHunks(hunks: readonly TokenHunk[], keysA: readonly string[], keysB: readonly string[]): TokenHunk[] {
   const slid: TokenHunk[] = [];
@@ -72,10 +73,17 @@ function isShortRun(tokens: readonly Token[]): boolean {
   return tokens.length <= 2 && tokens.every((token) => token.text.length <= 3 || isPunctuation(token.text));
 }
 
+/** Whether a token is a word (not punctuation); most start with an ASCII letter or digit. */
+function isWord(token: string): boolean {
+  const code = token.charCodeAt(0);
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return !isPunctuation(token);
+}
+
 /** Number of words (tokens that are not punctuation) among tokens[from, to). */
 function wordsIn(tokens: readonly Token[], from: number, to: number): number {
   let count = 0;
-  for (let i = from; i < to; i++) if (!isPunctuation(tokens[i]!.text)) count++;
+  for (let i = from; i < to; i++) if (isWord(tokens[i]!.text)) count++;
   return count;
 }
 
@@ -102,8 +110,11 @@ export function isRewrite(hunks: readonly TokenHunk[], a: readonly Token[], b: r
  * replacement of the whole line (returned as null), and otherwise folds hunks separated by a short unchanged run into one
  * replacement. A folded hunk is precise when both of its parts are.
  */
-export function presentHunks(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, wordsOutside = 0): TokenHunk[] | null {
-  const slid = slideHunks(hunks, a.map((token) => token.text), b.map((token) => token.text));
+export function presentHunks(
+  hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, wordsOutside = 0,
+  keysA: readonly string[] = a.map((token) => token.text), keysB: readonly string[] = b.map((token) => token.text),
+): TokenHunk[] | null {
+  const slid = slideHunks(hunks, keysA, keysB);
   // Sentences compared whole overstate what changed: such a line is never called rewritten.
   if (slid.every((hunk) => hunk.precise) && isRewrite(slid, a, b, threshold, wordsOutside)) return null;
   const merged: TokenHunk[] = [];
@@ -180,8 +191,8 @@ function wordCount(text: string, from: number, to: number, enough = Infinity): n
   return count;
 }
 
-/** Unchanged words kept on each side of the diffed middle of a line. */
-const CONTEXT_WORDS = 8;
+/** Unchanged words added on each side of a line's middle when an insertion or deletion borders it. */
+const CONTEXT_WORDS = 3;
 
 /** The offset `words` words before `at` (an offset at a word's start or the text's start). */
 function widenPrefix(text: string, at: number, words: number): number {
@@ -218,29 +229,91 @@ function wholeLine(textA: string, textB: string, precise: boolean): TextEdit[] {
  */
 export function diffLine(textA: string, textB: string, options: ResolvedOptions): TextEdit[] {
   if (textA === textB) return [];
-  const affixes = commonAffixes(textA, textB);
-  // A few unchanged words on each side stay in the diff, so that an insertion or deletion next
-  // to them can be placed after the punctuation they hold (slideHunks).
-  const prefix = widenPrefix(textA, affixes.prefix, CONTEXT_WORDS);
-  const suffix = textA.length - widenSuffixStart(textA, textA.length - affixes.suffix, CONTEXT_WORDS);
-  const midA = textA.slice(prefix, textA.length - suffix);
-  const midB = textB.slice(prefix, textB.length - suffix);
-  const a = tokenize(midA);
-  const b = tokenize(midB);
-  const foldedA = options.foldTypography ? foldTypography(midA) : midA;
-  const foldedB = options.foldTypography ? foldTypography(midB) : midB;
-  const hunks = diffTokens(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), { maxEditLength: options.maxEditLength });
+  let { prefix, suffix } = commonAffixes(textA, textB);
+  let midA = textA.slice(prefix, textA.length - suffix);
+  let midB = textB.slice(prefix, textB.length - suffix);
+  let a = tokenize(midA);
+  let b = tokenize(midB);
+  let keysA = keysOf(a, midA, options);
+  let keysB = keysOf(b, midB, options);
+  let hunks = diffTokens(keysA, keysB, { maxEditLength: options.maxEditLength });
   if (hunks.length === 0) return [];
-  // Words outside the middle matter only for the rewrite threshold: with at least `needed` of
+  // An insertion or deletion at an end of the middle may belong after punctuation outside it:
+  // a few unchanged words on each side join the middle (equal on both sides, so the hunks
+  // only shift), and slideHunks can see them.
+  const first = hunks[0]!;
+  const last = hunks[hunks.length - 1]!;
+  const slidesOut = (hunk: TokenHunk, atEnd: boolean) =>
+    isPure(hunk) && (atEnd ? hunk.toA === a.length : hunk.fromA === 0) && holdsClosingMark(hunk, keysA, keysB);
+  if (slidesOut(first, false) || slidesOut(last, true)) {
+    const widePrefix = widenPrefix(textA, prefix, CONTEXT_WORDS);
+    const wideSuffix = textA.length - widenSuffixStart(textA, textA.length - suffix, CONTEXT_WORDS);
+    const before = textA.slice(widePrefix, prefix);
+    const after = textA.slice(textA.length - suffix, textA.length - wideSuffix);
+    const lead = tokenize(before);
+    const trail = tokenize(after);
+    const leadKeys = keysOf(lead, before, options);
+    const trailKeys = keysOf(trail, after, options);
+    a = joinTokens(lead, a, before.length, trail, before.length + midA.length);
+    b = joinTokens(lead, b, before.length, trail, before.length + midB.length);
+    keysA = leadKeys.concat(keysA, trailKeys);
+    keysB = leadKeys.concat(keysB, trailKeys);
+    hunks = shiftedHunks(hunks, lead.length);
+    midA = before + midA + after;
+    midB = before + midB + after;
+    prefix = widePrefix;
+    suffix = wideSuffix;
+  }
+  // Words outside the middle matter only for the rewrite threshold, and only when the middle
+  // alone passes it (sliding never changes the words a hunk holds); with at least `needed` of
   // them, even a wholly changed middle on one side stays under it, so counting can stop there.
   const threshold = options.rewriteThreshold;
-  const fewer = Math.min(wordsIn(a, 0, a.length), wordsIn(b, 0, b.length));
-  const needed = threshold >= 1 ? 0 : threshold <= 0 ? Infinity : Math.ceil((fewer * (1 - threshold)) / threshold) + 1;
-  const outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
-  const presented = presentHunks(hunks, a, b, threshold, outside);
+  let outside = 0;
+  if (isRewrite(hunks, a, b, threshold)) {
+    const fewer = Math.min(wordsIn(a, 0, a.length), wordsIn(b, 0, b.length));
+    const needed = threshold >= 1 ? 0 : threshold <= 0 ? Infinity : Math.ceil((fewer * (1 - threshold)) / threshold) + 1;
+    outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
+  }
+  const presented = presentHunks(hunks, a, b, threshold, outside, keysA, keysB);
   if (presented === null) return wholeLine(textA, textB, true);
   return presented.map((hunk) => {
     const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
     return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: hunk.precise };
   });
+}
+
+/**
+ * Whether the hunk's tokens include a closing mark: only then can sliding it place it after one
+ * (a placement after a mark outside it and not inside it is where it already is, or no better).
+ */
+function holdsClosingMark(hunk: TokenHunk, keysA: readonly string[], keysB: readonly string[]): boolean {
+  const [keys, from, to] = hunk.fromA === hunk.toA ? [keysB, hunk.fromB, hunk.toB] : [keysA, hunk.fromA, hunk.toA];
+  for (let i = from; i < to; i++) if (CLOSING_MARK.test(keys[i]!)) return true;
+  return false;
+}
+
+function isPure(hunk: TokenHunk): boolean {
+  return hunk.fromA === hunk.toA || hunk.fromB === hunk.toB;
+}
+
+/** The tokens as the diff compares them: their text, with quote and dash shapes folded when asked. */
+function keysOf(tokens: readonly Token[], text: string, options: ResolvedOptions): string[] {
+  const folded = options.foldTypography ? foldTypography(text) : text;
+  const keys = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) keys[i] = folded.slice(tokens[i]!.from, tokens[i]!.to);
+  return keys;
+}
+
+/** lead, then `middle` moved right by `middleAt`, then `trail` moved right by `trailAt`. */
+function joinTokens(lead: readonly Token[], middle: readonly Token[], middleAt: number, trail: readonly Token[], trailAt: number): Token[] {
+  const tokens: Token[] = lead.slice();
+  for (const token of middle) tokens.push({ text: token.text, from: token.from + middleAt, to: token.to + middleAt });
+  for (const token of trail) tokens.push({ text: token.text, from: token.from + trailAt, to: token.to + trailAt });
+  return tokens;
+}
+
+function shiftedHunks(hunks: readonly TokenHunk[], by: number): TokenHunk[] {
+  const moved: TokenHunk[] = [];
+  for (const hunk of hunks) moved.push({ fromA: hunk.fromA + by, toA: hunk.toA + by, fromB: hunk.fromB + by, toB: hunk.toB + by, precise: hunk.precise });
+  return moved;
 }
