@@ -7,10 +7,12 @@
  * 3. otherwise Myers' O((N+M)·D) search with the middle snake, divided and conquered in
  *    linear memory, solves it exactly when its edit distance D is within what the stretch's
  *    size allows;
- * 4. otherwise the stretch is cut at anchors: runs of k tokens that occur once in each side
- *    (k = 4, then 12, then single tokens), chained in order by a longest increasing
- *    subsequence; the pieces between anchors are solved from step 1;
- * 5. a stretch with no anchor and too costly for the exact search (truly pathological input)
+ * 4. otherwise the stretch is walked from its start: after each edit, the nearest place where
+ *    a few tokens agree again ends a small gap, solved exactly — linear for scattered edits;
+ * 5. where the walk cannot start, the stretch is cut at anchors: runs of k tokens that occur
+ *    once in each side (k = 4, then 12, then single tokens), chained in order by a longest
+ *    increasing subsequence; the pieces between anchors are solved from step 1;
+ * 6. a stretch with no anchor and too costly for the exact search (truly pathological input)
  *    is compared sentence by sentence, and its changed sentences are marked imprecise.
  *
  * So small inputs get a minimal diff (the most unchanged tokens), long paragraphs with
@@ -43,6 +45,9 @@ const EXACT_ATTEMPT = 1_000_000;
 /** Work allowed for a whole diff: this much, plus PER_TOKEN for each token. */
 const BASE_WORK = 20_000_000;
 const PER_TOKEN = 200;
+/** Tokens skipped at most on each side, and equal tokens needed, to resume a walk after an edit. */
+const RESYNC_WINDOW = 48;
+const RESYNC_RUN = 4;
 /** Anchor lengths tried in turn: long runs are the surest, single tokens the most plentiful. */
 const ANCHOR_LENGTHS = [4, 12, 1] as const;
 
@@ -182,6 +187,7 @@ class Differ {
     const size = n + m;
     const first = Math.min(this.maxEditLength, Math.floor(Math.min(EXACT_ATTEMPT, this.workLeft) / size));
     if (first >= 2 && this.exactWithin(aLo, aHi, bLo, bHi, first)) return;
+    if (this.walk(aLo, aHi, bLo, bHi)) return;
     for (const k of ANCHOR_LENGTHS) {
       if (this.splitAtAnchors(aLo, aHi, bLo, bHi, k)) return;
     }
@@ -283,6 +289,51 @@ class Differ {
   }
 
   /**
+   * Walks a long stretch with scattered edits from its start: past each run of equal tokens,
+   * finds the nearest place (fewest tokens skipped on both sides, at most RESYNC_WINDOW on
+   * each) where RESYNC_RUN tokens agree again, and solves the small gap before it exactly.
+   * Linear in the stretch for sparse edits. Where no such place is near, the rest of the
+   * stretch is solved afresh (from step 1); false when that happens at the very start.
+   */
+  private walk(aLo: number, aHi: number, bLo: number, bHi: number): boolean {
+    const { a, b } = this;
+    let i = aLo;
+    let j = bLo;
+    for (;;) {
+      const startA = i;
+      const startB = j;
+      while (i < aHi && j < bHi && a[i] === b[j]) { i++; j++; }
+      this.match(startA, startB, i - startA);
+      if (i === aHi || j === bHi) { this.middle(i, aHi, j, bHi); return true; }
+      const resync = this.nearestAgreement(i, aHi, j, bHi);
+      if (resync === null) {
+        if (i === aLo && j === bLo) return false;
+        this.solve(i, aHi, j, bHi);
+        return true;
+      }
+      this.middle(i, i + resync[0], j, j + resync[1]);
+      i += resync[0];
+      j += resync[1];
+    }
+  }
+
+  /** The skips [di, dj] with the least di + dj after which RESYNC_RUN tokens agree; null when none is near. */
+  private nearestAgreement(i: number, aHi: number, j: number, bHi: number): [number, number] | null {
+    const { a, b } = this;
+    const maxA = Math.min(RESYNC_WINDOW, aHi - i - RESYNC_RUN);
+    const maxB = Math.min(RESYNC_WINDOW, bHi - j - RESYNC_RUN);
+    for (let d = 1; d <= maxA + maxB; d++) {
+      for (let di = Math.max(0, d - maxB); di <= Math.min(d, maxA); di++) {
+        const dj = d - di;
+        let t = 0;
+        while (t < RESYNC_RUN && a[i + di + t] === b[j + dj + t]) t++;
+        if (t === RESYNC_RUN) return [di, dj];
+      }
+    }
+    return null;
+  }
+
+  /**
    * Cuts the stretch at runs of k tokens that occur exactly once in each side, chained in
    * order; solves the pieces between them. False when there is no such run.
    */
@@ -290,31 +341,29 @@ class Differ {
     if (aHi - aLo < k || bHi - bLo < k) return false;
     this.workLeft -= (aHi - aLo + bHi - bLo) * (k + 2);
     const { a, b } = this;
-    const hash = (seq: Int32Array, i: number) => {
-      let h = 0;
-      for (let t = 0; t < k; t++) h = (Math.imul(h, 0x01000193) ^ seq[i + t]!) | 0;
-      return h;
-    };
+    const hashesA = runHashes(a, aLo, aHi, k);
+    const hashesB = runHashes(b, bLo, bHi, k);
+    // Each run's hash → its start when it occurs once, -1 when more often.
     const inA = new Map<number, number>();
-    for (let i = aLo; i + k <= aHi; i++) {
-      const h = hash(a, i);
-      inA.set(h, inA.has(h) ? -1 : i);
+    for (let i = 0; i < hashesA.length; i++) {
+      const h = hashesA[i]!;
+      inA.set(h, inA.has(h) ? -1 : aLo + i);
     }
     const inB = new Map<number, number>();
-    for (let j = bLo; j + k <= bHi; j++) {
-      const h = hash(b, j);
-      if (inA.has(h)) inB.set(h, inB.has(h) ? -1 : j);
+    for (let j = 0; j < hashesB.length; j++) {
+      const h = hashesB[j]!;
+      const atA = inA.get(h);
+      if (atA !== undefined && atA >= 0) inB.set(h, inB.has(h) ? -1 : bLo + j);
     }
     const pairsA: number[] = [];
     const pairsB: number[] = [];
-    for (let i = aLo; i + k <= aHi; i++) {
-      const h = hash(a, i);
-      if (inA.get(h) !== i) continue;
+    for (let i = 0; i < hashesA.length; i++) {
+      const h = hashesA[i]!;
       const j = inB.get(h);
-      if (j === undefined || j < 0) continue;
+      if (j === undefined || j < 0 || inA.get(h) !== aLo + i) continue;
       let same = true;
-      for (let t = 0; t < k && same; t++) same = a[i + t] === b[j + t];
-      if (same) { pairsA.push(i); pairsB.push(j); }
+      for (let t = 0; t < k && same; t++) same = a[aLo + i + t] === b[j + t];
+      if (same) { pairsA.push(aLo + i); pairsB.push(j); }
     }
     if (pairsA.length === 0) return false;
     let nextA = aLo;
@@ -333,7 +382,7 @@ class Differ {
   }
 
   /**
-   * Step 5: the stretch compared as sentences (each ends with a sentence-ending token or at
+   * Step 6: the stretch compared as sentences (each ends with a sentence-ending token or at
    * the stretch's end); equal sentences are matched, the rest is left as imprecise gaps.
    */
   private bySentence(aLo: number, aHi: number, bLo: number, bHi: number): void {
@@ -363,6 +412,17 @@ class Differ {
     }
     if (aHi > nextA || bHi > nextB) this.imprecise.add(`${nextA}:${nextB}`);
   }
+}
+
+/** Hashes of the runs of k tokens starting at each of seq[from, to - k]. */
+function runHashes(seq: Int32Array, from: number, to: number, k: number): Int32Array {
+  const hashes = new Int32Array(Math.max(0, to - from - k + 1));
+  for (let i = 0; i < hashes.length; i++) {
+    let h = 0;
+    for (let t = 0; t < k; t++) h = (Math.imul(h, 0x01000193) ^ seq[from + i + t]!) | 0;
+    hashes[i] = h;
+  }
+  return hashes;
 }
 
 interface Unit {
