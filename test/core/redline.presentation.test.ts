@@ -10,7 +10,8 @@ import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import { compare, formatText } from "../../src/core/redline";
 import { DEFAULT_OPTIONS } from "../../src/core/redline/types";
-import { diffLine } from "../../src/core/redline/wordDiff";
+import type { Token } from "../../src/core/redline/tokens";
+import { diffLine, isRewrite, presentHunks, slideHunks, type TokenHunk } from "../../src/core/redline/wordDiff";
 import { Random } from "../../src/core/samples/random";
 import { applyChanges } from "../support/redlineChecks";
 
@@ -243,5 +244,68 @@ describe("a long paragraph", () => {
       expect(change.deleted).not.toContain("Sentence");
       expect(change.inserted).not.toContain("Sentence");
     }
+  });
+});
+
+describe("the presentation pass on given hunks", () => {
+  const hunk = (fromA: number, toA: number, fromB: number, toB: number, precise = true): TokenHunk => ({ fromA, toA, fromB, toB, precise });
+  const tokens = (...texts: string[]): Token[] => {
+    let at = 0;
+    return texts.map((text) => { const token = { text, from: at, to: at + text.length }; at += text.length + 1; return token; });
+  };
+
+  it("slides an insertion right over an equal token to start after a period", () => {
+    expect(slideHunks([hunk(1, 1, 1, 3)], ["a", "."], ["a", ".", "b", "."])).toEqual([hunk(2, 2, 2, 4)]);
+  });
+  it("slides a deletion left to start after a semicolon", () => {
+    expect(slideHunks([hunk(2, 4, 2, 2)], ["a", ";", "b", ";"], ["a", ";"])).toEqual([hunk(2, 4, 2, 2)]);
+    expect(slideHunks([hunk(3, 5, 3, 3)], ["x", "a", ";", "b", ";", "y"], ["x", "a", ";", "y"])).toEqual([hunk(3, 5, 3, 3)]);
+    expect(slideHunks([hunk(2, 4, 2, 2)], ["x", "a", ";", "b", "y"], ["x", "a", "y"])).toEqual([hunk(2, 4, 2, 2)]);
+    expect(slideHunks([hunk(1, 3, 1, 1)], ["a", ";", "b", ";", "c"], ["a", ";", "c"])).toEqual([hunk(2, 4, 2, 2)]);
+  });
+  it("never slides a hunk into touching the next or the previous one", () => {
+    // ". b" inserted after "a", then "c" replaced by "d": "b ." after "a ." would touch the replacement.
+    expect(slideHunks([hunk(1, 1, 1, 3), hunk(2, 3, 4, 5)], ["a", ".", "c"], ["a", ".", "b", ".", "d"])).toEqual([hunk(1, 1, 1, 3), hunk(2, 3, 4, 5)]);
+    // "x" replaced by ";", then "k m" inserted after "m": "m k" right after the ";" would read
+    // better, but would touch the replacement.
+    expect(slideHunks([hunk(0, 1, 0, 1), hunk(2, 2, 2, 4)], ["x", "m"], [";", "m", "k", "m"])).toEqual([hunk(0, 1, 0, 1), hunk(2, 2, 2, 4)]);
+    // With the ";" unchanged, there is nothing to touch and the insertion does move.
+    expect(slideHunks([hunk(2, 2, 2, 4)], [";", "m"], [";", "m", "k", "m"])).toEqual([hunk(1, 1, 1, 3)]);
+  });
+  it("leaves replacements where they are", () => {
+    expect(slideHunks([hunk(1, 2, 1, 2)], ["a", ".", "b"], ["a", ",", "b"])).toEqual([hunk(1, 2, 1, 2)]);
+  });
+  it("picks the first placement from the left that starts with a word after a closing mark", () => {
+    // "x , x , x" with ", x" inserted: placements after "x" (", x"), after "," ("x ,")...
+    expect(slideHunks([hunk(3, 3, 3, 5)], ["x", ",", "x", ",", "x"], ["x", ",", "x", ",", "x", ",", "x"])).toEqual([hunk(2, 2, 2, 4)]);
+  });
+
+  it("folds hunks across a short run and keeps the fold imprecise when a part is", () => {
+    const a = tokens("The", "agent", "of", "the", "City", "acts");
+    const b = tokens("The", "clerk", "of", "the", "county", "acts");
+    expect(presentHunks([hunk(1, 2, 1, 2), hunk(4, 5, 4, 5, false)], a, b, 0.5)).toEqual([hunk(1, 5, 1, 5, false)]);
+    expect(presentHunks([hunk(1, 2, 1, 2), hunk(4, 5, 4, 5)], a, b, 0.5)).toEqual([hunk(1, 5, 1, 5)]);
+  });
+  it("counts a line as rewritten only past the threshold on both sides, words outside included", () => {
+    const a = tokens("one", "two", "three", "four", ".");
+    const b = tokens("uno", "dos", "tres", "four", ".");
+    const changed = [hunk(0, 3, 0, 3)];
+    expect(isRewrite(changed, a, b, 0.5)).toBe(true);
+    expect(isRewrite(changed, a, b, 0.75)).toBe(false);
+    expect(isRewrite(changed, a, b, 0.74)).toBe(true);
+    expect(isRewrite(changed, a, b, 0.5, 2)).toBe(false);
+    expect(isRewrite(changed, a, b, 0.5, 1)).toBe(true);
+    expect(isRewrite([hunk(0, 3, 0, 0)], a, tokens("four", "."), 0.5)).toBe(false);
+    expect(presentHunks(changed, a, b, 0.5)).toBeNull();
+    expect(presentHunks([hunk(0, 3, 0, 3, false)], a, b, 0.5)).toEqual([hunk(0, 3, 0, 3, false)]);
+  });
+  it("does not count punctuation as words", () => {
+    const a = tokens("one", ",", ";", ":", "two");
+    const b = tokens("uno", ".", ".", ".", "two");
+    expect(isRewrite([hunk(0, 4, 0, 4)], a, b, 0.5)).toBe(false);
+    expect(isRewrite([hunk(0, 4, 0, 4)], a, b, 0.49)).toBe(true);
+  });
+  it("marks an edit imprecise only when the diff fell back to sentences", () => {
+    expect(diffLine("A b c.", "A d c.", DEFAULT_OPTIONS).every((edit) => edit.precise)).toBe(true);
   });
 });
