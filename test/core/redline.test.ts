@@ -165,7 +165,7 @@ describe("bad and extreme input", () => {
     expect(applyChanges(redline)).toBe(redline.draftText);
   });
 
-  it("bounds a single enormous paragraph to an imprecise replacement", () => {
+  it("bounds a single enormous paragraph with nothing to anchor on to imprecise replacements", () => {
     const words = (seed: number) => Array.from({ length: 60_000 }, (_, i) => ((i * seed) % 997).toString(36)).join(" ");
     const base = chapter(["2-173-020 Test.", words(7)]);
     const draft = chapter(["2-173-020 Test.", words(11)]);

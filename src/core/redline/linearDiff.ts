@@ -68,24 +68,33 @@ export function diffTokens(a: readonly string[], b: readonly string[], options: 
   if (start === endA || start === endB || (endA - start) * (endB - start) <= TABLE_CELLS) {
     return hunksBetween(lcsPairs(a, start, endA, b, start, endB), start, endA, endB);
   }
-  const ids = new Map<string, number>();
-  const idsOf = (tokens: readonly string[]) => {
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      let id = ids.get(tokens[i]!);
-      if (id === undefined) { id = ids.size; ids.set(tokens[i]!, id); }
-      out[i] = id;
-    }
-    return out;
-  };
   const isEnd = options.isSentenceEnd ?? ((token: string) => SENTENCE_END.test(token));
   const endsA = new Uint8Array(a.length);
   const endsB = new Uint8Array(b.length);
-  const differ = new Differ(idsOf(a), idsOf(b), options.maxEditLength, { endsA, endsB, marks: () => {
+  const differ = new Differ(a, b, options.maxEditLength, { endsA, endsB, marks: () => {
     a.forEach((token, i) => { endsA[i] = isEnd(token) ? 1 : 0; });
     b.forEach((token, i) => { endsB[i] = isEnd(token) ? 1 : 0; });
   } });
   return differ.run();
+}
+
+/** Tokens, or ids standing for them (equal ids for equal tokens). */
+type Sequence = readonly string[] | Int32Array;
+
+/** The two sequences as ids, numbered in order of first appearance. */
+function idsOf(a: Sequence, b: Sequence): [Int32Array, Int32Array] {
+  if (a instanceof Int32Array && b instanceof Int32Array) return [a, b];
+  const ids = new Map<string | number, number>();
+  const number = (seq: Sequence) => {
+    const out = new Int32Array(seq.length);
+    for (let i = 0; i < seq.length; i++) {
+      let id = ids.get(seq[i]!);
+      if (id === undefined) { id = ids.size; ids.set(seq[i]!, id); }
+      out[i] = id;
+    }
+    return out;
+  };
+  return [number(a), number(b)];
 }
 
 /** The hunks around matched pairs of [start, endA) × [start, endB) (everything else matched). */
@@ -120,9 +129,12 @@ class Differ {
   private backward = new Int32Array(0);
   private snake = [0, 0, 0, 0];
 
+  /** The sequences as ids, made when anchors or sentences first need them. */
+  private ids: [Int32Array, Int32Array] | null = null;
+
   constructor(
-    private readonly a: Int32Array,
-    private readonly b: Int32Array,
+    private readonly a: Sequence,
+    private readonly b: Sequence,
     private readonly maxEditLength: number,
     private readonly sentences: SentenceEnds | null,
   ) {
@@ -197,7 +209,7 @@ class Differ {
   }
 
   private table(aLo: number, aHi: number, bLo: number, bHi: number): void {
-    for (const [i, j] of lcsPairs(this.a, aLo, aHi, this.b, bLo, bHi)) this.match(i, j, 1);
+    for (const [i, j] of lcsPairs<string | number>(this.a, aLo, aHi, this.b, bLo, bHi)) this.match(i, j, 1);
   }
 
   /** The exact diff of the stretch when its edit distance is at most `maxD`; false otherwise. */
@@ -340,7 +352,8 @@ class Differ {
   private splitAtAnchors(aLo: number, aHi: number, bLo: number, bHi: number, k: number): boolean {
     if (aHi - aLo < k || bHi - bLo < k) return false;
     this.workLeft -= (aHi - aLo + bHi - bLo) * (k + 2);
-    const { a, b } = this;
+    this.ids ??= idsOf(this.a, this.b);
+    const [a, b] = this.ids;
     const hashesA = runHashes(a, aLo, aHi, k);
     const hashesB = runHashes(b, bLo, bHi, k);
     // Each run's hash → its start when it occurs once, -1 when more often.
@@ -389,15 +402,16 @@ class Differ {
     const sentences = this.sentences;
     if (!sentences) return;
     if (sentences.marks) { sentences.marks(); sentences.marks = null; }
-    const unitsA = units(this.a, sentences.endsA, aLo, aHi);
-    const unitsB = units(this.b, sentences.endsB, bLo, bHi);
+    this.ids ??= idsOf(this.a, this.b);
+    const unitsA = units(this.ids[0], sentences.endsA, aLo, aHi);
+    const unitsB = units(this.ids[1], sentences.endsB, bLo, bHi);
     const keys = new Map<string, number>();
-    const idsOf = (list: Unit[]) => Int32Array.from(list, (unit) => {
+    const unitIds = (list: Unit[]) => Int32Array.from(list, (unit) => {
       let id = keys.get(unit.key);
       if (id === undefined) { id = keys.size; keys.set(unit.key, id); }
       return id;
     });
-    const inner = new Differ(idsOf(unitsA), idsOf(unitsB), this.maxEditLength, null);
+    const inner = new Differ(unitIds(unitsA), unitIds(unitsB), this.maxEditLength, null);
     const runs = inner.matchedRuns();
     let nextA = aLo;
     let nextB = bLo;

@@ -87,6 +87,15 @@ function wordsIn(tokens: readonly Token[], from: number, to: number): number {
   return count;
 }
 
+const totals = new WeakMap<readonly Token[], number>();
+
+/** Number of words among all the tokens, counted once per token list. */
+function wordsOf(tokens: readonly Token[]): number {
+  let count = totals.get(tokens);
+  if (count === undefined) { count = wordsIn(tokens, 0, tokens.length); totals.set(tokens, count); }
+  return count;
+}
+
 /**
  * Whether the hunks rewrite the line: more than `threshold` of its words struck AND more than
  * `threshold` of its new words underscored, counted on the diff's own hunks (before any
@@ -101,7 +110,7 @@ export function isRewrite(hunks: readonly TokenHunk[], a: readonly Token[], b: r
     struck += wordsIn(a, hunk.fromA, hunk.toA);
     underscored += wordsIn(b, hunk.fromB, hunk.toB);
   }
-  return struck > threshold * (wordsIn(a, 0, a.length) + wordsOutside) && underscored > threshold * (wordsIn(b, 0, b.length) + wordsOutside);
+  return struck > threshold * (wordsOf(a) + wordsOutside) && underscored > threshold * (wordsOf(b) + wordsOutside);
 }
 
 /**
@@ -270,7 +279,7 @@ export function diffLine(textA: string, textB: string, options: ResolvedOptions)
   const threshold = options.rewriteThreshold;
   let outside = 0;
   if (isRewrite(hunks, a, b, threshold)) {
-    const fewer = Math.min(wordsIn(a, 0, a.length), wordsIn(b, 0, b.length));
+    const fewer = Math.min(wordsOf(a), wordsOf(b));
     const needed = threshold >= 1 ? 0 : threshold <= 0 ? Infinity : Math.ceil((fewer * (1 - threshold)) / threshold) + 1;
     outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
   }
@@ -300,7 +309,8 @@ function isPure(hunk: TokenHunk): boolean {
 function keysOf(tokens: readonly Token[], text: string, options: ResolvedOptions): string[] {
   const folded = options.foldTypography ? foldTypography(text) : text;
   const keys = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) keys[i] = folded.slice(tokens[i]!.from, tokens[i]!.to);
+  if (folded === text) for (let i = 0; i < tokens.length; i++) keys[i] = tokens[i]!.text;
+  else for (let i = 0; i < tokens.length; i++) keys[i] = folded.slice(tokens[i]!.from, tokens[i]!.to);
   return keys;
 }
 
