@@ -13,7 +13,7 @@ import { DEFAULT_OPTIONS } from "../../src/core/redline/types";
 import type { Token } from "../../src/core/redline/tokens";
 import { diffLine, isRewrite, presentHunks, slideHunks, type TokenHunk } from "../../src/core/redline/wordDiff";
 import { Random } from "../../src/core/samples/random";
-import { applyChanges } from "../support/redlineChecks";
+import { applyChanges, boundariesInsideTokens, revertChanges, slicesMatch } from "../support/redlineChecks";
 
 /** The line redlined as text: [-struck-] {+underscored+}, as formatText prints a line. */
 function redlined(a: string, b: string, options = DEFAULT_OPTIONS): string {
@@ -307,5 +307,62 @@ describe("the presentation pass on given hunks", () => {
   });
   it("marks an edit imprecise only when the diff fell back to sentences", () => {
     expect(diffLine("A b c.", "A d c.", DEFAULT_OPTIONS).every((edit) => edit.precise)).toBe(true);
+  });
+});
+
+describe("a long paragraph compared sentence by sentence first", () => {
+  const random = new Random(77);
+  /** A paragraph of about `sentences` generated sentences, some ending with ";" or ":". */
+  const longText = (count: number) => Array.from({ length: count }, () => {
+    const words = paragraph(random, random.int(8, 30));
+    return `${words.join(" ")}${random.pick([".", ".", ".", ";", ":"])}`;
+  });
+
+  it("rebuilds both texts with exact slices and whole tokens over random edits", () => {
+    for (let trial = 0; trial < 12; trial++) {
+      const sentences = longText(500);
+      const edited = sentences.flatMap((text) => {
+        const roll = random.next();
+        if (roll < 0.03) return [];
+        if (roll < 0.06) return [text, `${random.pick(FRESH)} ${random.pick(FRESH)} shall apply.`];
+        if (roll < 0.09) return [text.replace(/[.;:]$/, random.pick([".", ";", ","]))];
+        if (roll < 0.2) { const words = text.split(" "); words[random.int(0, words.length - 1)] = random.pick(FRESH); return [words.join(" ")]; }
+        return [text];
+      });
+      const redline = compare(chapter(`(a) ${sentences.join(" ")}`), chapter(`(a) ${edited.join(" ")}`));
+      const label = `trial ${trial}`;
+      expect(redline.baseText.length, label).toBeGreaterThan(20_000);
+      expect(applyChanges(redline), label).toBe(redline.draftText);
+      expect(revertChanges(redline), label).toBe(redline.baseText);
+      expect(slicesMatch(redline), label).toEqual([]);
+      expect(boundariesInsideTokens(redline), label).toEqual([]);
+      expect(redline.changes.every((change) => change.precise), label).toBe(true);
+    }
+  });
+
+  it("places an added sentence after the period before it and marks a replaced word alone", () => {
+    const sentences = longText(700);
+    const edited = [...sentences];
+    edited.splice(300, 0, "Every report shall be public.");
+    edited[500] = edited[500]!.replace(/^\S+/, "zephyr");
+    const redline = compare(chapter(`(a) ${sentences.join(" ")}`), chapter(`(a) ${edited.join(" ")}`));
+    const text = formatText(redline);
+    expect(text).toContain(`${sentences[299]} {+Every report shall be public.+} ${sentences[300]}`);
+    expect(redline.changes).toHaveLength(2);
+    expect(redline.changes[1]!.inserted).toBe("zephyr");
+  });
+
+  it("shows a long paragraph rewritten throughout as one whole replacement", () => {
+    const before = longText(600);
+    for (const kept of [1, 2]) {
+      const after = before.map((text) => text.split(" ").map((word, i) => (i % 5 < kept ? word : random.pick(FRESH))).join(" "));
+      const redline = compare(chapter(`(a) ${before.join(" ")}`), chapter(`(a) ${after.join(" ")}`));
+      // Struck whole and underscored whole: in place after the enumerator, or as two paragraphs.
+      const deleted = redline.changes.map((change) => change.deleted).join("");
+      const inserted = redline.changes.map((change) => change.inserted).join("");
+      expect(deleted, `kept ${kept}`).toContain(before.join(" "));
+      expect(inserted, `kept ${kept}`).toContain(after.join(" "));
+      expect(redline.changes.length).toBeLessThanOrEqual(2);
+    }
   });
 });

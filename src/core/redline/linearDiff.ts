@@ -36,6 +36,8 @@ export interface LinearDiffOptions {
   readonly maxEditLength: number;
   /** Tokens that end a sentence, for the fallback of step 5 (by default . ; : ? !). */
   readonly isSentenceEnd?: (token: string) => boolean;
+  /** Equal tokens needed to resume the walk after an edit (4 by default; 1 for whole sentences). */
+  readonly resyncRun?: number;
 }
 
 /** Largest table (A tokens × B tokens) solved by lcs.ts. */
@@ -71,7 +73,7 @@ export function diffTokens(a: readonly string[], b: readonly string[], options: 
   const isEnd = options.isSentenceEnd ?? ((token: string) => SENTENCE_END.test(token));
   const endsA = new Uint8Array(a.length);
   const endsB = new Uint8Array(b.length);
-  const differ = new Differ(a, b, options.maxEditLength, { endsA, endsB, marks: () => {
+  const differ = new Differ(a, b, options.maxEditLength, options.resyncRun ?? RESYNC_RUN, { endsA, endsB, marks: () => {
     a.forEach((token, i) => { endsA[i] = isEnd(token) ? 1 : 0; });
     b.forEach((token, i) => { endsB[i] = isEnd(token) ? 1 : 0; });
   } });
@@ -136,6 +138,7 @@ class Differ {
     private readonly a: Sequence,
     private readonly b: Sequence,
     private readonly maxEditLength: number,
+    private readonly resyncRun: number,
     private readonly sentences: SentenceEnds | null,
   ) {
     this.workLeft = BASE_WORK + PER_TOKEN * (a.length + b.length);
@@ -303,7 +306,7 @@ class Differ {
   /**
    * Walks a long stretch with scattered edits from its start: past each run of equal tokens,
    * finds the nearest place (fewest tokens skipped on both sides, at most RESYNC_WINDOW on
-   * each) where RESYNC_RUN tokens agree again, and solves the small gap before it exactly.
+   * each) where `resyncRun` tokens agree again, and solves the small gap before it exactly.
    * Linear in the stretch for sparse edits. Where no such place is near, the rest of the
    * stretch is solved afresh (from step 1); false when that happens at the very start.
    */
@@ -329,17 +332,18 @@ class Differ {
     }
   }
 
-  /** The skips [di, dj] with the least di + dj after which RESYNC_RUN tokens agree; null when none is near. */
+  /** The skips [di, dj] with the least di + dj after which `resyncRun` tokens agree; null when none is near. */
   private nearestAgreement(i: number, aHi: number, j: number, bHi: number): [number, number] | null {
     const { a, b } = this;
-    const maxA = Math.min(RESYNC_WINDOW, aHi - i - RESYNC_RUN);
-    const maxB = Math.min(RESYNC_WINDOW, bHi - j - RESYNC_RUN);
+    const run = this.resyncRun;
+    const maxA = Math.min(RESYNC_WINDOW, aHi - i - run);
+    const maxB = Math.min(RESYNC_WINDOW, bHi - j - run);
     for (let d = 1; d <= maxA + maxB; d++) {
       for (let di = Math.max(0, d - maxB); di <= Math.min(d, maxA); di++) {
         const dj = d - di;
         let t = 0;
-        while (t < RESYNC_RUN && a[i + di + t] === b[j + dj + t]) t++;
-        if (t === RESYNC_RUN) return [di, dj];
+        while (t < run && a[i + di + t] === b[j + dj + t]) t++;
+        if (t === run) return [di, dj];
       }
     }
     return null;
@@ -411,7 +415,7 @@ class Differ {
       if (id === undefined) { id = keys.size; keys.set(unit.key, id); }
       return id;
     });
-    const inner = new Differ(unitIds(unitsA), unitIds(unitsB), this.maxEditLength, null);
+    const inner = new Differ(unitIds(unitsA), unitIds(unitsB), this.maxEditLength, 1, null);
     const runs = inner.matchedRuns();
     let nextA = aLo;
     let nextB = bLo;

@@ -231,14 +231,16 @@ function wholeLine(textA: string, textB: string, precise: boolean): TextEdit[] {
 /**
  * The edits that turn line `textA` into `textB`, legal-redline style. Lines that are equal
  * token for token (ignoring spacing, and quote and dash shapes when folding) give no edits.
- * Every line gets a word diff (linearDiff.ts), whatever its length; only a stretch too costly
- * to diff by words is compared by sentences, and its edits are imprecise. A rewritten line is
+ * Every line gets a word diff (linearDiff.ts), whatever its length (a long one after its
+ * sentences are compared whole, see diffLongLine); only a stretch too costly to diff by words
+ * is compared by sentences, and its edits are imprecise. A rewritten line is
  * one replacement of the whole line. Only the part between the common prefix and suffix is
  * tokenized and diffed.
  */
 export function diffLine(textA: string, textB: string, options: ResolvedOptions): TextEdit[] {
   if (textA === textB) return [];
   let { prefix, suffix } = commonAffixes(textA, textB);
+  if (textA.length + textB.length - 2 * (prefix + suffix) > LONG_MIDDLE) return diffLongLine(textA, textB, prefix, suffix, options);
   let midA = textA.slice(prefix, textA.length - suffix);
   let midB = textB.slice(prefix, textB.length - suffix);
   let a = tokenize(midA);
@@ -326,4 +328,64 @@ function shiftedHunks(hunks: readonly TokenHunk[], by: number): TokenHunk[] {
   const moved: TokenHunk[] = [];
   for (const hunk of hunks) moved.push({ fromA: hunk.fromA + by, toA: hunk.toA + by, fromB: hunk.fromB + by, toB: hunk.toB + by, precise: hunk.precise });
   return moved;
+}
+
+/** Characters of a line's changed middle (both sides) past which it is first compared by sentences. */
+const LONG_MIDDLE = 40_000;
+
+/**
+ * A long line: its middle cut into sentences (each ending after ". ", "; " or ": "), the
+ * sentences compared whole, and only the stretches of changed sentences word-diffed — so a
+ * long paragraph costs little more than its changed sentences. The rewrite threshold applies
+ * to the whole line; insertions and deletions are placed within their stretch.
+ */
+function diffLongLine(textA: string, textB: string, prefix: number, suffix: number, options: ResolvedOptions): TextEdit[] {
+  const startsA = sentenceStarts(textA, prefix, textA.length - suffix);
+  const startsB = sentenceStarts(textB, prefix, textB.length - suffix);
+  const foldedA = options.foldTypography ? foldTypography(textA) : textA;
+  const foldedB = options.foldTypography ? foldTypography(textB) : textB;
+  const sentencesOf = (folded: string, starts: readonly number[]) => starts.slice(0, -1).map((start, k) => folded.slice(start, starts[k + 1]));
+  const stretches = diffTokens(sentencesOf(foldedA, startsA), sentencesOf(foldedB, startsB), { maxEditLength: options.maxEditLength, resyncRun: 1 });
+  const edits: TextEdit[] = [];
+  let struck = 0;
+  let underscored = 0;
+  let precise = true;
+  const never = 1; // a stretch alone is never shown whole: the threshold is the line's
+  for (const stretch of stretches) {
+    const fromA = startsA[stretch.fromA]!;
+    const fromB = startsB[stretch.fromB]!;
+    const midA = textA.slice(fromA, startsA[stretch.toA]);
+    const midB = textB.slice(fromB, startsB[stretch.toB]);
+    const a = tokenize(midA);
+    const b = tokenize(midB);
+    const keysA = keysOf(a, midA, options);
+    const keysB = keysOf(b, midB, options);
+    const hunks = diffTokens(keysA, keysB, { maxEditLength: options.maxEditLength });
+    for (const hunk of hunks) {
+      struck += wordsIn(a, hunk.fromA, hunk.toA);
+      underscored += wordsIn(b, hunk.fromB, hunk.toB);
+      precise &&= hunk.precise;
+    }
+    for (const hunk of presentHunks(hunks, a, b, never, 0, keysA, keysB)!) {
+      const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
+      edits.push({ fromA: edit.fromA + fromA, toA: edit.toA + fromA, fromB: edit.fromB + fromB, toB: edit.toB + fromB, precise: hunk.precise });
+    }
+  }
+  const threshold = options.rewriteThreshold;
+  if (precise && edits.length > 0 && struck > threshold * wordCount(textA, 0, textA.length) && underscored > threshold * wordCount(textB, 0, textB.length)) {
+    return wholeLine(textA, textB, true);
+  }
+  return edits;
+}
+
+/** Where the sentences of text[from, to) start, then `to`: after each ". ", "; " or ": ". */
+function sentenceStarts(text: string, from: number, to: number): number[] {
+  const starts = [from];
+  for (let i = from + 2; i < to; i++) {
+    if (text.charCodeAt(i - 1) !== 32) continue;
+    const mark = text.charCodeAt(i - 2);
+    if (mark === 46 || mark === 59 || mark === 58) starts.push(i);
+  }
+  starts.push(to);
+  return starts;
 }
