@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { lcsPairs } from "../../src/core/redline/lcs";
-import { diffTokens, increasingChain, type DiffHunk } from "../../src/core/redline/linearDiff";
+import { increasingChain } from "../../src/core/redline/anchors";
+import { diffTokens, type DiffHunk } from "../../src/core/redline/linearDiff";
 import { Random } from "../../src/core/samples/random";
 
 function apply(a: readonly string[], b: readonly string[], hunks: readonly DiffHunk[]): string[] {
