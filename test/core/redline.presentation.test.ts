@@ -299,6 +299,18 @@ describe("the presentation pass on given hunks", () => {
     expect(presentHunks(changed, a, b, 0.5)).toBeNull();
     expect(presentHunks([hunk(0, 3, 0, 3, false)], a, b, 0.5)).toEqual([hunk(0, 3, 0, 3, false)]);
   });
+  it("leaves the words of hunks compared as sentences out of the share on both sides", () => {
+    const a = tokens("one", "two", "three", "four", "five", "six");
+    const b = tokens("uno", "dos", "tres", "four", "cinco", "seis");
+    // Two of the four words known: not past one half; three of four: past it.
+    expect(isRewrite([hunk(0, 2, 0, 2), hunk(4, 6, 4, 6, false)], a, b, 0.5)).toBe(false);
+    expect(isRewrite([hunk(0, 3, 0, 3), hunk(4, 6, 4, 6, false)], a, b, 0.5)).toBe(true);
+    // Counted as known words, the imprecise hunk would make the first a rewrite.
+    expect(isRewrite([hunk(0, 2, 0, 2), hunk(4, 6, 4, 6)], a, b, 0.5)).toBe(true);
+    // Nothing known: never a rewrite.
+    expect(isRewrite([hunk(0, 6, 0, 6, false)], a, b, 0.5)).toBe(false);
+  });
+
   it("does not count punctuation as words", () => {
     const a = tokens("one", ",", ";", ":", "two");
     const b = tokens("uno", ".", ".", ".", "two");

@@ -101,22 +101,27 @@ function wordsOf(tokens: readonly Token[]): number {
  * `threshold` of its new words underscored, counted on the diff's own hunks (before any
  * folding of short runs, so only words actually changed count; punctuation never does).
  * `wordsOutside` is the number of words of the line outside the token lists given, on each
- * side. A pure insertion or deletion is never a rewrite, however long.
+ * side. A pure insertion or deletion is never a rewrite, however long. Hunks compared only as
+ * whole sentences (imprecise) tell nothing of how many of their words changed: their words
+ * count on neither side of the share.
  */
 export function isRewrite(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, wordsOutside = 0): boolean {
   let struck = 0;
   let underscored = 0;
+  let unknownA = 0;
+  let unknownB = 0;
   for (const hunk of hunks) {
-    struck += wordsIn(a, hunk.fromA, hunk.toA);
-    underscored += wordsIn(b, hunk.fromB, hunk.toB);
+    const inA = wordsIn(a, hunk.fromA, hunk.toA);
+    const inB = wordsIn(b, hunk.fromB, hunk.toB);
+    if (hunk.precise) { struck += inA; underscored += inB; } else { unknownA += inA; unknownB += inB; }
   }
-  return struck > threshold * (wordsOf(a) + wordsOutside) && underscored > threshold * (wordsOf(b) + wordsOutside);
+  return struck > threshold * (wordsOf(a) - unknownA + wordsOutside) && underscored > threshold * (wordsOf(b) - unknownB + wordsOutside);
 }
 
 /**
  * The presentation pass: places insertions and deletions after the punctuation they border
- * (slideHunks), shows a rewritten line (isRewrite; never one compared by sentences) as one
- * replacement of the whole line (returned as null), and otherwise folds hunks separated by a short unchanged run into one
+ * (slideHunks), shows a rewritten line (isRewrite) as one replacement of the whole line
+ * (returned as null), and otherwise folds hunks separated by a short unchanged run into one
  * replacement. A folded hunk is precise when both of its parts are.
  */
 export function presentHunks(
@@ -124,8 +129,7 @@ export function presentHunks(
   keysA: readonly string[] = a.map((token) => token.text), keysB: readonly string[] = b.map((token) => token.text),
 ): TokenHunk[] | null {
   const slid = slideHunks(hunks, keysA, keysB);
-  // Sentences compared whole overstate what changed: such a line is never called rewritten.
-  if (slid.every((hunk) => hunk.precise) && isRewrite(slid, a, b, threshold, wordsOutside)) return null;
+  if (isRewrite(slid, a, b, threshold, wordsOutside)) return null;
   const merged: TokenHunk[] = [];
   for (const hunk of slid) {
     const last = merged[merged.length - 1];
@@ -286,7 +290,7 @@ export function diffLine(textA: string, textB: string, options: ResolvedOptions)
     outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
   }
   const presented = presentHunks(hunks, a, b, threshold, outside, keysA, keysB);
-  if (presented === null) return wholeLine(textA, textB, true);
+  if (presented === null) return wholeLine(textA, textB, hunks.every((hunk) => hunk.precise));
   return presented.map((hunk) => {
     const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
     return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: hunk.precise };
@@ -349,6 +353,8 @@ function diffLongLine(textA: string, textB: string, prefix: number, suffix: numb
   const edits: TextEdit[] = [];
   let struck = 0;
   let underscored = 0;
+  let unknownA = 0;
+  let unknownB = 0;
   let precise = true;
   const never = 1; // a stretch alone is never shown whole: the threshold is the line's
   for (const stretch of stretches) {
@@ -362,9 +368,9 @@ function diffLongLine(textA: string, textB: string, prefix: number, suffix: numb
     const keysB = keysOf(b, midB, options);
     const hunks = diffTokens(keysA, keysB, { maxEditLength: options.maxEditLength });
     for (const hunk of hunks) {
-      struck += wordsIn(a, hunk.fromA, hunk.toA);
-      underscored += wordsIn(b, hunk.fromB, hunk.toB);
-      precise &&= hunk.precise;
+      const inA = wordsIn(a, hunk.fromA, hunk.toA);
+      const inB = wordsIn(b, hunk.fromB, hunk.toB);
+      if (hunk.precise) { struck += inA; underscored += inB; } else { unknownA += inA; unknownB += inB; precise = false; }
     }
     for (const hunk of presentHunks(hunks, a, b, never, 0, keysA, keysB)!) {
       const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
@@ -372,8 +378,9 @@ function diffLongLine(textA: string, textB: string, prefix: number, suffix: numb
     }
   }
   const threshold = options.rewriteThreshold;
-  if (precise && edits.length > 0 && struck > threshold * wordCount(textA, 0, textA.length) && underscored > threshold * wordCount(textB, 0, textB.length)) {
-    return wholeLine(textA, textB, true);
+  // As isRewrite, over the whole line; words of stretches compared as sentences count on neither side.
+  if (edits.length > 0 && struck > threshold * (wordCount(textA, 0, textA.length) - unknownA) && underscored > threshold * (wordCount(textB, 0, textB.length) - unknownB)) {
+    return wholeLine(textA, textB, precise);
   }
   return edits;
 }
