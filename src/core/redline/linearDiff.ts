@@ -33,9 +33,9 @@ export interface DiffHunk {
 }
 
 export interface LinearDiffOptions {
-  /** Largest edit distance the exact search may reach in one stretch with no anchors. */
+  /** Largest edit distance the exact search (step 3) may reach in one stretch. */
   readonly maxEditLength: number;
-  /** Tokens that end a sentence, for the fallback of step 5 (by default . ; : ? !). */
+  /** Tokens that end a sentence, for the fallback of step 6 (by default . ; : ? !). */
   readonly isSentenceEnd?: (token: string) => boolean;
   /** Equal tokens needed to resume the walk after an edit (4 by default; 1 for whole sentences). */
   readonly resyncRun?: number;
@@ -121,7 +121,7 @@ interface SentenceEnds {
   marks: (() => void) | null;
 }
 
-/** One diff: the sequences as integer ids, and the matched runs found so far, in order. */
+/** One diff: the two sequences, and the matched runs found so far, in order. */
 class Differ {
   /** Matched runs as triples (start in A, start in B, length), in increasing order. */
   private readonly runs: number[] = [];
