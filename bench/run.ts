@@ -1,6 +1,7 @@
 /** `npm run bench` — every benchmark of the core, printed as tables. `--quick` skips the slow baseline; `--keystroke` runs only the keystroke rows. */
 import { runContentsBench } from "./contentsBench";
 import { runExportBench } from "./exportBench";
+import { runParagraphBench } from "./paragraphBench";
 import { runKeystrokeBench, runRedlineBench } from "./redlineBench";
 import { runStructureBench } from "./structureBench";
 
@@ -10,6 +11,7 @@ if (process.argv.includes("--keystroke")) {
   runRedlineBench(process.argv.includes("--quick"));
   runKeystrokeBench();
   runStructureBench();
+  runParagraphBench();
   await runExportBench();
   runContentsBench();
 }

@@ -81,7 +81,7 @@ describe("amending ordinance form (chapter grouping)", () => {
       "CHAPTER 2-180 TEST PROVISIONS",
       OMITTED,
       "2-180-020 Notice required.",
-      "    (a) Every agency shall give written notice within [-ten-]{+five business+} days.",
+      "    (a) Every agency shall give written notice within [-ten-] {+five business+} days.",
       OMITTED,
     ));
   });
@@ -96,7 +96,7 @@ describe("amending ordinance form (chapter grouping)", () => {
       "The purpose of this chapter is to keep {+all+} residents informed.",
       OMITTED,
       "2-180-030 Records.",
-      "Each agency shall keep records of every notice for [-three-]{+five+} years.",
+      "Each agency shall keep records of every notice for [-three-] {+five+} years.",
       OMITTED,
     ));
   });
@@ -163,9 +163,9 @@ describe("amending ordinance form (chapter grouping)", () => {
       "2-180-010 Purpose.",
       "2-180-020 Notice required.",
       "2-180-030 Records.",
-      "[-2-180-040-]{+2-180-045+} Penalty.",
+      "[-2-180-040-] {+2-180-045+} Penalty.",
       OMITTED,
-      "[-2-180-040-]{+2-180-045+} Penalty.",
+      "[-2-180-040-] {+2-180-045+} Penalty.",
       OMITTED,
     ));
   });
@@ -177,9 +177,9 @@ describe("amending ordinance form (chapter grouping)", () => {
       "CHAPTER 2-180 TEST PROVISIONS",
       OMITTED,
       "2-180-040 Penalty.",
-      // The redline keeps the section's final period and strikes the sentence break before it:
-      // "City[-. The … case-]." reads, once struck text is dropped, exactly as the draft does.
-      "[-This section applies to every agent.-] Any agent who violates this chapter shall be subject to discipline, up to and including discharge from employment with the City[-. The agency shall report each case-].",
+      // The struck last sentence starts after the period of the sentence before it and takes
+      // its own period with it: "City. [-The … case.-]" (not "City[-. The … case-].").
+      "[-This section applies to every agent.-] Any agent who violates this chapter shall be subject to discipline, up to and including discharge from employment with the City. [-The agency shall report each case.-]",
     ));
   });
 
@@ -212,9 +212,9 @@ describe("amending ordinance form (chapter grouping)", () => {
       OMITTED,
       "2-180-020 Notice required.",
       "    {+(a) Notices shall be written in plain language.+}",
-      "    ([-a-]{+b+}) Every agency shall give written notice within ten days.",
-      "    ([-b-]{+c+}) The notice shall state the reason for the action.",
-      "    ([-c-]{+d+}) A copy of the notice shall be kept on file.",
+      "    ([-a-] {+b+}) Every agency shall give written notice within ten days.",
+      "    ([-b-] {+c+}) The notice shall state the reason for the action.",
+      "    ([-c-] {+d+}) A copy of the notice shall be kept on file.",
       OMITTED,
     ));
   });
@@ -246,7 +246,7 @@ describe("amending ordinance form (section grouping)", () => {
       "The purpose of this chapter is to keep {+all+} residents informed.",
       "SECTION 2. Section 2-180-030 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:",
       "2-180-030 Records.",
-      "Each agency shall keep records of every notice for [-three-]{+five+} years.",
+      "Each agency shall keep records of every notice for [-three-] {+five+} years.",
     ));
     expect(text).toContain("SECTION 3. This ordinance shall take effect upon its passage and publication.");
   });
@@ -297,10 +297,10 @@ describe("amending ordinance form (section grouping)", () => {
       "2-180-010 Purpose.",
       "2-180-020 Notice required.",
       "2-180-030 Records.",
-      "[-2-180-040-]{+2-180-045+} Penalty.",
+      "[-2-180-040-] {+2-180-045+} Penalty.",
       OMITTED,
       `SECTION 2. Section 2-180-040 of the Municipal Code of Chicago is hereby amended by deleting the language struck through and by inserting the language underscored, as follows:`,
-      "[-2-180-040-]{+2-180-045+} Penalty.",
+      "[-2-180-040-] {+2-180-045+} Penalty.",
       OMITTED,
     ));
   });

@@ -81,8 +81,10 @@ export function normalizeRuns(runs: readonly Run[]): Run[] {
 
 /**
  * The runs with whitespace at the edges of each struck or underscored run moved out into
- * plain runs, so a mark covers words, not the spaces around them (as a clerk marks by hand).
- * Runs that carry a revision keep their spaces: accepting or rejecting must give exact text.
+ * plain runs, so a mark covers words, not the spaces around them (as a clerk marks by hand),
+ * and with exactly one plain space between a struck run and the underscored run that replaces
+ * it ("struck underscored", as Chicago's printed redlines have it). Runs that carry a revision
+ * keep their spaces and get no separator: accepting or rejecting must give exact text.
  */
 export function withMarksOnWords(runs: readonly Run[]): Run[] {
   const result: Run[] = [];
@@ -91,10 +93,33 @@ export function withMarksOnWords(runs: readonly Run[]): Run[] {
     const lead = /^\s*/.exec(run.text)![0];
     const core = run.text.trim();
     const trail = core === "" ? "" : /\s*$/.exec(run.text)![0];
-    const plain = (text: string): Run => (run.bold ? { text, style: "plain", bold: true } : { text, style: "plain" });
-    if (lead) result.push(plain(lead));
+    if (lead) result.push(plainLike(run, lead));
     if (core) result.push({ ...run, text: core });
-    if (trail) result.push(plain(trail));
+    if (trail) result.push(plainLike(run, trail));
   }
-  return normalizeRuns(result);
+  return separateReplacements(normalizeRuns(result));
+}
+
+function plainLike(run: Run, text: string): Run {
+  return run.bold ? { text, style: "plain", bold: true } : { text, style: "plain" };
+}
+
+function isMark(run: Run | undefined, style: RunStyle): boolean {
+  return run !== undefined && run.style === style && !run.revision;
+}
+
+/** Runs where each struck run followed by an underscored one (spaces aside) has one space between. */
+function separateReplacements(runs: readonly Run[]): Run[] {
+  const result: Run[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    result.push(run);
+    if (!isMark(run, "struck")) continue;
+    let next = i + 1;
+    while (next < runs.length && runs[next]!.style === "plain" && runs[next]!.text.trim() === "") next++;
+    if (!isMark(runs[next], "underscored")) continue;
+    result.push(plainLike(run, " "));
+    i = next - 1;
+  }
+  return result;
 }

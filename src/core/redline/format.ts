@@ -60,21 +60,43 @@ const TEXT_MARKS: Record<Exclude<SegmentMark, "same">, [string, string]> = {
   "moved-here": ["{+", "+}"],
 };
 
-/** The redline as plain text: [-deleted-]{+inserted+}; moves carry a ⟦moved to/from …⟧ label. */
+/**
+ * Whether `segment` is the underscored half of a replacement printed on the same line as its
+ * struck half: the previous segment was deleted and its last line and this one's first line
+ * both carry words. Such a pair is printed "struck underscored", with exactly one space between.
+ */
+function joinsStruck(previous: Segment | undefined, segment: Segment): boolean {
+  if (!previous || previous.mark !== "deleted" || segment.mark !== "inserted") return false;
+  const lastLine = previous.text.slice(previous.text.lastIndexOf("\n") + 1);
+  const firstLine = segment.text.split("\n", 1)[0]!;
+  return lastLine.trim() !== "" && firstLine.trim() !== "";
+}
+
+/**
+ * The redline as plain text: [-deleted-] {+inserted+} (a replacement keeps one space between
+ * its struck and underscored words); moves carry a ⟦moved to/from …⟧ label.
+ */
 export function formatText(redline: Redline): string {
-  return redlineSegments(redline).map((segment) => {
-    if (segment.mark === "same") return segment.text;
+  let out = "";
+  let previous: Segment | undefined;
+  for (const segment of redlineSegments(redline)) {
+    if (segment.mark === "same") { out += segment.text; previous = segment; continue; }
     const [open, close] = TEXT_MARKS[segment.mark];
     const label = segment.label ? `⟦${segment.label}⟧ ` : "";
+    const joined = joinsStruck(previous, segment);
+    if (joined) out = `${out.replace(/[ \t]+$/, "")} `;
     let labelled = false;
-    return lineParts(segment.text).map((part) => {
+    out += lineParts(segment.text).map((part, index) => {
       if (part === "\n") return part;
-      if (part.core === "") return part.lead + part.trail;
+      const lead = joined && index === 0 ? "" : part.lead;
+      if (part.core === "") return lead + part.trail;
       const prefix = labelled ? "" : label;
       labelled = true;
-      return `${part.lead}${prefix}${open}${part.core}${close}${part.trail}`;
+      return `${lead}${prefix}${open}${part.core}${close}${part.trail}`;
     }).join("");
-  }).join("");
+    previous = segment;
+  }
+  return out;
 }
 
 /** Escapes text for HTML element content and attribute values. */
@@ -91,23 +113,31 @@ const HTML_TAGS: Record<Exclude<SegmentMark, "same">, string> = {
 
 /**
  * The redline as an HTML fragment: one <p> per line (indentation as a margin), deleted words in
- * <del>, inserted in <ins>, moved text with class "moved" and a title naming the other end.
+ * <del>, inserted in <ins> (one space between the two halves of a replacement), moved text with
+ * class "moved" and a title naming the other end.
  */
 export function formatHtml(redline: Redline): string {
   const lines: string[][] = [[]];
   const indents: number[] = [0];
+  let previous: Segment | undefined;
   for (const segment of redlineSegments(redline)) {
-    for (const part of lineParts(segment.text)) {
-      if (part === "\n") { lines.push([]); indents.push(0); continue; }
+    const joined = joinsStruck(previous, segment);
+    previous = segment;
+    lineParts(segment.text).forEach((part, index) => {
+      if (part === "\n") { lines.push([]); indents.push(0); return; }
       const current = lines[lines.length - 1]!;
       if (current.length === 0) indents[indents.length - 1] = part.lead.length;
-      const lead = current.length === 0 ? "" : escapeHtml(part.lead);
-      if (segment.mark === "same" || part.core === "") { current.push(lead + escapeHtml(part.core) + escapeHtml(part.trail)); continue; }
+      if (joined && index === 0) {
+        // One space between the struck and the underscored words of a replacement.
+        current[current.length - 1] = current[current.length - 1]!.replace(/[ \t]+$/, "");
+      }
+      const lead = current.length === 0 ? "" : joined && index === 0 ? " " : escapeHtml(part.lead);
+      if (segment.mark === "same" || part.core === "") { current.push(lead + escapeHtml(part.core) + escapeHtml(part.trail)); return; }
       const tag = HTML_TAGS[segment.mark];
       const moved = segment.label ? ` class="moved" title="${escapeHtml(segment.label)}"` : "";
       const id = segment.changeId ? ` data-change-id="${escapeHtml(segment.changeId)}"` : "";
       current.push(`${lead}<${tag}${moved}${id}>${escapeHtml(part.core)}</${tag}>${escapeHtml(part.trail)}`);
-    }
+    });
   }
   return lines
     .map((parts, index) => ({ html: parts.join(""), indent: indents[index]! }))

@@ -1,17 +1,18 @@
 /**
- * Longest common subsequence of two short string lists by a full table: exact, allocation-light,
- * and without the set-up cost of a general diff, which dominates for the small inputs that most
- * edits produce. Callers use it only below a size bound and use jsdiff above it.
+ * Longest common subsequence of two short lists (strings, or token ids) by a full table: exact,
+ * allocation-light, and without the set-up cost of a general diff, which dominates for the
+ * small inputs that most edits produce. Callers use it only below a size bound (the table's
+ * entries are 16-bit) and use a general diff above it.
  */
 
-/** Largest m × n table built; beyond it callers fall back to jsdiff. */
+/** Largest m × n table the paragraph aligner builds; beyond it it falls back to jsdiff. */
 export const SMALL_TABLE = 1024;
 
 /**
  * Index pairs [i, j] of one longest common subsequence of a[fromA, toA) and b[fromB, toB), in
  * increasing order. Ties prefer consuming A first, so deletions come before insertions.
  */
-export function lcsPairs(a: readonly string[], fromA: number, toA: number, b: readonly string[], fromB: number, toB: number): Array<[number, number]> {
+export function lcsPairs<T>(a: ArrayLike<T>, fromA: number, toA: number, b: ArrayLike<T>, fromB: number, toB: number): Array<[number, number]> {
   const m = toA - fromA;
   const n = toB - fromB;
   const width = n + 1;

@@ -84,14 +84,20 @@ export interface Redline {
 }
 
 export interface CompareOptions {
-  /** Share of a paragraph's tokens that must change for it to be shown as one replacement (0–1). */
+  /**
+   * A paragraph is shown as one replacement (struck whole, underscored whole) when more than
+   * this share (0–1) of its words is struck and more than this share of its new words is
+   * underscored; punctuation does not count. 1 never shows a paragraph whole.
+   */
   readonly rewriteThreshold?: number;
   /** Treat curly and straight quotes, and hyphen and dash variants, as equal. */
   readonly foldTypography?: boolean;
-  /** Most token edits the word diff may explore in one paragraph before falling back. */
+  /**
+   * Most token edits the exact word diff may search in one stretch of a paragraph that has no
+   * anchors (runs of words found once on each side); past it the stretch is compared by
+   * sentences and marked imprecise. Paragraphs of any length are word-diffed.
+   */
   readonly maxEditLength?: number;
-  /** Paragraphs with more tokens than this are compared as whole replacements. */
-  readonly maxParagraphTokens?: number;
   /** Sections shorter than this many characters of text are matched by content only to the one section with the same text. */
   readonly minMoveLength?: number;
   /** Similarity (0–1) above which an unmatched section pair is the same section renumbered or moved. */
@@ -103,10 +109,9 @@ export interface CompareOptions {
 export type ResolvedOptions = Required<CompareOptions>;
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
-  rewriteThreshold: 0.6,
+  rewriteThreshold: 0.5,
   foldTypography: true,
   maxEditLength: 2000,
-  maxParagraphTokens: 20000,
   minMoveLength: 80,
   sectionSimilarity: 0.6,
   paragraphSimilarity: 0.4,

@@ -1,13 +1,9 @@
 /**
- * Word diff of one line of text (a paragraph's words, a heading, a contents entry): the
- * minimal token diff from jsdiff, then the presentation pass that lawyers expect, then text
- * ranges. Offsets are relative to the two strings passed in.
+ * Word diff of one line of text (a paragraph's words, a heading, a contents entry): the token
+ * diff of linearDiff.ts, then the presentation pass that lawyers expect, then text ranges.
+ * Offsets are relative to the two strings passed in.
  */
-import { diffArrays } from "diff";
-import { lcsPairs } from "./lcs";
-
-/** Largest token table (A tokens × B tokens) diffed by lcs.ts; a paragraph of 60 words each way fits. */
-const WORD_TABLE = 4096;
+import { diffTokens } from "./linearDiff";
 import { foldTypography, isPunctuation, tokenize, type Token } from "./tokens";
 import type { ResolvedOptions } from "./types";
 
@@ -17,6 +13,8 @@ export interface TokenHunk {
   readonly toA: number;
   readonly fromB: number;
   readonly toB: number;
+  /** False where the diff fell back to whole sentences (see linearDiff.ts). */
+  readonly precise: boolean;
 }
 
 /** A changed text range of a line pair, in character offsets of each string. */
@@ -28,55 +26,45 @@ export interface TextEdit {
   readonly precise: boolean;
 }
 
-/**
- * The minimal token hunks between two token lists, or null when the diff exceeded its bound.
- * Common leading and trailing tokens are skipped before jsdiff runs.
- */
-export function minimalHunks(a: readonly string[], b: readonly string[], maxEditLength: number): TokenHunk[] | null {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-  if (start === endA && start === endB) return [];
-  if (start === endA || start === endB) return [{ fromA: start, toA: endA, fromB: start, toB: endB }];
-  if ((endA - start) * (endB - start) <= WORD_TABLE) return smallHunks(a, b, start, endA, endB, maxEditLength);
-  const parts = diffArrays(a.slice(start, endA), b.slice(start, endB), { maxEditLength });
-  if (!parts) return null;
-  const hunks: TokenHunk[] = [];
-  let indexA = start;
-  let indexB = start;
-  let open: { fromA: number; fromB: number } | null = null;
-  for (const part of parts) {
-    const count = part.value.length;
-    if (!part.added && !part.removed) {
-      if (open) hunks.push({ ...open, toA: indexA, toB: indexB });
-      open = null;
-      indexA += count;
-      indexB += count;
-      continue;
-    }
-    open ??= { fromA: indexA, fromB: indexB };
-    if (part.removed) indexA += count;
-    else indexB += count;
-  }
-  if (open) hunks.push({ ...open, toA: indexA, toB: indexB });
-  return hunks;
-}
+/** Marks after which a reader expects the next words to start: a sentence's or a clause's end. */
+const CLOSING_MARK = /^[.,;:?!)\]]$/;
 
-/** Hunks between the matched token pairs of a small middle (see lcs.ts). */
-function smallHunks(a: readonly string[], b: readonly string[], start: number, endA: number, endB: number, maxEditLength: number): TokenHunk[] | null {
-  const pairs = lcsPairs(a, start, endA, b, start, endB);
-  if (endA - start + endB - start - 2 * pairs.length > maxEditLength) return null;
-  const hunks: TokenHunk[] = [];
-  let nextA = start;
-  let nextB = start;
-  for (const [i, j] of [...pairs, [endA, endB] as [number, number]]) {
-    if (i > nextA || j > nextB) hunks.push({ fromA: nextA, toA: i, fromB: nextB, toB: j });
-    nextA = i + 1;
-    nextB = j + 1;
+/**
+ * Where an insertion (or deletion) bordered by equal tokens is placed. Such a hunk can slide
+ * along the text while its last token equals the token before it (or its first the token after
+ * it) without changing what it means: "relief{+. Nothing … 2-173-047+}." and "relief. {+Nothing
+ * … 2-173-047.+}" are the same edit. The placement chosen is the first, from the left, that
+ * starts with a word right after a closing mark (so a sentence or list item added or struck
+ * reads whole, its punctuation with it); without one the hunk stays where the diff put it.
+ * `keysA`/`keysB` are the tokens as the diff compared them (or stricter: their texts); other
+ * hunks are never crossed.
+ */
+export function slideHunks(hunks: readonly TokenHunk[], keysA: readonly string[], keysB: readonly string[]): TokenHunk[] {
+  const slid: TokenHunk[] = [];
+  for (const [index, hunk] of hunks.entries()) {
+    const insertion = hunk.fromA === hunk.toA;
+    if (!insertion && hunk.fromB !== hunk.toB) { slid.push(hunk); continue; }
+    const keys = insertion ? keysB : keysA;
+    const from = insertion ? hunk.fromB : hunk.fromA;
+    const to = insertion ? hunk.toB : hunk.toA;
+    const previous = slid[slid.length - 1];
+    const next = hunks[index + 1];
+    // Matched tokens the hunk may move over: back to one token after the previous hunk, on to
+    // one token before the next one (hunks never touch), or to the ends of the line.
+    const floor = previous ? previous.toA - hunk.fromA + 1 : -hunk.fromA;
+    const ceiling = next ? next.fromA - hunk.toA - 1 : keysA.length - hunk.toA;
+    let left = 0;
+    while (left > floor && keys[from + left - 1] === keys[to + left - 1]) left--;
+    let chosen = 0;
+    for (let shift = left; shift <= ceiling; shift++) {
+      if (shift > 0 && keys[from + shift - 1] !== keys[to + shift - 1]) break;
+      const first = keys[from + shift];
+      const before = from + shift > 0 ? keys[from + shift - 1] : undefined;
+      if (before !== undefined && CLOSING_MARK.test(before) && first !== undefined && !isPunctuation(first)) { chosen = shift; break; }
+    }
+    slid.push(chosen === 0 ? hunk : { ...hunk, fromA: hunk.fromA + chosen, toA: hunk.toA + chosen, fromB: hunk.fromB + chosen, toB: hunk.toB + chosen });
   }
-  return hunks;
+  return slid;
 }
 
 /** A short unchanged run between two changes, folded into one replacement. */
@@ -85,24 +73,72 @@ function isShortRun(tokens: readonly Token[]): boolean {
   return tokens.length <= 2 && tokens.every((token) => token.text.length <= 3 || isPunctuation(token.text));
 }
 
+/** Whether a token is a word (not punctuation); most start with an ASCII letter or digit. */
+function isWord(token: string): boolean {
+  const code = token.charCodeAt(0);
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  return !isPunctuation(token);
+}
+
+/** Number of words (tokens that are not punctuation) among tokens[from, to). */
+function wordsIn(tokens: readonly Token[], from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (isWord(tokens[i]!.text)) count++;
+  return count;
+}
+
+const totals = new WeakMap<readonly Token[], number>();
+
+/** Number of words among all the tokens, counted once per token list. */
+function wordsOf(tokens: readonly Token[]): number {
+  let count = totals.get(tokens);
+  if (count === undefined) { count = wordsIn(tokens, 0, tokens.length); totals.set(tokens, count); }
+  return count;
+}
+
 /**
- * The presentation pass: merges hunks separated by a short unchanged run, and shows a line
- * mostly rewritten as one replacement of the whole line (returned as null). `unchangedOutside`
- * counts unchanged words of the line that lie outside the token lists given.
+ * Whether the hunks rewrite the line: more than `threshold` of its words struck AND more than
+ * `threshold` of its new words underscored, counted on the diff's own hunks (before any
+ * folding of short runs, so only words actually changed count; punctuation never does).
+ * `wordsOutside` is the number of words of the line outside the token lists given, on each
+ * side. A pure insertion or deletion is never a rewrite, however long. Hunks compared only as
+ * whole sentences (imprecise) tell nothing of how many of their words changed: their words
+ * count on neither side of the share.
  */
-export function presentHunks(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, unchangedOutside = 0): TokenHunk[] | null {
-  const merged: TokenHunk[] = [];
+export function isRewrite(hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, wordsOutside = 0): boolean {
+  let struck = 0;
+  let underscored = 0;
+  let unknownA = 0;
+  let unknownB = 0;
   for (const hunk of hunks) {
+    const inA = wordsIn(a, hunk.fromA, hunk.toA);
+    const inB = wordsIn(b, hunk.fromB, hunk.toB);
+    if (hunk.precise) { struck += inA; underscored += inB; } else { unknownA += inA; unknownB += inB; }
+  }
+  return struck > threshold * (wordsOf(a) - unknownA + wordsOutside) && underscored > threshold * (wordsOf(b) - unknownB + wordsOutside);
+}
+
+/**
+ * The presentation pass: places insertions and deletions after the punctuation they border
+ * (slideHunks), shows a rewritten line (isRewrite) as one replacement of the whole line
+ * (returned as null), and otherwise folds hunks separated by a short unchanged run into one
+ * replacement. A folded hunk is precise when both of its parts are.
+ */
+export function presentHunks(
+  hunks: readonly TokenHunk[], a: readonly Token[], b: readonly Token[], threshold: number, wordsOutside = 0,
+  keysA: readonly string[] = a.map((token) => token.text), keysB: readonly string[] = b.map((token) => token.text),
+): TokenHunk[] | null {
+  const slid = slideHunks(hunks, keysA, keysB);
+  if (isRewrite(slid, a, b, threshold, wordsOutside)) return null;
+  const merged: TokenHunk[] = [];
+  for (const hunk of slid) {
     const last = merged[merged.length - 1];
     if (last && isShortRun(a.slice(last.toA, hunk.fromA))) {
-      merged[merged.length - 1] = { fromA: last.fromA, toA: hunk.toA, fromB: last.fromB, toB: hunk.toB };
+      merged[merged.length - 1] = { fromA: last.fromA, toA: hunk.toA, fromB: last.fromB, toB: hunk.toB, precise: last.precise && hunk.precise };
     } else {
       merged.push(hunk);
     }
   }
-  const changed = merged.reduce((sum, hunk) => sum + (hunk.toA - hunk.fromA) + (hunk.toB - hunk.fromB), 0);
-  const total = a.length + b.length + 2 * unchangedOutside;
-  if (merged.length > 1 && total > 0 && changed / total > threshold) return null;
   return merged;
 }
 
@@ -145,54 +181,218 @@ export function commonAffixes(a: string, b: string): { prefix: number; suffix: n
   return { prefix, suffix };
 }
 
-/** Number of words (runs of non-space characters) in text[from, to), counting no further than `enough`. */
+/** Whether the character is a letter or a digit (what makes a run of characters a word). */
+function isWordCharacter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(text[i]!);
+}
+
+/**
+ * Number of words in text[from, to) — runs of non-space characters holding a letter or a
+ * digit, as tokens that are not punctuation are — counting no further than `enough`.
+ */
 function wordCount(text: string, from: number, to: number, enough = Infinity): number {
   let count = 0;
-  let inWord = false;
+  let inRun = false;
+  let counted = false;
   for (let i = from; i < to && count < enough; i++) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) count++;
-    inWord = !space;
+    if (isSpace(text.charCodeAt(i))) { inRun = false; continue; }
+    if (!inRun) { inRun = true; counted = false; }
+    if (!counted && isWordCharacter(text, i)) { count++; counted = true; }
   }
   return count;
 }
 
+/** Unchanged words added on each side of a line's middle when an insertion or deletion borders it. */
+const CONTEXT_WORDS = 3;
+
+/** The offset `words` words before `at` (an offset at a word's start or the text's start). */
+function widenPrefix(text: string, at: number, words: number): number {
+  let position = at;
+  for (let w = 0; w < words && position > 0; w++) {
+    while (position > 0 && isSpace(text.charCodeAt(position - 1))) position--;
+    while (position > 0 && !isSpace(text.charCodeAt(position - 1))) position--;
+  }
+  return position;
+}
+
+/** The offset `words` words after `at` (an offset at a space or the text's end). */
+function widenSuffixStart(text: string, at: number, words: number): number {
+  let position = at;
+  for (let w = 0; w < words && position < text.length; w++) {
+    while (position < text.length && isSpace(text.charCodeAt(position))) position++;
+    while (position < text.length && !isSpace(text.charCodeAt(position))) position++;
+  }
+  return position;
+}
+
 /** One edit replacing the whole line (its surrounding spaces aside). */
 function wholeLine(textA: string, textB: string, precise: boolean): TextEdit[] {
-  return [hunkToEdit({ fromA: 0, toA: 0, fromB: 0, toB: 0 }, textA, [], textB, [], precise)];
+  return [hunkToEdit({ fromA: 0, toA: 0, fromB: 0, toB: 0, precise }, textA, [], textB, [], precise)];
 }
 
 /**
  * The edits that turn line `textA` into `textB`, legal-redline style. Lines that are equal
  * token for token (ignoring spacing, and quote and dash shapes when folding) give no edits.
- * Beyond the cost bounds the whole line is one imprecise replacement. Only the part between
- * the common prefix and suffix is tokenized and diffed.
+ * Every line gets a word diff (linearDiff.ts), whatever its length (a long one after its
+ * sentences are compared whole, see diffLongLine); only a stretch too costly to diff by words
+ * is compared by sentences, and its edits are imprecise. A rewritten line is
+ * one replacement of the whole line. Only the part between the common prefix and suffix is
+ * tokenized and diffed.
  */
 export function diffLine(textA: string, textB: string, options: ResolvedOptions): TextEdit[] {
   if (textA === textB) return [];
-  const { prefix, suffix } = commonAffixes(textA, textB);
-  const midA = textA.slice(prefix, textA.length - suffix);
-  const midB = textB.slice(prefix, textB.length - suffix);
-  const a = tokenize(midA);
-  const b = tokenize(midB);
-  if (a.length + b.length > options.maxParagraphTokens) return wholeLine(textA, textB, false);
-  const foldedA = options.foldTypography ? foldTypography(midA) : midA;
-  const foldedB = options.foldTypography ? foldTypography(midB) : midB;
-  // Words outside the middle matter only for the rewrite threshold: with at least `needed` of
-  // them, even a wholly changed middle stays under it, so counting can stop there.
-  const middle = a.length + b.length;
-  const needed = Math.ceil((middle * (1 - options.rewriteThreshold)) / (2 * options.rewriteThreshold)) + 1;
-  const outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
-  // A line whose edit distance passes the rewrite threshold is shown whole anyway, so the diff
-  // need not search further than that: the bound costs no precision.
-  const rewriteBound = Math.floor(options.rewriteThreshold * (middle + 2 * outside)) + 1;
-  const bound = Math.min(options.maxEditLength, rewriteBound);
-  const hunks = minimalHunks(a.map((t) => foldedA.slice(t.from, t.to)), b.map((t) => foldedB.slice(t.from, t.to)), bound);
-  if (hunks === null) return wholeLine(textA, textB, bound === rewriteBound);
-  const presented = presentHunks(hunks, a, b, options.rewriteThreshold, outside);
-  if (presented === null) return wholeLine(textA, textB, true);
+  let { prefix, suffix } = commonAffixes(textA, textB);
+  if (textA.length + textB.length - 2 * (prefix + suffix) > LONG_MIDDLE) return diffLongLine(textA, textB, prefix, suffix, options);
+  let midA = textA.slice(prefix, textA.length - suffix);
+  let midB = textB.slice(prefix, textB.length - suffix);
+  let a = tokenize(midA);
+  let b = tokenize(midB);
+  let keysA = keysOf(a, midA, options);
+  let keysB = keysOf(b, midB, options);
+  let hunks = diffTokens(keysA, keysB, { maxEditLength: options.maxEditLength });
+  if (hunks.length === 0) return [];
+  // An insertion or deletion at an end of the middle may belong after punctuation outside it:
+  // a few unchanged words on each side join the middle (equal on both sides, so the hunks
+  // only shift), and slideHunks can see them.
+  const first = hunks[0]!;
+  const last = hunks[hunks.length - 1]!;
+  const slidesOut = (hunk: TokenHunk, atEnd: boolean) =>
+    isPure(hunk) && (atEnd ? hunk.toA === a.length : hunk.fromA === 0) && holdsClosingMark(hunk, keysA, keysB);
+  if (slidesOut(first, false) || slidesOut(last, true)) {
+    const widePrefix = widenPrefix(textA, prefix, CONTEXT_WORDS);
+    const wideSuffix = textA.length - widenSuffixStart(textA, textA.length - suffix, CONTEXT_WORDS);
+    const before = textA.slice(widePrefix, prefix);
+    const after = textA.slice(textA.length - suffix, textA.length - wideSuffix);
+    const lead = tokenize(before);
+    const trail = tokenize(after);
+    const leadKeys = keysOf(lead, before, options);
+    const trailKeys = keysOf(trail, after, options);
+    a = joinTokens(lead, a, before.length, trail, before.length + midA.length);
+    b = joinTokens(lead, b, before.length, trail, before.length + midB.length);
+    keysA = leadKeys.concat(keysA, trailKeys);
+    keysB = leadKeys.concat(keysB, trailKeys);
+    hunks = shiftedHunks(hunks, lead.length);
+    midA = before + midA + after;
+    midB = before + midB + after;
+    prefix = widePrefix;
+    suffix = wideSuffix;
+  }
+  // Words outside the middle matter only for the rewrite threshold, and only when the middle
+  // alone passes it (sliding never changes the words a hunk holds); with at least `needed` of
+  // them, even a wholly changed middle on one side stays under it, so counting can stop there.
+  const threshold = options.rewriteThreshold;
+  let outside = 0;
+  if (isRewrite(hunks, a, b, threshold)) {
+    const fewer = Math.min(wordsOf(a), wordsOf(b));
+    const needed = threshold >= 1 ? 0 : threshold <= 0 ? Infinity : Math.ceil((fewer * (1 - threshold)) / threshold) + 1;
+    outside = wordCount(textA, 0, prefix, needed) + wordCount(textA, textA.length - suffix, textA.length, needed);
+  }
+  const presented = presentHunks(hunks, a, b, threshold, outside, keysA, keysB);
+  if (presented === null) return wholeLine(textA, textB, hunks.every((hunk) => hunk.precise));
   return presented.map((hunk) => {
-    const edit = hunkToEdit(hunk, midA, a, midB, b, true);
-    return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: true };
+    const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
+    return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: hunk.precise };
   });
+}
+
+/**
+ * Whether the hunk's tokens include a closing mark: only then can sliding it place it after one
+ * (a placement after a mark outside it and not inside it is where it already is, or no better).
+ */
+function holdsClosingMark(hunk: TokenHunk, keysA: readonly string[], keysB: readonly string[]): boolean {
+  const [keys, from, to] = hunk.fromA === hunk.toA ? [keysB, hunk.fromB, hunk.toB] : [keysA, hunk.fromA, hunk.toA];
+  for (let i = from; i < to; i++) if (CLOSING_MARK.test(keys[i]!)) return true;
+  return false;
+}
+
+function isPure(hunk: TokenHunk): boolean {
+  return hunk.fromA === hunk.toA || hunk.fromB === hunk.toB;
+}
+
+/** The tokens as the diff compares them: their text, with quote and dash shapes folded when asked. */
+function keysOf(tokens: readonly Token[], text: string, options: ResolvedOptions): string[] {
+  const folded = options.foldTypography ? foldTypography(text) : text;
+  const keys = new Array<string>(tokens.length);
+  if (folded === text) for (let i = 0; i < tokens.length; i++) keys[i] = tokens[i]!.text;
+  else for (let i = 0; i < tokens.length; i++) keys[i] = folded.slice(tokens[i]!.from, tokens[i]!.to);
+  return keys;
+}
+
+/** lead, then `middle` moved right by `middleAt`, then `trail` moved right by `trailAt`. */
+function joinTokens(lead: readonly Token[], middle: readonly Token[], middleAt: number, trail: readonly Token[], trailAt: number): Token[] {
+  const tokens: Token[] = lead.slice();
+  for (const token of middle) tokens.push({ text: token.text, from: token.from + middleAt, to: token.to + middleAt });
+  for (const token of trail) tokens.push({ text: token.text, from: token.from + trailAt, to: token.to + trailAt });
+  return tokens;
+}
+
+function shiftedHunks(hunks: readonly TokenHunk[], by: number): TokenHunk[] {
+  const moved: TokenHunk[] = [];
+  for (const hunk of hunks) moved.push({ fromA: hunk.fromA + by, toA: hunk.toA + by, fromB: hunk.fromB + by, toB: hunk.toB + by, precise: hunk.precise });
+  return moved;
+}
+
+/** Characters of a line's changed middle (both sides) past which it is first compared by sentences. */
+const LONG_MIDDLE = 40_000;
+
+/**
+ * A long line: its middle cut into sentences (each ending after ". ", "; " or ": "), the
+ * sentences compared whole, and only the stretches of changed sentences word-diffed — so a
+ * long paragraph costs little more than its changed sentences. The rewrite threshold applies
+ * to the whole line; insertions and deletions are placed within their stretch.
+ */
+function diffLongLine(textA: string, textB: string, prefix: number, suffix: number, options: ResolvedOptions): TextEdit[] {
+  const startsA = sentenceStarts(textA, prefix, textA.length - suffix);
+  const startsB = sentenceStarts(textB, prefix, textB.length - suffix);
+  const foldedA = options.foldTypography ? foldTypography(textA) : textA;
+  const foldedB = options.foldTypography ? foldTypography(textB) : textB;
+  const sentencesOf = (folded: string, starts: readonly number[]) => starts.slice(0, -1).map((start, k) => folded.slice(start, starts[k + 1]));
+  const stretches = diffTokens(sentencesOf(foldedA, startsA), sentencesOf(foldedB, startsB), { maxEditLength: options.maxEditLength, resyncRun: 1 });
+  const edits: TextEdit[] = [];
+  let struck = 0;
+  let underscored = 0;
+  let unknownA = 0;
+  let unknownB = 0;
+  let precise = true;
+  const never = 1; // a stretch alone is never shown whole: the threshold is the line's
+  for (const stretch of stretches) {
+    const fromA = startsA[stretch.fromA]!;
+    const fromB = startsB[stretch.fromB]!;
+    const midA = textA.slice(fromA, startsA[stretch.toA]);
+    const midB = textB.slice(fromB, startsB[stretch.toB]);
+    const a = tokenize(midA);
+    const b = tokenize(midB);
+    const keysA = keysOf(a, midA, options);
+    const keysB = keysOf(b, midB, options);
+    const hunks = diffTokens(keysA, keysB, { maxEditLength: options.maxEditLength });
+    for (const hunk of hunks) {
+      const inA = wordsIn(a, hunk.fromA, hunk.toA);
+      const inB = wordsIn(b, hunk.fromB, hunk.toB);
+      if (hunk.precise) { struck += inA; underscored += inB; } else { unknownA += inA; unknownB += inB; precise = false; }
+    }
+    for (const hunk of presentHunks(hunks, a, b, never, 0, keysA, keysB)!) {
+      const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
+      edits.push({ fromA: edit.fromA + fromA, toA: edit.toA + fromA, fromB: edit.fromB + fromB, toB: edit.toB + fromB, precise: hunk.precise });
+    }
+  }
+  const threshold = options.rewriteThreshold;
+  // As isRewrite, over the whole line; words of stretches compared as sentences count on neither side.
+  if (edits.length > 0 && struck > threshold * (wordCount(textA, 0, textA.length) - unknownA) && underscored > threshold * (wordCount(textB, 0, textB.length) - unknownB)) {
+    return wholeLine(textA, textB, precise);
+  }
+  return edits;
+}
+
+/** Where the sentences of text[from, to) start, then `to`: after each ". ", "; " or ": ". */
+function sentenceStarts(text: string, from: number, to: number): number[] {
+  const starts = [from];
+  for (let i = from + 2; i < to; i++) {
+    if (text.charCodeAt(i - 1) !== 32) continue;
+    const mark = text.charCodeAt(i - 2);
+    if (mark === 46 || mark === 59 || mark === 58) starts.push(i);
+  }
+  starts.push(to);
+  return starts;
 }

@@ -18,14 +18,16 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
  */
 export function sideText(paragraph: WordParagraph, side: "base" | "draft"): string {
   let text = "";
+  // A run of the other side was left out since the last word written (spaces between a struck
+  // and an underscored run, which the exporter prints, do not count as words).
   let skipped = false;
   for (const run of paragraph.runs) {
     if (!includes(run.side, side)) { skipped = true; continue; }
     let piece = run.text;
     if (skipped) {
       if (/\s$/.test(text) && CLOSING.test(piece)) text = text.replace(/\s+$/, "");
-      if (/[([]$/.test(text)) piece = piece.replace(/^\s+/, "");
-      skipped = false;
+      if (/[([]\s*$/.test(text)) { text = text.replace(/\s+$/, ""); piece = piece.replace(/^\s+/, ""); }
+      if (piece.trim() !== "") skipped = false;
     }
     text += piece;
   }
