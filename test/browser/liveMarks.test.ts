@@ -45,7 +45,10 @@ async function readEditor(page: Page): Promise<Seen> {
       let text = "";
       const inner = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = inner.nextNode(); node; node = inner.nextNode()) {
-        if (node.parentElement?.closest("[contenteditable=false]")) continue;
+        // Widgets and labels inside the element are not its words; a non-editable ancestor
+        // (the derived contents list) is.
+        const inert = node.parentElement?.closest("[contenteditable=false]");
+        if (inert && element.contains(inert)) continue;
         text += node.textContent;
       }
       return text;
