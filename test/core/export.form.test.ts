@@ -226,15 +226,25 @@ describe("amending ordinance form (chapter grouping)", () => {
     expect(text).toContain("SECTION 1. This ordinance shall take effect upon its passage and publication.");
   });
 
-  it("labels a moved section at both ends, source struck and destination underscored", () => {
+  it("reprints a section moved to a new number once, at its new place, renumbered", () => {
     const moved = edited(
       [`2-180-040 Penalty.\n\n${PENALTY}\n\n(Added Coun. J. 1-1-20, p. 100, § 1)\n`, ""],
       ["2-180-010 Purpose.\n\nThe", `2-180-005 Penalty.\n\n${PENALTY}\n\n(Added Coun. J. 1-1-20, p. 100, § 1)\n\n2-180-010 Purpose.\n\nThe`],
     ).trimEnd() + "\n";
-    const part = amendingPart(ordinance(moved));
-    expect(part).toContain(`{+2-180-005 Penalty.+} (moved from 2-180-040)\n\n{+${PENALTY}+}`);
-    expect(part).toContain(`[-2-180-040 Penalty.-] (moved to 2-180-005)\n\n[-${PENALTY}-]`);
+    // The contents line and the heading show the old number struck and the new one underscored;
+    // nothing is struck where the section stood, and its unchanged text is omitted.
+    expect(amendingPart(ordinance(moved))).toBe(lines(
+      `SECTION 1. ${AMEND_BOTH}`,
+      "CHAPTER 2-180 TEST PROVISIONS",
+      "[-2-180-040-] {+2-180-005+} Penalty.",
+      "2-180-010 Purpose.",
+      "2-180-020 Notice required.",
+      "2-180-030 Records.",
+      "[-2-180-040-] {+2-180-005+} Penalty.",
+      OMITTED,
+    ));
   });
+
 });
 
 describe("amending ordinance form (section grouping)", () => {

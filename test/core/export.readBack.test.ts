@@ -4,7 +4,8 @@
  * the ordinance reprints, its underscored runs exactly the inserted language, in order, nothing
  * lost or doubled. The expectation comes from the redline's changes alone, by the form rules:
  * history notes and title lines are not reprinted; units repealed by formula (sections in
- * section grouping, chapters always) are not struck.
+ * section grouping, chapters always) are not struck; a section moved to a new number is marked
+ * only by its inner edits, at its draft place.
  */
 import { describe, expect, it } from "vitest";
 import { buildOrdinance, DEFAULT_EXPORT_SETTINGS, writeDocx, type ExportSettings } from "../../src/core/export";
@@ -29,19 +30,61 @@ function withoutHistoryLines(text: string, historyNotes: ReadonlySet<string>): s
   return text.split("\n").filter((line) => !historyNotes.has(line.trim())).join("\n");
 }
 
+/** The chapter part of a section number: "2-173-042" → "2-173". */
+const chapterPart = (number: string) => number.split("-").slice(0, 2).join("-");
+
+/**
+ * A section moved to a new number is a renumbering: reprinted once, at its draft place, with only
+ * its inner edits marked (number, catchline, words), nothing at its old place; its contents line,
+ * when it stays in the same chapter's table, likewise shows just the heading's marks at the draft
+ * place. Returns the destination entries' inner changes and the contents lines so replaced.
+ */
+function renumberings(redline: Redline) {
+  const inner = new Map<string, Change[]>();
+  const tocDeletedLines = new Set<string>();
+  const tocInsertedLines = new Map<string, Change[]>();
+  for (const change of redline.changes) {
+    if (change.move?.role !== "destination" || change.move.otherSection === change.section) continue;
+    const edits = redline.changes.filter((edit) => edit.withinMove === change.id);
+    inner.set(change.id, edits);
+    if (chapterPart(change.move.otherSection) !== chapterPart(change.section)) continue;
+    tocDeletedLines.add(change.move.otherSection);
+    tocInsertedLines.set(change.section, edits.filter((edit) => edit.part === "number" || edit.part === "catchline"));
+  }
+  return { inner, tocDeletedLines, tocInsertedLines };
+}
+
 function expectedMarks(redline: Redline, base: OrdinanceDocument, draft: OrdinanceDocument, grouping: ExportSettings["grouping"]): { struck: string; underscored: string } {
   const historyNotes = new Set([base, draft].flatMap((doc) => doc.chapters.flatMap((chapter) => chapter.sections.flatMap((section) => section.blocks)))
     .filter((block) => block.kind === "history").map((block) => block.text));
+  const { inner, tocDeletedLines, tocInsertedLines } = renumberings(redline);
   const struck: string[] = [];
   const underscored: string[] = [];
+  const lineNumber = (line: string) => line.split(" ")[0]!;
   let chapterDeleted = false;
   for (const entry of redline.sections) {
     if (entry.unit === "title") continue;
     if (entry.unit === "chapter") chapterDeleted = entry.status === "deleted";
     const reprinted = (change: Change) => change.withinMove === undefined && change.part !== "history" && change.part !== "title";
-    for (const change of entry.changes.filter(reprinted)) {
-      if (!repealedByFormula(entry, grouping, chapterDeleted)) struck.push(withoutHistoryLines(change.deleted, historyNotes));
-      if (!chapterDeleted) underscored.push(withoutHistoryLines(change.inserted, historyNotes));
+    for (const top of entry.changes.filter(reprinted)) {
+      if (top.move?.role === "source" && top.move.otherSection !== top.section) continue; // a renumbering: nothing at its old place
+      const changes = top.move?.role === "destination" && inner.has(top.id) ? inner.get(top.id)!.filter((edit) => edit.part !== "history") : [top];
+      for (const change of changes) {
+        let deleted = change.deleted;
+        let inserted = change.inserted;
+        const headingMarks: Change[] = [];
+        if (change.part === "toc") {
+          deleted = deleted.split("\n").filter((line) => !tocDeletedLines.has(lineNumber(line))).join("\n");
+          inserted = inserted.split("\n").flatMap((line) => {
+            const marks = tocInsertedLines.get(lineNumber(line));
+            if (!marks) return [line];
+            headingMarks.push(...marks);
+            return marks.map((mark) => mark.inserted);
+          }).join("\n");
+        }
+        if (!repealedByFormula(entry, grouping, chapterDeleted)) struck.push(withoutHistoryLines(deleted, historyNotes), ...headingMarks.map((mark) => mark.deleted));
+        if (!chapterDeleted) underscored.push(withoutHistoryLines(inserted, historyNotes));
+      }
     }
   }
   return { struck: words(struck.join(" ")), underscored: words(underscored.join(" ")) };

@@ -15,7 +15,11 @@ import { syncDocumentContents } from "../../src/core/model/contents";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import { compare } from "../../src/core/redline";
 import { randomlyEdited, scatteredWordEdits } from "../../src/core/samples/editScripts";
-import { generateDocument } from "../../src/core/samples/generateChapter";
+import { generateDocument, generateTitle } from "../../src/core/samples/generateChapter";
+import { Random } from "../../src/core/samples/random";
+import { moveWithinChapter } from "../../src/core/samples/structuralEdits";
+import { parseCodeText } from "../../src/core/importer/parseCodeText";
+import { chapterText, DETAIN, DISCLOSE, PURPOSE } from "../support/codeText";
 import { importWordDraft, type WordDraft } from "../../src/core/wordImport";
 import { fixtureAmended, fixtureBase } from "../support/fixtures";
 import { libreOfficeDocx, onPath, ordinanceHtml, parseXml } from "../support/wordFiles";
@@ -78,6 +82,43 @@ describe("ordinance .docx round trip", () => {
       ...FORMS.map((form) => `seed 63 ${form.join(" ")}: history notes`),
     ].sort());
   });
+});
+
+describe("round trip of renumbered sections", () => {
+  it("gives back a section renumbered to an earlier place (shown moved), with a word edit, in every form", async () => {
+    const base = parseCodeText(chapterText([
+      ["2-173-005", "Purpose.", PURPOSE],
+      ["2-173-030", "Disclosing information prohibited.", DISCLOSE],
+      ["2-173-042", "Civil immigration enforcement actions.", DETAIN],
+    ])).document;
+    const draft = parseCodeText(chapterText([
+      ["2-173-005", "Purpose.", PURPOSE],
+      ["2-173-020", "Civil immigration enforcement actions.", DETAIN.replace("solely", "only")],
+      ["2-173-030", "Disclosing information prohibited.", DISCLOSE],
+    ])).document;
+    expect(compare(base, draft).changes.some((change) => change.move?.role === "destination")).toBe(true);
+    for (const form of [...FORMS, ["tracked-docx", "section"] as const]) {
+      const imported = await roundTrip(base, draft, form);
+      expect(imported.warnings, form.join(" ")).toEqual([]);
+      expect(changesOf(base, imported.draft), form.join(" ")).toEqual(changesOf(base, draft));
+    }
+  });
+
+  it("gives back generated titles with sections moved and renumbered within their chapter", async () => {
+    let moves = 0;
+    for (const seed of [2, 5, 11, 23, 31]) {
+      const base = generateTitle(seed, 12_000, 2);
+      const random = new Random(seed);
+      const draft = syncDocumentContents(scatteredWordEdits(moveWithinChapter(moveWithinChapter(base, random), random), seed, 0.05), base).document;
+      if (compare(base, draft).changes.some((change) => change.move?.role === "destination" && change.move.otherSection !== change.section)) moves++;
+      for (const form of FORMS) {
+        const imported = await roundTrip(base, draft, form);
+        expect(imported.warnings, `seed ${seed} ${form.join(" ")}`).toEqual([]);
+        expect(changesOf(base, imported.draft), `seed ${seed} ${form.join(" ")}`).toEqual(changesOf(base, draft));
+      }
+    }
+    expect(moves).toBeGreaterThan(2);
+  }, 60_000);
 });
 
 const hasSoffice = onPath("soffice");

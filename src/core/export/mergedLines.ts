@@ -8,6 +8,7 @@
 import type { OrdinanceDocument } from "../model/document";
 import type { Change, Redline } from "../redline/types";
 import { describeLayout, lineAt, type DescribedLayout, type DescribedLine } from "./describedLayout";
+import { ownSegments, renumberPlan } from "./renumberedMoves";
 
 export type PartMark = "same" | "deleted" | "inserted";
 
@@ -72,8 +73,11 @@ class LineCollector {
 }
 
 /**
- * Every line of base and draft, merged through the redline's top-level changes (edits inside a
- * moved section are shown by its source struck and its destination underscored).
+ * Every line of base and draft, merged through the redline's top-level changes. Edits inside a
+ * moved section are shown by its source struck and its destination underscored, except for a
+ * section moved to a new number (a renumbering): that one is merged once, at its draft place,
+ * from its base and draft lines with only its inner edits marked, and so is its contents line
+ * (see renumberedMoves).
  * `redline` must be compare(base, draft).
  */
 export function mergedLines(base: OrdinanceDocument, draft: OrdinanceDocument, redline: Redline): MergedLine[] {
@@ -83,11 +87,13 @@ export function mergedLines(base: OrdinanceDocument, draft: OrdinanceDocument, r
   const collector = new LineCollector(layoutA, layoutB);
   let posA = 0;
   let posB = 0;
+  const { instead } = renumberPlan(redline, layoutA, layoutB);
   for (const change of redline.changes) {
     if (change.withinMove !== undefined) continue;
     if (change.fromB > posB) collector.add(textB.slice(posB, change.fromB), "same", posA, posB);
-    if (change.deleted) collector.add(change.deleted, "deleted", change.toA - change.deleted.length, null, change);
-    if (change.inserted) collector.add(change.inserted, "inserted", null, change.toB - change.inserted.length, change);
+    for (const segment of instead.get(change.id) ?? ownSegments(change)) {
+      collector.add(segment.text, segment.mark, segment.startA, segment.startB, segment.change);
+    }
     posA = change.toA;
     posB = change.toB;
   }

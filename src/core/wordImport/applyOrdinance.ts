@@ -4,7 +4,9 @@
  * Plan: group the items (reprints.ts); settle the indentation unit from paragraphs that match
  * base paragraphs; then per base chapter — apply the reprinted heading and contents (merged
  * like paragraphs), apply each reprinted section (by its base number) or drop it when repealed
- * or wholly struck, and insert wholly underscored sections in number order. Chapters the base
+ * or wholly struck, and insert wholly underscored sections in number order; a section reprinted
+ * with a new number that no longer fits its place (the Code orders sections by number) or that
+ * belongs to another chapter is put where its new number goes. Chapters the base
  * lacks are built from their underscored reprint; repealed chapters are dropped. Reprints that
  * name nothing in the base are reported, never silently dropped.
  */
@@ -41,14 +43,41 @@ function settleUnit(base: OrdinanceDocument, reprints: Reprints): number | null 
 function mergeToc(toc: readonly TocEntry[], reprint: ChapterReprint, warnings: WordImportWarning[]): TocEntry[] {
   const { steps, unmatched } = mergeSequence({ base: toc, baseKey: (entry) => matchKey(sectionHeadingLine(entry)), lineKey: matchKey, entries: reprint.toc });
   for (const line of unmatched) warnings.push(warningAt(line.source, "this contents line matches no line of the base's table of contents; it was not applied"));
-  return steps.flatMap((step): TocEntry[] => {
+  const renumbered = new Set<TocEntry>();
+  const merged = steps.flatMap((step): TocEntry[] => {
     if (step.kind === "keep") return [step.base];
     if (step.kind === "delete") return [];
     const entry = readHeadingLine(step.line.draft, false);
-    if (entry) return [entry];
+    if (entry) {
+      if (step.kind === "replace" && entry.number !== step.base.number) renumbered.add(entry);
+      return [entry];
+    }
     warnings.push(warningAt(step.line.source, "this contents line has no section number; it was not applied"));
     return step.kind === "replace" ? [step.base] : [];
   });
+  const moved = outOfOrder(merged, (entry) => renumbered.has(entry));
+  return insertByNumber(merged.filter((entry) => !moved.includes(entry)), moved);
+}
+
+/**
+ * The units chosen by `renumbered` that break number order with their neighbours (or belong to
+ * another chapter than `chapterNumber`, when given), taken from the end backwards so that each is
+ * judged against the units that stay.
+ */
+function outOfOrder<T extends { readonly number: string }>(units: readonly T[], renumbered: (unit: T) => boolean, chapterNumber?: string): T[] {
+  const staying = [...units];
+  const moved: T[] = [];
+  for (let i = staying.length - 1; i >= 0; i--) {
+    const unit = staying[i]!;
+    if (!renumbered(unit)) continue;
+    const before = staying[i - 1];
+    const after = staying[i + 1];
+    const inOrder = (!before || compareSectionNumbers(before.number, unit.number) < 0) && (!after || compareSectionNumbers(unit.number, after.number) < 0);
+    if (inOrder && (chapterNumber === undefined || chapterOf(unit.number) === chapterNumber)) continue;
+    staying.splice(i, 1);
+    moved.push(unit);
+  }
+  return moved;
 }
 
 /** Inserts units into a list ordered by number, each before the first higher-numbered one. */
@@ -70,6 +99,8 @@ class OrdinanceApplier {
   private readonly repealedChapters = new Set<string>();
   /** Removed sections whose history notes a moved section has taken. */
   private readonly claimed = new Set<string>();
+  /** Sections renumbered out of their base place, to be put where their new numbers go. */
+  private readonly relocated: Array<{ readonly section: Section; readonly reprint: SectionReprint }> = [];
 
   constructor(private readonly base: OrdinanceDocument, private readonly reprints: Reprints) {
     this.warnings = [...reprints.warnings];
@@ -97,6 +128,11 @@ class OrdinanceApplier {
       const merged = this.mergeChapter(chapter);
       if (merged) chapters.push(merged);
     }
+    for (const { section, reprint } of this.relocated) {
+      const at = chapters.findIndex((chapter) => chapter.number === chapterOf(section.number));
+      if (at < 0) { this.warnings.push(warningAt(reprint.heading.source, `section ${section.number} is renumbered into a chapter that is not in the draft; it was not added`)); continue; }
+      chapters[at] = { ...chapters[at]!, sections: insertByNumber(chapters[at]!.sections, [section]) };
+    }
     for (const reprint of this.reprints.chapters) {
       if (reprint.chapter.base || !reprint.chapter.draft) continue;
       chapters.splice(0, chapters.length, ...insertByNumber(chapters, [this.newChapter(reprint)]));
@@ -108,16 +144,28 @@ class OrdinanceApplier {
     const reprint = this.reprints.chapters.find((candidate) => candidate.chapter.base?.number === chapter.number);
     if (reprint && !reprint.chapter.draft) return null;
     const sections: Section[] = [];
+    const renumbered = new Map<Section, SectionReprint>();
     for (const section of chapter.sections) {
       if (this.repealed.has(section.number)) continue;
       const sectionReprint = this.byBaseNumber.get(section.number);
       const merged = sectionReprint ? mergeSection(section, sectionReprint, this.unit, this.ids, this.warnings) : section;
       if (merged) sections.push(merged);
+      if (merged && sectionReprint && merged.number !== section.number) renumbered.set(merged, sectionReprint);
     }
+    this.takeRelocated(chapter.number, sections, renumbered);
     const added = this.newSections(chapter.number);
     const title = reprint?.chapter.draft?.title ?? chapter.title;
     const toc = reprint ? mergeToc(chapter.toc, reprint, this.warnings) : chapter.toc;
     return { ...chapter, title, toc, sections: insertByNumber(sections, added) };
+  }
+
+  /** Moves out of `sections` (in place) the renumbered ones that `outOfOrder` picks; they go to `relocated`. */
+  private takeRelocated(chapterNumber: string, sections: Section[], renumbered: ReadonlyMap<Section, SectionReprint>): void {
+    const moved = outOfOrder(sections, (section) => renumbered.has(section), chapterNumber);
+    for (const section of moved) {
+      sections.splice(sections.indexOf(section), 1);
+      this.relocated.push({ section, reprint: renumbered.get(section)! });
+    }
   }
 
   private newChapter(reprint: ChapterReprint): Chapter {
