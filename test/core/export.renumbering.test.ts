@@ -13,7 +13,8 @@ import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import { compare } from "../../src/core/redline";
 import { generateTitle } from "../../src/core/samples/generateChapter";
-import { renumberAll } from "../../src/core/samples/structuralEdits";
+import { Random } from "../../src/core/samples/random";
+import { moveWithinChapter, renumberAll } from "../../src/core/samples/structuralEdits";
 import { chapterText, DETAIN, DISCLOSE, PURPOSE } from "../support/codeText";
 import { markedText, readDocx, struckText, underscoredText } from "../support/docxReadBack";
 
@@ -153,6 +154,30 @@ describe("a generated title with every section of one chapter renumbered", () =>
         expect(reprinted.length, section.number).toBe(2); // the contents line and the heading
         if (grouping === "section") expect(text).toContain(`Section ${section.number} of the Municipal Code of Chicago is hereby amended`);
       }
+    });
+  }
+});
+
+describe("generated titles with sections moved within their chapter to new numbers", () => {
+  for (const grouping of ["chapter", "section"] as const) {
+    it(`export them as amended, renumbered sections, never repealed, inserted or labelled moved (${grouping} grouping)`, () => {
+      let renumberedMoves = 0;
+      for (const seed of [2, 5, 11, 23, 31, 40]) {
+        const base = generateTitle(seed, 20_000, 3);
+        const random = new Random(seed);
+        const draft = moveWithinChapter(moveWithinChapter(base, random), random);
+        const redline = compare(base, draft);
+        const moves = redline.changes.filter((change) => change.move?.role === "destination" && change.move.otherSection !== change.section);
+        renumberedMoves += moves.length;
+        const text = writeText(buildOrdinance({ base, draft, redline, settings: settings(grouping) }));
+        expect(text, `seed ${seed}`).not.toMatch(/repealed|inserting a new Section|moved (to|from)/);
+        for (const move of moves) {
+          const heading = text.split("\n\n").filter((paragraph) => paragraph.startsWith(`[-${move.move!.otherSection}-] {+${move.section}+} `));
+          expect(heading.length, `seed ${seed} ${move.section}`).toBe(2); // contents line and heading
+          if (grouping === "section") expect(text).toContain(`Section ${move.move!.otherSection} of the Municipal Code of Chicago is hereby amended`);
+        }
+      }
+      expect(renumberedMoves).toBeGreaterThan(3);
     });
   }
 });
