@@ -16,7 +16,8 @@ import type { Change, Redline, SectionRedline } from "../../src/core/redline/typ
 import { readDocx, struckText, underscoredText, words } from "../support/docxReadBack";
 import { randomlyEdited, scatteredWordEdits } from "../../src/core/samples/editScripts";
 import { fixtureAmended, fixtureBase } from "../support/fixtures";
-import { generateDocument } from "../../src/core/samples/generateChapter";
+import { generateDocument, generateTitle } from "../../src/core/samples/generateChapter";
+import { randomlyRestructured } from "../../src/core/samples/structuralEdits";
 
 /** Whether an entry is repealed by formula rather than reprinted struck. */
 function repealedByFormula(entry: SectionRedline, grouping: ExportSettings["grouping"], chapterDeleted: boolean): boolean {
@@ -47,7 +48,10 @@ function renumberings(redline: Redline) {
     if (change.move?.role !== "destination" || change.move.otherSection === change.section) continue;
     const edits = redline.changes.filter((edit) => edit.withinMove === change.id);
     inner.set(change.id, edits);
-    if (chapterPart(change.move.otherSection) !== chapterPart(change.section)) continue;
+    // Paired only when both contents lines are in one chapter and each is deleted or inserted whole.
+    const tocLines = (side: "deleted" | "inserted") => redline.changes.filter((edit) => edit.part === "toc").flatMap((edit) => edit[side].split("\n"));
+    const whole = (side: "deleted" | "inserted", number: string) => tocLines(side).some((line) => line.startsWith(`${number} `));
+    if (chapterPart(change.move.otherSection) !== chapterPart(change.section) || !whole("deleted", change.move.otherSection) || !whole("inserted", change.section)) continue;
     tocDeletedLines.add(change.move.otherSection);
     tocInsertedLines.set(change.section, edits.filter((edit) => edit.part === "number" || edit.part === "catchline"));
   }
@@ -123,6 +127,18 @@ describe("docx read-back: struck = deleted, underscored = inserted", () => {
       const draft = randomlyEdited(base, seed * 7, 4 + (seed % 8));
       await checkReadBack(base, draft, seed % 2 === 0 ? "chapter" : "section", `seed ${seed}`);
     }
+  }, 60_000);
+
+  it("holds on 30 generated multi-chapter titles with random structural edits (sections moved to new numbers among them), in both groupings", async () => {
+    let renumberedMoves = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const base = generateTitle(seed, 16_000, 3);
+      const draft = randomlyRestructured(base, seed * 13, 3 + (seed % 5));
+      renumberedMoves += compare(base, syncDocumentContents(draft, base).document).changes.filter((change) => change.move?.role === "destination" && change.move.otherSection !== change.section).length;
+      await checkReadBack(base, draft, "chapter", `title seed ${seed}, chapter`);
+      await checkReadBack(base, draft, "section", `title seed ${seed}, section`);
+    }
+    expect(renumberedMoves).toBeGreaterThan(3);
   }, 60_000);
 
   it("holds on a generated chapter with scattered word edits in both groupings", async () => {
