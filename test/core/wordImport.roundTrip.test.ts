@@ -17,7 +17,7 @@ import { compare } from "../../src/core/redline";
 import { randomlyEdited, scatteredWordEdits } from "../../src/core/samples/editScripts";
 import { generateDocument, generateTitle } from "../../src/core/samples/generateChapter";
 import { Random } from "../../src/core/samples/random";
-import { moveWithinChapter } from "../../src/core/samples/structuralEdits";
+import { moveWithinChapter, renumberChapter } from "../../src/core/samples/structuralEdits";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { chapterText, DETAIN, DISCLOSE, PURPOSE } from "../support/codeText";
 import { importWordDraft, type WordDraft } from "../../src/core/wordImport";
@@ -118,6 +118,23 @@ describe("round trip of renumbered sections", () => {
       }
     }
     expect(moves).toBeGreaterThan(2);
+  }, 60_000);
+
+  it("keeps every section of a renumbered chapter, each under its new number", async () => {
+    let renumbered = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const base = generateTitle(seed, 12_000, 3);
+      const draft = syncDocumentContents(renumberChapter(base, new Random(seed)), base).document;
+      if (draft === base) continue;
+      renumbered++;
+      const numbers = (doc: OrdinanceDocument) => doc.chapters.flatMap((chapter) => chapter.sections.map((section) => section.number)).sort();
+      for (const form of FORMS) {
+        const imported = await roundTrip(base, draft, form);
+        expect(imported.warnings, `seed ${seed} ${form.join(" ")}`).toEqual([]);
+        expect(numbers(imported.draft), `seed ${seed} ${form.join(" ")}`).toEqual(numbers(draft));
+      }
+    }
+    expect(renumbered).toBeGreaterThan(2);
   }, 60_000);
 });
 

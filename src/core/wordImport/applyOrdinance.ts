@@ -100,7 +100,7 @@ class OrdinanceApplier {
   /** Removed sections whose history notes a moved section has taken. */
   private readonly claimed = new Set<string>();
   /** Sections renumbered out of their base place, to be put where their new numbers go. */
-  private readonly relocated: Array<{ readonly section: Section; readonly reprint: SectionReprint }> = [];
+  private readonly relocated: Array<{ readonly section: Section; readonly fromChapter: string }> = [];
 
   constructor(private readonly base: OrdinanceDocument, private readonly reprints: Reprints) {
     this.warnings = [...reprints.warnings];
@@ -123,14 +123,18 @@ class OrdinanceApplier {
 
   apply(): AppliedOrdinance {
     const chapters: Chapter[] = [];
+    /** Each merged chapter's number in the draft (its reprinted heading's, else the base's). */
+    const draftNumbers: string[] = [];
     for (const chapter of this.base.chapters) {
       if (this.repealedChapters.has(chapter.number)) continue;
       const merged = this.mergeChapter(chapter);
-      if (merged) chapters.push(merged);
+      if (merged) { chapters.push(merged); draftNumbers.push(this.draftChapterNumber(chapter)); }
     }
-    for (const { section, reprint } of this.relocated) {
-      const at = chapters.findIndex((chapter) => chapter.number === chapterOf(section.number));
-      if (at < 0) { this.warnings.push(warningAt(reprint.heading.source, `section ${section.number} is renumbered into a chapter that is not in the draft; it was not added`)); continue; }
+    // A relocated section goes to the chapter its new number names, else back to its own chapter.
+    for (const { section, fromChapter } of this.relocated) {
+      const target = draftNumbers.indexOf(chapterOf(section.number));
+      const at = target >= 0 ? target : chapters.findIndex((chapter) => chapter.number === fromChapter);
+      if (at < 0) continue; // its own chapter was dropped with it: nothing to keep
       chapters[at] = { ...chapters[at]!, sections: insertByNumber(chapters[at]!.sections, [section]) };
     }
     for (const reprint of this.reprints.chapters) {
@@ -144,27 +148,32 @@ class OrdinanceApplier {
     const reprint = this.reprints.chapters.find((candidate) => candidate.chapter.base?.number === chapter.number);
     if (reprint && !reprint.chapter.draft) return null;
     const sections: Section[] = [];
-    const renumbered = new Map<Section, SectionReprint>();
+    const renumbered = new Set<Section>();
     for (const section of chapter.sections) {
       if (this.repealed.has(section.number)) continue;
       const sectionReprint = this.byBaseNumber.get(section.number);
       const merged = sectionReprint ? mergeSection(section, sectionReprint, this.unit, this.ids, this.warnings) : section;
       if (merged) sections.push(merged);
-      if (merged && sectionReprint && merged.number !== section.number) renumbered.set(merged, sectionReprint);
+      if (merged && merged.number !== section.number) renumbered.add(merged);
     }
-    this.takeRelocated(chapter.number, sections, renumbered);
+    this.takeRelocated(chapter, sections, renumbered);
     const added = this.newSections(chapter.number);
     const title = reprint?.chapter.draft?.title ?? chapter.title;
     const toc = reprint ? mergeToc(chapter.toc, reprint, this.warnings) : chapter.toc;
     return { ...chapter, title, toc, sections: insertByNumber(sections, added) };
   }
 
+  /** The chapter's number in the draft: its reprinted heading's, else its own. */
+  private draftChapterNumber(chapter: Chapter): string {
+    return this.reprints.chapters.find((candidate) => candidate.chapter.base?.number === chapter.number)?.chapter.draft?.number ?? chapter.number;
+  }
+
   /** Moves out of `sections` (in place) the renumbered ones that `outOfOrder` picks; they go to `relocated`. */
-  private takeRelocated(chapterNumber: string, sections: Section[], renumbered: ReadonlyMap<Section, SectionReprint>): void {
-    const moved = outOfOrder(sections, (section) => renumbered.has(section), chapterNumber);
+  private takeRelocated(chapter: Chapter, sections: Section[], renumbered: ReadonlySet<Section>): void {
+    const moved = outOfOrder(sections, (section) => renumbered.has(section), this.draftChapterNumber(chapter));
     for (const section of moved) {
       sections.splice(sections.indexOf(section), 1);
-      this.relocated.push({ section, reprint: renumbered.get(section)! });
+      this.relocated.push({ section, fromChapter: chapter.number });
     }
   }
 
