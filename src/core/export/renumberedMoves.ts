@@ -57,12 +57,15 @@ function interleaved(inner: readonly Change[], textB: string, fromA: number, fro
   return segments;
 }
 
-function tocLine(layout: DescribedLayout, number: string): DescribedLine | undefined {
-  return layout.lines.find((line) => line.role.kind === "toc" && line.role.entry.number === number);
-}
-
-function headingLine(layout: DescribedLayout, number: string): DescribedLine | undefined {
-  return layout.lines.find((line) => line.role.kind === "heading" && line.role.section.number === number);
+/** The layout's contents lines and heading lines by section number (the first of each number). */
+function linesByNumber(layout: DescribedLayout) {
+  const toc = new Map<string, DescribedLine>();
+  const heading = new Map<string, DescribedLine>();
+  for (const line of layout.lines) {
+    if (line.role.kind === "toc" && !toc.has(line.role.entry.number)) toc.set(line.role.entry.number, line);
+    if (line.role.kind === "heading" && !heading.has(line.role.section.number)) heading.set(line.role.section.number, line);
+  }
+  return { toc, heading };
 }
 
 const chapterOf = (line: DescribedLine) => (line.role.kind === "toc" ? line.role.chapter.number : null);
@@ -89,21 +92,32 @@ export function renumberPlan(redline: Redline, layoutA: DescribedLayout, layoutB
   const cutsA = new Map<Change, Array<readonly [number, number]>>();
   const replacementsB = new Map<Change, Replacement[]>();
   const tocChanges = topLevel.filter((change) => change.part === "toc");
+  const innerOf = new Map<string, Change[]>();
+  for (const change of redline.changes) {
+    if (change.withinMove === undefined) continue;
+    const list = innerOf.get(change.withinMove);
+    if (list) list.push(change);
+    else innerOf.set(change.withinMove, [change]);
+  }
+  let linesA: ReturnType<typeof linesByNumber> | undefined;
+  let linesB: ReturnType<typeof linesByNumber> | undefined;
   for (const destination of topLevel) {
     if (destination.move?.role !== "destination") continue;
     const source = sources.get(destination.move.pairId);
     const numberA = destination.move.otherSection;
     const numberB = destination.section;
     if (!source || numberA === numberB) continue;
-    const inner = redline.changes.filter((change) => change.withinMove === destination.id).sort((x, y) => x.fromB - y.fromB);
+    const inner = [...(innerOf.get(destination.id) ?? [])].sort((x, y) => x.fromB - y.fromB);
     instead.set(destination.id, interleaved(inner, layoutB.text, source.fromA, destination.fromB, destination.toB));
     instead.set(source.id, []);
     // The contents line: renumbered at its draft place when both lines are in one chapter's table
     // and read exactly as their headings (so the heading's edits mark it the same way).
-    const tocA = tocLine(layoutA, numberA);
-    const tocB = tocLine(layoutB, numberB);
-    const headA = headingLine(layoutA, numberA);
-    const headB = headingLine(layoutB, numberB);
+    linesA ??= linesByNumber(layoutA);
+    linesB ??= linesByNumber(layoutB);
+    const tocA = linesA.toc.get(numberA);
+    const tocB = linesB.toc.get(numberB);
+    const headA = linesA.heading.get(numberA);
+    const headB = linesB.heading.get(numberB);
     if (!tocA || !tocB || !headA || !headB || chapterOf(tocA) !== chapterOf(tocB)) continue;
     if (lineText(layoutA, tocA) !== lineText(layoutA, headA) || lineText(layoutB, tocB) !== lineText(layoutB, headB)) continue;
     const deleting = tocChanges.find((change) => change.deleted && covers(change.fromA, change.toA, tocA));
