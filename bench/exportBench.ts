@@ -1,7 +1,8 @@
 /**
  * Export benchmark: the amending ordinance of the Welcoming City fixture and of a generated
  * 2 MB chapter with scattered edits (the redline benchmark's amended copy), each built and
- * written as .docx, HTML and text. Prints medians per step and in total, the size of each
+ * written as .docx, HTML and text, and of a generated 2 MB title with 60 sections moved within
+ * their chapters to new numbers (each reprinted once as a renumbered section). Prints medians per step and in total, the size of each
  * output, and peak resident memory and heap. Targets: fixture ≤ 300 ms; 2 MB ≤ 5 s and ≤ 500 MB.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +11,9 @@ import { parseCodeText } from "../src/core/importer/parseCodeText";
 import { serializeDocument } from "../src/core/model/canonicalText";
 import type { OrdinanceDocument } from "../src/core/model/document";
 import { parseSponsors, type SponsorRegistry } from "../src/core/sponsors/sponsors";
-import { generateDocument } from "../src/core/samples/generateChapter";
+import { generateDocument, generateTitle } from "../src/core/samples/generateChapter";
+import { Random } from "../src/core/samples/random";
+import { moveWithinChapter } from "../src/core/samples/structuralEdits";
 import { amend } from "./redlineBench";
 
 interface Timings {
@@ -82,6 +85,11 @@ export async function runExportBench(): Promise<void> {
   rows.push(await measure("Welcoming City fixture", parseCodeText(fixture("base.txt")).document, parseCodeText(fixture("amended.txt")).document, sponsors, 21, 10));
   const large = generateDocument(11, 2_000_000);
   rows.push(await measure("generated 2 MB, scattered edits", large, amend(large, 23), sponsors, 3, 1));
+  const title = generateTitle(12, 2_000_000, 8);
+  const random = new Random(12);
+  let moved = title;
+  for (let i = 0; i < 60; i++) moved = moveWithinChapter(moved, random);
+  rows.push(await measure("generated 2 MB title, 60 sections moved to new numbers", title, moved, sponsors, 3, 1));
 
   console.log("\nExport of the amending ordinance — medians (build includes the redline; .docx, HTML and text written from one build)\n");
   console.log("| input | chars | runs | build ms | .docx ms | HTML ms | text ms | total ms | blocks | .docx KB | HTML KB |");
