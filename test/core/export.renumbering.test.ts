@@ -8,7 +8,7 @@
  * of one chapter is renumbered. The expected ordinances are written out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { buildOrdinance, DEFAULT_EXPORT_SETTINGS, withRevisions, writeDocx, writeText, type ExportSettings } from "../../src/core/export";
+import { buildOrdinance, DEFAULT_EXPORT_SETTINGS, withRevisions, writeDocx, writeHtml, writeText, type ExportSettings } from "../../src/core/export";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import { compare } from "../../src/core/redline";
@@ -127,6 +127,16 @@ describe("a section renumbered to an earlier place (the redline shows it moved)"
         else expect(headings.length, grouping).toBe(2);
       }
     }
+  });
+});
+
+describe("the HTML of a section renumbered to an earlier place", () => {
+  it("strikes the old number and underscores the new one, and strikes no whole section", () => {
+    const html = writeHtml(buildOrdinance({ base, draft: renumberedDraft(EDITED), settings: settings("section") }));
+    const struck = [...html.matchAll(/<del[^>]*>(.*?)<\/del>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ""));
+    const underscored = [...html.matchAll(/<ins[^>]*>(.*?)<\/ins>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ""));
+    expect(struck).toEqual(["2-173-042", "2-173-042", "solely"]);
+    expect(underscored).toEqual(["2-173-020", "2-173-020", "only"]);
   });
 });
 
