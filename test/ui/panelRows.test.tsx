@@ -21,6 +21,7 @@ function plain(model: PanelModel): unknown {
 describe("panel rows refreshed incrementally", () => {
   it("equal rows built from scratch after every refresh", () => {
     let refreshedCount = 0;
+    let keysChangedCount = 0;
     for (let seed = 1; seed <= 8; seed++) {
       const random = new Random(seed * 13);
       // Enough sections for several blocks of rows.
@@ -35,9 +36,14 @@ describe("panel rows refreshed incrementally", () => {
         redline = updateRedline(redline, draft);
         if (random.chance(0.4)) continue; // this redline is never shown
         if (redline.touchedSince(model.version) !== null) refreshedCount++;
+        const previous = model;
         model = panelModel(redline, annotations, NO_FILTER, model);
         const scratch = panelModel(redline, annotations, NO_FILTER);
         const label = `seed ${seed} step ${step}`;
+        const sameKeys = JSON.stringify(previous.rows.map((row) => row.key)) === JSON.stringify(scratch.rows.map((row) => row.key));
+        if (!sameKeys) keysChangedCount++;
+        expect(model.hasSameKeysAs(previous), `${label} same keys`).toBe(sameKeys);
+        expect(previous.hasSameKeysAs(model), `${label} same keys, other way`).toBe(sameKeys);
         expect(plain(model), label).toEqual(plain(scratch));
         for (let probe = 0; probe < 5; probe++) {
           const index = random.int(-1, model.rowCount);
@@ -48,5 +54,8 @@ describe("panel rows refreshed incrementally", () => {
       }
     }
     expect(refreshedCount).toBeGreaterThan(200);
+    // Both answers of hasSameKeysAs were put to the test.
+    expect(keysChangedCount).toBeGreaterThan(20);
+    expect(keysChangedCount).toBeLessThan(refreshedCount);
   });
 });

@@ -149,6 +149,23 @@ export class PanelModel {
     return -1;
   }
 
+  /**
+   * Whether `other` lists the same row keys in the same order as this model. Blocks shared
+   * with `other` are skipped, so after a keystroke this costs the rows of the rebuilt blocks.
+   */
+  hasSameKeysAs(other: PanelModel): boolean {
+    if (other === this) return true;
+    if (other.rowCount !== this.rowCount || other.blocks.length !== this.blocks.length) return false;
+    for (let k = 0; k < this.blocks.length; k++) {
+      const mine = this.blocks[k]!.rows;
+      const theirs = other.blocks[k]!.rows;
+      if (mine === theirs) continue;
+      if (mine.length !== theirs.length) return false;
+      for (let r = 0; r < mine.length; r++) if (mine[r]!.key !== theirs[r]!.key) return false;
+    }
+    return true;
+  }
+
   /** @internal */
   blockAt(index: number): RowBlock | undefined {
     return this.blocks[index];
