@@ -12,10 +12,15 @@ import { Random } from "../../src/core/samples/random";
 import { resolveAnnotations } from "../../src/editor/redline/annotationIndex";
 import { NO_FILTER } from "../../src/editor/redline/plugin";
 import { panelModel, type PanelModel } from "../../src/ui/panel/panelRows";
+import { fixtureAmended, fixtureBase } from "../support/fixtures";
 import { randomKeystroke } from "../support/keystrokes";
 
+function keysOf(model: PanelModel): string[] {
+  return Array.from({ length: model.rowCount }, (_, index) => model.key(index));
+}
+
 function plain(model: PanelModel): unknown {
-  return JSON.parse(JSON.stringify({ rows: model.rows, changeIds: model.changeIds, total: model.total, rowCount: model.rowCount, shownCount: model.shownCount }));
+  return JSON.parse(JSON.stringify({ rows: model.rows, keys: keysOf(model), changeIds: model.changeIds, total: model.total, rowCount: model.rowCount, shownCount: model.shownCount }));
 }
 
 describe("panel rows refreshed incrementally", () => {
@@ -40,7 +45,7 @@ describe("panel rows refreshed incrementally", () => {
         model = panelModel(redline, annotations, NO_FILTER, model);
         const scratch = panelModel(redline, annotations, NO_FILTER);
         const label = `seed ${seed} step ${step}`;
-        const sameKeys = JSON.stringify(previous.rows.map((row) => row.key)) === JSON.stringify(scratch.rows.map((row) => row.key));
+        const sameKeys = JSON.stringify(keysOf(previous)) === JSON.stringify(keysOf(scratch));
         if (!sameKeys) keysChangedCount++;
         expect(model.hasSameKeysAs(previous), `${label} same keys`).toBe(sameKeys);
         expect(previous.hasSameKeysAs(model), `${label} same keys, other way`).toBe(sameKeys);
@@ -57,5 +62,21 @@ describe("panel rows refreshed incrementally", () => {
     // Both answers of hasSameKeysAs were put to the test.
     expect(keysChangedCount).toBeGreaterThan(20);
     expect(keysChangedCount).toBeLessThan(refreshedCount);
+  });
+
+  it("give every row a distinct key, even when two sections share a number", () => {
+    const base = fixtureBase();
+    const draft = fixtureAmended();
+    const chapter = draft.chapters[0]!;
+    for (let twin = 1; twin < chapter.sections.length; twin++) {
+      // Section `twin` takes the number of the section before it, as midway through a renumbering.
+      const sections = chapter.sections.map((section, k) => (k === twin ? { ...section, number: chapter.sections[twin - 1]!.number } : section));
+      const redline = compare(base, { ...draft, chapters: [{ ...chapter, sections }, ...draft.chapters.slice(1)] });
+      const model = panelModel(redline, resolveAnnotations([], redline, null, null), NO_FILTER);
+      const keys = keysOf(model);
+      expect(new Set(keys).size, `twin ${twin}`).toBe(model.rowCount);
+      expect(model.key(-1)).toBe("");
+      expect(model.key(model.rowCount)).toBe("");
+    }
   });
 });

@@ -31,7 +31,7 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
   // The key function is new only when the keys are: a keystroke that leaves the rows as they
   // were then costs the virtual list nothing, however many rows there are.
   if (!keyed.current || !model.hasSameKeysAs(keyed.current.model)) {
-    const holder = { model, rowKey: (index: number) => holder.model.row(index)?.key ?? `#${index}` };
+    const holder = { model, rowKey: (index: number) => holder.model.key(index) };
     keyed.current = holder;
   } else {
     keyed.current.model = model;
@@ -67,7 +67,7 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
           {virtualizer.getVirtualItems().map((item) => {
             const row = model.row(item.index)!;
             return (
-              <div key={row.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
                 {row.kind === "section"
                   ? (
                     <div className="section-row" role="presentation">
