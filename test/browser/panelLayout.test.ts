@@ -183,6 +183,42 @@ describe("the changes panel's rows tile without overlap or gaps", () => {
     await expectTiled(page, "typed after the filter was cleared");
   });
 
+  it("in a 2 MB chapter, after edits above the rows in view, a reject and scrolling", async () => {
+    await page.goto(`${inject("baseUrl")}?sample=2000000`);
+    await page.waitForSelector("[data-testid=change-row]", { timeout: 120_000 });
+    await scrollPanel(page, 0.5);
+    await expectTiled(page, "2 MB: scrolled to the middle");
+    // Edits in the first sections add rows far above the ones in view, in another block of sections.
+    for (const nth of [2, 5]) {
+      const before = await total(page);
+      await page.evaluate((index) => {
+        const words = document.querySelectorAll(".code-document .code-paragraph .words")[index]!;
+        const text = [...words.childNodes].find((node) => node.nodeType === Node.TEXT_NODE) ?? words;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.collapse(true);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        (words.closest("[contenteditable=true]") as HTMLElement).focus();
+      }, nth);
+      await page.keyboard.type("Zqx ");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("Wholly new words. ");
+      await expect.poll(() => total(page), { timeout: 20_000 }).not.toBe(before);
+      await expectTiled(page, `2 MB: typed in paragraph ${nth}`);
+    }
+    const before = await total(page);
+    await page.getByTestId("change-row").nth(3).click();
+    await page.getByRole("button", { name: "Reject", exact: true }).click();
+    await expect.poll(() => total(page), { timeout: 20_000 }).not.toBe(before);
+    await expectTiled(page, "2 MB: rejected a change in view");
+    await page.screenshot({ path: `${outputDir()}panel-2mb.png` });
+    for (const at of [0.9, 0.1, 0.6]) {
+      await scrollPanel(page, at);
+      await expectTiled(page, `2 MB: scrolled to ${at}`);
+    }
+  }, 300_000);
+
   it("logged no errors in the console", () => {
     expect(errors).toEqual([]);
   });
