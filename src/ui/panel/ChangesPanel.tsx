@@ -42,7 +42,9 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
     count: model.rowCount,
     getItemKey: rowKey,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (model.row(index)?.kind === "section" ? 34 : 58),
+    // Heights as laid out in Chromium with the default font (a row with sponsors is taller);
+    // only rows never rendered use them, so they shape the scroll bar, never the rows in view.
+    estimateSize: (index) => (model.row(index)?.kind === "section" ? 29 : 48),
     overscan: 8,
     // Rows show before the list is first measured (and where nothing is measured, as in tests).
     initialRect: { width: 400, height: 900 },
