@@ -12,15 +12,21 @@ import { Random } from "../../src/core/samples/random";
 import { resolveAnnotations } from "../../src/editor/redline/annotationIndex";
 import { NO_FILTER } from "../../src/editor/redline/plugin";
 import { panelModel, type PanelModel } from "../../src/ui/panel/panelRows";
+import { fixtureAmended, fixtureBase } from "../support/fixtures";
 import { randomKeystroke } from "../support/keystrokes";
 
+function keysOf(model: PanelModel): string[] {
+  return Array.from({ length: model.rowCount }, (_, index) => model.key(index));
+}
+
 function plain(model: PanelModel): unknown {
-  return JSON.parse(JSON.stringify({ rows: model.rows, changeIds: model.changeIds, total: model.total, rowCount: model.rowCount, shownCount: model.shownCount }));
+  return JSON.parse(JSON.stringify({ rows: model.rows, keys: keysOf(model), changeIds: model.changeIds, total: model.total, rowCount: model.rowCount, shownCount: model.shownCount }));
 }
 
 describe("panel rows refreshed incrementally", () => {
   it("equal rows built from scratch after every refresh", () => {
     let refreshedCount = 0;
+    let keysChangedCount = 0;
     for (let seed = 1; seed <= 8; seed++) {
       const random = new Random(seed * 13);
       // Enough sections for several blocks of rows.
@@ -35,9 +41,14 @@ describe("panel rows refreshed incrementally", () => {
         redline = updateRedline(redline, draft);
         if (random.chance(0.4)) continue; // this redline is never shown
         if (redline.touchedSince(model.version) !== null) refreshedCount++;
+        const previous = model;
         model = panelModel(redline, annotations, NO_FILTER, model);
         const scratch = panelModel(redline, annotations, NO_FILTER);
         const label = `seed ${seed} step ${step}`;
+        const sameKeys = JSON.stringify(keysOf(previous)) === JSON.stringify(keysOf(scratch));
+        if (!sameKeys) keysChangedCount++;
+        expect(model.hasSameKeysAs(previous), `${label} same keys`).toBe(sameKeys);
+        expect(previous.hasSameKeysAs(model), `${label} same keys, other way`).toBe(sameKeys);
         expect(plain(model), label).toEqual(plain(scratch));
         for (let probe = 0; probe < 5; probe++) {
           const index = random.int(-1, model.rowCount);
@@ -48,5 +59,24 @@ describe("panel rows refreshed incrementally", () => {
       }
     }
     expect(refreshedCount).toBeGreaterThan(200);
+    // Both answers of hasSameKeysAs were put to the test.
+    expect(keysChangedCount).toBeGreaterThan(20);
+    expect(keysChangedCount).toBeLessThan(refreshedCount);
+  });
+
+  it("give every row a distinct key, even when two sections share a number", () => {
+    const base = fixtureBase();
+    const draft = fixtureAmended();
+    const chapter = draft.chapters[0]!;
+    for (let twin = 1; twin < chapter.sections.length; twin++) {
+      // Section `twin` takes the number of the section before it, as midway through a renumbering.
+      const sections = chapter.sections.map((section, k) => (k === twin ? { ...section, number: chapter.sections[twin - 1]!.number } : section));
+      const redline = compare(base, { ...draft, chapters: [{ ...chapter, sections }, ...draft.chapters.slice(1)] });
+      const model = panelModel(redline, resolveAnnotations([], redline, null, null), NO_FILTER);
+      const keys = keysOf(model);
+      expect(new Set(keys).size, `twin ${twin}`).toBe(model.rowCount);
+      expect(model.key(-1)).toBe("");
+      expect(model.key(model.rowCount)).toBe("");
+    }
   });
 });

@@ -24,12 +24,27 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
   const sponsors = docSponsors(state);
   // The last model built is the start of the next: only the sections touched since are redone.
   const lastModel = useRef<PanelModel | undefined>(undefined);
+  const keyed = useRef<{ model: PanelModel; readonly rowKey: (index: number) => string } | undefined>(undefined);
   const model = useMemo(() => (lastModel.current = panelModel(redline, annotations, filter, lastModel.current)), [redline, annotations, filter]);
+  // Measured heights are kept by row key, so a row added or removed above moves the heights
+  // of the rows below with them (kept by index, each would take its neighbour's height).
+  // The key function is new only when the keys are: a keystroke that leaves the rows as they
+  // were then costs the virtual list nothing, however many rows there are.
+  if (!keyed.current || !model.hasSameKeysAs(keyed.current.model)) {
+    const holder = { model, rowKey: (index: number) => holder.model.key(index) };
+    keyed.current = holder;
+  } else {
+    keyed.current.model = model;
+  }
+  const rowKey = keyed.current.rowKey;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: model.rowCount,
+    getItemKey: rowKey,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (model.row(index)?.kind === "section" ? 34 : 58),
+    // Heights as laid out in Chromium with the default font (a row with sponsors is taller);
+    // only rows never rendered use them, so they shape the scroll bar, never the rows in view.
+    estimateSize: (index) => (model.row(index)?.kind === "section" ? 29 : 48),
     overscan: 8,
     // Rows show before the list is first measured (and where nothing is measured, as in tests).
     initialRect: { width: 400, height: 900 },
@@ -54,7 +69,7 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
           {virtualizer.getVirtualItems().map((item) => {
             const row = model.row(item.index)!;
             return (
-              <div key={row.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
                 {row.kind === "section"
                   ? (
                     <div className="section-row" role="presentation">

@@ -28,6 +28,8 @@ const SECTIONS_PER_BLOCK = 64;
 /** The rows of up to SECTIONS_PER_BLOCK consecutive sections, with what each section gave. */
 interface RowBlock {
   readonly rows: readonly PanelRow[];
+  /** The rows' list keys, unique in the block; null when every row's own key already is. */
+  readonly keys: readonly string[] | null;
   readonly ids: readonly string[];
   readonly rowCounts: Int32Array;
   readonly idCounts: Int32Array;
@@ -49,10 +51,13 @@ function addSection(entry: SectionRedline, annotations: AnnotationIndex, filter:
   const shown = changes.filter((change) => passesFilter(change, filter, annotations));
   if (shown.length === 0) return changes.length;
   const shownIds = shown.map((change) => change.id);
-  rows.push({ kind: "section", key: `s:${entry.numberB ?? ""}:${entry.numberA ?? ""}:${entry.unit}`, label: sectionLabel(entry), status: entry.status, changeIds: shownIds });
+  // Two sections may share a number while a draft is being renumbered, and then their
+  // changes share ids: both numbers in the keys keep such rows apart.
+  const numbers = `${entry.numberB ?? ""}:${entry.numberA ?? ""}`;
+  rows.push({ kind: "section", key: `s:${numbers}:${entry.unit}`, label: sectionLabel(entry), status: entry.status, changeIds: shownIds });
   for (const change of shown) {
     const { fromA: _fromA, toA: _toA, fromB: _fromB, toB: _toB, ...words } = change;
-    rows.push({ kind: "change", key: `c:${change.id}`, change: words });
+    rows.push({ kind: "change", key: `c:${numbers}:${change.id}`, change: words });
   }
   for (const id of shownIds) ids.push(id);
   return changes.length;
@@ -88,7 +93,25 @@ function makeBlock(redline: Redline, block: number, annotations: AnnotationIndex
     idCounts[k] = ids.length - idsBefore;
     changeTotal += changeCounts[k]!;
   }
-  return { rows, ids, rowCounts, idCounts, changeCounts, changeTotal };
+  return { rows, keys: uniqueKeys(rows), ids, rowCounts, idCounts, changeCounts, changeTotal };
+}
+
+/**
+ * Keys for `rows` that are unique among them: a row's own key, or, for the second and later
+ * rows with the same key, that key with its occurrence count. Null when no two rows share a key.
+ */
+function uniqueKeys(rows: readonly PanelRow[]): string[] | null {
+  const seen = new Map<string, number>();
+  let keys: string[] | null = null;
+  for (let r = 0; r < rows.length; r++) {
+    const key = rows[r]!.key;
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
+    if (count === 0) { keys?.push(key); continue; }
+    keys ??= rows.slice(0, r).map((row) => row.key);
+    keys.push(`${key}~${count}`);
+  }
+  return keys;
 }
 
 const showsAll = (filter: ChangeFilter) => !filter.sponsorIds && !filter.statuses;
@@ -119,6 +142,12 @@ export class PanelModel {
   /** Row `index` (0 ≤ index < rowCount), found in O(log blocks). */
   row(index: number): PanelRow | undefined {
     if (index < 0 || index >= this.rowCount) return undefined;
+    const block = this.blockOf(index);
+    return this.blocks[block]!.rows[index - this.rowStarts![block]!];
+  }
+
+  /** The block that holds row `index` (0 ≤ index < rowCount), by binary search. */
+  private blockOf(index: number): number {
     const starts = (this.rowStarts ??= this.sumRows());
     let low = 0;
     let high = this.blocks.length - 1;
@@ -126,7 +155,20 @@ export class PanelModel {
       const mid = (low + high + 1) >> 1;
       if (starts[mid]! <= index) low = mid; else high = mid - 1;
     }
-    return this.blocks[low]!.rows[index - starts[low]!];
+    return low;
+  }
+
+  /**
+   * The list key of row `index`: its own key, made unique among the rows of its block of
+   * sections (two sections with one number have rows with one key). Stays with the row while
+   * rows are added or removed before it; "" outside 0 ≤ index < rowCount.
+   */
+  key(index: number): string {
+    if (index < 0 || index >= this.rowCount) return "";
+    const block = this.blockOf(index);
+    const at = index - this.rowStarts![block]!;
+    const { keys, rows } = this.blocks[block]!;
+    return keys ? keys[at]! : rows[at]!.key;
   }
 
   /** Every row in order (built on first use; the panel itself reads rows one at a time). */
@@ -147,6 +189,25 @@ export class PanelModel {
       start += block.rows.length;
     }
     return -1;
+  }
+
+  /**
+   * Whether `other` lists the same row keys (see `key`) in the same order as this model. Blocks shared
+   * with `other` are skipped, so after a keystroke this costs the rows of the rebuilt blocks.
+   */
+  hasSameKeysAs(other: PanelModel): boolean {
+    if (other === this) return true;
+    if (other.rowCount !== this.rowCount || other.blocks.length !== this.blocks.length) return false;
+    for (let k = 0; k < this.blocks.length; k++) {
+      const mine = this.blocks[k]!;
+      const theirs = other.blocks[k]!;
+      if (mine === theirs) continue;
+      if (mine.rows.length !== theirs.rows.length) return false;
+      for (let r = 0; r < mine.rows.length; r++) {
+        if ((mine.keys ? mine.keys[r] : mine.rows[r]!.key) !== (theirs.keys ? theirs.keys[r] : theirs.rows[r]!.key)) return false;
+      }
+    }
+    return true;
   }
 
   /** @internal */
