@@ -77,13 +77,17 @@ export function misreadLine(node: PMNode, chapterNumber: string): string | null 
   return null;
 }
 
-/** Why `chapter` cannot be saved as it stands, or null. Reads only the touched ranges' lines. */
-function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[number, number]>): string | null {
+/**
+ * Why `chapter` cannot be saved as it stands, or null. Reads only the touched ranges' lines;
+ * its headings' numbers too unless `textOnly` (the edit only changed words inside lines, so no
+ * number can have changed and a keystroke costs the same in any chapter).
+ */
+function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[number, number]>, textOnly: boolean): string | null {
   const number = chapter.firstChild?.type === nodes.chapter_heading ? (chapter.firstChild.attrs.number as string) : "";
   if (!number) return "a chapter without its heading";
   const numbers = new Set<string>();
   let problem: string | null = null;
-  chapter.forEach((child) => {
+  if (!textOnly) chapter.forEach((child) => {
     if (problem || child.type !== nodes.section) return;
     const heading = child.firstChild!;
     const sectionNumber = heading.attrs.number as string;
@@ -108,11 +112,25 @@ function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[num
 /** Why the document after `tr` cannot be saved as it reads, or null when it can. */
 export function structureProblem(tr: Transaction): string | null {
   const ranges = touchedRanges(tr);
+  const textOnly = tr.steps.every((_step, index) => editsWithinLine(tr, index));
   for (const { node, pos } of touchedChapters(tr.doc, ranges)) {
-    const problem = chapterProblem(node, pos, ranges);
+    const problem = chapterProblem(node, pos, ranges, textOnly);
     if (problem) return problem;
   }
   return null;
+}
+
+/** True when step `index` of `tr` replaced inline content inside one textblock (no node made, joined or split). */
+function editsWithinLine(tr: Transaction, index: number): boolean {
+  const step = tr.steps[index];
+  if (!(step instanceof ReplaceStep)) return false;
+  const { from, to, slice } = step as unknown as { from: number; to: number; slice: import("prosemirror-model").Slice };
+  if (slice.openStart !== 0 || slice.openEnd !== 0) return false;
+  let inline = true;
+  slice.content.forEach((node) => { if (!node.isInline) inline = false; });
+  const doc = tr.docs[index]!;
+  const $from = doc.resolve(from);
+  return inline && $from.parent.isTextblock && $from.sameParent(doc.resolve(to));
 }
 
 /** True when every step typed or cut text inside one textblock that has words before and after. */
