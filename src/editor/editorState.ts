@@ -14,7 +14,7 @@ import type { OrdinanceDocument } from "../core/model/document";
 import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
-import { enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
+import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 
 export interface EditorStateOptions {
@@ -39,7 +39,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
     plugins: [
       ...(options.plugins ?? []),
       history(),
-      keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand }),
+      keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),
       blockIdsPlugin(),
       contentsSyncPlugin(options.official),

@@ -64,7 +64,7 @@ function reopened(state: EditorState): EditorState | null {
   try {
     content = parseAmendment(text);
   } catch (error) {
-    if (error instanceof AmendmentFileError) return null;
+    if (error instanceof AmendmentFileError) throw new Error(`${error.message}${error.cause ? ` (${String(error.cause)})` : ""}`);
     throw error;
   }
   loadContent(editor, content);

@@ -13,7 +13,7 @@ import { serializeDocument } from "../../src/core/model/canonicalText";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import { DocumentEditor } from "../../src/editor/documentEditor";
 import { redlineState } from "../../src/editor/redline/plugin";
-import { enterCommand } from "../../src/editor/plugins/structureGuard";
+import { deleteKeepingStructure, enterCommand } from "../../src/editor/plugins/structureGuard";
 import { codeSchema } from "../../src/editor/schema";
 import { decorationKinds, positionOf, run } from "../support/editorHarness";
 import { fixtureBase } from "../support/fixtures";
@@ -110,6 +110,24 @@ describe("every state reached reads back as itself", () => {
       return true;
     });
     expectReadsBack(deleted);
+  });
+
+  it("Backspace over a selection from the chapter heading or across chapters deletes the words and keeps every heading", () => {
+    const state = start();
+    const from = positionOf(state, "CITY ORDINANCE");
+    const to = positionOf(state, "counts itself");
+    const deleted = run(select(state, from, to), deleteKeepingStructure);
+    const chapter = deleted.doc.child(0);
+    expect(chapter.child(0).attrs.number).toBe("2-173");
+    expect(chapter.child(0).textContent).toBe("WELCOMING ");
+    const section = chapter.child(2);
+    expect(section.child(0).attrs.number).toBe("2-173-005");
+    expect(section.child(0).textContent).toBe("");
+    expect(section.child(1).textContent.startsWith("counts itself")).toBe(true);
+    expectReadsBack(deleted);
+    // A selection that a plain delete takes in one piece is left to it.
+    const plain = select(state, positionOf(state, "concerning civil immigration"), positionOf(state, "As used in this chapter") + 5);
+    expect(deleteKeepingStructure(plain)).toBe(false);
   });
 
   it("a paragraph pasted at a level its text does not read back with takes the level the text gives it", () => {

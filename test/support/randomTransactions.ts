@@ -11,7 +11,7 @@ import { TextSelection, type Command, type EditorState, type Transaction } from 
 import type { Random } from "../../src/core/samples/random";
 import { acceptChanges, annotateChanges, rejectChanges, selectChange, setFilter } from "../../src/editor/redline/commands";
 import { NO_FILTER, redlineState } from "../../src/editor/redline/plugin";
-import { enterCommand } from "../../src/editor/plugins/structureGuard";
+import { deleteKeepingStructure, enterCommand } from "../../src/editor/plugins/structureGuard";
 import { codeSchema } from "../../src/editor/schema";
 
 const WORDS = ["promptly", "residents", "people", "written", "any", "the", "shall not", "federal", "x", "agency", "sworn officer", "upon"];
@@ -101,6 +101,16 @@ const deleteAcross: Action = (state, random) => {
   return runCommand(selected, baseKeymap.Backspace!);
 };
 
+// Backspace as the key does it, over any selection: across headings, the contents and chapters.
+const deleteKey: Action = (state, random) => {
+  const blocks = textblocks(state.doc);
+  const from = randomCaret(state, random, blocks);
+  const toBlock = blocks[Math.min(blocks.length - 1, from.index + random.int(1, 6))]!;
+  const to = toBlock.pos + random.int(0, toBlock.node.content.size);
+  if (to <= from.pos) return null;
+  return runCommand(at(state, from.pos, to), chainCommands(deleteKeepingStructure, baseKeymap.Backspace!));
+};
+
 const enter: Action = (state, random) => {
   const { pos } = randomCaret(state, random);
   const split = runCommand(at(state, pos), splitBlock);
@@ -179,7 +189,7 @@ const filter: Action = (state, random) => {
 };
 
 const ACTIONS: ReadonlyArray<readonly [string, Action, number]> = [
-  ["type", type, 10], ["delete", deleteInBlock, 4], ["delete across", deleteAcross, 3], ["enter", enter, 4], ["enter key", enterKey, 2], ["type untidy", typeUntidy, 2],
+  ["type", type, 10], ["delete", deleteInBlock, 4], ["delete across", deleteAcross, 3], ["enter", enter, 4], ["enter key", enterKey, 2], ["delete key", deleteKey, 2], ["type untidy", typeUntidy, 2],
   ["join", join, 3], ["paste", paste, 2], ["undo", undoing, 3], ["redo", redoing, 1], ["accept", accept, 1],
   ["annotate", annotate, 2], ["reject", reject, 2], ["reject move", rejectMove, 1], ["select", select, 1], ["filter", filter, 1],
 ];

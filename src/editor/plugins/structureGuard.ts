@@ -5,7 +5,8 @@
  * lines (convert.ts); what is left is structure, and this plugin guards it:
  *
  * - A transaction is refused (filterTransaction) when it would leave a chapter or section
- *   heading without its number, give two sections of a chapter one number, or leave a line
+ *   heading without its number, give two sections of a chapter one number, put a section in
+ *   a chapter its number is not of (a delete that joins two chapters), or leave a line
  *   that would read back as something else: a history note whose words are no longer a
  *   history note (typed before its parenthesis, or the tail of a split), or a paragraph with
  *   no enumerator whose words read as a heading, a history note or an enumerated paragraph.
@@ -93,6 +94,7 @@ function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[num
     const sectionNumber = heading.attrs.number as string;
     if (heading.type !== nodes.section_heading || !sectionNumber) problem = "a section without its number";
     else if (numbers.has(sectionNumber)) problem = `section ${sectionNumber} twice`;
+    else if (!sectionNumber.startsWith(`${number}-`)) problem = `section ${sectionNumber} outside its chapter`;
     numbers.add(sectionNumber);
   });
   if (problem) return problem;
@@ -230,4 +232,52 @@ export const enterCommand: Command = (state: EditorState, dispatch) => {
     return true;
   }
   return false;
+};
+
+/**
+ * Backspace or Delete over a selection that a plain delete would join into a state the guard
+ * refuses (from the contents or a chapter heading into a section, across chapters, over
+ * headings): deletes the selected words line by line instead, as a word processor keeps its
+ * headings. Each line keeps its words outside the selection; a paragraph or history note wholly
+ * selected goes (a section keeps at least one, then emptied); headings and their numbers stay,
+ * and contents lines are left to follow their headings. Elsewhere it leaves the key to the
+ * standard commands.
+ */
+export const deleteKeepingStructure: Command = (state, dispatch) => {
+  const { from, to, empty } = state.selection;
+  if (empty) return false;
+  const plain = state.tr.deleteSelection();
+  if (structureProblem(plain) === null) return false;
+  const tr = state.tr;
+  const cuts: Array<{ from: number; to: number; whole: boolean; node: PMNode; pos: number }> = [];
+  state.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isTextblock) return true;
+    if (node.type === nodes.toc_entry) return false;
+    const start = pos + 1;
+    const end = pos + 1 + node.content.size;
+    const cutFrom = Math.max(from, start);
+    const cutTo = Math.min(to, end);
+    const whole = cutFrom <= start && cutTo >= end && (node.type === nodes.paragraph || node.type === nodes.history_note);
+    if (cutTo > cutFrom || whole) cuts.push({ from: cutFrom, to: cutTo, whole, node, pos });
+    return false;
+  });
+  // Whole blocks go unless they are all their section has left; later cuts first, so positions hold.
+  const remaining = new Map<number, number>();
+  for (const cut of cuts) {
+    const section = state.doc.resolve(cut.pos).before();
+    remaining.set(section, remaining.get(section) ?? state.doc.resolve(cut.pos).parent.childCount - 1);
+  }
+  for (const cut of [...cuts].reverse()) {
+    const section = state.doc.resolve(cut.pos).before();
+    const left = remaining.get(section)!;
+    if (cut.whole && left > 1) {
+      tr.delete(cut.pos, cut.pos + cut.node.nodeSize);
+      remaining.set(section, left - 1);
+    } else if (cut.to > cut.from) {
+      tr.delete(cut.from, cut.to);
+    }
+  }
+  if (!tr.docChanged || structureProblem(tr) !== null) return true;
+  if (dispatch) dispatch(tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(from, -1))).scrollIntoView());
+  return true;
 };
