@@ -23,6 +23,7 @@ function catchline(random: Random): string {
   if (roll < 0.2) return "";
   if (roll < 0.5) return `${words(random, random.int(1, 4))}.`;
   if (roll < 0.6) return words(random, 60);
+  if (roll < 0.7) return random.pick(["5 ILCS 140/7.", "– Reserved.", "1.", "(Repealed)"]);
   return `${random.pick(WORDS)} ${words(random, 2)}`;
 }
 

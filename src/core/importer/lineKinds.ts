@@ -64,7 +64,8 @@ function isHeadingTitle(rest: string): boolean {
 
 /** True when a line of plain text looks like a chapter's title line printed under its heading. */
 export function looksLikeChapterTitle(text: string): boolean {
-  return /[A-Z]/.test(text) && text === text.toUpperCase() && classifyLine(text).kind === "text";
+  // A line led by a section number is a contents line or a heading, whatever its catchline.
+  return /[A-Z]/.test(text) && text === text.toUpperCase() && classifyLine(text).kind === "text" && listedHeading(text) === null;
 }
 
 /** Abbreviations after which a line break does not end a sentence (citations mostly). */
