@@ -6,7 +6,7 @@
  */
 import { baseKeymap, splitBlock } from "prosemirror-commands";
 import { Fragment, Slice } from "prosemirror-model";
-import { TextSelection, type EditorState } from "prosemirror-state";
+import { AllSelection, TextSelection, type EditorState } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { serializeDocument } from "../../src/core/model/canonicalText";
@@ -125,6 +125,13 @@ describe("every state reached reads back as itself", () => {
     expect(section.child(0).textContent).toBe("");
     expect(section.child(1).textContent.startsWith("counts itself")).toBe(true);
     expectReadsBack(deleted);
+    // Everything selected: every heading stays with its number, each section keeps one empty line.
+    const all = state.apply(state.tr.setSelection(new AllSelection(state.doc)));
+    const cleared = run(all, deleteKeepingStructure);
+    const numbers = (doc: typeof state.doc) => { const found: string[] = []; doc.descendants((node) => { if (node.type === nodes.section_heading) found.push(node.attrs.number as string); return true; }); return found; };
+    expect(numbers(cleared.doc)).toEqual(numbers(state.doc));
+    expect(redlineState(cleared).draft.chapters[0]!.sections.every((each) => each.blocks.length === 0 && each.catchline === "")).toBe(true);
+    expectReadsBack(cleared);
     // A selection that a plain delete takes in one piece is left to it.
     const plain = select(state, positionOf(state, "concerning civil immigration"), positionOf(state, "As used in this chapter") + 5);
     expect(deleteKeepingStructure(plain)).toBe(false);

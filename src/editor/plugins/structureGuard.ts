@@ -21,7 +21,7 @@
  *   paragraph before it (`enterCommand`, bound in editorState.ts).
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
+import { Plugin, PluginKey, Selection, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { AttrStep, ReplaceStep } from "prosemirror-transform";
 import { classifyLine, listedHeading } from "../../core/importer/lineKinds";
 import { levelsAsRead } from "../../core/importer/readBack";
@@ -239,7 +239,7 @@ export const enterCommand: Command = (state: EditorState, dispatch) => {
  * refuses (from the contents or a chapter heading into a section, across chapters, over
  * headings): deletes the selected words line by line instead, as a word processor keeps its
  * headings. Each line keeps its words outside the selection; a paragraph or history note wholly
- * selected goes (a section keeps at least one, then emptied); headings and their numbers stay,
+ * selected goes (a section left with none gets one empty paragraph); headings and their numbers stay,
  * and contents lines are left to follow their headings. Elsewhere it leaves the key to the
  * standard commands.
  */
@@ -273,11 +273,14 @@ export const deleteKeepingStructure: Command = (state, dispatch) => {
     if (cut.whole && left > 1) {
       tr.delete(cut.pos, cut.pos + cut.node.nodeSize);
       remaining.set(section, left - 1);
+    } else if (cut.whole) {
+      // The section's last line: an empty plain paragraph to type into (no enumerator left over).
+      tr.replaceWith(cut.pos, cut.pos + cut.node.nodeSize, nodes.paragraph.create());
     } else if (cut.to > cut.from) {
       tr.delete(cut.from, cut.to);
     }
   }
   if (!tr.docChanged || structureProblem(tr) !== null) return true;
-  if (dispatch) dispatch(tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(from, -1))).scrollIntoView());
+  if (dispatch) dispatch(tr.setSelection(Selection.near(tr.doc.resolve(tr.mapping.map(from, -1)))).scrollIntoView());
   return true;
 };
