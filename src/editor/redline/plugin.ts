@@ -82,13 +82,33 @@ function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotati
 /**
  * What an incremental patch rebuilds: the units whose place index is in `places`, and the
  * widgets of units only the base has that no longer stand where a fresh build puts them.
- * `mapped` is the previous decorations mapped through the transaction; `kept` holds the
- * previous redline's entries for units only the base has.
+ * `mapped` is the previous decorations mapped through the transaction; `previous` holds the
+ * previous redline's entries for units only the base has, by `baseOnlyKey`.
  */
 interface Patch {
   readonly places: Set<number>;
   readonly mapped: DecorationSet;
-  readonly kept: ReadonlySet<SectionRedline>;
+  readonly previous: ReadonlyMap<string, SectionRedline>;
+}
+
+/** Names a unit only the base has among a redline's entries. */
+function baseOnlyKey(entry: SectionRedline): string {
+  return `${entry.unit} ${entry.numberA ?? ""}`;
+}
+
+/**
+ * Whether two entries of a unit only the base has show the same widgets: the same deleted
+ * changes, each with the same id, words and move (what a deleted widget shows, style aside).
+ * Their draft offsets may differ (an edit before them shifts those), which the widgets do not show.
+ */
+function sameDeletedWidgets(a: SectionRedline | undefined, b: SectionRedline): boolean {
+  if (!a) return false;
+  const x = a.changes.filter((change) => change.deleted);
+  const y = b.changes.filter((change) => change.deleted);
+  return x.length === y.length && x.every((change, i) => {
+    const other = y[i]!;
+    return change.id === other.id && change.deleted === other.deleted && Boolean(change.move) === Boolean(other.move) && change.move?.otherSection === other.move?.otherSection;
+  });
 }
 
 /** The widgets of `set` between `from` and `to` that show the deleted changes in `ids`. */
@@ -117,7 +137,7 @@ function buildDecorations(
     if (!place) {
       if (patch === null) { decorations.push(...deletedUnitDecorations(entry, before, style)); return; }
       const ids = new Set(entry.changes.filter((change) => change.deleted).map((change) => change.id));
-      if (patch.kept.has(entry) && deletedWidgetsOf(patch.mapped, ids, before, before).length === ids.size) return;
+      if (sameDeletedWidgets(patch.previous.get(baseOnlyKey(entry)), entry) && deletedWidgetsOf(patch.mapped, ids, before, before).length === ids.size) return;
       // A mapped widget of this unit can only lie between the units around it.
       const from = places[lastPlaced]?.pos ?? 0;
       const to = places[lastPlaced + 1]?.end ?? doc.content.size;
@@ -223,8 +243,8 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections);
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
-        const kept = new Set(previous.redline.sections.filter((entry) => entry.numberB === null));
-        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, { places: touched.places, mapped: decorations, kept });
+        const baseOnly = new Map(previous.redline.sections.filter((entry) => entry.numberB === null).map((entry) => [baseOnlyKey(entry), entry]));
+        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, { places: touched.places, mapped: decorations, previous: baseOnly });
         decorations = decorations.remove(rebuilt.stale);
         // Only the rebuilt units' own decorations go: a neighbour's that touch the range stay.
         for (const { place, index } of rebuilt.rebuiltPlaces) {
