@@ -1,12 +1,20 @@
 /**
  * Conversions between the core model and ProseMirror documents of `codeSchema`. Both ways are
  * lossless for documents the importer produces: `toModel(toProseMirror(doc))` equals `doc`.
+ *
+ * The model read from the editor is what the draft's canonical text says, so that saving and
+ * reopening give back the same model: words are taken in their tidy form (single-spaced,
+ * trimmed, straight quotes; see core/model/lineText, whose `wordsColumn` maps the redline's
+ * offsets back to the typed text), and a paragraph or history note with no words and no
+ * enumerator — an empty line just made with Enter — is no block of the model (no line of the
+ * text), as `isWordless` tells.
  */
 import type { Node as PMNode } from "prosemirror-model";
 import type {
   Block, Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry,
 } from "../core/model/document";
 import type { Annotation } from "../core/annotations/annotation";
+import { tidyWords } from "../core/model/lineText";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { codeSchema } from "./schema";
 
@@ -58,7 +66,7 @@ export function toModel(pmDoc: PMNode): OrdinanceDocument {
   let title: CodeTitle | null = null;
   const chapters: Chapter[] = [];
   pmDoc.forEach((child) => {
-    if (child.type === nodes.code_title) title = { number: child.attrs.number as string, name: child.textContent };
+    if (child.type === nodes.code_title) title = { number: child.attrs.number as string, name: tidyWords(child.textContent) };
     else chapters.push(chapterFromNode(child));
   });
   return { title, chapters };
@@ -72,10 +80,10 @@ function chapterFromNode(node: PMNode): Chapter {
   node.forEach((child) => {
     if (child.type === nodes.chapter_heading) {
       number = child.attrs.number as string;
-      title = child.textContent;
+      title = tidyWords(child.textContent);
     } else if (child.type === nodes.toc) {
       toc = [];
-      child.forEach((entry) => toc.push({ number: entry.attrs.number as string, catchline: entry.textContent }));
+      child.forEach((entry) => toc.push({ number: entry.attrs.number as string, catchline: tidyWords(entry.textContent) }));
     } else {
       sections.push(sectionFromNode(child));
     }
@@ -88,15 +96,25 @@ export function sectionFromNode(node: PMNode): Section {
   const heading = node.firstChild!;
   const blocks: Block[] = [];
   node.forEach((child, _offset, index) => {
-    if (index === 0) return;
+    if (index === 0 || isWordless(child)) return;
     blocks.push(blockFromNode(child));
   });
-  return { id: node.attrs.id as string, number: heading.attrs.number as string, catchline: heading.textContent, blocks };
+  return { id: node.attrs.id as string, number: heading.attrs.number as string, catchline: tidyWords(heading.textContent), blocks };
 }
 
-/** The model block for one `paragraph` or `history_note` node. */
+/**
+ * True for a paragraph or history note that is no block of the model: no enumerator and no
+ * words (only spaces at most). The canonical text has no line for it.
+ */
+export function isWordless(node: PMNode): boolean {
+  if (node.type !== nodes.paragraph && node.type !== nodes.history_note) return false;
+  if (node.type === nodes.paragraph && node.attrs.enumerator) return false;
+  return tidyWords(node.textContent) === "";
+}
+
+/** The model block for one `paragraph` or `history_note` node (words in their tidy form). */
 export function blockFromNode(node: PMNode): Block {
-  if (node.type === nodes.history_note) return { kind: "history", id: node.attrs.id as string, text: node.textContent };
+  if (node.type === nodes.history_note) return { kind: "history", id: node.attrs.id as string, text: tidyWords(node.textContent) };
   const { id, enumerator, level } = node.attrs as { id: string; enumerator: string | null; level: number };
-  return { kind: "paragraph", id, enumerator, level, text: node.textContent };
+  return { kind: "paragraph", id, enumerator, level, text: tidyWords(node.textContent) };
 }

@@ -1,17 +1,20 @@
 /**
  * Creates the editor state for a Code document: the schema, undo history, keymaps and the
- * plugins that keep the document well-formed (unique ids; contents in step with the headings). Later plugins (live redline, annotations) are
+ * plugins that keep the document well-formed (unique ids; contents in step with the headings;
+ * a structure the canonical text can hold, see plugins/structureGuard). Later plugins (live redline, annotations) are
  * passed in by the caller so this module stays free of them.
  */
 import { baseKeymap } from "prosemirror-commands";
 import { history, redo, undo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
 import { EditorState, type Plugin } from "prosemirror-state";
+import { settleLevels } from "../core/importer/readBack";
 import { syncDocumentContents } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
 import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
+import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 
 export interface EditorStateOptions {
@@ -26,19 +29,21 @@ export interface EditorStateOptions {
 /**
  * A new editor state holding `doc`, with history and the standard key bindings. The contents of
  * `doc` are brought in step with its headings first (every state's are; DocumentEditor reports
- * what that changed).
+ * what that changed), and its paragraph levels are those its canonical text reads back with
+ * (importer/readBack; plugins/structureGuard keeps them so).
  */
 export function createEditorState(doc: OrdinanceDocument, options: EditorStateOptions = {}): EditorState {
   return EditorState.create({
     schema: codeSchema,
-    doc: toProseMirror(syncDocumentContents(doc, options.official).document, options.attrs),
+    doc: toProseMirror(settleLevels(syncDocumentContents(doc, options.official).document), options.attrs),
     plugins: [
       ...(options.plugins ?? []),
       history(),
-      keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo }),
+      keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),
       blockIdsPlugin(),
       contentsSyncPlugin(options.official),
+      structureGuardPlugin(),
     ],
   });
 }

@@ -182,6 +182,8 @@ describe("contents in step with the headings, over random transactions", () => {
         if (!tr) continue;
         const before = toModel(state.doc);
         const after = state.apply(closeHistory(tr));
+        // A section given a number its chapter already has is refused (plugins/structureGuard).
+        if (after === state) continue;
         transactions++;
         const model = checkContents(after, context);
         if (random.chance(0.3)) {

@@ -4,13 +4,14 @@
  * paragraphs, undo and redo, accepting, annotating and rejecting changes (moves included),
  * selecting and filtering. Each returns the next state, or null when it did not apply.
  */
-import { baseKeymap, joinBackward, joinForward, splitBlock } from "prosemirror-commands";
+import { baseKeymap, chainCommands, joinBackward, joinForward, splitBlock } from "prosemirror-commands";
 import { redo, undo } from "prosemirror-history";
 import { Fragment, Slice, type Node as PMNode } from "prosemirror-model";
 import { TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import type { Random } from "../../src/core/samples/random";
 import { acceptChanges, annotateChanges, rejectChanges, selectChange, setFilter } from "../../src/editor/redline/commands";
 import { NO_FILTER, redlineState } from "../../src/editor/redline/plugin";
+import { deleteKeepingStructure, enterCommand } from "../../src/editor/plugins/structureGuard";
 import { codeSchema } from "../../src/editor/schema";
 
 const WORDS = ["promptly", "residents", "people", "written", "any", "the", "shall not", "federal", "x", "agency", "sworn officer", "upon"];
@@ -100,11 +101,35 @@ const deleteAcross: Action = (state, random) => {
   return runCommand(selected, baseKeymap.Backspace!);
 };
 
+// Backspace as the key does it, over any selection: across headings, the contents and chapters.
+const deleteKey: Action = (state, random) => {
+  const blocks = textblocks(state.doc);
+  const from = randomCaret(state, random, blocks);
+  const toBlock = blocks[Math.min(blocks.length - 1, from.index + random.int(1, 6))]!;
+  const to = toBlock.pos + random.int(0, toBlock.node.content.size);
+  if (to <= from.pos) return null;
+  return runCommand(at(state, from.pos, to), chainCommands(deleteKeepingStructure, baseKeymap.Backspace!));
+};
+
 const enter: Action = (state, random) => {
   const { pos } = randomCaret(state, random);
   const split = runCommand(at(state, pos), splitBlock);
   if (!split || !random.chance(0.6)) return split;
   return split.apply(split.tr.insertText(random.pick(["New words here.", "Inserted clause", "x"])));
+};
+
+// Enter as the key does it (the editor's own binding first, then the standard one).
+const enterKey: Action = (state, random) => {
+  const { pos } = randomCaret(state, random);
+  const split = runCommand(at(state, pos), chainCommands(enterCommand, baseKeymap.Enter!));
+  if (!split || !random.chance(0.6)) return split;
+  return split.apply(split.tr.insertText(random.pick(["New words here.", "x"])));
+};
+
+// Spacing and quotes as pasted from elsewhere: runs of spaces, a tab, a non-breaking space, curly quotes.
+const typeUntidy: Action = (state, random) => {
+  const { pos } = randomCaret(state, random);
+  return state.apply(state.tr.insertText(random.pick(["  ", " \t", "\u00a0", " \u201cterm\u201d ", "it\u2019s ", " "]), pos));
 };
 
 const join: Action = (state, random) => {
@@ -164,7 +189,7 @@ const filter: Action = (state, random) => {
 };
 
 const ACTIONS: ReadonlyArray<readonly [string, Action, number]> = [
-  ["type", type, 10], ["delete", deleteInBlock, 4], ["delete across", deleteAcross, 3], ["enter", enter, 4],
+  ["type", type, 10], ["delete", deleteInBlock, 4], ["delete across", deleteAcross, 3], ["enter", enter, 4], ["enter key", enterKey, 2], ["delete key", deleteKey, 2], ["type untidy", typeUntidy, 2],
   ["join", join, 3], ["paste", paste, 2], ["undo", undoing, 3], ["redo", redoing, 1], ["accept", accept, 1],
   ["annotate", annotate, 2], ["reject", reject, 2], ["reject move", rejectMove, 1], ["select", select, 1], ["filter", filter, 1],
 ];

@@ -19,12 +19,25 @@ const CHAPTER = /^(?:CHAPTER|Chapter) (\d+[A-Z]?-\d+[A-Z]?)(?:\.? (.*))?$/;
 const SECTION = /^(?:§ ?|Sec\. ?)?(\d+[A-Z]?-\d+[A-Z]?-\d+(?:\.\d+)?)\.? ([A-Z"'(].*)$/;
 const HISTORY = /^\((?:Added|Amend|Amended|Formerly|Prior code|Coun\. J\.|Repealed|Renumbered|Ord\.|Source:)[\s.,:]/;
 
+/** A section number and the rest of the line, with any catchline: what a heading line is when its number is listed in the contents. */
+const LISTED_HEADING = /^(\d+[A-Z]?-\d+[A-Z]?-\d+(?:\.\d+)?)(?: (.*))?$/;
+
+/**
+ * The number and catchline of a line that is a section heading when its number is one the
+ * chapter's contents list (or, in the contents, one of the chapter's numbers), whatever its
+ * catchline: lower case, empty or long. Null when the line does not start with a number.
+ */
+export function listedHeading(text: string): { readonly number: string; readonly catchline: string } | null {
+  const match = LISTED_HEADING.exec(text);
+  return match ? { number: match[1]!, catchline: (match[2] ?? "").trim() } : null;
+}
+
 /** Classifies one cleaned, non-blank line. */
 export function classifyLine(text: string): LineKind {
   const title = TITLE.exec(text);
   if (title) return { kind: "title", number: title[1]!, name: (title[2] ?? "").trim() };
   const chapter = CHAPTER.exec(text);
-  if (chapter && isHeadingTitle(chapter[2] ?? "")) {
+  if (chapter && (text.startsWith("CHAPTER ") || isHeadingTitle(chapter[2] ?? ""))) {
     return { kind: "chapter", number: chapter[1]!, title: (chapter[2] ?? "").trim() };
   }
   const section = SECTION.exec(text);
@@ -40,14 +53,19 @@ export function classifyLine(text: string): LineKind {
   return { kind: "text", text };
 }
 
-/** A chapter's title is printed in capitals; "Chapter 2-173 of this Code applies" is a sentence. */
+/**
+ * A chapter's title is printed in capitals; "Chapter 2-173 of this Code applies" is a sentence.
+ * A line led by the word CHAPTER in capitals is a heading whatever its title's case (the
+ * canonical text writes a chapter's title as the draft has it).
+ */
 function isHeadingTitle(rest: string): boolean {
   return rest === "" || rest === rest.toUpperCase();
 }
 
 /** True when a line of plain text looks like a chapter's title line printed under its heading. */
 export function looksLikeChapterTitle(text: string): boolean {
-  return /[A-Z]/.test(text) && text === text.toUpperCase() && classifyLine(text).kind === "text";
+  // A line led by a section number is a contents line or a heading, whatever its catchline.
+  return /[A-Z]/.test(text) && text === text.toUpperCase() && classifyLine(text).kind === "text" && listedHeading(text) === null;
 }
 
 /** Abbreviations after which a line break does not end a sentence (citations mostly). */

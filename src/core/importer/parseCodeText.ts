@@ -10,7 +10,7 @@ import {
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
 import { furnitureKind } from "./furniture";
-import { classifyLine, endsClause, looksLikeChapterTitle, type LineKind } from "./lineKinds";
+import { classifyLine, endsClause, listedHeading, looksLikeChapterTitle, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 
 /** Something the importer skipped or assumed, with the input line it concerns. */
@@ -103,7 +103,7 @@ class CodeTextReader {
         this.previousBlank = true;
         continue;
       }
-      this.readLine(line, classifyLine(line.text));
+      this.readLine(line, this.inContext(classifyLine(line.text), line.text));
       this.previousBlank = false;
     }
   }
@@ -114,6 +114,23 @@ class CodeTextReader {
       throw new ImportError(0, "no section found: expected a line such as \"2-173-010 Definitions.\"");
     }
     return { document: { title: this.title, chapters: this.chapters }, warnings: this.warnings };
+  }
+
+  /**
+   * A plain line that starts with a section number is a heading after all when the chapter's
+   * contents list that number (and no section of it was read yet), or when it stands in the
+   * contents: the canonical text writes a catchline as the draft has it (lower case, empty or
+   * long), and the contents say which numbers are headings.
+   */
+  private inContext(kind: LineKind, text: string): LineKind {
+    const chapter = this.chapter;
+    if (kind.kind !== "text" || !chapter) return kind;
+    const heading = listedHeading(text);
+    if (!heading || !heading.number.startsWith(`${chapter.number}-`)) return kind;
+    const listed = chapter.toc.some((entry) => entry.number === heading.number);
+    if (chapter.phase === "toc") return { kind: "section", ...heading };
+    const read = this.section?.number === heading.number || chapter.sections.some((section) => section.number === heading.number);
+    return listed && !read ? { kind: "section", ...heading } : kind;
   }
 
   private readLine(line: SourceLine, kind: LineKind): void {
@@ -242,7 +259,9 @@ class CodeTextReader {
   /** Whether a plain line continues `block` (a hard-wrapped line) rather than starting a paragraph. */
   private continues(block: Block): boolean {
     if (block.kind === "history") return !this.previousBlank && !block.text.endsWith(")");
-    if (block.text === "") return true;
+    // An enumerator alone on its line takes the next line's words, unless a blank line
+    // separates them (then it is a paragraph with no words yet).
+    if (block.text === "") return !this.previousBlank;
     return !this.previousBlank && !endsClause(block.text);
   }
 

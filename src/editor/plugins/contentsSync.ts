@@ -25,6 +25,7 @@ import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
 import { AttrStep, ReplaceStep } from "prosemirror-transform";
 import { contentsFor, contentsLineFor, type SectionHead } from "../../core/model/contents";
 import type { Chapter, OrdinanceDocument, TocEntry } from "../../core/model/document";
+import { tidyWords } from "../../core/model/lineText";
 import { codeSchema } from "../schema";
 
 const { nodes } = codeSchema;
@@ -75,7 +76,7 @@ function sectionHeadsOf(chapter: PMNode): SectionHead[] {
   chapter.forEach((child) => {
     if (child.type !== nodes.section) return;
     const heading = child.firstChild!;
-    heads.push({ number: heading.attrs.number as string, catchline: heading.textContent });
+    heads.push({ number: heading.attrs.number as string, catchline: tidyWords(heading.textContent) });
   });
   return heads;
 }
@@ -83,7 +84,7 @@ function sectionHeadsOf(chapter: PMNode): SectionHead[] {
 /** The entries of a `toc` node (none for null). */
 function tocEntriesOf(toc: PMNode | null): TocEntry[] {
   const entries: TocEntry[] = [];
-  toc?.forEach((entry) => entries.push({ number: entry.attrs.number as string, catchline: entry.textContent }));
+  toc?.forEach((entry) => entries.push({ number: entry.attrs.number as string, catchline: tidyWords(entry.textContent) }));
   return entries;
 }
 
@@ -143,8 +144,9 @@ function retypeLine(tr: Transaction, oldDoc: PMNode, typed: TypedHeading, offici
   const oldHeading = oldDoc.nodeAt(typed.oldPos)!;
   const newHeading = tr.doc.nodeAt(typed.newPos)!;
   const number = newHeading.attrs.number as string;
-  const was = contentsLineFor({ number, catchline: oldHeading.textContent }, official);
-  const now = contentsLineFor({ number, catchline: newHeading.textContent }, official);
+  // Contents lines take a heading's words in their tidy form, as the model reads them.
+  const was = contentsLineFor({ number, catchline: tidyWords(oldHeading.textContent) }, official);
+  const now = contentsLineFor({ number, catchline: tidyWords(newHeading.textContent) }, official);
   if (was.catchline === now.catchline) return true;
   const $heading = tr.doc.resolve(typed.newPos);
   const chapter = $heading.node(1);
@@ -153,7 +155,7 @@ function retypeLine(tr: Transaction, oldDoc: PMNode, typed: TypedHeading, offici
   let found: { offset: number; size: number } | null = null;
   let count = 0;
   toc.forEach((entry, offset) => {
-    if (entry.attrs.number !== number || entry.textContent !== was.catchline) return;
+    if (entry.attrs.number !== number || tidyWords(entry.textContent) !== was.catchline) return;
     count++;
     found = { offset, size: entry.nodeSize };
   });

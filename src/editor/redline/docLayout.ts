@@ -5,6 +5,8 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { chapterHeadPiece, sectionLines, type LineInfo } from "../../core/model/canonicalText";
 import type { Chapter, Section } from "../../core/model/document";
+import { wordsColumn } from "../../core/model/lineText";
+import { isWordless } from "../convert";
 import { codeSchema } from "../schema";
 
 /** A unit of the draft in the editor: a chapter head (heading and contents) or a section. */
@@ -56,13 +58,15 @@ export interface PlacedLine {
   readonly hidden: number;
 }
 
-/** The lines of a section at `place`, each with its node. */
+/** The lines of a section at `place`, each with its node (a wordless node has no line: convert.isWordless). */
 export function placedSectionLines(place: UnitPlace, model: Section): PlacedLine[] {
   const section = place.nodes[0]!;
   const lines = sectionLines(model);
   const placed: PlacedLine[] = [];
+  let next = 0;
   section.forEach((child, offset, index) => {
-    const line = lines[index]!;
+    if (index > 0 && isWordless(child)) return;
+    const line = lines[next++]!;
     placed.push({ line, nodePos: place.pos + 1 + offset, node: child, hidden: index === 0 ? model.number.length + 1 : 0 });
   });
   return placed;
@@ -96,8 +100,12 @@ export function mapOffset(lines: readonly PlacedLine[], offset: number): MappedO
     const placed = lines[index]!;
     if (offset >= placed.line.lineFrom) {
       if (offset > placed.line.to) return { index, pos: placed.nodePos + placed.node.nodeSize, between: true };
+      // The line holds the node's words in their tidy form (convert.ts): map the column back.
       const column = Math.max(0, offset - placed.line.textFrom - placed.hidden);
-      return { index, pos: placed.nodePos + 1 + Math.min(column, placed.node.content.size), between: false };
+      const tidyLength = Math.max(0, placed.line.to - placed.line.textFrom - placed.hidden);
+      const size = placed.node.content.size;
+      const at = size === tidyLength ? Math.min(column, size) : wordsColumn(placed.node.textContent, tidyLength, column);
+      return { index, pos: placed.nodePos + 1 + at, between: false };
     }
   }
   return { index: -1, pos: lines[0] ? lines[0].nodePos : 0, between: true };

@@ -5,6 +5,7 @@
  */
 import type { Node as PMNode } from "prosemirror-model";
 import type { Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry } from "../../core/model/document";
+import { tidyWords } from "../../core/model/lineText";
 import { sectionFromNode } from "../convert";
 import { codeSchema } from "../schema";
 
@@ -20,7 +21,7 @@ export class DraftReader {
     let title: CodeTitle | null = null;
     const chapters: Chapter[] = [];
     doc.forEach((child) => {
-      if (child.type === nodes.code_title) title = { number: child.attrs.number as string, name: child.textContent };
+      if (child.type === nodes.code_title) title = { number: child.attrs.number as string, name: tidyWords(child.textContent) };
       else chapters.push(this.chapter(child));
     });
     return { title, chapters };
@@ -32,7 +33,7 @@ export class DraftReader {
     let toc = this.noToc;
     const sections: Section[] = [];
     node.forEach((child) => {
-      if (child.type === nodes.chapter_heading) { number = child.attrs.number as string; title = child.textContent; }
+      if (child.type === nodes.chapter_heading) { number = child.attrs.number as string; title = tidyWords(child.textContent); }
       else if (child.type === nodes.toc) toc = this.toc(child);
       else sections.push(this.section(child));
     });
@@ -43,7 +44,7 @@ export class DraftReader {
     let entries = this.tocs.get(node);
     if (!entries) {
       const list: TocEntry[] = [];
-      node.forEach((entry) => list.push({ number: entry.attrs.number as string, catchline: entry.textContent }));
+      node.forEach((entry) => list.push({ number: entry.attrs.number as string, catchline: tidyWords(entry.textContent) }));
       entries = list;
       this.tocs.set(node, entries);
     }

@@ -79,25 +79,80 @@ function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotati
   };
 }
 
-/** Builds decorations for every unit, or only for units whose place index is in `only`. */
+/**
+ * What an incremental patch rebuilds: the units whose place index is in `places`, and the
+ * widgets of units only the base has that no longer stand where a fresh build puts them.
+ * `mapped` is the previous decorations mapped through the transaction; `previous` holds the
+ * previous redline's entries for units only the base has, by `baseOnlyKey`.
+ */
+interface Patch {
+  readonly places: Set<number>;
+  readonly mapped: DecorationSet;
+  readonly previous: ReadonlyMap<string, SectionRedline>;
+}
+
+/** Names a unit only the base has among a redline's entries. */
+function baseOnlyKey(entry: SectionRedline): string {
+  return `${entry.unit} ${entry.numberA ?? ""}`;
+}
+
+/**
+ * Whether two entries of a unit only the base has show the same widgets: the same deleted
+ * changes, each with the same id, words and move (what a deleted widget shows, style aside).
+ * Their draft offsets may differ (an edit before them shifts those), which the widgets do not show.
+ */
+function sameDeletedWidgets(a: SectionRedline | undefined, b: SectionRedline): boolean {
+  if (!a) return false;
+  const x = a.changes.filter((change) => change.deleted);
+  const y = b.changes.filter((change) => change.deleted);
+  return x.length === y.length && x.every((change, i) => {
+    const other = y[i]!;
+    return change.id === other.id && change.deleted === other.deleted && Boolean(change.move) === Boolean(other.move) && change.move?.otherSection === other.move?.otherSection;
+  });
+}
+
+/** The widgets of `set` between `from` and `to` that show the deleted changes in `ids`. */
+function deletedWidgetsOf(set: DecorationSet, ids: ReadonlySet<string>, from: number, to: number): Decoration[] {
+  return set.find(from, to, (spec) => {
+    const tag = spec as Partial<RedlineSpec> & { deletedUnit?: true };
+    return tag.deletedUnit === true && typeof tag.changeId === "string" && ids.has(tag.changeId);
+  });
+}
+
+/**
+ * Builds decorations for every unit (`patch` null), or for a patch: the touched units, and the
+ * widgets of each unit only the base has whose widgets the mapping lost or moved (a step that
+ * rewrote the boundary they stand on) or whose entry changed. `stale` lists the mapped widgets
+ * those replace; a widget that still stands at its place for an unchanged entry is kept.
+ */
 function buildDecorations(
   doc: EditorState["doc"], draft: OrdinanceDocument, redline: Redline, style: MarkStyle,
-  places: readonly UnitPlace[], only: Set<number> | null,
-): { decorations: Decoration[]; rebuiltPlaces: Array<{ place: UnitPlace; index: number }> } {
+  places: readonly UnitPlace[], patch: Patch | null,
+): { decorations: Decoration[]; stale: Decoration[]; rebuiltPlaces: Array<{ place: UnitPlace; index: number }> } {
   const decorations: Decoration[] = [];
+  const stale: Decoration[] = [];
   const rebuiltPlaces: Array<{ place: UnitPlace; index: number }> = [];
+  let lastPlaced = -1;
   walkUnits(doc, draft, redline, ({ entry, index, place, lines, before }) => {
     if (!place) {
-      if (only === null) decorations.push(...deletedUnitDecorations(entry, before, style));
+      if (patch === null) { decorations.push(...deletedUnitDecorations(entry, before, style)); return; }
+      const ids = new Set(entry.changes.filter((change) => change.deleted).map((change) => change.id));
+      if (sameDeletedWidgets(patch.previous.get(baseOnlyKey(entry)), entry) && deletedWidgetsOf(patch.mapped, ids, before, before).length === ids.size) return;
+      // A mapped widget of this unit can only lie between the units around it.
+      const from = places[lastPlaced]?.pos ?? 0;
+      const to = places[lastPlaced + 1]?.end ?? doc.content.size;
+      stale.push(...deletedWidgetsOf(patch.mapped, ids, from, to));
+      decorations.push(...deletedUnitDecorations(entry, before, style));
       return;
     }
-    if (only !== null && !only.has(index)) return;
+    lastPlaced = index;
+    if (patch !== null && !patch.places.has(index)) return;
     const placed = lines();
     if (!placed) return;
     rebuiltPlaces.push({ place, index });
     decorations.push(...unitDecorations(entry, place, placed, style, index));
   }, places);
-  return { decorations, rebuiltPlaces };
+  return { decorations, stale, rebuiltPlaces };
 }
 
 /** What a transaction touched: the indices of changed units' places and the labels (entry numbers) of edited units. */
@@ -188,7 +243,9 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections);
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
-        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, touched.places);
+        const baseOnly = new Map(previous.redline.sections.filter((entry) => entry.numberB === null).map((entry) => [baseOnlyKey(entry), entry]));
+        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, { places: touched.places, mapped: decorations, previous: baseOnly });
+        decorations = decorations.remove(rebuilt.stale);
         // Only the rebuilt units' own decorations go: a neighbour's that touch the range stay.
         for (const { place, index } of rebuilt.rebuiltPlaces) {
           decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => (spec as Partial<RedlineSpec>).unit === index));

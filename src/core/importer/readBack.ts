@@ -1,0 +1,51 @@
+/**
+ * How the importer reads back what the canonical text writes, for the one thing the text holds
+ * only indirectly: paragraph levels. A level is written as indentation and read back through
+ * the nesting inference of the enumerators (model/enumerators), so a level the inference would
+ * not give (a paragraph pasted at another depth, a list starting at "(1)" nested two deep) reads
+ * back as another. `settleLevels` gives a document the levels its own text reads back with.
+ */
+import { serializeDocument } from "../model/canonicalText";
+import type { Block, OrdinanceDocument, Section } from "../model/document";
+import { ImportError, parseCodeText } from "./parseCodeText";
+
+/** The level of each block of `section` (0 for history notes) as its canonical text reads back, or null when the text alone cannot say. */
+export function levelsAsRead(section: Section): number[] | null {
+  if (section.blocks.length === 0) return null;
+  const chapterNumber = section.number.split("-").slice(0, 2).join("-");
+  try {
+    const text = serializeDocument({ title: null, chapters: [{ id: "", number: chapterNumber, title: "", toc: [], sections: [section] }] });
+    const read = parseCodeText(text).document.chapters[0]?.sections[0];
+    if (!read || read.blocks.length !== section.blocks.length) return null;
+    return read.blocks.map((block) => (block.kind === "paragraph" ? block.level : 0));
+  } catch (error) {
+    if (error instanceof ImportError) return null;
+    throw error;
+  }
+}
+
+/** `section` with the levels its text reads back with (the same value when they already are); a few rounds at most. */
+export function settleSectionLevels(section: Section): Section {
+  let current = section;
+  for (let round = 0; round < 4; round++) {
+    const levels = levelsAsRead(current);
+    if (!levels || current.blocks.every((block, i) => block.kind !== "paragraph" || block.level === levels[i])) return current;
+    const blocks: Block[] = current.blocks.map((block, i) => (block.kind === "paragraph" && block.level !== levels[i] ? { ...block, level: levels[i]! } : block));
+    current = { ...current, blocks };
+  }
+  return current;
+}
+
+/** `doc` with every section's levels as its canonical text reads them back (the same value when nothing changes). */
+export function settleLevels(doc: OrdinanceDocument): OrdinanceDocument {
+  let changed = false;
+  const chapters = doc.chapters.map((chapter) => {
+    const sections = chapter.sections.map((section) => {
+      const settled = settleSectionLevels(section);
+      if (settled !== section) changed = true;
+      return settled;
+    });
+    return sections.some((section, i) => section !== chapter.sections[i]) ? { ...chapter, sections } : chapter;
+  });
+  return changed ? { ...doc, chapters } : doc;
+}
