@@ -14,12 +14,21 @@ import { redlineState } from "../../src/editor/redline/plugin";
 import { positionOf } from "../support/editorHarness";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 import { disagreement } from "../support/redlineOracle";
+import { parseAmendment, serializeAmendment } from "../../src/core/amendmentFile";
+import { draftContent, loadContent } from "../../src/ui/drafts/draftContent";
 
 const sponsors = parseSponsors(JSON.parse(fixtureText("sponsors.json")));
 
 function demonstration(): { get: () => EditorState; apply: (tr: Transaction) => void } {
   let state = new DocumentEditor({ base: fixtureBase(), draft: fixtureAmended(), sponsors }).state;
   return { get: () => state, apply: (tr) => { state = state.apply(tr); } };
+}
+
+/** The state after saving `state` as an amendment file and opening that file in a new editor. */
+function reopened(state: EditorState): EditorState {
+  const editor = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase() });
+  loadContent(editor, parseAmendment(serializeAmendment(draftContent(state, "Draft"), "2026-01-01T00:00:00.000Z")));
+  return editor.state;
 }
 
 function changeWhere(state: EditorState, test: (change: Change) => boolean): Change {
@@ -51,6 +60,11 @@ describe("annotations follow their own change", () => {
     const { annotations } = redlineState(state);
     expect(annotations.detached).toEqual([]);
     expect(disagreement(state, fixtureBase())).toBeNull();
+    // And so after saving and reopening.
+    const again = reopened(state);
+    expect(sponsorsOn(again, reshaped)).toEqual([["ramirez-rosa"]]);
+    expect(sponsorsOn(again, insertedE)).toEqual([["pawar"]]);
+    expect(redlineState(again).annotations.detached).toEqual([]);
   });
 
   it("does not move a lone annotation to another change that merely shares its words", () => {
@@ -76,6 +90,9 @@ describe("annotations follow their own change", () => {
     expect(sponsorsOn(state, insertedE)).toEqual([["pawar"]]);
     for (const list of annotations.byChange.values()) expect(list.length).toBe(1);
     expect(disagreement(state, fixtureBase())).toBeNull();
+    const again = redlineState(reopened(state)).annotations;
+    expect(again.detached.map((a) => [...a.sponsorIds])).toEqual([["ramirez-rosa"]]);
+    expect(again.list.length).toBe(2);
   });
 });
 

@@ -76,7 +76,7 @@ export function exactChange(anchor: AnnotationAnchor, redline: Redline): Change 
  * the anchor's section that have words on its side. In the anchor's paragraph (or anywhere in
  * the section when it has none): the best score wins — the quote (exact 4, contained 3, half
  * its words 1), the context on each side (+1 each), the last known id (+0.5); ties go to the
- * first. Failing that, a change in another paragraph is taken only when it alone holds the
+ * first; a quote that is not exact counts only with context on at least one side. Failing that, a change in another paragraph is taken only when it alone holds the
  * quote (exact or contained) with matching context on both sides. A change in `claimed` (held
  * by another annotation) is never returned: the result is then null, so two annotations never
  * share one change.
@@ -94,9 +94,11 @@ export function resolveAnchor(anchor: AnnotationAnchor, redline: Redline, claime
     const context = contextMatches(anchor, change, redline);
     if (anchor.blockId === null || blockId === anchor.blockId) {
       const quote = quoteOf(change, anchor.side, redline.baseText, redline.draftText);
-      let score = textScore + (change.id === anchor.changeId ? 0.5 : 0);
-      if (anchor.quote.prefix && quote.prefix.endsWith(anchor.quote.prefix.slice(-CONTEXT_CHECK))) score += 1;
-      if (anchor.quote.suffix && quote.suffix.startsWith(anchor.quote.suffix.slice(0, CONTEXT_CHECK))) score += 1;
+      const before = anchor.quote.prefix !== "" && quote.prefix.endsWith(anchor.quote.prefix.slice(-CONTEXT_CHECK));
+      const after = anchor.quote.suffix !== "" && quote.suffix.startsWith(anchor.quote.suffix.slice(0, CONTEXT_CHECK));
+      // Words merely contained in, or shared with, a change are not enough without context.
+      if (textScore < 4 && !before && !after) continue;
+      const score = textScore + (before ? 1 : 0) + (after ? 1 : 0) + (change.id === anchor.changeId ? 0.5 : 0);
       if (!best || score > best.score) best = { id: change.id, score };
     } else if (textScore >= 3 && context) {
       elsewhere.push(change.id);

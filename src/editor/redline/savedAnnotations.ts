@@ -37,8 +37,13 @@ function savedBlockId(doc: OrdinanceDocument, number: string | null, id: string 
 function savedAnchor(live: LiveAnchor, state: EditorState): AnnotationAnchor {
   const { base, draft, redline } = redlineState(state);
   const found = live.attached ? findChange(redline, live.changeId, live.section) : null;
-  // A detached annotation keeps the anchor it was last looked for by (its words and context).
-  if (!found) return anchorOfLive(live);
+  // A detached annotation keeps the anchor it was last looked for by (its words and context),
+  // its paragraph named as the saved text will name it while that paragraph is still there.
+  if (!found) {
+    const anchor = anchorOfLive(live);
+    const doc = anchor.side === "inserted" ? draft : base;
+    return anchor.blockId ? { ...anchor, blockId: savedBlockId(doc, anchor.section, anchor.blockId) ?? anchor.blockId } : anchor;
+  }
   const { entry, change } = found;
   const inserted = live.side === "inserted";
   const quote = quoteOf(change, live.side, redline.baseText, redline.draftText);
