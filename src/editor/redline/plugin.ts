@@ -165,15 +165,13 @@ function anchorPositions(doc: EditorState["doc"], draft: OrdinanceDocument, redl
  * transaction and the change of its section that now covers it is the same change, reshaped
  * or renumbered. Null when its words are gone or no change holds them.
  */
-function followSelection(selectedId: string, previous: RedlineState, oldState: EditorState, tr: Transaction, redline: Redline, draft: OrdinanceDocument, newState: EditorState): string | null {
-  const change = previous.redline.changes.find((each) => each.id === selectedId);
-  if (!change) return null;
+function followSelection(change: Change, previous: RedlineState, oldState: EditorState, tr: Transaction, redline: Redline, draft: OrdinanceDocument, newState: EditorState): string | null {
   const sections = new Set([change.section]);
-  const before = changeRanges(oldState.doc, previous.draft, previous.redline, unitPlaces(oldState.doc), sections).get(selectedId);
+  const before = changeRanges(oldState.doc, previous.draft, previous.redline, unitPlaces(oldState.doc), sections).get(change.id);
   const mapped = before && mapRange(before, tr.mapping);
   if (!mapped) return null;
   const ranges = changeRanges(newState.doc, draft, redline, unitPlaces(newState.doc), sections);
-  return followedChange(mapped, changesOfSection(redline, change.section), ranges, selectedId)?.id ?? null;
+  return followedChange(mapped, changesOfSection(redline, change.section), ranges, change.id)?.id ?? null;
 }
 
 export interface RedlinePluginOptions {
@@ -206,12 +204,17 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         if (!tr.docChanged && !action) return previous;
         const draft = tr.docChanged ? reader.read(newState.doc) : previous.draft;
         const redline = tr.docChanged ? updateRedline(previous.redline, draft) : previous.redline;
-        // The selection follows its change through the edit (ids are positional in a section).
-        const selectedId = action?.type === "select" ? action.changeId
-          : tr.docChanged && previous.selectedId !== null ? followSelection(previous.selectedId, previous, oldState, tr, redline, draft, newState)
-          : previous.selectedId;
         const annotationsChanged = oldState.doc.attrs.annotations !== newState.doc.attrs.annotations || oldState.doc.attrs.sponsors !== newState.doc.attrs.sponsors;
-        const touched = !action && !annotationsChanged && selectedId === previous.selectedId && samePairing(previous.redline, redline) ? touchedUnits(previous.draft, draft) : null;
+        const edited = tr.docChanged && samePairing(previous.redline, redline) ? touchedUnits(previous.draft, draft) : null;
+        // The selection follows its change through the edit (ids are positional in a section);
+        // in a section the edit did not touch, its id stays.
+        const selected = tr.docChanged && previous.selectedId !== null ? previous.redline.changes.find((each) => each.id === previous.selectedId) : undefined;
+        const selectedId = action?.type === "select" ? action.changeId
+          : !tr.docChanged || previous.selectedId === null ? previous.selectedId
+          : !selected ? null
+          : edited && !edited.sections.has(selected.section) ? previous.selectedId
+          : followSelection(selected, previous, oldState, tr, redline, draft, newState);
+        const touched = !action && !annotationsChanged && selectedId === previous.selectedId ? edited : null;
         const mapping = tr.docChanged ? tr.mapping : null;
         if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         const places = unitPlaces(newState.doc);
