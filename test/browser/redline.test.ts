@@ -67,6 +67,35 @@ describe("the live redline in Chromium", () => {
     expect(await page.getByLabel("Justification").inputValue()).toBe("Plainer word for the 32nd Ward.");
   });
 
+  it("keeps two annotations on their own changes when the annotated word is retyped (issue 9 QA)", async () => {
+    const byText = (text: RegExp) => page.locator(".change-row").filter({ has: page.locator(".row-text", { hasText: text }) });
+    await byText(/^resident → person$/).click();
+    await page.getByLabel("Add a sponsor").selectOption("ramirez-rosa");
+    await expect.poll(() => byText(/^resident → person$/).getByTestId("sponsor-chip").count()).toBe(1);
+    await byText(/Threats to report/).click();
+    await page.getByLabel("Add a sponsor").selectOption("pawar");
+    await expect.poll(() => byText(/Threats to report/).getByTestId("sponsor-chip").count()).toBe(1);
+    // The caret inside the inserted word "person" of 2-173-005(b), after "per".
+    await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll(".editor-pane .code-paragraph")].find((each) => each.textContent!.includes("regardless of whether a"))!;
+      const word = [...paragraph.querySelectorAll("ins")].find((each) => each.textContent === "person")!;
+      const walker = document.createTreeWalker(word, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      range.setStart(walker.nextNode()!, 3);
+      range.collapse(true);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      (paragraph.closest("[contenteditable=true]") as HTMLElement).focus();
+    });
+    await page.keyboard.type("-");
+    await expect.poll(() => byText(/^resident → per-son$/).count()).toBe(1);
+    await expect.poll(() => byText(/^resident → per-son$/).getByTestId("sponsor-chip").getAttribute("aria-label")).toContain("Ramirez-Rosa");
+    const onE = byText(/Threats to report/).getByTestId("sponsor-chip");
+    expect(await onE.count()).toBe(1);
+    expect(await onE.getAttribute("aria-label")).toContain("Pawar");
+    expect(await page.getByRole("region", { name: "Detached notes" }).count()).toBe(0);
+  });
+
   it("rejects a change: the base wording is back", async () => {
     await page.locator(".change-row", { hasText: "requesting" }).click();
     await page.getByRole("button", { name: "Reject", exact: true }).click();

@@ -11,7 +11,9 @@ import type { OrdinanceDocument } from "../../core/model/document";
 import { compare, updateRedline } from "../../core/redline";
 import type { Change, CompareOptions, Redline, SectionRedline } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
-import { resolveAnnotations, type AnnotationIndex } from "./annotationIndex";
+import type { Mappable } from "prosemirror-transform";
+import { resolveAnnotations, type AnchorPositions, type AnnotationIndex } from "./annotationIndex";
+import { changeRanges, changesOfSection, followedChange, mapRange } from "./changeRanges";
 import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
 import { unitPlaces, type UnitPlace } from "./docLayout";
 import { DraftReader } from "./draftReader";
@@ -208,6 +210,25 @@ function samePairing(previous: Redline, next: Redline): boolean {
   return true;
 }
 
+/** Where annotations look for their changes in `doc`: the transaction's mapping and the changes' ranges. */
+function anchorPositions(doc: EditorState["doc"], draft: OrdinanceDocument, redline: Redline, places: readonly UnitPlace[], mapping: Mappable | null): AnchorPositions {
+  return { mapping, rangesIn: (sections) => changeRanges(doc, draft, redline, places, sections) };
+}
+
+/**
+ * The id the selected change has after a transaction: its draft range is mapped through the
+ * transaction and the change of its section that now covers it is the same change, reshaped
+ * or renumbered. Null when its words are gone or no change holds them.
+ */
+function followSelection(change: Change, previous: RedlineState, oldState: EditorState, tr: Transaction, redline: Redline, draft: OrdinanceDocument, newState: EditorState): string | null {
+  const sections = new Set([change.section]);
+  const before = changeRanges(oldState.doc, previous.draft, previous.redline, unitPlaces(oldState.doc), sections).get(change.id);
+  const mapped = before && mapRange(before, tr.mapping);
+  if (!mapped) return null;
+  const ranges = changeRanges(newState.doc, draft, redline, unitPlaces(newState.doc), sections);
+  return followedChange(mapped, changesOfSection(redline, change.section), ranges, change.id)?.id ?? null;
+}
+
 export interface RedlinePluginOptions {
   readonly base: OrdinanceDocument;
   readonly compareOptions?: CompareOptions;
@@ -216,10 +237,13 @@ export interface RedlinePluginOptions {
 /** The live redline plugin, comparing the editor's document against `base`. */
 export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineState> {
   const reader = new DraftReader();
-  const fullState = (state: EditorState, filter: ChangeFilter, selectedId: string | null, redline: Redline, draft: OrdinanceDocument, previous: AnnotationIndex | null): RedlineState => {
-    const annotations = resolveAnnotations(docAnnotations(state), redline, previous, null);
+  const fullState = (
+    state: EditorState, filter: ChangeFilter, selectedId: string | null, redline: Redline, draft: OrdinanceDocument, previous: AnnotationIndex | null, mapping: Mappable | null,
+  ): RedlineState => {
+    const places = unitPlaces(state.doc);
+    const annotations = resolveAnnotations(docAnnotations(state), redline, previous, null, anchorPositions(state.doc, draft, redline, places, mapping));
     const style = markStyle({ filter, selectedId, annotations }, docSponsors(state));
-    const { decorations } = buildDecorations(state.doc, draft, redline, style, unitPlaces(state.doc), null);
+    const { decorations } = buildDecorations(state.doc, draft, redline, style, places, null);
     return { base: options.base, draft, redline, annotations, decorations: DecorationSet.create(state.doc, decorations), filter, selectedId };
   };
   return new Plugin<RedlineState>({
@@ -227,20 +251,29 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
     state: {
       init(_config, state) {
         const draft = reader.read(state.doc);
-        return fullState(state, NO_FILTER, null, compare(options.base, draft, options.compareOptions), draft, null);
+        return fullState(state, NO_FILTER, null, compare(options.base, draft, options.compareOptions), draft, null, null);
       },
       apply(tr: Transaction, previous: RedlineState, oldState: EditorState, newState: EditorState): RedlineState {
         const action = tr.getMeta(redlineKey) as RedlineAction | undefined;
         const filter = action?.type === "filter" ? action.filter : previous.filter;
-        const selectedId = action?.type === "select" ? action.changeId : previous.selectedId;
         if (!tr.docChanged && !action) return previous;
         const draft = tr.docChanged ? reader.read(newState.doc) : previous.draft;
         const redline = tr.docChanged ? updateRedline(previous.redline, draft) : previous.redline;
         const annotationsChanged = oldState.doc.attrs.annotations !== newState.doc.attrs.annotations || oldState.doc.attrs.sponsors !== newState.doc.attrs.sponsors;
-        const touched = !action && !annotationsChanged && samePairing(previous.redline, redline) ? touchedUnits(previous.draft, draft) : null;
-        if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations);
+        const edited = tr.docChanged && samePairing(previous.redline, redline) ? touchedUnits(previous.draft, draft) : null;
+        // The selection follows its change through the edit (ids are positional in a section);
+        // in a section the edit did not touch, its id stays.
+        const selected = tr.docChanged && previous.selectedId !== null ? previous.redline.changes.find((each) => each.id === previous.selectedId) : undefined;
+        const selectedId = action?.type === "select" ? action.changeId
+          : !tr.docChanged || previous.selectedId === null ? previous.selectedId
+          : !selected ? null
+          : edited && !edited.sections.has(selected.section) ? previous.selectedId
+          : followSelection(selected, previous, oldState, tr, redline, draft, newState);
+        const touched = !action && !annotationsChanged && selectedId === previous.selectedId ? edited : null;
+        const mapping = tr.docChanged ? tr.mapping : null;
+        if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         const places = unitPlaces(newState.doc);
-        const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections);
+        const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections, anchorPositions(newState.doc, draft, redline, places, mapping));
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
         const baseOnly = new Map(previous.redline.sections.filter((entry) => entry.numberB === null).map((entry) => [baseOnlyKey(entry), entry]));

@@ -6,6 +6,7 @@
  */
 import type { EditorState } from "prosemirror-state";
 import type { Annotation, AnnotationAnchor } from "../../core/annotations/annotation";
+import { anchorOfLive, type LiveAnchor } from "./annotationIndex";
 import { quoteOf } from "../../core/annotations/resolve";
 import { ANNOTATION_LIMITS } from "../../core/amendmentFile";
 import { blockId, findSection, sectionId, type OrdinanceDocument } from "../../core/model/document";
@@ -33,11 +34,16 @@ function savedBlockId(doc: OrdinanceDocument, number: string | null, id: string 
 }
 
 /** The anchor to save for an annotation whose live anchor is `live`. */
-function savedAnchor(live: AnnotationAnchor & { readonly attached: boolean }, state: EditorState): AnnotationAnchor {
+function savedAnchor(live: LiveAnchor, state: EditorState): AnnotationAnchor {
   const { base, draft, redline } = redlineState(state);
-  const { attached, ...anchor } = live;
-  const found = attached ? findChange(redline, live.changeId, live.section) : null;
-  if (!found) return anchor;
+  const found = live.attached ? findChange(redline, live.changeId, live.section) : null;
+  // A detached annotation keeps the anchor it was last looked for by (its words and context),
+  // its paragraph named as the saved text will name it while that paragraph is still there.
+  if (!found) {
+    const anchor = anchorOfLive(live);
+    const doc = anchor.side === "inserted" ? draft : base;
+    return anchor.blockId ? { ...anchor, blockId: savedBlockId(doc, anchor.section, anchor.blockId) ?? anchor.blockId } : anchor;
+  }
   const { entry, change } = found;
   const inserted = live.side === "inserted";
   const quote = quoteOf(change, live.side, redline.baseText, redline.draftText);

@@ -13,8 +13,21 @@ interface ChangeDetailsProps {
   readonly changeId: string;
 }
 
-/** The selected change: sponsors, justification, status, comments, accept and reject. */
+/**
+ * The selected change: sponsors, justification, status, comments, accept and reject. The form
+ * is keyed to what it shows — the annotation, or for a change without one its words — so when
+ * an edit gives the id to another change, the form starts afresh from that change and never
+ * writes text typed for one change onto another.
+ */
 export function ChangeDetails({ editor, state, changeId }: ChangeDetailsProps) {
+  const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
+  if (!change) return null;
+  const annotation = annotationOf(state, changeId);
+  const shown = annotation ? `annotation ${annotation.id}` : `change ${change.section}\u0000${change.deleted}\u0000${change.inserted}`;
+  return <DetailsForm key={shown} editor={editor} state={state} changeId={changeId} />;
+}
+
+function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
   const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
   const annotation = annotationOf(state, changeId);
   const sponsors = docSponsors(state);
