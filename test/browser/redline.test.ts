@@ -64,7 +64,7 @@ describe("the live redline in Chromium", () => {
     await page.keyboard.press("Control+y");
     await expect.poll(() => row.getByTestId("sponsor-chip").count()).toBe(1);
     await row.click();
-    expect(await page.getByLabel("Justification").inputValue()).toBe("Plainer word for the 32nd Ward.");
+    await expect.poll(() => page.getByLabel("Justification").inputValue()).toBe("Plainer word for the 32nd Ward.");
   });
 
   it("keeps two annotations on their own changes when the annotated word is retyped (issue 9 QA)", async () => {

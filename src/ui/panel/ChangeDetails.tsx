@@ -31,7 +31,14 @@ function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
   const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
   const annotation = annotationOf(state, changeId);
   const sponsors = docSponsors(state);
-  const [justification, setJustification] = useState(annotation?.justification ?? "");
+  const stored = annotation?.justification ?? "";
+  const [justification, setJustification] = useState(stored);
+  // When the stored justification changes under the form (undo, redo, another edit), show it.
+  const [storedSeen, setStoredSeen] = useState(stored);
+  if (stored !== storedSeen) {
+    setStoredSeen(stored);
+    setJustification(stored);
+  }
   const [comment, setComment] = useState("");
   const [author, setAuthor] = useState(sponsors?.leadSponsorId ?? "");
   if (!change) return null;
@@ -68,7 +75,7 @@ function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
       </div>
       <label className="block-label" htmlFor="justification">Justification</label>
       <textarea id="justification" rows={2} value={justification} onChange={(event) => setJustification(event.target.value)}
-        onBlur={() => justification !== (annotation?.justification ?? "") && annotate({ justification })} />
+        onBlur={() => justification !== stored && annotate({ justification })} />
       <div className="comments" aria-label="Comments">
         {(annotation?.comments ?? []).map((each) => (
           <p key={each.id} className="comment"><strong>{sponsors?.people.find((p) => p.id === each.author)?.name ?? each.author}</strong> <time dateTime={each.time}>{new Date(each.time).toLocaleString()}</time><br />{each.text}</p>
