@@ -13,6 +13,16 @@ interface Body {
   readonly length: number;
   /** The catchline and paragraphs, for finding a section that is the same apart from its number. */
   readonly key: string;
+  readonly catchline: string;
+}
+
+/** A body whose key is joined on first use: most sections are only ever compared paragraph by paragraph. */
+class SectionBody implements Body {
+  private keyText: string | undefined;
+  constructor(readonly catchline: string, readonly paragraphs: readonly string[], readonly length: number) {}
+  get key(): string {
+    return (this.keyText ??= `${this.catchline}\u0000${this.paragraphs.join("\u0000")}`);
+  }
 }
 
 const bodies = new WeakMap<Section, Body>();
@@ -28,7 +38,7 @@ export function bodyOf(section: Section): Body {
       paragraphs.push(block.text);
       length += block.text.length;
     }
-    body = { paragraphs, length, key: `${section.catchline}\u0000${paragraphs.join("\u0000")}` };
+    body = new SectionBody(section.catchline, paragraphs, length);
     bodies.set(section, body);
   }
   return body;
@@ -43,19 +53,53 @@ const likenessCache = new WeakMap<Section, WeakMap<Section, number>>();
  * number left over (edits in place), else as one text.
  */
 export function likeness(a: Section, b: Section): number {
+  if (sameParagraphs(a, b)) return 1;
   let byB = likenessCache.get(a);
   const cached = byB?.get(b);
   if (cached !== undefined) return cached;
-  const value = computeLikeness(bodyOf(a), bodyOf(b));
+  const bodyA = bodyOf(a);
+  const bodyB = bodyOf(b);
+  const value = quickLikeness(bodyA, bodyB) ?? countedLikeness(bodyA, bodyB);
   if (!byB) { byB = new WeakMap(); likenessCache.set(a, byB); }
   byB.set(b, value);
   return value;
 }
 
-function computeLikeness(a: Body, b: Body): number {
+/** The likeness when it needs no multiset count (empty or equal bodies, a few paragraphs edited in place), else null. */
+function quickLikeness(a: Body, b: Body): number | null {
   const total = a.length + b.length;
   if (total === 0) return 1;
-  if (a.key === b.key) return 1;
+  // The same paragraphs in the same order: all shared, whatever the catchlines (the multiset count gives 1 too).
+  if (sameList(a.paragraphs, b.paragraphs)) return 1;
+  if (a.catchline === b.catchline && a.length + a.paragraphs.length === b.length + b.paragraphs.length && a.key === b.key) return 1;
+  const edited = editedInPlace(a.paragraphs, b.paragraphs);
+  if (!edited) return null;
+  // What the multiset count finds for these lists: the unedited paragraphs shared, the edited ones left over in order.
+  let editedLength = 0;
+  for (const k of edited) editedLength += b.paragraphs[k]!.length;
+  let shared = 2 * (b.length - editedLength);
+  for (const k of edited) {
+    const textA = a.paragraphs[k]!;
+    const textB = b.paragraphs[k]!;
+    shared += paragraphSimilarity(textA, textB) * (textA.length + textB.length);
+  }
+  return Math.min(1, shared / total);
+}
+
+/**
+ * Likeness by the multiset count alone, without the quick paths above and uncached: the slow
+ * truth `likeness` must agree with (exported for tests).
+ */
+export function likenessByCount(a: Section, b: Section): number {
+  const bodyA = bodyOf(a);
+  const bodyB = bodyOf(b);
+  if (bodyA.length + bodyB.length === 0) return 1;
+  if (bodyA.key === bodyB.key) return 1;
+  return countedLikeness(bodyA, bodyB);
+}
+
+function countedLikeness(a: Body, b: Body): number {
+  const total = a.length + b.length;
   const counts = new Map<string, number>();
   for (const text of a.paragraphs) counts.set(text, (counts.get(text) ?? 0) + 1);
   let shared = 0;
@@ -80,6 +124,48 @@ function computeLikeness(a: Body, b: Body): number {
     }
   }
   return Math.min(1, shared / total);
+}
+
+/** Whether two sections have the same paragraph texts in the same order (read from the blocks: nothing is built or cached). */
+function sameParagraphs(a: Section, b: Section): boolean {
+  if (a === b) return true;
+  const blocksA = a.blocks;
+  const blocksB = b.blocks;
+  let k = 0;
+  for (const block of blocksA) {
+    if (block.kind !== "paragraph") continue;
+    while (k < blocksB.length && blocksB[k]!.kind !== "paragraph") k++;
+    if (k === blocksB.length || blocksB[k]!.text !== block.text) return false;
+    k++;
+  }
+  while (k < blocksB.length && blocksB[k]!.kind !== "paragraph") k++;
+  return k === blocksB.length;
+}
+
+/** Most paragraphs edited in place that the quick count handles; more take the general count. */
+const MAX_EDITED_IN_PLACE = 8;
+
+/**
+ * The positions where two lists of the same length differ, when there are few and no text at
+ * those positions occurs anywhere on the other side; else null. Then the multiset count pairs
+ * every other position with itself and leaves exactly these, in order, on both sides.
+ */
+function editedInPlace(a: readonly string[], b: readonly string[]): number[] | null {
+  if (a.length !== b.length) return null;
+  const edited: number[] = [];
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    if (edited.length === MAX_EDITED_IN_PLACE) return null;
+    edited.push(k);
+  }
+  for (const k of edited) if (b.includes(a[k]!) || a.includes(b[k]!)) return null;
+  return edited;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
