@@ -48,7 +48,7 @@ const rows: Array<[string, () => [OrdinanceDocument, OrdinanceDocument], number]
 console.log("| input | old ms | new ms | new / old | old changes | new changes |");
 console.log("|---|---:|---:|---:|---:|---:|");
 for (const [name, make, runs] of rows) {
-  if (only && !name.includes(only)) continue;
+  if (only && (only.startsWith("=") ? name !== only.slice(1) : !name.includes(only))) continue;
   const [base, draft] = make();
   const oldTimes: number[] = [];
   const newTimes: number[] = [];

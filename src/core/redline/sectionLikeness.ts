@@ -4,7 +4,7 @@
  * weighted by characters: paragraphs equal on both sides count whole, the rest by their word
  * similarity, so a section with one edited paragraph costs one prefix scan, not a word count.
  */
-import type { Section } from "../model/document";
+import type { Block, Section } from "../model/document";
 import { similarity, wordBag } from "./similarity";
 
 interface Body {
@@ -53,7 +53,8 @@ const likenessCache = new WeakMap<Section, WeakMap<Section, number>>();
  * number left over (edits in place), else as one text.
  */
 export function likeness(a: Section, b: Section): number {
-  if (sameParagraphs(a, b)) return 1;
+  const inPlace = likenessInPlace(a, b);
+  if (inPlace !== null) return inPlace;
   let byB = likenessCache.get(a);
   const cached = byB?.get(b);
   if (cached !== undefined) return cached;
@@ -126,20 +127,56 @@ function countedLikeness(a: Body, b: Body): number {
   return Math.min(1, shared / total);
 }
 
-/** Whether two sections have the same paragraph texts in the same order (read from the blocks: nothing is built or cached). */
-function sameParagraphs(a: Section, b: Section): boolean {
-  if (a === b) return true;
+/**
+ * The likeness read straight from the blocks, nothing built or cached, when that is cheap: the
+ * same paragraphs in the same order (1), or the same number of paragraphs with a few edited in
+ * place, each scored by its kept beginning and end (the value quickLikeness gives); else null.
+ */
+function likenessInPlace(a: Section, b: Section): number | null {
+  if (a === b) return 1;
   const blocksA = a.blocks;
   const blocksB = b.blocks;
+  let edited: Array<readonly [string, string]> | null = null;
+  let lengthA = 0;
+  let lengthB = 0;
   let k = 0;
   for (const block of blocksA) {
     if (block.kind !== "paragraph") continue;
     while (k < blocksB.length && blocksB[k]!.kind !== "paragraph") k++;
-    if (k === blocksB.length || blocksB[k]!.text !== block.text) return false;
+    if (k === blocksB.length) return null;
+    const other = blocksB[k]!;
+    lengthA += block.text.length;
+    lengthB += other.text.length;
+    if (other.text !== block.text) {
+      edited ??= [];
+      if (edited.length === MAX_EDITED_IN_PLACE) return null;
+      edited.push([block.text, other.text]);
+    }
     k++;
   }
   while (k < blocksB.length && blocksB[k]!.kind !== "paragraph") k++;
-  return k === blocksB.length;
+  if (k !== blocksB.length) return null;
+  if (edited === null) return 1;
+  // Equal catchlines and lengths could mean equal identity keys: leave that to the full path.
+  if (a.catchline === b.catchline && lengthA === lengthB) return null;
+  // As in quickLikeness: no edited text may occur on the other side; the unedited paragraphs are shared.
+  let editedLength = 0;
+  for (const [textA, textB] of edited) {
+    if (holdsParagraph(blocksA, textB) || holdsParagraph(blocksB, textA)) return null;
+    editedLength += textB.length;
+  }
+  let shared = 2 * (lengthB - editedLength);
+  for (const [textA, textB] of edited) {
+    const score = keptShare(textA, textB);
+    if (score === null) return null; // scored by words: the cached path
+    shared += score * (textA.length + textB.length);
+  }
+  return Math.min(1, shared / (lengthA + lengthB));
+}
+
+function holdsParagraph(blocks: readonly Block[], text: string): boolean {
+  for (const block of blocks) if (block.kind === "paragraph" && block.text === text) return true;
+  return false;
 }
 
 /** Most paragraphs edited in place that the quick count handles; more take the general count. */
@@ -173,6 +210,11 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * beginning and end when that is most of it (an edit in place), else the word similarity.
  */
 function paragraphSimilarity(a: string, b: string): number {
+  return keptShare(a, b) ?? similarity(wordBag(a), wordBag(b));
+}
+
+/** The share of the longer paragraph kept as a common beginning and end when that is at least 70% of it, else null. */
+function keptShare(a: string, b: string): number | null {
   const longer = Math.max(a.length, b.length);
   const limit = Math.min(a.length, b.length);
   let prefix = 0;
@@ -180,7 +222,7 @@ function paragraphSimilarity(a: string, b: string): number {
   let suffix = 0;
   while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   if (prefix + suffix >= 0.7 * longer) return (prefix + suffix) / longer;
-  return similarity(wordBag(a), wordBag(b));
+  return null;
 }
 
 /** The words of a section's body, lower-cased, for shingling (paragraphs are single-spaced). */
