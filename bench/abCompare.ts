@@ -1,7 +1,7 @@
 /**
- * Old-versus-new compare timing in one run: `tsx --expose-gc bench/abCompare.ts <other checkout>`
- * times this checkout's compare and the other checkout's compare on the same generated inputs,
- * alternating run by run, so a noisy shared machine weighs on both alike. Prints medians of
+ * Old-versus-new compare timing in one run: `tsx --expose-gc bench/abCompare.ts <other checkout>[,<another>…] [row]`
+ * times the other checkouts' compares and this checkout's on the same generated inputs, taking
+ * turns run by run (the order rotating), so a noisy shared machine weighs on both alike. Prints medians of
  * the process's CPU time per compare (wall time on a loaded machine counts the wait for a core).
  */
 import path from "node:path";
@@ -14,9 +14,12 @@ import { insertAndShiftEveryChapter, renumberAll } from "../src/core/samples/str
 
 type Compare = (a: OrdinanceDocument, b: OrdinanceDocument) => { changes: readonly unknown[] };
 
-const other = process.argv[2];
-if (!other) throw new Error("usage: abCompare.ts <other checkout>");
-const otherCompare = ((await import(pathToFileURL(path.resolve(other, "src/core/redline/index.ts")).href)) as { compare: Compare }).compare;
+const others = (process.argv[2] ?? "").split(",").filter((dir) => dir !== "");
+if (others.length === 0) throw new Error("usage: abCompare.ts <other checkout>[,<another>…] [row]");
+const compares: Compare[] = [];
+for (const dir of others) compares.push(((await import(pathToFileURL(path.resolve(dir, "src/core/redline/index.ts")).href)) as { compare: Compare }).compare);
+compares.push(compare);
+const names = [...others.map((dir) => path.basename(dir)), "this"];
 const only = process.argv[3];
 
 function median(values: number[]): number {
@@ -45,22 +48,21 @@ const rows: Array<[string, () => [OrdinanceDocument, OrdinanceDocument], number]
   ["insert-shift + word edits, 2 MB", () => { const b = generateTitle(6, 2_000_000, 10); return [b, scatteredWordEdits(insertAndShiftEveryChapter(b, 4), 9, 0.3)]; }, 7],
 ];
 
-console.log("| input | old ms | new ms | new / old | old changes | new changes |");
-console.log("|---|---:|---:|---:|---:|---:|");
+console.log(`| input | ${names.map((name) => `${name} ms`).join(" | ")} | this / ${names[0]} | ${names.map((name) => `${name} changes`).join(" | ")} |`);
+console.log(`|---|${names.map(() => "---:").join("|")}|---:|${names.map(() => "---:").join("|")}|`);
 for (const [name, make, runs] of rows) {
   if (only && (only.startsWith("=") ? name !== only.slice(1) : !name.includes(only))) continue;
   const [base, draft] = make();
-  const oldTimes: number[] = [];
-  const newTimes: number[] = [];
+  const times: number[][] = compares.map(() => []);
   const warm = 3;
   for (let i = 0; i < runs + warm; i++) {
-    const first = i % 2 === 0;
-    const t1 = timeOnce(first ? otherCompare : compare, base, draft);
-    const t2 = timeOnce(first ? compare : otherCompare, base, draft);
-    if (i < warm) continue;
-    (first ? oldTimes : newTimes).push(t1);
-    (first ? newTimes : oldTimes).push(t2);
+    for (let k = 0; k < compares.length; k++) {
+      const which = (i + k) % compares.length;
+      const ms = timeOnce(compares[which]!, base, draft);
+      if (i >= warm) times[which]!.push(ms);
+    }
   }
-  const o = median(oldTimes), n = median(newTimes);
-  console.log(`| ${name} | ${o.toFixed(1)} | ${n.toFixed(1)} | ${(n / o).toFixed(2)} | ${otherCompare(base, draft).changes.length} | ${compare(base, draft).changes.length} |`);
+  const medians = times.map(median);
+  const counts = compares.map((run) => run(base, draft).changes.length);
+  console.log(`| ${name} | ${medians.map((ms) => ms.toFixed(1)).join(" | ")} | ${(medians[medians.length - 1]! / medians[0]!).toFixed(2)} | ${counts.join(" | ")} |`);
 }

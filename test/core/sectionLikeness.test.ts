@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Block, Section } from "../../src/core/model/document";
-import { likeness, likenessByCount, shingles, shinglesBySplitting } from "../../src/core/redline/sectionLikeness";
+import { likeness, likenessByCount } from "../../src/core/redline/sectionLikeness";
 import { Random } from "../../src/core/samples/random";
 
 const WORDS = ["the", "city", "shall", "not", "any", "agent", "of", "person", "request", "status", "notice", "department"];
@@ -54,14 +54,3 @@ describe("section likeness", () => {
   });
 });
 
-describe("sampled word runs", () => {
-  it("are the runs of the words split at spaces, for random texts with repeated, leading and trailing spaces", () => {
-    const random = new Random(5);
-    const pieces = [...WORDS, "", " ", "  ", "İstanbul", "ÀBC", "§", "2-173-010", "“quoted”"];
-    for (let round = 0; round < 3_000; round++) {
-      const texts = Array.from({ length: random.int(0, 5) }, () => Array.from({ length: random.int(0, 30) }, () => random.pick(pieces)).join(random.chance(0.8) ? " " : "  "));
-      const s = section("Scope.", texts, -1);
-      expect(shingles(s), `round ${round}`).toEqual(shinglesBySplitting(s));
-    }
-  });
-});

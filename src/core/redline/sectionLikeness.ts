@@ -247,38 +247,6 @@ export function shingles(section: Section): readonly number[] {
 }
 
 function computeShingles(section: Section): number[] {
-  // The hashes of the words split at spaces (empty words skipped), hashed as they are read.
-  const text = bodyOf(section).paragraphs.join(" ").toLowerCase();
-  const kept: number[] = [];
-  let first = 0;
-  let second = 0;
-  let count = 0;
-  let hash = 0x811c9dc5;
-  let inWord = false;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    if (code !== 32) {
-      hash = Math.imul(hash ^ code, 0x01000193);
-      inWord = true;
-      continue;
-    }
-    if (!inWord) continue;
-    const word = hash >>> 0;
-    if (count >= 2) {
-      const run = (Math.imul(Math.imul(first, 31) + second, 31) + word) >>> 0;
-      if ((run & 3) === 0) kept.push(run);
-    }
-    first = second;
-    second = word;
-    count++;
-    hash = 0x811c9dc5;
-    inWord = false;
-  }
-  return kept;
-}
-
-/** The sampled run hashes as first written: words split into an array, then hashed (exported for tests, as the slow truth). */
-export function shinglesBySplitting(section: Section): number[] {
   const words = wordsOf(section).map((word) => hashText(word));
   const kept: number[] = [];
   for (let i = 0; i + 2 < words.length; i++) {
