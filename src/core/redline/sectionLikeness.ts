@@ -16,15 +16,6 @@ interface Body {
   readonly catchline: string;
 }
 
-/** A body whose key is joined on first use: most sections are only ever compared paragraph by paragraph. */
-class SectionBody implements Body {
-  private keyText: string | undefined;
-  constructor(readonly catchline: string, readonly paragraphs: readonly string[], readonly length: number) {}
-  get key(): string {
-    return (this.keyText ??= `${this.catchline}\u0000${this.paragraphs.join("\u0000")}`);
-  }
-}
-
 const bodies = new WeakMap<Section, Body>();
 
 /** A section's paragraphs, their length and its identity key. Cached per section value. */
@@ -38,7 +29,7 @@ export function bodyOf(section: Section): Body {
       paragraphs.push(block.text);
       length += block.text.length;
     }
-    body = new SectionBody(section.catchline, paragraphs, length);
+    body = { catchline: section.catchline, paragraphs, length, key: `${section.catchline}\u0000${paragraphs.join("\u0000")}` };
     bodies.set(section, body);
   }
   return body;
@@ -53,11 +44,11 @@ const likenessCache = new WeakMap<Section, WeakMap<Section, number>>();
  * number left over (edits in place), else as one text.
  */
 export function likeness(a: Section, b: Section): number {
-  const inPlace = likenessInPlace(a, b);
-  if (inPlace !== null) return inPlace;
   let byB = likenessCache.get(a);
   const cached = byB?.get(b);
   if (cached !== undefined) return cached;
+  const inPlace = likenessInPlace(a, b);
+  if (inPlace !== null) return inPlace;
   const bodyA = bodyOf(a);
   const bodyB = bodyOf(b);
   const value = quickLikeness(bodyA, bodyB) ?? countedLikeness(bodyA, bodyB);
