@@ -115,7 +115,25 @@ export function isRewrite(hunks: readonly TokenHunk[], a: readonly Token[], b: r
     const inB = wordsIn(b, hunk.fromB, hunk.toB);
     if (hunk.precise) { struck += inA; underscored += inB; } else { unknownA += inA; unknownB += inB; }
   }
-  return struck > threshold * (wordsOf(a) - unknownA + wordsOutside) && underscored > threshold * (wordsOf(b) - unknownB + wordsOutside);
+  return exceedsShare(struck, a, unknownA, wordsOutside, threshold) && exceedsShare(underscored, b, unknownB, wordsOutside, threshold);
+}
+
+/**
+ * `changed > threshold × (words of tokens − unknown + outside)`, counting the words only until
+ * the answer is known: the right side never decreases as words are counted (threshold > 0), so
+ * once it reaches `changed` the answer is no, and a small edit of a long line stops early.
+ */
+function exceedsShare(changed: number, tokens: readonly Token[], unknown: number, outside: number, threshold: number): boolean {
+  const known = totals.get(tokens);
+  if (known !== undefined || !(threshold > 0)) return changed > threshold * ((known ?? wordsOf(tokens)) - unknown + outside);
+  let count = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isWord(tokens[i]!.text)) continue;
+    count++;
+    if (threshold * (count - unknown + outside) >= changed) return false;
+  }
+  totals.set(tokens, count);
+  return changed > threshold * (count - unknown + outside);
 }
 
 /**
@@ -258,9 +276,7 @@ export function diffLine(textA: string, textB: string, options: ResolvedOptions)
   // only shift), and slideHunks can see them.
   const first = hunks[0]!;
   const last = hunks[hunks.length - 1]!;
-  const slidesOut = (hunk: TokenHunk, atEnd: boolean) =>
-    isPure(hunk) && (atEnd ? hunk.toA === a.length : hunk.fromA === 0) && holdsClosingMark(hunk, keysA, keysB);
-  if (slidesOut(first, false) || slidesOut(last, true)) {
+  if (slidesOut(first, false, a.length, keysA, keysB) || slidesOut(last, true, a.length, keysA, keysB)) {
     const widePrefix = widenPrefix(textA, prefix, CONTEXT_WORDS);
     const wideSuffix = textA.length - widenSuffixStart(textA, textA.length - suffix, CONTEXT_WORDS);
     const before = textA.slice(widePrefix, prefix);
@@ -295,6 +311,11 @@ export function diffLine(textA: string, textB: string, options: ResolvedOptions)
     const edit = hunkToEdit(hunk, midA, a, midB, b, hunk.precise);
     return { fromA: edit.fromA + prefix, toA: edit.toA + prefix, fromB: edit.fromB + prefix, toB: edit.toB + prefix, precise: hunk.precise };
   });
+}
+
+/** Whether the hunk is a pure insertion or deletion at that end of the middle holding a closing mark (a top-level function: it runs once per changed line). */
+function slidesOut(hunk: TokenHunk, atEnd: boolean, lengthA: number, keysA: readonly string[], keysB: readonly string[]): boolean {
+  return isPure(hunk) && (atEnd ? hunk.toA === lengthA : hunk.fromA === 0) && holdsClosingMark(hunk, keysA, keysB);
 }
 
 /**
