@@ -1,7 +1,11 @@
 /**
  * Which change each annotation is on, kept up to date as people edit. The order of trust:
  * 1. between re-diffs, ProseMirror's step mapping of the range of the annotation's change: the
- *    change of its section that covers the mapped words is its change, however reshaped;
+ *    change of its section that covers the mapped words is its change, however reshaped — but
+ *    a change that lay in a paragraph is followed only to a change that lies in one (the
+ *    paragraph holding the mapped words), never to a change of no paragraph, such as the whole
+ *    section shown inserted when an edit makes the engine stop pairing the section with its
+ *    base; the steps below then decide (so it detaches, and comes back when the section pairs again);
  * 2. the saved anchor naming its change exactly (id, words and context), as after a reload;
  * 3. the stable paragraph id and the quote with its context (resolveAnchor): a change in
  *    another paragraph only when the quote with context matches it alone.
@@ -67,6 +71,11 @@ function attachedTo(start: AnnotationAnchor, change: Change, redline: Redline, r
   };
 }
 
+/** The paragraph `change` lies in on `side` (draft for inserted words, base for deleted), or null. */
+function paragraphOf(change: Change, side: AnnotationAnchor["side"]): string | null {
+  return (side === "inserted" ? change.blockIdB : change.blockIdA) ?? null;
+}
+
 function detachedAt(anchor: AnnotationAnchor): LiveAnchor {
   return { ...anchor, attached: false, range: null, seen: null };
 }
@@ -105,7 +114,10 @@ export function resolveAnnotations(
     }
     if (before?.attached && before.range && positions) {
       const mapped = mapRange(before.range, mapping);
-      const candidates = mapped ? changesOfSection(redline, before.section).filter((change) => sideText(change, before.side) !== "" && !claimed.has(change.id)) : [];
+      const inParagraph = before.seen !== null && paragraphOf(before.seen.change, before.side) !== null;
+      const candidates = mapped
+        ? changesOfSection(redline, before.section).filter((change) => sideText(change, before.side) !== "" && !claimed.has(change.id) && (!inParagraph || paragraphOf(change, before.side) !== null))
+        : [];
       const change = mapped ? followedChange(mapped, candidates, ranges, before.changeId) : null;
       if (change) { claim(annotation, attachedTo(before, change, redline, ranges.get(change.id) ?? null)); continue; }
     }
