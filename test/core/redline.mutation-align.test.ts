@@ -36,7 +36,7 @@ function shuffled(count: number, random: Random): number[] {
 describe("longestIncreasing", () => {
   it("picks a strictly increasing chain as long as the longest, over random sequences", () => {
     const random = new Random(11);
-    for (let round = 0; round < 400; round++) {
+    for (let round = 0; round < 200; round++) {
       const values = Array.from({ length: random.int(0, 12) }, () => random.int(0, 9));
       const chosen = longestIncreasing(values);
       expect(isIncreasingChain(values, chosen)).toBe(true);
@@ -48,7 +48,7 @@ describe("longestIncreasing", () => {
 describe("heaviestIncreasing", () => {
   it("picks an increasing chain of the greatest total weight, over random permutations", () => {
     const random = new Random(12);
-    for (let round = 0; round < 400; round++) {
+    for (let round = 0; round < 200; round++) {
       const size = random.int(0, 12);
       const count = random.int(0, size);
       const values = shuffled(size, random).slice(0, count);
@@ -106,7 +106,7 @@ function bestMatching(m: number, n: number, score: (i: number, j: number) => num
 describe("alignSequences", () => {
   it("anchors a longest common subsequence of equal keys, over random key lists", () => {
     const random = new Random(13);
-    for (let round = 0; round < 500; round++) {
+    for (let round = 0; round < 200; round++) {
       const alphabet = random.int(1, 6);
       const a = Array.from({ length: random.int(0, 14) }, () => String(random.int(0, alphabet)));
       const b = Array.from({ length: random.int(0, 14) }, () => String(random.int(0, alphabet)));
@@ -121,7 +121,7 @@ describe("alignSequences", () => {
 
   it("anchors equal keys even when nothing else is similar", () => {
     const random = new Random(14);
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < 100; round++) {
       const a = Array.from({ length: random.int(0, 40) }, () => String(random.int(0, 8)));
       const b = Array.from({ length: random.int(0, 40) }, () => String(random.int(0, 8)));
       const steps = alignSequences(a, b, () => 0, 0.5);
@@ -138,7 +138,7 @@ describe("alignSequences", () => {
 
   it("pairs a gap of distinct keys for the greatest total similarity reaching the threshold", () => {
     const random = new Random(15);
-    for (let round = 0; round < 600; round++) {
+    for (let round = 0; round < 250; round++) {
       const m = random.int(0, 6);
       const n = random.int(0, 6);
       const a = Array.from({ length: m }, (_, k) => `a${k}`);
@@ -182,7 +182,7 @@ describe("alignSequences", () => {
 
   it("pairs around anchors found by a diff of long key lists", () => {
     const random = new Random(16);
-    for (let round = 0; round < 20; round++) {
+    for (let round = 0; round < 8; round++) {
       const a = Array.from({ length: random.int(40, 80) }, () => String(random.int(0, 30)));
       const b = a.filter(() => !random.chance(0.2)).map((key) => (random.chance(0.1) ? `${key}'` : key));
       const score = (i: number, j: number) => (`${a[i]}'` === b[j] ? 0.9 : 0);
