@@ -73,6 +73,14 @@ describe("similarity", () => {
     expect(similarity(wordBag("alpha beta"), wordBag("gamma delta"))).toBe(0);
   });
 
+  it("gives 0 for bags whose sizes alone keep them below 0.2", () => {
+    // One word against twelve: at most 2 × 1 ÷ 13 shared, so it is not counted.
+    expect(similarity(wordBag("agency"), wordBag("agency a b c d e f g h i j k"))).toBe(0);
+    expect(similarity(wordBag("agency a b c d e f g h i j k"), wordBag("agency"))).toBe(0);
+    // One word against eight can reach 2 ÷ 9, and is counted.
+    expect(similarity(wordBag("agency"), wordBag("agency a b c d e f g"))).toBeCloseTo(2 / 9, 12);
+  });
+
   it("counts a repeated word only as often as the other side has it", () => {
     expect(similarity(wordBag("the the the city"), wordBag("the city"))).toBeCloseTo((2 * 2) / 6, 12);
     expect(similarity(wordBag("a a a a a a a a a b"), wordBag("a b c"))).toBeCloseTo((2 * 2) / 13, 12);
@@ -99,6 +107,12 @@ describe("textSimilarity", () => {
     // Every character is kept except a word changed in the middle.
     const longer = Math.max(base.length, one.length);
     expect(score).toBeGreaterThan((longer - 7) / longer - 1e-9);
+  });
+
+  it("scores a text that begins another by its length, counting no shared end twice", () => {
+    expect(textSimilarity("The agency shall act.", "The agency shall act. Now.")).toBeCloseTo(21 / 26, 12);
+    expect(textSimilarity("The agency shall act. Now.", "The agency shall act.")).toBeCloseTo(21 / 26, 12);
+    expect(textSimilarity("Now the agency shall act.", "The agency shall act.".replace("The", "the"))).toBeCloseTo(21 / 25, 12);
   });
 
   it("gives a text a higher score against its nearer edit", () => {
