@@ -183,3 +183,35 @@ describe("rematchChapter", () => {
     expect(rematchChapter(match, a, edited, [1], options)).toBeNull();
   });
 });
+
+describe("searchByContent", () => {
+  it("finds a renumbered section by a paragraph it shares even among boilerplate shared by many", () => {
+    const boiler = "This section shall be enforced by the Department as provided in Chapter 2-78 of this Code at all times.";
+    const a = Array.from({ length: 12 }, (_, k) => section(num(k), [boiler, texts[k]!]));
+    // Every section renumbered one place on, its own paragraph edited at the end: the shared
+    // paragraph is on too many sections to tell them apart, the word runs are not.
+    const b = [section(num(0), [boiler, texts[30]!]), ...a.map((s, k) => section(num(k + 1), [boiler, `${texts[k]!.slice(0, -1)} as amended.`]))];
+    const steps = alignSections(a, b, options);
+    expect(steps.filter((step) => step.kind === "pair")).toEqual(a.map((_, k) => pair(k, k + 1)));
+  });
+
+  it("pairs a section moved far, found by word runs alone", () => {
+    const a = Array.from({ length: 6 }, (_, k) => section(num(k), [texts[k]!, texts[k + 10]!]));
+    const order = [1, 2, 3, 4, 5, 0];
+    const b = order.map((k, place) => section(num(place + 10), [`${texts[k]!.slice(0, -1)} also.`, `${texts[k + 10]!.slice(0, -1)} too.`]));
+    const steps = alignSections(a, b, options);
+    expect(steps).toContainEqual({ kind: "delete", a: 0, moveTo: 5 });
+    expect(steps).toContainEqual({ kind: "insert", b: 5, moveFrom: 0 });
+    expect(steps.filter((step) => step.kind === "pair")).toEqual([pair(1, 0), pair(2, 1), pair(3, 2), pair(4, 3), pair(5, 4)]);
+  });
+
+  it("does not pair a short section by content when its text is on two sections of either side", () => {
+    const a = [section(num(0), ["Reserved."]), section(num(1), [texts[1]!])];
+    const b = [section(num(5), ["Reserved."]), section(num(6), ["Reserved."]), section(num(1), [texts[1]!])];
+    expect(alignSections(a, b, options).filter((step) => step.kind === "pair")).toEqual([pair(1, 2)]);
+    const long = [section(num(0), [texts[5]!]), section(num(1), [texts[1]!])];
+    const twice = [section(num(5), [texts[5]!]), section(num(6), [texts[5]!]), section(num(1), [texts[1]!])];
+    // A long section equal to two: it pairs with one of them.
+    expect(alignSections(long, twice, options).filter((step) => step.kind === "pair")).toHaveLength(2);
+  });
+});
