@@ -60,6 +60,13 @@ describe("heaviestIncreasing", () => {
     }
   });
 
+  it("keeps the chain found first when two weigh the same", () => {
+    expect([...heaviestIncreasing([1, 0], [1, 1], 2)]).toEqual([0]);
+    expect([...heaviestIncreasing([2, 0, 1], [2, 1, 1], 3)]).toEqual([0]);
+    // Two chains ending at the same value: the one through the earlier item is kept.
+    expect([...heaviestIncreasing([1, 0, 2], [1, 1, 1], 3)].sort()).toEqual([0, 2]);
+  });
+
   it("prefers one heavy item over many light ones out of its order", () => {
     expect([...heaviestIncreasing([3, 0, 1, 2], [100, 1, 1, 1], 4)]).toEqual([0]);
     expect([...heaviestIncreasing([3, 0, 1, 2], [2, 1, 1, 1], 4)].sort()).toEqual([1, 2, 3]);
