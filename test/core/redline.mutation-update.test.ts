@@ -11,7 +11,7 @@ import { compare, updateRedline, type Redline } from "../../src/core/redline";
 import { randomEdit } from "../../src/core/samples/editScripts";
 import { generateTitle } from "../../src/core/samples/generateChapter";
 import { Random } from "../../src/core/samples/random";
-import { randomStructuralEdit } from "../../src/core/samples/structuralEdits";
+import { addChapter, moveWithinChapter, randomStructuralEdit, repealChapter } from "../../src/core/samples/structuralEdits";
 import { randomKeystroke } from "../support/keystrokes";
 
 function plain(redline: Redline): unknown {
@@ -45,6 +45,7 @@ describe("updateRedline on small titles", () => {
         for (const older of [redline, history[Math.max(0, history.length - 4)]!]) {
           const touched = next.touchedSince(older.version);
           if (!touched || next.sectionCount !== older.sectionCount) continue;
+          expect(touched.every((unit, k) => k === 0 || touched[k - 1]! < unit), "ascending, each once").toBe(true);
           const named = new Set(touched);
           for (let k = 0; k < next.sectionCount; k++) {
             if (!named.has(k)) expect(unplaced(next.section(k)), `entry ${k} left out`).toEqual(unplaced(older.section(k)));
@@ -53,6 +54,65 @@ describe("updateRedline on small titles", () => {
         expect(next.version).toBeGreaterThan(redline.version);
         redline = next;
       }
+    }
+  });
+
+  it("equals compare after edits of titles, chapter heads and contents, and chapters added or repealed", () => {
+    const random = new Random(62);
+    const base = generateTitle(9, 6000, 2);
+    const name = (doc: OrdinanceDocument, title: OrdinanceDocument["title"]): OrdinanceDocument => ({ ...doc, title });
+    const retitle = (doc: OrdinanceDocument, c: number, title: string): OrdinanceDocument => ({ ...doc, chapters: doc.chapters.map((ch, k) => (k === c ? { ...ch, title } : ch)) });
+    const retoc = (doc: OrdinanceDocument, c: number): OrdinanceDocument => ({
+      ...doc, chapters: doc.chapters.map((ch, k) => (k === c ? { ...ch, toc: ch.toc.map((entry, e) => (e === 0 ? { ...entry, catchline: `${entry.catchline} amended` } : entry)) } : ch)),
+    });
+    let moved = moveWithinChapter(base, random);
+    for (let tries = 0; tries < 60 && !compare(base, moved).sections.some((entry) => entry.status === "moved"); tries++) moved = moveWithinChapter(base, random);
+    const steps: Array<(doc: OrdinanceDocument) => OrdinanceDocument> = [
+      (doc) => randomKeystroke(doc, random),
+      (doc) => retitle(doc, 1, "RETITLED CHAPTER"),
+      (doc) => retoc(doc, 0),
+      (doc) => name(doc, { number: "2", name: "RENAMED TITLE" }),
+      (doc) => name(doc, null),
+      (doc) => randomKeystroke(doc, random),
+      (doc) => retitle(doc, 0, "UNTITLED NOW"),
+      (doc) => name(doc, { number: "2", name: "BACK AGAIN" }),
+      (doc) => addChapter(doc, random),
+      (doc) => randomKeystroke(doc, random),
+      (doc) => repealChapter(doc, random),
+      (doc) => randomKeystroke(doc, random),
+    ];
+    for (const start of [base, moved, name(base, null)]) {
+      let draft = start;
+      let redline = compare(base, draft);
+      for (const [k, step] of steps.entries()) {
+        draft = step(draft);
+        const next = updateRedline(redline, draft);
+        expect(plain(next), `step ${k}`).toEqual(plain(compare(structuredClone(base), structuredClone(draft))));
+        const touched = next.touchedSince(redline.version);
+        if (touched) expect(touched.every((unit, i) => i === 0 || touched[i - 1]! < unit)).toBe(true);
+        redline = next;
+      }
+    }
+    // Typing into a moved section's destination, again and again.
+    let draft = moved;
+    let redline = compare(base, draft);
+    const destination = compare(base, moved).sections.findIndex((entry) => entry.status === "moved" && entry.numberB !== null);
+    expect(destination).toBeGreaterThan(0);
+    for (let k = 0; k < 4; k++) {
+      const number = redline.sections[destination]!.numberB!;
+      const c = draft.chapters.findIndex((ch) => ch.sections.some((section) => section.number === number));
+      const s = draft.chapters[c]!.sections.findIndex((section) => section.number === number);
+      const section = draft.chapters[c]!.sections[s]!;
+      const blocks = section.blocks.map((block, b) => (b === 0 ? { ...block, text: `${block.text} more${k}` } : block));
+      draft = { ...draft, chapters: draft.chapters.map((ch, i) => (i === c ? { ...ch, sections: ch.sections.map((each, j) => (j === s ? { ...section, blocks } : each)) } : ch)) };
+      const next = updateRedline(redline, draft);
+      expect(plain(next)).toEqual(plain(compare(structuredClone(base), structuredClone(draft))));
+      const touched = next.touchedSince(redline.version);
+      if (touched) {
+        expect(touched).toContain(destination);
+        expect(touched.every((unit, i) => i === 0 || touched[i - 1]! < unit)).toBe(true);
+      }
+      redline = next;
     }
   });
 
