@@ -215,3 +215,52 @@ describe("searchByContent", () => {
     expect(alignSections(long, twice, options).filter((step) => step.kind === "pair")).toHaveLength(2);
   });
 });
+
+describe("alignSections at its thresholds", () => {
+  /** A paragraph of `length` characters of words no other key shares. */
+  const own = (key: string, length = 100) => Array.from({ length: 60 }, (_, k) => `${key}${k}`).join(" ").slice(0, length);
+
+  it("takes a same-numbered pair exactly 0.9 alike as sure, and one just under it as not", () => {
+    const shared = Array.from({ length: 9 }, (_, k) => own(`s${k}x`));
+    const a = section(num(0), [...shared, own("only-a")]);
+    expect(surePair(a, section(num(0), [...shared, own("only-b")]))).toBe(true);
+    expect(surePair(a, section(num(0), [...shared.slice(0, 8), own("other"), own("only-b")]))).toBe(false);
+  });
+
+  it("pairs a renumbered section at 0.6 likeness and not at 0.5", () => {
+    const shared = [own("p"), own("q"), own("r")];
+    const at = [section(num(0), [...shared, own("a1"), own("a2")]), section(num(1), [own("keep")])];
+    const sixty = [section(num(7), [...shared, own("b1"), own("b2")]), section(num(1), [own("keep")])];
+    expect(alignSections(at, sixty, options)).toEqual([pair(0, 0), pair(1, 1)]);
+    const half = [section(num(0), [own("p"), own("a1")]), section(num(1), [own("keep")])];
+    const halfB = [section(num(7), [own("p"), own("b1")]), section(num(1), [own("keep")])];
+    expect(alignSections(half, halfB, options)).toEqual([{ kind: "delete", a: 0 }, { kind: "insert", b: 0 }, pair(1, 1)]);
+  });
+
+  it("judges a same-numbered section of 80 characters, and pairs one of 79 unjudged", () => {
+    const judged = alignSections([section(num(0), [own("a", 80)])], [section(num(0), [own("b", 80)])], options);
+    expect(judged).toEqual([{ kind: "delete", a: 0 }, { kind: "insert", b: 0 }]);
+    expect(alignSections([section(num(0), [own("a", 79)])], [section(num(0), [own("b", 80)])], options)).toEqual([pair(0, 0)]);
+    expect(alignSections([section(num(0), [own("a", 80)])], [section(num(0), [own("b", 79)])], options)).toEqual([pair(0, 0)]);
+  });
+
+  it("pairs a renumbered section with the same paragraphs under a new catchline", () => {
+    const a = [section(num(0), [texts[0]!], "Old."), section(num(1), [texts[1]!, texts[2]!])];
+    const b = [section(num(0), [texts[3]!, texts[4]!]), section(num(1), [texts[0]!], "New."), section(num(2), [texts[1]!, texts[2]!])];
+    expect(alignSections(a, b, options)).toEqual([{ kind: "insert", b: 0 }, pair(0, 1), pair(1, 2)]);
+  });
+
+  it("gives each section one partner when two are alike: the same number first, then the better score, then reading order", () => {
+    const a = [section(num(0), [texts[0]!, texts[1]!]), section(num(1), [texts[2]!, texts[3]!])];
+    const copy = [texts[0]!, reworded(texts[1]!, 3)];
+    const b = [section(num(0), copy), section(num(1), copy)];
+    expect(alignSections(a, b, options)).toEqual([pair(0, 0), { kind: "delete", a: 1 }, { kind: "insert", b: 1 }]);
+    // Two renumbered copies equally like one base section: the first in reading order pairs.
+    const c = [section(num(0), [texts[0]!, texts[1]!])];
+    const d = [section(num(5), copy), section(num(6), copy)];
+    expect(alignSections(c, d, options)).toEqual([pair(0, 0), { kind: "insert", b: 1 }]);
+    // Two base sections equally like one renumbered draft section: the first pairs.
+    const e = [section(num(0), copy), section(num(1), copy)];
+    expect(alignSections(e, [section(num(5), [texts[0]!, texts[1]!])], options)).toEqual([pair(0, 0), { kind: "delete", a: 1 }]);
+  });
+});
