@@ -52,6 +52,9 @@ describe("makePlan", () => {
     const draft = doc(chapter("2-175", [section("2-175-010", [para("x"), para("y"), para("z")])]));
     expect(makePlan(base, draft, options).steps.map((step) => step.kind)).toEqual(["chapter-whole", "chapter-whole"]);
     expect(makePlan(base, doc(chapter("2-175", [section("2-175-010", [para("x"), para("x")])])), options).steps.map((step) => step.kind)).toEqual(["chapter-pair"]);
+    // Three copies in the draft of a paragraph the base has once: one is shared (2 of 6).
+    const once = doc(chapter("2-173", [section("2-173-010", [para("x"), para("y"), para("w")])]));
+    expect(makePlan(once, doc(chapter("2-175", [section("2-175-010", [para("x"), para("x"), para("x")])])), options).steps.map((step) => step.kind)).toEqual(["chapter-whole", "chapter-whole"]);
   });
 
   it("adds and repeals chapters with nothing in common whole, and empty chapters too", () => {
@@ -87,16 +90,27 @@ describe("planForUpdate", () => {
     const renamed = chapter("2-175", base.chapters[1]!.sections.map((s) => section(s.number, s.blocks.map((block) => block.text))));
     const added = chapter("2-180", sections(180, "c"));
     const drafts = [doc(...base.chapters), doc(base.chapters[0]!, renamed), doc(...base.chapters, added), doc(base.chapters[0]!, added)];
+    let replanned = 0;
     for (const draft of drafts) {
       const plan = makePlan(base, draft, options);
       for (let c = 0; c < draft.chapters.length; c++) {
-        for (const text of [para("a0"), para("zz"), para("b1")]) {
-          const old = draft.chapters[c]!;
-          const edited = chapter(old.number, old.sections.map((s, k) => (k === 1 ? section(s.number, [text, ...s.blocks.slice(1).map((block) => block.text)]) : s)));
-          const next = doc(...draft.chapters.map((ch, k) => (k === c ? { ...edited, id: ch.id } : ch)));
-          expect(shape(planForUpdate(plan, draft, base, next, options))).toEqual(shape(makePlan(base, next, options)));
+        const old = draft.chapters[c]!;
+        const texts = old.sections.map((s) => s.blocks.map((block) => block.text));
+        // Section 1 edited a little, rewritten, made a copy of section 0 or of section 2 (moved), or of another chapter's.
+        const versions = [[para("a1"), para("zz")], [para("zz"), para("yy")], texts[0]!, texts[2]!, [para("b0"), para("bq0")], [para("a2"), para("aq2")]];
+        for (const paragraphs of versions) {
+          const edited = { ...old, sections: old.sections.map((s, k) => (k === 1 ? section(s.number, paragraphs) : s)) };
+          const next = doc(...draft.chapters.map((ch, k) => (k === c ? edited : ch)));
+          const fresh = makePlan(base, next, options);
+          if (JSON.stringify(shape(fresh)) !== JSON.stringify(shape(plan))) replanned++;
+          expect(shape(planForUpdate(plan, draft, base, next, options))).toEqual(shape(fresh));
+          // And section 2 edited after it, from the updated plan.
+          const again = { ...edited, sections: edited.sections.map((s, k) => (k === 2 ? section(s.number, [para("zz"), ...s.blocks.slice(1).map((block) => block.text)]) : s)) };
+          const third = doc(...next.chapters.map((ch, k) => (k === c ? again : ch)));
+          expect(shape(planForUpdate(planForUpdate(plan, draft, base, next, options), next, base, third, options))).toEqual(shape(makePlan(base, third, options)));
         }
       }
     }
+    expect(replanned).toBeGreaterThan(10);
   });
 });
