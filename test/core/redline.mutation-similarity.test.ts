@@ -109,6 +109,11 @@ describe("textSimilarity", () => {
     expect(score).toBeGreaterThan((longer - 7) / longer - 1e-9);
   });
 
+  it("scores by the shared ends from exactly 70% of the longer text", () => {
+    expect(textSimilarity("abcdefghij", "abcdefgxyz")).toBeCloseTo(0.7, 12);
+    expect(textSimilarity("abcdefghij", "abcdefxyzw")).toBe(0);
+  });
+
   it("scores a text that begins another by its length, counting no shared end twice", () => {
     expect(textSimilarity("The agency shall act.", "The agency shall act. Now.")).toBeCloseTo(21 / 26, 12);
     expect(textSimilarity("The agency shall act. Now.", "The agency shall act.")).toBeCloseTo(21 / 26, 12);
