@@ -19,7 +19,6 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { serializeDocument } from "../../src/core/model/canonicalText";
-import { perTest } from "../support/perTest";
 import { compare, formatText } from "../../src/core/redline";
 import { applyChanges, boundariesInsideTokens, revertChanges, slicesMatch } from "../support/redlineChecks";
 
@@ -30,7 +29,7 @@ describe.each(["rewritten-paragraph", "mostly-kept-paragraph", "relettered-subse
   const draftText = read(`${name}.draft.txt`);
   const base = parseCodeText(baseText).document;
   const draft = parseCodeText(draftText).document;
-  const redline = perTest(() => compare(base, draft));
+  const redline = compare(base, draft);
 
   it("starts from canonical Code text", () => {
     expect(serializeDocument(base)).toBe(baseText);
@@ -38,15 +37,15 @@ describe.each(["rewritten-paragraph", "mostly-kept-paragraph", "relettered-subse
   });
 
   it("matches the golden redline", () => {
-    expect(formatText(redline())).toBe(read(`${name}.redline.txt`));
+    expect(formatText(redline)).toBe(read(`${name}.redline.txt`));
   });
 
   it("rebuilds each text from the other, with exact slices and whole tokens", () => {
-    expect(applyChanges(redline())).toBe(redline().draftText);
-    expect(revertChanges(redline())).toBe(redline().baseText);
-    expect(slicesMatch(redline())).toEqual([]);
-    expect(boundariesInsideTokens(redline())).toEqual([]);
-    expect(redline().changes.every((change) => change.precise)).toBe(true);
+    expect(applyChanges(redline)).toBe(redline.draftText);
+    expect(revertChanges(redline)).toBe(redline.baseText);
+    expect(slicesMatch(redline)).toEqual([]);
+    expect(boundariesInsideTokens(redline)).toEqual([]);
+    expect(redline.changes.every((change) => change.precise)).toBe(true);
   });
 });
 
