@@ -81,13 +81,13 @@ describe("updateRedline on small titles", () => {
       (doc) => repealChapter(doc, random),
       (doc) => randomKeystroke(doc, random),
     ];
-    for (const start of [base, moved, name(base, null)]) {
+    for (const [from, start] of [[base, base], [base, moved], [base, name(base, null)], [name(base, null), name(base, null)]] as const) {
       let draft = start;
-      let redline = compare(base, draft);
+      let redline = compare(from, draft);
       for (const [k, step] of steps.entries()) {
         draft = step(draft);
         const next = updateRedline(redline, draft);
-        expect(plain(next), `step ${k}`).toEqual(plain(compare(structuredClone(base), structuredClone(draft))));
+        expect(plain(next), `step ${k}`).toEqual(plain(compare(structuredClone(from), structuredClone(draft))));
         const touched = next.touchedSince(redline.version);
         if (touched) expect(touched.every((unit, i) => i === 0 || touched[i - 1]! < unit)).toBe(true);
         redline = next;
