@@ -172,6 +172,14 @@ describe("alignSequences", () => {
     expect(alignSequences(["x", "y"], ["p", "q"], () => 0.5, 0.5)).toEqual([{ a: 0, b: 0 }, { a: 1, b: 1 }]);
   });
 
+  it("takes paragraphs each alike enough to the one at their place as edited in place, though another pairing scores more", () => {
+    const score = (i: number, j: number) => (i === j ? 0.5 : j === i + 1 ? 1 : 0);
+    expect(alignSequences(["a0", "a1", "a2"], ["b0", "b1", "b2"], score, 0.5)).toEqual([{ a: 0, b: 0 }, { a: 1, b: 1 }, { a: 2, b: 2 }]);
+    // One of them below the threshold: the best total decides.
+    const below = (i: number, j: number) => (i === j ? (i === 2 ? 0.4 : 0.5) : j === i + 1 ? 1 : 0);
+    expect(alignSequences(["a0", "a1", "a2"], ["b0", "b1", "b2"], below, 0.5)).toEqual([{ b: 0 }, { a: 0, b: 1 }, { a: 1, b: 2 }, { a: 2 }]);
+  });
+
   it("keeps equal ends and pairs inside the middle between them", () => {
     const a = ["s", "x", "y", "e"];
     const b = ["s", "p", "e"];
