@@ -113,4 +113,21 @@ describe("planForUpdate", () => {
     }
     expect(replanned).toBeGreaterThan(10);
   });
+
+  it("pairs an added chapter with a repealed one once its sections are edited into the repealed one's", () => {
+    const added = chapter("2-180", sections(180, "c"));
+    const draft = doc(base.chapters[0]!, added);
+    const plan = makePlan(base, draft, options);
+    expect(plan.steps.map((step) => step.kind)).toEqual(["chapter-pair", "chapter-whole", "chapter-whole"]);
+    const like174 = { ...added, sections: added.sections.map((s, k) => section(s.number, base.chapters[1]!.sections[k]!.blocks.map((block) => block.text))) };
+    const next = doc(base.chapters[0]!, like174);
+    const fresh = makePlan(base, next, options);
+    expect(fresh.steps.map((step) => step.kind)).toEqual(["chapter-pair", "chapter-pair"]);
+    expect(shape(planForUpdate(plan, draft, base, next, options))).toEqual(shape(fresh));
+    // Without a repealed chapter to pair with, an edited added chapter keeps the plan.
+    const alone = doc(...base.chapters, added);
+    const alonePlan = makePlan(base, alone, options);
+    const aloneNext = doc(...base.chapters, { ...added, sections: added.sections.map((s, k) => (k === 0 ? section(s.number, [para("zz")]) : s)) });
+    expect(planForUpdate(alonePlan, alone, base, aloneNext, options)).toBe(alonePlan);
+  });
 });
