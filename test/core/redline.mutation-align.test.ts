@@ -180,6 +180,12 @@ describe("alignSequences", () => {
     expect(alignSequences(["a0", "a1", "a2"], ["b0", "b1", "b2"], below, 0.5)).toEqual([{ b: 0 }, { a: 0, b: 1 }, { a: 1, b: 2 }, { a: 2 }]);
   });
 
+  it("anchors an equal key in a middle one item wide, as in a wider one", () => {
+    expect(alignSequences(["p"], ["r", "p", "s"], () => 0, 0.5)).toEqual([{ b: 0 }, { a: 0, b: 1 }, { b: 2 }]);
+    expect(alignSequences(["r", "p", "s"], ["p"], () => 0, 0.5)).toEqual([{ a: 0 }, { a: 1, b: 0 }, { a: 2 }]);
+    expect(alignSequences(["q", "p"], ["r", "p", "s"], () => 0, 0.5).filter((step) => step.a !== undefined && step.b !== undefined)).toEqual([{ a: 1, b: 1 }]);
+  });
+
   it("keeps equal ends and pairs inside the middle between them", () => {
     const a = ["s", "x", "y", "e"];
     const b = ["s", "p", "e"];

@@ -57,6 +57,12 @@ describe("makePlan", () => {
     expect(makePlan(once, doc(chapter("2-175", [section("2-175-010", [para("x"), para("x"), para("x")])])), options).steps.map((step) => step.kind)).toEqual(["chapter-whole", "chapter-whole"]);
   });
 
+  it("pairs a rewritten chapter by its number when chapters are added on both sides of it", () => {
+    const base = doc(chapter("2-173", [section("2-173-010", [para("a")])]));
+    const draft = doc(chapter("2-172", [section("2-172-010", [para("n")])]), chapter("2-173", [section("2-173-010", [para("b")])]), chapter("2-174", [section("2-174-010", [para("m")])]));
+    expect(makePlan(base, draft, options).steps.map((step) => (step.kind === "chapter-pair" ? `pair ${step.a} ${step.b}` : `${step.side}${step.index}`))).toEqual(["B0", "pair 0 1", "B2"]);
+  });
+
   it("adds and repeals chapters with nothing in common whole, and empty chapters too", () => {
     const base = doc(chapter("2-173", [section("2-173-010", [para("a")])]), chapter("2-176", []));
     const draft = doc(chapter("2-174", [section("2-174-010", [para("b")])]), chapter("2-177", []));
