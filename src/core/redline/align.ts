@@ -36,7 +36,7 @@ export function alignSequences(
   const middleA = keysA.slice(start, endA) as string[];
   const middleB = keysB.slice(start, endB) as string[];
   const parts = middleA.length <= 1 || middleB.length <= 1
-    ? [{ value: middleA, removed: true, added: false }, { value: middleB, removed: false, added: true }]
+    ? oneWide(middleA, middleB)
     : middleA.length * middleB.length <= SMALL_TABLE
       ? partsFromPairs(lcsPairs(middleA, 0, middleA.length, middleB, 0, middleB.length), middleA.length, middleB.length)
       : diffArrays(middleA, middleB, { maxEditLength: 4000 })
@@ -65,6 +65,21 @@ interface Part {
   readonly value: readonly unknown[];
   readonly added: boolean;
   readonly removed: boolean;
+}
+
+/**
+ * jsdiff-style parts of a middle one item wide on a side: that item anchors at its first equal
+ * key on the other side, as a longest common subsequence would anchor it.
+ */
+function oneWide(middleA: readonly string[], middleB: readonly string[]): Part[] {
+  const at = middleA.length === 1 ? middleB.indexOf(middleA[0]!) : middleB.length === 1 ? middleA.indexOf(middleB[0]!) : -1;
+  if (at < 0) return [{ value: middleA, removed: true, added: false }, { value: middleB, removed: false, added: true }];
+  const [longer, removed] = middleA.length === 1 ? [middleB, false] : [middleA, true];
+  return [
+    { value: longer.slice(0, at), removed, added: !removed },
+    { value: [null], removed: false, added: false },
+    { value: longer.slice(at + 1), removed, added: !removed },
+  ];
 }
 
 /** jsdiff-style parts (removed, added, common runs) from matched index pairs. */

@@ -53,12 +53,12 @@ export function textSimilarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
   const limit = Math.min(a.length, b.length);
-  // Enough shared characters settle it; the scans stop as soon as they reach that many.
-  const enough = Math.ceil(0.7 * longer);
+  // The scans run to the end of the shared text: stopping once enough is shared would score a
+  // one-word edit like a heavy one, and pair a paragraph with the wrong one of two versions.
   let prefix = 0;
-  while (prefix < limit && prefix < enough && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < limit - prefix && prefix + suffix < enough && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  if (prefix + suffix >= enough) return (prefix + suffix) / longer;
+  while (suffix < limit - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  if (prefix + suffix >= 0.7 * longer) return (prefix + suffix) / longer;
   return similarity(wordBag(a), wordBag(b));
 }
