@@ -1,18 +1,21 @@
 /** Puts the caret in the live editor, as a click would, for typing tests. */
 import type { Page } from "playwright-core";
 
-/** Puts the caret just before `text` in the chapter's words (struck widgets are skipped). */
-export async function caretBefore(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
+/**
+ * Puts the caret just before (or after) the first occurrence of `text` in the chapter's words
+ * and catchlines; struck widgets and non-editable parts (labels, the derived contents) are skipped.
+ */
+async function placeCaret(page: Page, text: string, side: "before" | "after"): Promise<void> {
+  await page.evaluate(([needle, where]) => {
     const words = [...document.querySelectorAll(".editor-pane .words, .editor-pane .catchline")];
     for (const element of words) {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest("del")) continue;
-        const at = node.textContent!.indexOf(needle);
+        if (node.parentElement?.closest("del, [contenteditable=false]")) continue;
+        const at = node.textContent!.indexOf(needle!);
         if (at < 0) continue;
         const range = document.createRange();
-        range.setStart(node, at);
+        range.setStart(node, where === "after" ? at + needle!.length : at);
         range.collapse(true);
         const selection = window.getSelection()!;
         selection.removeAllRanges();
@@ -22,5 +25,15 @@ export async function caretBefore(page: Page, text: string): Promise<void> {
       }
     }
     throw new Error(`not found: ${needle}`);
-  }, text);
+  }, [text, side]);
+}
+
+/** Puts the caret just before `text` in the chapter's words. */
+export function caretBefore(page: Page, text: string): Promise<void> {
+  return placeCaret(page, text, "before");
+}
+
+/** Puts the caret just after `text` in the chapter's words. */
+export function caretAfter(page: Page, text: string): Promise<void> {
+  return placeCaret(page, text, "after");
 }

@@ -13,28 +13,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { chromePath, CHROMIUM_ARGS, outputDir } from "./browser";
-
-/** Puts the caret just after `needle` in the chapter's words. */
-async function caretAfter(page: Page, needle: string): Promise<void> {
-  await page.evaluate((text) => {
-    for (const element of document.querySelectorAll(".editor-pane .words")) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest("del")) continue;
-        const at = node.textContent!.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + text.length);
-        range.collapse(true);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        (element.closest("[contenteditable=true]") as HTMLElement).focus();
-        return;
-      }
-    }
-    throw new Error(`not found: ${text}`);
-  }, needle);
-}
+import { caretAfter } from "./editing";
 
 interface Running {
   readonly child: ChildProcess;

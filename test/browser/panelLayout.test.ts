@@ -8,6 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage, outputDir } from "./browser";
+import { caretAfter } from "./editing";
 
 /** How far (px) a row may start from the end of the one above it: sub-pixel rounding only. */
 const TOLERANCE = 0.5;
@@ -59,29 +60,6 @@ async function expectTiled(page: Page, what: string): Promise<void> {
   const rows = await settledRows(page);
   expect(rows.length, `${what}: rows rendered`).toBeGreaterThan(3);
   expect(faults(rows), what).toEqual([]);
-}
-
-/** Puts the caret right after `text` in the editor's words or catchlines. */
-async function caretAfter(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    for (const element of document.querySelectorAll(".editor-pane .words, .editor-pane .catchline")) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest("del, [contenteditable=false]")) continue;
-        const at = node.textContent!.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + needle.length);
-        range.collapse(true);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        (element.closest("[contenteditable=true]") as HTMLElement).focus();
-        return;
-      }
-    }
-    throw new Error(`not found: ${needle}`);
-  }, text);
 }
 
 async function total(page: Page): Promise<string> {

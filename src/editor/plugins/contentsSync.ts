@@ -22,11 +22,12 @@
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
-import { AttrStep, ReplaceStep } from "prosemirror-transform";
+import { AttrStep } from "prosemirror-transform";
 import { contentsFor, contentsLineFor, type SectionHead } from "../../core/model/contents";
 import type { Chapter, OrdinanceDocument, TocEntry } from "../../core/model/document";
 import { tidyWords } from "../../core/model/lineText";
 import { codeSchema } from "../schema";
+import { replacesWithinLine } from "./stepShape";
 
 const { nodes } = codeSchema;
 
@@ -127,7 +128,7 @@ function syncChapter(tr: Transaction, chapter: PMNode, pos: number, former: PMNo
 interface TypedHeading { readonly oldPos: number; readonly newPos: number }
 
 function typedInHeading(tr: Transaction): TypedHeading | null {
-  if (tr.steps.length !== 1 || !isInlineEdit(tr, 0)) return null;
+  if (tr.steps.length !== 1 || !replacesWithinLine(tr, 0)) return null;
   const $from = tr.docs[0]!.resolve((tr.steps[0] as unknown as { from: number }).from);
   if ($from.parent.type !== nodes.section_heading) return null;
   const oldPos = $from.before();
@@ -166,17 +167,6 @@ function retypeLine(tr: Transaction, oldDoc: PMNode, typed: TypedHeading, offici
   return true;
 }
 
-/** True when step `index` of `tr` replaced text inside one textblock (no block made or copied). */
-function isInlineEdit(tr: Transaction, index: number): boolean {
-  const step = tr.steps[index];
-  if (!(step instanceof ReplaceStep)) return false;
-  const { from, to, slice } = step as unknown as { from: number; to: number; slice: import("prosemirror-model").Slice };
-  if (slice.openStart !== 0 || slice.openEnd !== 0) return false;
-  let inline = true;
-  slice.content.forEach((node) => { if (!node.isInline) inline = false; });
-  return inline && tr.docs[index]!.resolve(from).sameParent(tr.docs[index]!.resolve(to));
-}
-
 /**
  * True when `tr` cannot put the contents out of step: this plugin's own sync, or steps that
  * only replace text inside a paragraph or history note or only give nodes ids.
@@ -185,7 +175,7 @@ function cannotMoveContents(tr: Transaction): boolean {
   if (tr.getMeta(contentsSyncKey)) return true;
   return tr.steps.every((step, index) => {
     if (step instanceof AttrStep) return (step as unknown as { attr: string }).attr === "id";
-    if (!isInlineEdit(tr, index)) return false;
+    if (!replacesWithinLine(tr, index)) return false;
     const parent = tr.docs[index]!.resolve((step as unknown as { from: number }).from).parent.type;
     return parent === nodes.paragraph || parent === nodes.history_note;
   });

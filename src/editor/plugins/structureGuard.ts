@@ -28,6 +28,7 @@ import { levelsAsRead } from "../../core/importer/readBack";
 import { tidyWords } from "../../core/model/lineText";
 import { isWordless, sectionFromNode } from "../convert";
 import { codeSchema } from "../schema";
+import { replacesWithinLine } from "./stepShape";
 
 const { nodes } = codeSchema;
 
@@ -114,25 +115,12 @@ function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[num
 /** Why the document after `tr` cannot be saved as it reads, or null when it can. */
 export function structureProblem(tr: Transaction): string | null {
   const ranges = touchedRanges(tr);
-  const textOnly = tr.steps.every((_step, index) => editsWithinLine(tr, index));
+  const textOnly = tr.steps.every((_step, index) => replacesWithinLine(tr, index));
   for (const { node, pos } of touchedChapters(tr.doc, ranges)) {
     const problem = chapterProblem(node, pos, ranges, textOnly);
     if (problem) return problem;
   }
   return null;
-}
-
-/** True when step `index` of `tr` replaced inline content inside one textblock (no node made, joined or split). */
-function editsWithinLine(tr: Transaction, index: number): boolean {
-  const step = tr.steps[index];
-  if (!(step instanceof ReplaceStep)) return false;
-  const { from, to, slice } = step as unknown as { from: number; to: number; slice: import("prosemirror-model").Slice };
-  if (slice.openStart !== 0 || slice.openEnd !== 0) return false;
-  let inline = true;
-  slice.content.forEach((node) => { if (!node.isInline) inline = false; });
-  const doc = tr.docs[index]!;
-  const $from = doc.resolve(from);
-  return inline && $from.parent.isTextblock && $from.sameParent(doc.resolve(to));
 }
 
 /** True when every step typed or cut text inside one textblock that has words before and after. */

@@ -194,19 +194,21 @@ function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): To
  * Whether two redlines pair the same units: the same entries in the same order, each with the
  * same numbers on both sides and the same kind of pairing. When an edit makes the engine pair
  * sections anew (a section now alike to another, a move found or lost), units the edit did not
- * touch change too, and the decorations are rebuilt whole. O(number of units), no text read.
+ * touch change too, and the decorations are rebuilt whole. Looks only at the entries the update
+ * touched when the redline knows them (touchedSince), else at every entry; no text read.
  */
 function samePairing(previous: Redline, next: Redline): boolean {
-  const a = previous.sections;
-  const b = next.sections;
-  if (a.length !== b.length) return false;
+  if (previous.sectionCount !== next.sectionCount) return false;
   const kind = (status: SectionRedline["status"]) => (status === "changed" ? "unchanged" : status);
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (x.unit !== y.unit || x.numberA !== y.numberA || x.numberB !== y.numberB || kind(x.status) !== kind(y.status)) return false;
-  }
+  const same = (i: number) => {
+    const x = previous.section(i);
+    const y = next.section(i);
+    return x === y || (x.unit === y.unit && x.numberA === y.numberA && x.numberB === y.numberB && kind(x.status) === kind(y.status));
+  };
+  // Only the entries the update touched can differ; without that knowledge, look at them all.
+  const touched = next.touchedSince(previous.version);
+  if (touched) return touched.every(same);
+  for (let i = 0; i < next.sectionCount; i++) if (!same(i)) return false;
   return true;
 }
 
