@@ -6,6 +6,8 @@
  * keystroke's time runs from the key event's time stamp, so waiting behind other work on the
  * page (a React commit) counts.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { build, preview } from "vite";
 import { chromium, type Page } from "playwright-core";
 import { chromePath } from "../test/browser/browser";
@@ -59,8 +61,22 @@ function summary(values: number[]): { p50: number; p95: number; n: number } {
   return { p50: percentile(values, 50), p95: percentile(values, 95), n: values.length };
 }
 
+/** Prints the built JavaScript chunks with their sizes: the first download is the entry chunk. */
+function printChunks(): void {
+  const dir = "dist/assets";
+  const chunks = readdirSync(dir).filter((name) => name.endsWith(".js")).map((name) => {
+    const bytes = readFileSync(`${dir}/${name}`);
+    return { name, kb: bytes.length / 1024, gzipKb: gzipSync(bytes).length / 1024 };
+  });
+  console.log("\nJavaScript chunks (the entry chunk is the first download; the others load on first use):\n");
+  console.log("| chunk | KB | gzipped KB |");
+  console.log("|---|---:|---:|");
+  for (const chunk of chunks.sort((x, y) => y.kb - x.kb)) console.log(`| ${chunk.name} | ${chunk.kb.toFixed(0)} | ${chunk.gzipKb.toFixed(0)} |`);
+}
+
 async function main(): Promise<void> {
   await build({ logLevel: "warn" });
+  printChunks();
   const server = await preview({ preview: { host: "127.0.0.1", port: 0 }, logLevel: "warn" });
   const url = server.resolvedUrls!.local[0]!;
   const browser = await chromium.launch({ executablePath: chromePath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"] });

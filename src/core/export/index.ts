@@ -7,7 +7,7 @@ import type { OrdinanceDocument } from "../model/document";
 import { NO_SPONSORS } from "../sponsors/sponsors";
 import { buildCleanChapter, cleanText } from "./cleanChapter";
 import { buildOrdinance, type OrdinanceInput } from "./buildOrdinance";
-import { writeDocx } from "./docxWriter";
+import type { DocxOptions } from "./docxWriter";
 import { writeHtml } from "./htmlWriter";
 import { leadSponsorName, UNATTRIBUTED_AUTHOR, withRevisions } from "./revisions";
 import type { ExportDocument } from "./exportDocument";
@@ -15,7 +15,7 @@ import { writeText } from "./textWriter";
 
 export { amendingSectionCount, buildOrdinance, type OrdinanceInput } from "./buildOrdinance";
 export { buildCleanChapter, cleanText } from "./cleanChapter";
-export { writeDocx, type DocxOptions } from "./docxWriter";
+export type { DocxOptions } from "./docxWriter";
 export { blockText, type BlockKind, type ExportBlock, type ExportDocument, type Revision, type Run, type RunStyle } from "./exportDocument";
 export { exportFileName, isoDay, type ExportExtension, type ExportKind } from "./fileNames";
 export { writeHtml, type HtmlOptions } from "./htmlWriter";
@@ -25,6 +25,15 @@ export {
   type EffectiveDate, type ExportSettings, type SettingsProblem, type SettingsResult,
 } from "./settings";
 export { blockToText, writeText } from "./textWriter";
+
+/**
+ * The document as .docx bytes (see docxWriter). The Word writer and its library load with the
+ * first Word export, not with the app.
+ */
+export async function writeDocx(exported: ExportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const writer = await import("./docxWriter");
+  return writer.writeDocx(exported, options);
+}
 
 /** Formats of the amending ordinance: marked .docx, Word tracked changes, HTML, plain text. */
 export type OrdinanceFormat = "docx" | "tracked-docx" | "html" | "txt";

@@ -4,7 +4,7 @@
  * w:moveTo, underlined runs) or both. Only word/document.xml is read, through jszip and a
  * caller-supplied XML parser, so the core needs no DOM.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { childElements, findDescendant, isW, wAttribute, wChild, type ParseXml, type XmlElementLike } from "./xml";
 
 /** Which text a run belongs to: the base (deleted language), the draft (inserted) or both. */
@@ -125,9 +125,11 @@ function collectParagraphs(parent: XmlElementLike, paragraphs: WordParagraph[]):
 async function documentXml(bytes: Uint8Array): Promise<string> {
   if (bytes.length === 0) throw new WordImportError("The file is empty.");
   if (bytes.length > MAX_DOCX_BYTES) throw new WordImportError(`The file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB).`);
+  // The zip library loads with the first Word file read, not with the app.
+  const { default: Zip } = await import("jszip");
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await Zip.loadAsync(bytes);
   } catch {
     throw new WordImportError("This is not a Word (.docx) file: it could not be opened as a .docx package.");
   }
