@@ -14,6 +14,7 @@ import type { OrdinanceDocument } from "../core/model/document";
 import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
+import { directTypingPlugin } from "./plugins/directTyping";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 
@@ -41,6 +42,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       history(),
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),
+      directTypingPlugin(),
       blockIdsPlugin(),
       contentsSyncPlugin(options.official),
       structureGuardPlugin(),

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { parseAmendment } from "../../src/core/amendmentFile";
 import { launchBrowser } from "./browser";
-import { caretBefore } from "./editing";
+import { caretBefore, documentText } from "./editing";
 
 const dir = mkdtempSync(join(tmpdir(), "redline-drafts-"));
 
@@ -15,7 +15,7 @@ async function ready(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
 }
 
-const editorText = (page: Page) => page.locator(".editor-pane .code-document").innerText();
+const editorText = documentText;
 
 /**
  * Installed before the page's scripts: IndexedDB opens go on as usual, but their success is
@@ -206,14 +206,14 @@ describe("drafts that are never lost, in Chromium", () => {
     await again.addInitScript(holdDatabaseOpen);
     await again.goto(inject("baseUrl"));
     await expect.poll(() => again.getByRole("alert").filter({ hasText: "not answering" }).count(), { timeout: 10_000 }).toBe(1);
-    expect(await again.locator(".editor-pane .code-document").innerText()).toContain("Stranded investigate");
+    expect(await documentText(again)).toContain("Stranded investigate");
     await caretBefore(again, "investigate, the citizenship");
     await again.keyboard.type("Twice ");
     await again.close({ runBeforeUnload: true });
     const later = await own.newPage();
     await later.goto(inject("baseUrl"));
     await ready(later);
-    expect(await later.locator(".editor-pane .code-document").innerText()).toContain("Stranded Twice investigate");
+    expect(await documentText(later)).toContain("Stranded Twice investigate");
     await own.close();
   });
 
@@ -311,7 +311,7 @@ describe("drafts that are never lost, in Chromium", () => {
     const alert = full.getByRole("alert").filter({ hasText: "not saved in this browser" });
     await expect.poll(() => alert.count()).toBe(1);
     expect(await alert.textContent()).toMatch(/full/i);
-    expect(await full.locator(".editor-pane .code-document").innerText()).toContain("Overflow investigate");
+    expect(await documentText(full)).toContain("Overflow investigate");
     const [downloaded] = await Promise.all([full.waitForEvent("download"), alert.getByRole("button", { name: "Download the amendment file" }).click()]);
     expect(parseAmendment(readFileSync((await downloaded.path())!, "utf8")).draft.chapters[0]!.sections[2]!.blocks[0]!.text).toContain("Overflow investigate");
     await own.close();

@@ -37,3 +37,13 @@ export function caretBefore(page: Page, text: string): Promise<void> {
 export function caretAfter(page: Page, text: string): Promise<void> {
   return placeCaret(page, text, "after");
 }
+
+/**
+ * The chapter's text as the document holds it, sections off screen included: `innerText`
+ * needs layout, and Chromium skips laying out sections that are off screen (content-visibility).
+ * Blocks are joined by newlines; struck widgets are included, as they are on screen.
+ */
+export function documentText(page: Page): Promise<string> {
+  return page.locator(".editor-pane .code-document").evaluate((root) =>
+    [...root.querySelectorAll("h1, h2, h3, p")].filter((block) => !block.parentElement?.closest("p")).map((block) => block.textContent ?? "").join("\n"));
+}

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { chromePath, CHROMIUM_ARGS, outputDir } from "./browser";
-import { caretAfter } from "./editing";
+import { caretAfter, documentText } from "./editing";
 
 interface Running {
   readonly child: ChildProcess;
@@ -142,7 +142,7 @@ describe("typing survives the browser being killed", () => {
       }
       running = await start(profile);
       page = await openApp(running);
-      const text = await page.locator(".editor-pane .code-document").innerText();
+      const text = await documentText(page);
       trial.kept = survived(text, index, trial.text);
     }
 
