@@ -17,7 +17,7 @@ import { compare } from "../../src/core/redline";
 import { randomlyEdited, scatteredWordEdits } from "../../src/core/samples/editScripts";
 import { generateDocument, generateTitle } from "../../src/core/samples/generateChapter";
 import { Random } from "../../src/core/samples/random";
-import { moveWithinChapter, renumberChapter } from "../../src/core/samples/structuralEdits";
+import { insertAndShiftAt, moveBetweenChapters, moveWithinChapter, renumberChapter } from "../../src/core/samples/structuralEdits";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { chapterText, DETAIN, DISCLOSE, PURPOSE } from "../support/codeText";
 import { importWordDraft, type WordDraft } from "../../src/core/wordImport";
@@ -118,6 +118,21 @@ describe("round trip of renumbered sections", () => {
       }
     }
     expect(moves).toBeGreaterThan(2);
+  }, 60_000);
+
+  it("gives back generated titles with a section moved into another chapter", async () => {
+    let moves = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const base = generateTitle(seed, 12_000, 3);
+      const draft = syncDocumentContents(scatteredWordEdits(moveBetweenChapters(base, new Random(seed)), seed, 0.05), base).document;
+      if (compare(base, draft).changes.some((change) => change.move?.role === "destination")) moves++;
+      for (const form of FORMS) {
+        const imported = await roundTrip(base, draft, form);
+        expect(imported.warnings, `seed ${seed} ${form.join(" ")}`).toEqual([]);
+        expect(changesOf(base, imported.draft), `seed ${seed} ${form.join(" ")}`).toEqual(changesOf(base, draft));
+      }
+    }
+    expect(moves).toBeGreaterThan(4);
   }, 60_000);
 
   it("keeps every section of a renumbered chapter, each under its new number", async () => {

@@ -3,7 +3,8 @@
  * Plan:
  * 1. a plan (plan.ts) aligns chapters by number, then renumbered ones by content, and in each
  *    pair the sections: a same-numbered section nearly unchanged first, the rest by content
- *    (renumbered or moved sections), keeping order (alignSections);
+ *    (renumbered or moved sections), keeping order (alignSections); sections left unpaired
+ *    are then matched across chapters (crossChapterMoves);
  * 2. the plan is walked in step over both texts: sections whose text is unchanged cost a
  *    length lookup; changed pairs are diffed on their own (pieceDiff, cached per section value);
  * 3. each unit (title, chapter head, section) is a record in a UnitTable: its entry holds local
@@ -229,8 +230,9 @@ function walkUnit(walker: Walker, unit: UnitStep): void {
       const chapterA = base.chapters[unit.a]!;
       const chapterB = draft.chapters[unit.b]!;
       if (step.kind === "pair") return pairedSection(walker, chapterA.sections[step.a]!, chapterB.sections[step.b]!);
-      if (step.kind === "delete") return removedSection(walker, chapterA.sections[step.a]!, step.moveTo !== undefined ? chapterB.sections[step.moveTo] : undefined);
-      return addedSection(walker, chapterB.sections[step.b]!, step.moveFrom !== undefined ? chapterA.sections[step.moveFrom] : undefined);
+      // A move's other end may lie in another chapter (step.moveToChapter / moveFromChapter).
+      if (step.kind === "delete") return removedSection(walker, chapterA.sections[step.a]!, step.moveTo !== undefined ? draft.chapters[step.moveToChapter ?? unit.b]!.sections[step.moveTo] : undefined);
+      return addedSection(walker, chapterB.sections[step.b]!, step.moveFrom !== undefined ? base.chapters[step.moveFromChapter ?? unit.a]!.sections[step.moveFrom] : undefined);
     }
   }
 }

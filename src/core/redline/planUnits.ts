@@ -52,7 +52,7 @@ export function planUnits(plan: Plan, base: OrdinanceDocument, draft: OrdinanceD
     units.push({ kind: "head", a: step.a, b: step.b, renumbered: step.renumbered, renumberedKey: step.renumberedKey });
     for (const sectionStep of step.sections) {
       if (sectionStep.kind !== "delete") sectionUnit[step.b]![sectionStep.b] = units.length;
-      else if (sectionStep.moveTo !== undefined) moveSources[step.b]!.set(sectionStep.moveTo, units.length);
+      else if (sectionStep.moveTo !== undefined) moveSources[sectionStep.moveToChapter ?? step.b]!.set(sectionStep.moveTo, units.length);
       units.push({ kind: "section", a: step.a, b: step.b, step: sectionStep });
     }
   }

@@ -110,9 +110,11 @@ class OrdinanceApplier {
     for (const reprint of reprints.sections) {
       const number = reprint.heading.base?.number;
       if (number === undefined) continue;
+      const earlier = this.byBaseNumber.get(number);
       if (!baseNumbers.has(number)) this.warnings.push(warningAt(reprint.heading.source, `section ${number} is reprinted but is not in the base; its changes were not applied`));
-      else if (this.byBaseNumber.has(number)) this.warnings.push(warningAt(reprint.heading.source, `section ${number} is reprinted twice; only the first reprint was applied`));
-      else this.byBaseNumber.set(number, reprint);
+      else if (earlier && movedAway(earlier)) this.byBaseNumber.set(number, reprint);
+      else if (earlier && !movedAway(reprint)) this.warnings.push(warningAt(reprint.heading.source, `section ${number} is reprinted twice; only the first reprint was applied`));
+      else if (!earlier) this.byBaseNumber.set(number, reprint);
     }
     for (const repeal of reprints.repeals) {
       const known = repeal.unit === "chapter" ? base.chapters.some((chapter) => chapter.number === repeal.number) : baseNumbers.has(repeal.number);
@@ -229,6 +231,15 @@ class OrdinanceApplier {
       return reprint !== undefined && reprint.heading.draft === null;
     });
   }
+}
+
+/**
+ * Whether a reprint only marks where a section moved out to another chapter: its heading struck
+ * and labelled "(moved to …)", nothing else (an omitted-text line may follow). The section's reprint at its new place says what
+ * became of it, so the marker gives way to that one and never counts as a second reprint.
+ */
+function movedAway(reprint: SectionReprint): boolean {
+  return reprint.heading.draft === null && reprint.heading.movedWith !== null && reprint.entries.every((entry) => entry.kind === "omitted");
 }
 
 const MOVE_SIMILARITY = 0.6;

@@ -250,13 +250,15 @@ export const deleteKeepingStructure: Command = (state, dispatch) => {
     return false;
   });
   // Whole blocks go unless they are all their section has left; later cuts first, so positions hold.
+  // Where each cut line's container starts (-1 for a line directly in the document, as the title heading).
+  const containerOf = (pos: number) => { const $pos = state.doc.resolve(pos); return $pos.depth > 0 ? $pos.before() : -1; };
   const remaining = new Map<number, number>();
   for (const cut of cuts) {
-    const section = state.doc.resolve(cut.pos).before();
+    const section = containerOf(cut.pos);
     remaining.set(section, remaining.get(section) ?? state.doc.resolve(cut.pos).parent.childCount - 1);
   }
   for (const cut of [...cuts].reverse()) {
-    const section = state.doc.resolve(cut.pos).before();
+    const section = containerOf(cut.pos);
     const left = remaining.get(section)!;
     if (cut.whole && left > 1) {
       tr.delete(cut.pos, cut.pos + cut.node.nodeSize);
