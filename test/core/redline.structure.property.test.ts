@@ -4,7 +4,7 @@
  * sections moved within and between chapters) mixed with word and paragraph edits:
  * (a) applying the changes to the base gives the draft, and reverting them gives the base;
  * (b) an incremental `updateRedline` equals a fresh `compare`, change for change;
- * (c) a section with the same number and the same text on both sides has no changes;
+ * (c) a section with the same number and the same text on both sides has no changes, and no two changes share an id;
  * (d) a section moved into another chapter (the generator keeps its id) is one move, labelled
  *     at both ends, also after typing into it.
  */
@@ -77,6 +77,8 @@ describe("redline invariants over random structural edits of multi-chapter title
       const label = `seed ${seed}`;
       checkTexts(redline, label);
       expect(markedUnchanged(base, draft, redline), label).toEqual([]);
+      const ids = redline.changes.map((change) => change.id);
+      expect(ids.filter((id, k) => ids.indexOf(id) !== k), `${label}: repeated change ids`).toEqual([]);
     }
   });
 
