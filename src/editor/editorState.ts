@@ -14,6 +14,7 @@ import type { OrdinanceDocument } from "../core/model/document";
 import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
+import { refusedEditPlugin } from "./plugins/refusedEdit";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 
@@ -44,6 +45,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       blockIdsPlugin(),
       contentsSyncPlugin(options.official),
       structureGuardPlugin(),
+      refusedEditPlugin(),
     ],
   });
 }
