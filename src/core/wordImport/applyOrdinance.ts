@@ -159,10 +159,11 @@ class OrdinanceApplier {
       if (merged && merged.number !== section.number) renumbered.add(merged);
     }
     this.takeRelocated(chapter, sections, renumbered);
-    const added = this.newSections(chapter.number);
+    const added = this.newSections(this.draftChapterNumber(chapter));
     const title = reprint?.chapter.draft?.title ?? chapter.title;
     const toc = reprint ? mergeToc(chapter.toc, reprint, this.warnings) : chapter.toc;
-    return { ...chapter, title, toc, sections: insertByNumber(sections, added) };
+    // A renumbered chapter takes the number its reprinted heading gives it.
+    return { ...chapter, number: this.draftChapterNumber(chapter), title, toc, sections: insertByNumber(sections, added) };
   }
 
   /** The chapter's number in the draft: its reprinted heading's, else its own. */
@@ -254,7 +255,8 @@ export function applyOrdinance(base: OrdinanceDocument, items: readonly Ordinanc
   const reprints = groupReprints(items);
   const applier = new OrdinanceApplier(base, reprints);
   const result = applier.apply();
-  const known = new Set(base.chapters.map((chapter) => chapter.number));
+  // A new section belongs to a base chapter by that chapter's number in the draft (a renumbered chapter's new one).
+  const known = new Set(result.draft.chapters.map((chapter) => chapter.number));
   const orphan = reprints.sections.filter((reprint) => !reprint.heading.base && reprint.heading.draft && !known.has(chapterOf(reprint.heading.draft.number)) && !reprints.chapters.some((chapter) => !chapter.chapter.base && chapter.chapter.draft?.number === chapterOf(reprint.heading.draft!.number)));
   const warnings = [...result.warnings, ...orphan.map((reprint) => warningAt(reprint.heading.source, `new section ${reprint.heading.draft!.number} belongs to no chapter of the base; it was not added`))];
   return { draft: result.draft, warnings };
