@@ -12,36 +12,17 @@ import { DocumentEditor } from "../../src/editor/documentEditor";
 import { DraftStore } from "../../src/persistence";
 import { DraftSession, type SessionTimings } from "../../src/ui/drafts/draftSession";
 import { LockRegistry, useTab, type FakeTab } from "../support/fakeLocks";
-import { fixtureAmended, fixtureBase } from "../support/fixtures";
+import { openSession, typeBeforeInvestigate, until } from "../support/draftSessions";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sessions: DraftSession[] = [];
 const FAST: SessionTimings = { saveDelay: 20, saveMaxWait: 50, openTimeout: 2000 };
 
 function open(tab: FakeTab, timings = FAST): { editor: DocumentEditor; session: DraftSession } {
   useTab(tab);
-  const editor = new DocumentEditor({ base: fixtureBase(), draft: fixtureAmended() });
-  const session = new DraftSession(editor, "Test draft", timings);
-  sessions.push(session);
-  return { editor, session };
+  return openSession(sessions, timings);
 }
 
-function type(editor: DocumentEditor, text: string): void {
-  let at = -1;
-  editor.state.doc.descendants((node, pos) => {
-    if (at < 0 && node.isText && node.text!.includes("investigate")) at = pos + node.text!.indexOf("investigate");
-    return at < 0;
-  });
-  editor.dispatch(editor.state.tr.insertText(text, at));
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await sleep(10);
-  }
-}
+const type = typeBeforeInvestigate;
 
 const pausedCopies = () => Object.keys(localStorage).filter((key) => key.startsWith("ordinance-redline:paused-copy:"));
 

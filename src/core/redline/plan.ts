@@ -61,7 +61,8 @@ function withMovesAcross(base: OrdinanceDocument, draft: OrdinanceDocument, step
   places.forEach((k, n) => {
     const step = steps[k] as Extract<PlanStep, { kind: "chapter-pair" }>;
     const before = previous?.[k];
-    const walked = before?.kind === "chapter-pair" && sameSteps(before.sections, sections[n]!) ? before.sections : sections[n]!;
+    const mine = sections[n]!;
+    const walked = before?.kind === "chapter-pair" && (before.sections === mine || sameSteps(before.sections, mine)) ? before.sections : mine;
     if (walked !== step.sections) result[k] = { ...step, sections: walked };
   });
   return result;
