@@ -12,6 +12,8 @@ import type { OrdinanceDocument } from "../core/model/document";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { toModel } from "./convert";
 import { createEditorState } from "./editorState";
+import { refusalTransaction } from "./plugins/refusedEdit";
+import { structureProblem } from "./plugins/structureGuard";
 import { locateChange, selectChange } from "./redline/commands";
 import { mapOffset } from "./redline/docLayout";
 import { redlinePlugin } from "./redline/plugin";
@@ -74,9 +76,14 @@ export class DocumentEditor {
     return toModel(this.current.doc);
   }
 
-  /** Applies a transaction and tells every listener. */
+  /**
+   * Applies a transaction and tells every listener. A text change the structure guard refuses
+   * leaves the text as it was and records why (see refusedEdit), for the UI to say.
+   */
   dispatch = (tr: Transaction): void => {
-    this.setState(this.current.apply(tr));
+    const { state, transactions } = this.current.applyTransaction(tr);
+    const problem = tr.docChanged && transactions.length === 0 ? structureProblem(tr) : null;
+    this.setState(problem === null ? state : this.current.apply(refusalTransaction(this.current, problem)));
   };
 
   /**

@@ -15,6 +15,7 @@ import { toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
 import { directTypingPlugin } from "./plugins/directTyping";
+import { refusedEditPlugin } from "./plugins/refusedEdit";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 
@@ -46,6 +47,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       blockIdsPlugin(),
       contentsSyncPlugin(options.official),
       structureGuardPlugin(),
+      refusedEditPlugin(),
     ],
   });
 }

@@ -19,6 +19,7 @@ import { ChangesPanel } from "./panel/ChangesPanel";
 import { recordKeystrokeTimes, sampleFromUrl } from "./sampleMode";
 import { ShortcutsHelp } from "./ShortcutsHelp";
 import { SponsorsDialog } from "./SponsorsDialog";
+import { RefusedEditToast } from "./RefusedEditToast";
 import { StatusLine } from "./StatusLine";
 import { useChangeNavigation } from "./useChangeNavigation";
 import { usePanelState } from "./usePanelState";
@@ -71,6 +72,7 @@ export function App() {
           <ChangesPanel editor={editor} state={state} />
         </main>
       )}
+      <RefusedEditToast editor={editor} />
       <ImportDialog
         open={dialog === "import"}
         onClose={() => setDialog(null)}

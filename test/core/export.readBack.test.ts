@@ -71,7 +71,12 @@ function expectedMarks(redline: Redline, base: OrdinanceDocument, draft: Ordinan
     if (entry.unit === "chapter") chapterDeleted = entry.status === "deleted";
     const reprinted = (change: Change) => change.withinMove === undefined && change.part !== "history" && change.part !== "title";
     for (const top of entry.changes.filter(reprinted)) {
-      if (top.move?.role === "source" && top.move.otherSection !== top.section) continue; // a renumbering: nothing at its old place
+      if (top.move?.role === "source" && top.move.otherSection !== top.section) {
+        // A renumbering: nothing at its old place; moved into another chapter, the chapter's reprint strikes its heading there.
+        const chapterOf = (number: string) => number.split("-").slice(0, 2).join("-");
+        if (grouping === "chapter" && chapterOf(top.section) !== chapterOf(top.move.otherSection)) struck.push(top.deleted.trim().split("\n")[0]!);
+        continue;
+      }
       const changes = top.move?.role === "destination" && inner.has(top.id) ? inner.get(top.id)!.filter((edit) => edit.part !== "history") : [top];
       for (const change of changes) {
         let deleted = change.deleted;

@@ -4,7 +4,7 @@
  * with the later ones shifted up one number (the new section underscored, each shifted number
  * struck and underscored, bodies unmarked), a section moved (struck at its old place and
  * underscored at its new one, each naming the other), a title of two chapters with edits in
- * both, and a chapter repealed (struck whole, the others unmarked). Inputs are canonical Code
+ * both, a section moved into another chapter with a word edit (labelled at both ends), and a chapter repealed (struck whole, the others unmarked). Inputs are canonical Code
  * text written for this project in test/golden/structure/. A change to the engine that alters
  * one must be looked at and the file updated on purpose.
  */
@@ -25,6 +25,7 @@ const CASES: ReadonlyArray<[string, string[]]> = [
   ["insert-and-shift", ["2-176-010 unchanged", "2-176-020 inserted", "2-176-030 renumbered", "2-176-040 renumbered", "2-176-050 renumbered", "2-176-060 renumbered"]],
   ["moved", ["2-176-010 unchanged", "2-176-015 moved", "2-176-020 unchanged", "2-176-030 unchanged", "2-176-040 unchanged", "2-176-050 moved"]],
   ["title", ["2-176-010 unchanged", "2-176-020 changed", "2-176-030 unchanged", "2-176-040 changed", "2-176-050 unchanged", "2-178-010 unchanged", "2-178-020 unchanged", "2-178-025 inserted", "2-178-030 unchanged"]],
+  ["moved-between-chapters", ["2-176-010 unchanged", "2-176-020 unchanged", "2-176-030 unchanged", "2-176-040 unchanged", "2-176-050 moved", "2-178-010 unchanged", "2-178-020 unchanged", "2-178-030 unchanged", "2-178-040 moved"]],
   ["chapter-repealed", ["2-176-010 unchanged", "2-176-020 unchanged", "2-176-030 unchanged", "2-176-040 unchanged", "2-176-050 unchanged", "2-177-010 deleted", "2-177-020 deleted", "2-178-010 unchanged", "2-178-020 unchanged", "2-178-030 unchanged"]],
 ];
 

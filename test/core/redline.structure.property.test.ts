@@ -4,7 +4,9 @@
  * sections moved within and between chapters) mixed with word and paragraph edits:
  * (a) applying the changes to the base gives the draft, and reverting them gives the base;
  * (b) an incremental `updateRedline` equals a fresh `compare`, change for change;
- * (c) a section with the same number and the same text on both sides has no changes.
+ * (c) a section with the same number and the same text on both sides has no changes, and no two changes share an id;
+ * (d) a section moved into another chapter (the generator keeps its id) is one move, labelled
+ *     at both ends, also after typing into it.
  */
 import { describe, expect, it } from "vitest";
 import { sameSectionText } from "../../src/core/model/canonicalText";
@@ -13,7 +15,7 @@ import { compare, updateRedline, type Redline } from "../../src/core/redline";
 import { randomEdit } from "../../src/core/samples/editScripts";
 import { generateTitle } from "../../src/core/samples/generateChapter";
 import { Random } from "../../src/core/samples/random";
-import { randomStructuralEdit } from "../../src/core/samples/structuralEdits";
+import { moveBetweenChapters, randomStructuralEdit } from "../../src/core/samples/structuralEdits";
 import { applyChanges, revertChanges, slicesMatch } from "../support/redlineChecks";
 
 function clone(doc: OrdinanceDocument): OrdinanceDocument {
@@ -75,6 +77,8 @@ describe("redline invariants over random structural edits of multi-chapter title
       const label = `seed ${seed}`;
       checkTexts(redline, label);
       expect(markedUnchanged(base, draft, redline), label).toEqual([]);
+      const ids = redline.changes.map((change) => change.id);
+      expect(ids.filter((id, k) => ids.indexOf(id) !== k), `${label}: repeated change ids`).toEqual([]);
     }
   });
 
@@ -117,5 +121,41 @@ describe("redline invariants over random structural edits of multi-chapter title
         previous = incremental;
       }
     }
+  });
+
+  it("show a section moved between chapters as one move labelled at both ends, before and while typing into it (150 scripts)", () => {
+    let moves = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const base = titleFor(seed + 13_000);
+      const random = new Random(seed * 31 + 7);
+      let draft = moveBetweenChapters(base, random);
+      if (random.chance(0.5)) draft = randomEdit(draft, random);
+      const chapterOfId = (doc: OrdinanceDocument) => new Map(doc.chapters.flatMap((chapter, c) => chapter.sections.map((section) => [section.id, { c, section }] as const)));
+      const inBase = chapterOfId(base);
+      const moved = [...chapterOfId(draft)].filter(([id, { section }]) => {
+        const before = inBase.get(id);
+        return before !== undefined && before.section.number !== section.number && base.chapters[before.c]!.number !== draft.chapters.find((chapter) => chapter.sections.includes(section))!.number;
+      });
+      let previous = compare(base, draft);
+      for (const [id, { c, section }] of moved) {
+        moves++;
+        const from = inBase.get(id)!.section.number;
+        const label = `seed ${seed}: ${from} → ${section.number}`;
+        const ends = previous.changes.filter((change) => change.move && change.part === "section");
+        expect(ends.filter((change) => change.section === section.number).map((change) => [change.move!.role, change.move!.otherSection]), label).toEqual([["destination", from]]);
+        expect(ends.filter((change) => change.section === from).map((change) => [change.move!.role, change.move!.otherSection]), label).toEqual([["source", section.number]]);
+        // Typing into the moved section keeps it a move, and the update equals a fresh compare.
+        const index = draft.chapters[c]!.sections.indexOf(section);
+        for (let key = 0; key < 4; key++) {
+          draft = typeWord(draft, c, index, random);
+          const incremental = updateRedline(previous, draft);
+          expect(incremental.changes, `${label}, key ${key}`).toEqual(compare(clone(base), clone(draft)).changes);
+          previous = incremental;
+        }
+        const destination = previous.sections.find((entry) => entry.numberB === section.number)!;
+        expect(destination.status, label).toBe("moved");
+      }
+    }
+    expect(moves).toBeGreaterThan(60);
   });
 });

@@ -8,10 +8,11 @@ import type { OrdinanceDocument } from "../../src/core/model/document";
 import { generateChapter } from "../../src/core/samples/generateChapter";
 import { randomlyEdited } from "../../src/core/samples/editScripts";
 import { Random } from "../../src/core/samples/random";
+import { moveBetweenChapters } from "../../src/core/samples/structuralEdits";
 import { parseSponsors } from "../../src/core/sponsors/sponsors";
 import { createEditorState } from "../../src/editor/editorState";
-import { redlinePlugin } from "../../src/editor/redline/plugin";
-import { disagreement } from "../support/redlineOracle";
+import { redlinePlugin, redlineState } from "../../src/editor/redline/plugin";
+import { decorationFacts, disagreement } from "../support/redlineOracle";
 import { randomAction } from "../support/randomTransactions";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 
@@ -66,5 +67,26 @@ describe("the live redline equals a fresh one after every transaction", () => {
       runSequence(base, seed % 2 ? withMovedSection(edited) : edited, 1000 + seed);
     }
     expect(true).toBe(true);
+  }, 120_000);
+
+  it("on generated titles with a section moved into another chapter, labelled at both ends", () => {
+    let labelled = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const base = multiChapter(seed + 500);
+      const draft = moveBetweenChapters(randomlyEdited(base, seed, 4), new Random(seed));
+      const state = createEditorState(draft, { plugins: [redlinePlugin({ base })], attrs: { sponsors } });
+      const ends = redlineState(state).redline.changes.filter((change) => change.move && change.part === "section");
+      if (ends.length === 0) continue;
+      const source = ends.find((change) => change.move!.role === "source")!;
+      const destination = ends.find((change) => change.move!.role === "destination")!;
+      expect(source.section.split("-").slice(0, 2)).not.toEqual(destination.section.split("-").slice(0, 2));
+      const facts = decorationFacts(redlineState(state).decorations);
+      // The source is a struck widget naming its destination; the destination's heading says where it came from.
+      expect(facts.filter((fact) => fact.startsWith("widget") && fact.includes(`change=${source.id} `) && fact.includes(destination.section))).toHaveLength(1);
+      expect(facts.filter((fact) => fact.includes(`change=${destination.id} `) && fact.includes(`moved from ${source.section}`)).length).toBeGreaterThan(0);
+      labelled++;
+      if (labelled <= 10) runSequence(base, draft, 3000 + seed);
+    }
+    expect(labelled).toBeGreaterThan(SEEDS / 2);
   }, 120_000);
 });

@@ -4,37 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DocumentEditor } from "../../src/editor/documentEditor";
 import { DraftStore } from "../../src/persistence";
 import { DraftSession, NOT_ANSWERING_MESSAGE, type SessionTimings } from "../../src/ui/drafts/draftSession";
-import { fixtureAmended, fixtureBase } from "../support/fixtures";
+import { fixtureBase } from "../support/fixtures";
+import { openSession, sleep, typeBeforeInvestigate, until } from "../support/draftSessions";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sessions: DraftSession[] = [];
 
-function open(timings: SessionTimings): { editor: DocumentEditor; session: DraftSession } {
-  const editor = new DocumentEditor({ base: fixtureBase(), draft: fixtureAmended() });
-  const session = new DraftSession(editor, "Test draft", timings);
-  sessions.push(session);
-  return { editor, session };
-}
-
-/** Types `text` just before the first "investigate" in the draft, as one transaction. */
-function type(editor: DocumentEditor, text: string): void {
-  let at = -1;
-  editor.state.doc.descendants((node, pos) => {
-    if (at < 0 && node.isText && node.text!.includes("investigate")) at = pos + node.text!.indexOf("investigate");
-    return at < 0;
-  });
-  editor.dispatch(editor.state.tr.insertText(text, at));
-}
-
+const open = (timings: SessionTimings) => openSession(sessions, timings);
+const type = typeBeforeInvestigate;
 const text = (editor: DocumentEditor) => editor.state.doc.textContent;
-
-async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await sleep(10);
-  }
-}
 
 async function storedDraftText(): Promise<string> {
   const store = await DraftStore.open();

@@ -8,7 +8,8 @@
  * ordinance reprints is struck and every inserted word underscored, each exactly once, in
  * order; a mark never spans two blocks; history notes are never reprinted; whole repealed
  * units are repealed by formula (sections in section grouping, chapters always), everything
- * else is reprinted with its marks; a reprinted contents line reads as its section's heading
+ * else is reprinted with its marks; a section moved into another chapter is reprinted once, at
+ * its new place, labelled at both ends (in section grouping, by one moving formula); a reprinted contents line reads as its section's heading
  * (the draft's contents are brought in step first, see core/model/contents).
  */
 import { syncDocumentContents } from "../model/contents";
@@ -76,11 +77,19 @@ function perSectionSections(unit: ChapterUnit, settings: ExportSettings, omitted
     const body = collapseOmitted([...chapterHeadItems(unit), OMITTED], omitted);
     sections.push({ formula: (marks) => wording.amendFormula(`Chapter ${chapterNumber}`, marks, settings), body });
   }
-  for (const section of unit.sections.filter(sectionAmended)) sections.push(sectionSection(section, chapterNumber, settings, omitted));
+  for (const section of unit.sections.filter(sectionAmended)) {
+    // A section moved out to another chapter is spoken of by the SECTION that reprints it there.
+    if (section.presence === "deleted" && section.move) continue;
+    sections.push(sectionSection(section, chapterNumber, settings, omitted));
+  }
   return sections;
 }
 
 function sectionSection(section: SectionUnit, chapterNumber: string, settings: ExportSettings, omitted: string): AmendingSection {
+  if (section.presence === "both" && section.move) {
+    const { sectionA, sectionB } = section;
+    return { formula: (marks) => wording.moveFormula(sectionA!.number, chapterNumber, sectionB!.number, marks, settings), body: collapseOmitted(amendedSectionItems(section), omitted) };
+  }
   if (section.presence === "deleted") {
     return { formula: () => wording.repealFormula(`Section ${section.sectionA!.number}`), body: [] };
   }

@@ -7,6 +7,10 @@
  * its old place. Its contents line, when the draft's and the base's lines both lie in the same
  * chapter's table, is likewise reprinted once, at its draft place, renumbered.
  *
+ * A section moved into another chapter is reprinted the same way, once, at its draft place,
+ * labelled with where it came from; at its old place only its heading line is struck, labelled
+ * with where it went (see unitBlocks), so each chapter's reprint shows the move.
+ *
  * A move that keeps its number is not a renumbering and keeps the struck/underscored-whole form.
  */
 import type { Change, Redline } from "../redline/types";
@@ -43,17 +47,18 @@ export function ownSegments(change: Change): Segment[] {
  * Draft text [fromB, toB) with `inner` edits (sorted, inside the range) marked and the rest
  * unchanged; `fromA` is where the same text starts in the base.
  */
-function interleaved(inner: readonly Change[], textB: string, fromA: number, fromB: number, toB: number): Segment[] {
+function interleaved(inner: readonly Change[], textB: string, fromA: number, fromB: number, toB: number, sameOf?: Change): Segment[] {
   const segments: Segment[] = [];
   let posA = fromA;
   let posB = fromB;
+  const same = (from: number, to: number): Segment => ({ text: textB.slice(from, to), mark: "same", startA: posA, startB: from, ...(sameOf ? { change: sameOf } : {}) });
   for (const change of inner) {
-    if (change.fromB > posB) segments.push({ text: textB.slice(posB, change.fromB), mark: "same", startA: posA, startB: posB });
+    if (change.fromB > posB) segments.push(same(posB, change.fromB));
     segments.push(...ownSegments(change));
     posA = change.toA;
     posB = change.toB;
   }
-  if (toB > posB) segments.push({ text: textB.slice(posB, toB), mark: "same", startA: posA, startB: posB });
+  if (toB > posB) segments.push(same(posB, toB));
   return segments;
 }
 
@@ -69,6 +74,7 @@ function linesByNumber(layout: DescribedLayout) {
 }
 
 const chapterOf = (line: DescribedLine) => (line.role.kind === "toc" ? line.role.chapter.number : null);
+const headingChapter = (line: DescribedLine) => (line.role.kind === "heading" ? line.role.chapter.number : null);
 const lineText = (layout: DescribedLayout, line: DescribedLine) => layout.text.slice(line.span.lineFrom, line.span.to);
 const covers = (from: number, to: number, line: DescribedLine) => from <= line.span.lineFrom - 1 && line.span.to <= to;
 
@@ -108,16 +114,19 @@ export function renumberPlan(redline: Redline, layoutA: DescribedLayout, layoutB
     const numberB = destination.section;
     if (!source || numberA === numberB) continue;
     const inner = [...(innerOf.get(destination.id) ?? [])].sort((x, y) => x.fromB - y.fromB);
-    instead.set(destination.id, interleaved(inner, layoutB.text, source.fromA, destination.fromB, destination.toB));
-    instead.set(source.id, []);
-    // The contents line: renumbered at its draft place when both lines are in one chapter's table
-    // and read exactly as their headings (so the heading's edits mark it the same way).
     linesA ??= linesByNumber(layoutA);
     linesB ??= linesByNumber(layoutB);
-    const tocA = linesA.toc.get(numberA);
-    const tocB = linesB.toc.get(numberB);
     const headA = linesA.heading.get(numberA);
     const headB = linesB.heading.get(numberB);
+    const across = headA !== undefined && headB !== undefined && headingChapter(headA) !== headingChapter(headB);
+    // Moved into another chapter: the reprint carries the move (its lines name the destination
+    // change, so the unit knows it moved), and the old place keeps its heading, struck, to say so.
+    instead.set(destination.id, interleaved(inner, layoutB.text, source.fromA, destination.fromB, destination.toB, across ? destination : undefined));
+    instead.set(source.id, across ? [{ text: source.deleted.slice(0, headA.span.to - source.fromA), mark: "deleted", startA: source.fromA, startB: null, change: source }] : []);
+    // The contents line: renumbered at its draft place when both lines are in one chapter's table
+    // and read exactly as their headings (so the heading's edits mark it the same way).
+    const tocA = linesA.toc.get(numberA);
+    const tocB = linesB.toc.get(numberB);
     if (!tocA || !tocB || !headA || !headB || chapterOf(tocA) !== chapterOf(tocB)) continue;
     if (lineText(layoutA, tocA) !== lineText(layoutA, headA) || lineText(layoutB, tocB) !== lineText(layoutB, headB)) continue;
     const deleting = tocChanges.find((change) => change.deleted && covers(change.fromA, change.toA, tocA));

@@ -45,12 +45,12 @@ export function lineBlock(line: MergedLine, label?: string): ExportBlock {
 }
 
 /**
- * A section that exists on both sides and was amended: its heading line (redlined in place),
- * then each marked paragraph; unmarked paragraphs become omitted-text markers. History notes
+ * A section that exists on both sides and was amended: its heading line (redlined in place,
+ * labelled when the section moved here from another chapter), then each marked paragraph; unmarked paragraphs become omitted-text markers. History notes
  * are never reprinted and do not count as omitted text.
  */
 export function amendedSectionItems(unit: SectionUnit): Item[] {
-  const items: Item[] = [lineBlock(unit.heading)];
+  const items: Item[] = [lineBlock(unit.heading, moveLabel(unit))];
   for (const line of unit.body) {
     if (isHistoryLine(line)) continue;
     items.push(isMarked(line) ? lineBlock(line) : OMITTED);
@@ -60,8 +60,12 @@ export function amendedSectionItems(unit: SectionUnit): Item[] {
 
 /** A section inserted or deleted whole: every line, all underscored or all struck; moves are labelled. */
 export function wholeSectionItems(unit: SectionUnit, withMoveLabel: boolean): Item[] {
-  const move = withMoveLabel && unit.move ? `${unit.move.role === "source" ? "moved to" : "moved from"} ${unit.move.otherSection}` : undefined;
-  return [lineBlock(unit.heading, move), ...unit.body.filter((line) => !isHistoryLine(line)).map((line) => lineBlock(line))];
+  return [lineBlock(unit.heading, withMoveLabel ? moveLabel(unit) : undefined), ...unit.body.filter((line) => !isHistoryLine(line)).map((line) => lineBlock(line))];
+}
+
+/** "moved to 2-178-040" / "moved from 2-176-050" for a moved section's heading, else undefined. */
+function moveLabel(unit: SectionUnit): string | undefined {
+  return unit.move ? `${unit.move.role === "source" ? "moved to" : "moved from"} ${unit.move.otherSection}` : undefined;
 }
 
 /**

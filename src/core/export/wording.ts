@@ -28,12 +28,26 @@ export function sectionLabel(number: number): string {
  * clauses the unit needs, in the order and wording the settings choose.
  */
 export function amendFormula(subject: string, marks: MarkKinds, settings: ExportSettings): string {
+  return `${subject} of ${CODE_NAME} is hereby amended by ${markClauses(marks, settings).join(" and by ")}, as follows:`;
+}
+
+function markClauses(marks: MarkKinds, settings: ExportSettings): string[] {
   const deleting = `deleting the language ${settings.strikeWording}`;
   const inserting = "inserting the language underscored";
-  const clauses = marks.deletes && marks.inserts
+  return marks.deletes && marks.inserts
     ? (settings.formulaOrder === "delete-first" ? [deleting, inserting] : [inserting, deleting])
     : marks.deletes ? [deleting] : [inserting];
-  return `${subject} of ${CODE_NAME} is hereby amended by ${clauses.join(" and by ")}, as follows:`;
+}
+
+/**
+ * "Section 2-176-050 of the Municipal Code of Chicago is hereby amended by moving it to Chapter
+ * 2-178 as Section 2-178-040, by deleting the language struck through and by inserting the
+ * language underscored, as follows:" — a section moved into another chapter, reprinted once.
+ */
+export function moveFormula(numberA: string, chapterB: string, numberB: string, marks: MarkKinds, settings: ExportSettings): string {
+  const clauses = [`moving it to Chapter ${chapterB} as Section ${numberB}`, ...markClauses(marks, settings)];
+  const last = clauses.pop()!;
+  return `Section ${numberA} of ${CODE_NAME} is hereby amended by ${clauses.join(", by ")} and by ${last}, as follows:`;
 }
 
 /** "Chapter 2-173 of the Municipal Code of Chicago is hereby amended by inserting a new Section 2-173-045, as follows:" */

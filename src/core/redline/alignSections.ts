@@ -16,8 +16,8 @@ import type { ResolvedOptions } from "./types";
 
 export type SectionStep =
   | { readonly kind: "pair"; readonly a: number; readonly b: number }
-  | { readonly kind: "delete"; readonly a: number; readonly moveTo?: number }
-  | { readonly kind: "insert"; readonly b: number; readonly moveFrom?: number };
+  | { readonly kind: "delete"; readonly a: number; readonly moveTo?: number; /** Draft chapter of a move to another chapter. */ readonly moveToChapter?: number }
+  | { readonly kind: "insert"; readonly b: number; readonly moveFrom?: number; /** Base chapter of a move from another chapter. */ readonly moveFromChapter?: number };
 
 /** Likeness at which a section of the same number is taken as the same section, before any search by content. */
 export const SURE_LIKENESS = 0.9;
@@ -163,7 +163,7 @@ export function rematchChapter(previous: SectionMatch, a: readonly Section[], b:
   return { ...previous, steps: decide(a, b, sureB, numberPairs, search, options), edited };
 }
 
-/** Whether two alignments take the same steps. */
+/** Whether two alignments take the same steps (moves between chapters included). */
 export function sameSteps(first: readonly SectionStep[], second: readonly SectionStep[]): boolean {
   return first.length === second.length && first.every((step, k) => sameStep(step, second[k]!));
 }
@@ -171,8 +171,8 @@ export function sameSteps(first: readonly SectionStep[], second: readonly Sectio
 function sameStep(x: SectionStep, y: SectionStep): boolean {
   switch (x.kind) {
     case "pair": return y.kind === "pair" && x.a === y.a && x.b === y.b;
-    case "delete": return y.kind === "delete" && x.a === y.a && x.moveTo === y.moveTo;
-    case "insert": return y.kind === "insert" && x.b === y.b && x.moveFrom === y.moveFrom;
+    case "delete": return y.kind === "delete" && x.a === y.a && x.moveTo === y.moveTo && x.moveToChapter === y.moveToChapter;
+    case "insert": return y.kind === "insert" && x.b === y.b && x.moveFrom === y.moveFrom && x.moveFromChapter === y.moveFromChapter;
   }
 }
 

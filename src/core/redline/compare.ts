@@ -3,7 +3,8 @@
  * Plan:
  * 1. a plan (plan.ts) aligns chapters by number, then renumbered ones by content, and in each
  *    pair the sections: a same-numbered section nearly unchanged first, the rest by content
- *    (renumbered or moved sections), keeping order (alignSections);
+ *    (renumbered or moved sections), keeping order (alignSections); sections left unpaired
+ *    are then matched across chapters (crossChapterMoves);
  * 2. the plan is walked in step over both texts: sections whose text is unchanged cost a
  *    length lookup; changed pairs are diffed on their own (pieceDiff, cached per section value);
  * 3. each unit (title, chapter head, section) is a record in a UnitTable: its entry holds local
@@ -162,7 +163,7 @@ export function updateRedline(previous: Redline, draft: OrdinanceDocument): Redl
   const index = planUnitsCarried(plan, updatedPlan, base, previous.draft);
   const changed = changes.units;
   const walker = new Walker(base, draft, options);
-  for (const unit of changed) walkUnit(walker, index.units[unit]!);
+  for (const unit of changed) walkUnit(walker, index.units[unit]!, index.idLabels.get(unit));
   const units = previous.units.with(changed, walker.records);
   const older = previous.history && previous.history.depth < MAX_HISTORY ? previous.history : null;
   return new RedlineValue(base, draft, options, updatedPlan, units, { since: previous.version, units: changed, older, depth: (older?.depth ?? 0) + 1 });
@@ -176,6 +177,8 @@ const baseStarts = new WeakMap<OrdinanceDocument, Map<Section, number>>();
  */
 class Walker {
   readonly records: UnitRecord[] = [];
+  /** The id label of the unit being computed, when its number repeats (see PlanUnits.idLabels). */
+  idLabel: string | undefined;
 
   constructor(readonly base: OrdinanceDocument, readonly draft: OrdinanceDocument, readonly options: ResolvedOptions) {}
 
@@ -184,7 +187,7 @@ class Walker {
     if (status === null) status = groups.some((group) => group.local.length > 0) ? "changed" : "unchanged";
     const section = new SectionEntry({
       unit: entry.unit, status, numberA: entry.numberA, numberB: entry.numberB, catchlineA: entry.catchlineA, catchlineB: entry.catchlineB,
-      groups, pieceStartA: 0, pieceStartB: 0,
+      groups, pieceStartA: 0, pieceStartB: 0, ...(this.idLabel ? { idLabel: this.idLabel } : {}),
     });
     this.records.push({ entry: section, lengthA, lengthB });
   }
@@ -212,13 +215,15 @@ class Walker {
 
 function build(base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions, plan: Plan): RedlineValue {
   const walker = new Walker(base, draft, options);
-  for (const unit of planUnits(plan, base, draft).units) walkUnit(walker, unit);
+  const index = planUnits(plan, base, draft);
+  index.units.forEach((unit, k) => walkUnit(walker, unit, index.idLabels.get(k)));
   return new RedlineValue(base, draft, options, plan, UnitTable.of(walker.records, -PIECE_SEPARATOR.length), null);
 }
 
-/** Computes one unit of the plan and records it. */
-function walkUnit(walker: Walker, unit: UnitStep): void {
+/** Computes one unit of the plan and records it; `idLabel` starts its change ids when its number repeats. */
+function walkUnit(walker: Walker, unit: UnitStep, idLabel: string | undefined): void {
   const { base, draft } = walker;
+  walker.idLabel = idLabel;
   switch (unit.kind) {
     case "title": return walkTitles(walker);
     case "head": return walkChapterHead(walker, base.chapters[unit.a]!, draft.chapters[unit.b]!, unit.renumbered, unit.renumberedKey);
@@ -229,8 +234,9 @@ function walkUnit(walker: Walker, unit: UnitStep): void {
       const chapterA = base.chapters[unit.a]!;
       const chapterB = draft.chapters[unit.b]!;
       if (step.kind === "pair") return pairedSection(walker, chapterA.sections[step.a]!, chapterB.sections[step.b]!);
-      if (step.kind === "delete") return removedSection(walker, chapterA.sections[step.a]!, step.moveTo !== undefined ? chapterB.sections[step.moveTo] : undefined);
-      return addedSection(walker, chapterB.sections[step.b]!, step.moveFrom !== undefined ? chapterA.sections[step.moveFrom] : undefined);
+      // A move's other end may lie in another chapter (step.moveToChapter / moveFromChapter).
+      if (step.kind === "delete") return removedSection(walker, chapterA.sections[step.a]!, step.moveTo !== undefined ? draft.chapters[step.moveToChapter ?? unit.b]!.sections[step.moveTo] : undefined);
+      return addedSection(walker, chapterB.sections[step.b]!, step.moveFrom !== undefined ? base.chapters[step.moveFromChapter ?? unit.a]!.sections[step.moveFrom] : undefined);
     }
   }
 }
@@ -329,6 +335,6 @@ function addedSection(walker: Walker, b: Section, movedFrom: Section | undefined
   const destination = walker.group([local], "", b, { kind: "move", move: { role: "destination", otherSection: movedFrom.number, pairId } });
   // The edits inside the moved section, for display: A offsets at its source, B at its destination.
   const inner = sameSectionText(movedFrom, b) ? NO_CHANGES : diffSections(movedFrom, b, walker.options);
-  const within = walker.group(inner, movedFrom, b, { withinMove: SectionEntry.changeId(b.number, 0, "destination") }, walker.startOfBaseSection(movedFrom));
+  const within = walker.group(inner, movedFrom, b, { withinMove: SectionEntry.changeId(walker.idLabel ?? b.number, 0, "destination") }, walker.startOfBaseSection(movedFrom));
   walker.add(entryOf(movedFrom, b, "moved"), [destination, within], 0, length);
 }

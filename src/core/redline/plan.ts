@@ -8,13 +8,16 @@
 import type { Chapter, OrdinanceDocument } from "../model/document";
 import { alignSequences } from "./align";
 import { matchChapter, rematchChapter, sameSteps, type SectionMatch, type SectionStep } from "./alignSections";
+import { crossChapterMoves, stepsWithMoves, type ChapterSteps } from "./crossChapterMoves";
 import { bodyOf } from "./sectionLikeness";
 import type { ResolvedOptions } from "./types";
 
 export type PlanStep =
   | {
-    readonly kind: "chapter-pair"; readonly a: number; readonly b: number; readonly sections: readonly SectionStep[];
-    /** The section alignment with what it was decided from (for updates). */
+    readonly kind: "chapter-pair"; readonly a: number; readonly b: number;
+    /** The steps walked: the alignment's steps with the moves to and from other chapters written in. */
+    readonly sections: readonly SectionStep[];
+    /** The section alignment within the chapter pair, with what it was decided from (for updates). */
     readonly match: SectionMatch;
     /** Draft number → base number of each section paired in place under another number, and a key naming that map. */
     readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string;
@@ -37,7 +40,32 @@ export function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, opti
     else if (step.a === undefined) steps.push({ kind: "chapter-whole", side: "B", index: step.b });
     else steps.push(chapterPair(base.chapters[step.a]!, draft.chapters[step.b]!, step.a, step.b, options));
   }
-  return { steps };
+  return { steps: withMovesAcross(base, draft, steps, options) };
+}
+
+/**
+ * The steps with the moves between chapters written into their chapter pairs' sections (see
+ * crossChapterMoves). A pair whose sections come out as those of the step at the same place in
+ * `previous` keeps that array, so an update that moves nothing keeps its pairing.
+ */
+function withMovesAcross(base: OrdinanceDocument, draft: OrdinanceDocument, steps: readonly PlanStep[], options: ResolvedOptions, previous?: readonly PlanStep[]): PlanStep[] {
+  const places: number[] = [];
+  const pairs: ChapterSteps[] = [];
+  steps.forEach((step, k) => {
+    if (step.kind !== "chapter-pair") return;
+    places.push(k);
+    pairs.push({ a: step.a, b: step.b, steps: step.match.steps });
+  });
+  const sections = stepsWithMoves(pairs, crossChapterMoves(base, draft, pairs, options));
+  const result = steps.slice();
+  places.forEach((k, n) => {
+    const step = steps[k] as Extract<PlanStep, { kind: "chapter-pair" }>;
+    const before = previous?.[k];
+    const mine = sections[n]!;
+    const walked = before?.kind === "chapter-pair" && (before.sections === mine || sameSteps(before.sections, mine)) ? before.sections : mine;
+    if (walked !== step.sections) result[k] = { ...step, sections: walked };
+  });
+  return result;
 }
 
 function chapterLikeness(a: Chapter, b: Chapter): number {
@@ -104,9 +132,9 @@ export function planForUpdate(
     if (match === step.match) continue;
     steps ??= [...previous.steps];
     // The same pairs decided again keep their steps: only what they were decided from is new.
-    steps[k] = sameSteps(match.steps, step.match.steps) ? { ...step, match: { ...match, steps: step.sections } } : chapterPair(chapterA, after, step.a, step.b, options, match);
+    steps[k] = sameSteps(match.steps, step.match.steps) ? { ...step, match: { ...match, steps: step.match.steps } } : chapterPair(chapterA, after, step.a, step.b, options, match);
   }
-  return steps ? { steps } : previous;
+  return steps ? { steps: withMovesAcross(base, draft, steps, options, previous.steps) } : previous;
 }
 
 const NO_SECTIONS: readonly number[] = [];

@@ -24,6 +24,37 @@ export interface PlanUnits {
   readonly sectionUnit: readonly Int32Array[];
   /** Per draft chapter: draft section index → the unit of a move's source end that names it. */
   readonly moveSources: ReadonlyArray<ReadonlyMap<number, number>>;
+  /**
+   * Unit → the label its change ids start with, for units whose number an earlier unit already
+   * has (two draft sections sharing a number midway through a renumbering, or a deleted and an
+   * inserted section of one number): "2-173-020@2" for the second, and so on in reading order.
+   * Other units' ids start with their number.
+   */
+  readonly idLabels: ReadonlyMap<number, string>;
+}
+
+/** The number a unit's changes are labelled with (its draft number, else its base number). */
+function unitNumber(unit: UnitStep, base: OrdinanceDocument, draft: OrdinanceDocument): string {
+  switch (unit.kind) {
+    case "title": return "TITLE";
+    case "head": return `CHAPTER ${draft.chapters[unit.b]!.number}`;
+    case "whole-head": return `CHAPTER ${(unit.side === "A" ? base : draft).chapters[unit.chapter]!.number}`;
+    case "whole-section": return (unit.side === "A" ? base : draft).chapters[unit.chapter]!.sections[unit.section]!.number;
+    case "section": return unit.step.kind === "delete" ? base.chapters[unit.a]!.sections[unit.step.a]!.number : draft.chapters[unit.b]!.sections[unit.step.b]!.number;
+  }
+}
+
+/** The id labels of the units whose number repeats (see PlanUnits.idLabels). */
+function repeatedLabels(units: readonly UnitStep[], base: OrdinanceDocument, draft: OrdinanceDocument): Map<number, string> {
+  const seen = new Map<string, number>();
+  const labels = new Map<number, string>();
+  units.forEach((unit, k) => {
+    const number = unitNumber(unit, base, draft);
+    const count = (seen.get(number) ?? 0) + 1;
+    seen.set(number, count);
+    if (count > 1) labels.set(k, `${number}@${count}`);
+  });
+  return labels;
 }
 
 const cache = new WeakMap<Plan, PlanUnits>();
@@ -52,11 +83,11 @@ export function planUnits(plan: Plan, base: OrdinanceDocument, draft: OrdinanceD
     units.push({ kind: "head", a: step.a, b: step.b, renumbered: step.renumbered, renumberedKey: step.renumberedKey });
     for (const sectionStep of step.sections) {
       if (sectionStep.kind !== "delete") sectionUnit[step.b]![sectionStep.b] = units.length;
-      else if (sectionStep.moveTo !== undefined) moveSources[step.b]!.set(sectionStep.moveTo, units.length);
+      else if (sectionStep.moveTo !== undefined) moveSources[sectionStep.moveToChapter ?? step.b]!.set(sectionStep.moveTo, units.length);
       units.push({ kind: "section", a: step.a, b: step.b, step: sectionStep });
     }
   }
-  const made = { units, headUnit, sectionUnit, moveSources };
+  const made = { units, headUnit, sectionUnit, moveSources, idLabels: repeatedLabels(units, base, draft) };
   cache.set(plan, made);
   return made;
 }

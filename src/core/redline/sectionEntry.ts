@@ -32,6 +32,8 @@ export interface SectionEntryInit extends Omit<SectionRedline, "changes" | "stat
   /** Null: "changed" when there are changes, else "unchanged". */
   readonly status: SectionStatus | null;
   readonly groups: readonly ChangeGroup[];
+  /** What change ids start with when not the section's number (a number another unit also has). */
+  readonly idLabel?: string;
 }
 
 /** The fields an entry shares with its shifted copies. */
@@ -40,6 +42,7 @@ export interface EntryInfo extends Omit<SectionRedline, "changes" | "startA" | "
   readonly pieceStartA: number;
   readonly pieceStartB: number;
   readonly groups: readonly ChangeGroup[];
+  readonly idLabel?: string;
 }
 
 export class SectionEntry implements SectionRedline {
@@ -81,6 +84,7 @@ export class SectionEntry implements SectionRedline {
 
   private materialize(): Change[] {
     const label = this.numberB ?? this.numberA ?? "";
+    const idLabel = this.info.idLabel ?? label;
     const changes: Change[] = [];
     for (const group of this.info.groups) {
       if (group.local.length === 0) continue;
@@ -94,7 +98,7 @@ export class SectionEntry implements SectionRedline {
         const fromA = Math.max(change.fromA, -startA);
         const fromB = Math.max(change.fromB, -startB);
         const made: { -readonly [K in keyof Change]: Change[K] } = {
-          id: SectionEntry.changeId(label, role ? 0 : changes.length, role),
+          id: SectionEntry.changeId(idLabel, role ? 0 : changes.length, role),
           kind: change.fromA === change.toA ? "insert" : change.fromB === change.toB ? "delete" : "replace",
           part: change.part,
           section: label,

@@ -110,9 +110,11 @@ class OrdinanceApplier {
     for (const reprint of reprints.sections) {
       const number = reprint.heading.base?.number;
       if (number === undefined) continue;
+      const earlier = this.byBaseNumber.get(number);
       if (!baseNumbers.has(number)) this.warnings.push(warningAt(reprint.heading.source, `section ${number} is reprinted but is not in the base; its changes were not applied`));
-      else if (this.byBaseNumber.has(number)) this.warnings.push(warningAt(reprint.heading.source, `section ${number} is reprinted twice; only the first reprint was applied`));
-      else this.byBaseNumber.set(number, reprint);
+      else if (earlier && movedAway(earlier)) this.byBaseNumber.set(number, reprint);
+      else if (earlier && !movedAway(reprint)) this.warnings.push(warningAt(reprint.heading.source, `section ${number} is reprinted twice; only the first reprint was applied`));
+      else if (!earlier) this.byBaseNumber.set(number, reprint);
     }
     for (const repeal of reprints.repeals) {
       const known = repeal.unit === "chapter" ? base.chapters.some((chapter) => chapter.number === repeal.number) : baseNumbers.has(repeal.number);
@@ -157,10 +159,11 @@ class OrdinanceApplier {
       if (merged && merged.number !== section.number) renumbered.add(merged);
     }
     this.takeRelocated(chapter, sections, renumbered);
-    const added = this.newSections(chapter.number);
+    const added = this.newSections(this.draftChapterNumber(chapter));
     const title = reprint?.chapter.draft?.title ?? chapter.title;
     const toc = reprint ? mergeToc(chapter.toc, reprint, this.warnings) : chapter.toc;
-    return { ...chapter, title, toc, sections: insertByNumber(sections, added) };
+    // A renumbered chapter takes the number its reprinted heading gives it.
+    return { ...chapter, number: this.draftChapterNumber(chapter), title, toc, sections: insertByNumber(sections, added) };
   }
 
   /** The chapter's number in the draft: its reprinted heading's, else its own. */
@@ -231,6 +234,15 @@ class OrdinanceApplier {
   }
 }
 
+/**
+ * Whether a reprint only marks where a section moved out to another chapter: its heading struck
+ * and labelled "(moved to …)", nothing else (an omitted-text line may follow). The section's reprint at its new place says what
+ * became of it, so the marker gives way to that one and never counts as a second reprint.
+ */
+function movedAway(reprint: SectionReprint): boolean {
+  return reprint.heading.draft === null && reprint.heading.movedWith !== null && reprint.entries.every((entry) => entry.kind === "omitted");
+}
+
 const MOVE_SIMILARITY = 0.6;
 const MIN_MOVE_LENGTH = 80;
 
@@ -243,7 +255,8 @@ export function applyOrdinance(base: OrdinanceDocument, items: readonly Ordinanc
   const reprints = groupReprints(items);
   const applier = new OrdinanceApplier(base, reprints);
   const result = applier.apply();
-  const known = new Set(base.chapters.map((chapter) => chapter.number));
+  // A new section belongs to a base chapter by that chapter's number in the draft (a renumbered chapter's new one).
+  const known = new Set(result.draft.chapters.map((chapter) => chapter.number));
   const orphan = reprints.sections.filter((reprint) => !reprint.heading.base && reprint.heading.draft && !known.has(chapterOf(reprint.heading.draft.number)) && !reprints.chapters.some((chapter) => !chapter.chapter.base && chapter.chapter.draft?.number === chapterOf(reprint.heading.draft!.number)));
   const warnings = [...result.warnings, ...orphan.map((reprint) => warningAt(reprint.heading.source, `new section ${reprint.heading.draft!.number} belongs to no chapter of the base; it was not added`))];
   return { draft: result.draft, warnings };

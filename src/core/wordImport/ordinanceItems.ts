@@ -83,7 +83,7 @@ export function ordinanceItems(paragraphs: readonly WordParagraph[], base: Ordin
   const items: OrdinanceItem[] = [];
   let amending = !hasFormula;
   let phase: "toc" | "body" = "body";
-  let tocNumbers = new Set<string>();
+  let tocNumbers = { base: new Set<string>(), draft: new Set<string>() };
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const text = line.draft || line.base;
@@ -109,14 +109,17 @@ export function ordinanceItems(paragraphs: readonly WordParagraph[], base: Ordin
       items.push({ kind: "chapter", base: chapterBase, draft: chapterDraft, source: line.source });
       for (const chapter of [chapterBase, chapterDraft]) if (chapter) chapters.add(chapter.number);
       phase = "toc";
-      tocNumbers = new Set();
+      tocNumbers = { base: new Set(), draft: new Set() };
       continue;
     }
     const heading = headingItem(line, chapters);
     if (heading) {
-      const numbers = [heading.base?.number, heading.draft?.number].filter((number) => number !== undefined);
-      if (phase === "toc" && !numbers.some((number) => tocNumbers.has(number))) {
-        numbers.forEach((number) => tocNumbers.add(number));
+      // The contents end at the first heading that repeats a contents line's number on the same
+      // side: after a shift, a base number comes back as a draft number (-010 → -012, -012 → -022).
+      const repeats = (heading.base !== null && tocNumbers.base.has(heading.base.number)) || (heading.draft !== null && tocNumbers.draft.has(heading.draft.number));
+      if (phase === "toc" && !repeats) {
+        if (heading.base) tocNumbers.base.add(heading.base.number);
+        if (heading.draft) tocNumbers.draft.add(heading.draft.number);
         items.push({ kind: "toc", ...heading });
       } else {
         phase = "body";

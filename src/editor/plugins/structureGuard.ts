@@ -10,8 +10,9 @@
  *   that would read back as something else: a history note whose words are no longer a
  *   history note (typed before its parenthesis, or the tail of a split), or a paragraph with
  *   no enumerator whose words read as a heading, a history note or an enumerated paragraph.
- *   A refused edit changes nothing, as a key that does not apply; a delete across section
- *   boundaries that keeps every heading whole (the usual one) goes through.
+ *   A refused edit changes nothing but is recorded with its reason (plugins/refusedEdit; the
+ *   DocumentEditor records what this filter refuses), so the UI can say why; a delete across
+ *   section boundaries that keeps every heading whole (the usual one) goes through.
  * - Paragraph levels are what the text says (appendTransaction): a level is written as the
  *   line's indentation and read back by the importer's nesting inference, so after a
  *   transaction that makes or moves paragraphs (Enter, paste, join, a paragraph getting its
@@ -28,6 +29,7 @@ import { levelsAsRead } from "../../core/importer/readBack";
 import { tidyWords } from "../../core/model/lineText";
 import { isWordless, sectionFromNode } from "../convert";
 import { codeSchema } from "../schema";
+import { refusalTransaction } from "./refusedEdit";
 import { replacesWithinLine } from "./stepShape";
 
 const { nodes } = codeSchema;
@@ -94,8 +96,8 @@ function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[num
     const heading = child.firstChild!;
     const sectionNumber = heading.attrs.number as string;
     if (heading.type !== nodes.section_heading || !sectionNumber) problem = "a section without its number";
-    else if (numbers.has(sectionNumber)) problem = `section ${sectionNumber} twice`;
-    else if (!sectionNumber.startsWith(`${number}-`)) problem = `section ${sectionNumber} outside its chapter`;
+    else if (numbers.has(sectionNumber)) problem = `two sections numbered ${sectionNumber}`;
+    else if (!sectionNumber.startsWith(`${number}-`)) problem = `section ${sectionNumber} in chapter ${number}, which it is not of`;
     numbers.add(sectionNumber);
   });
   if (problem) return problem;
@@ -250,13 +252,15 @@ export const deleteKeepingStructure: Command = (state, dispatch) => {
     return false;
   });
   // Whole blocks go unless they are all their section has left; later cuts first, so positions hold.
+  // Where each cut line's container starts (-1 for a line directly in the document, as the title heading).
+  const containerOf = (pos: number) => { const $pos = state.doc.resolve(pos); return $pos.depth > 0 ? $pos.before() : -1; };
   const remaining = new Map<number, number>();
   for (const cut of cuts) {
-    const section = state.doc.resolve(cut.pos).before();
+    const section = containerOf(cut.pos);
     remaining.set(section, remaining.get(section) ?? state.doc.resolve(cut.pos).parent.childCount - 1);
   }
   for (const cut of [...cuts].reverse()) {
-    const section = state.doc.resolve(cut.pos).before();
+    const section = containerOf(cut.pos);
     const left = remaining.get(section)!;
     if (cut.whole && left > 1) {
       tr.delete(cut.pos, cut.pos + cut.node.nodeSize);
@@ -268,7 +272,12 @@ export const deleteKeepingStructure: Command = (state, dispatch) => {
       tr.delete(cut.from, cut.to);
     }
   }
-  if (!tr.docChanged || structureProblem(tr) !== null) return true;
+  const problem = tr.docChanged ? structureProblem(tr) : structureProblem(plain);
+  if (problem !== null || !tr.docChanged) {
+    // Nothing to delete that keeps the structure: say why the key did nothing.
+    if (dispatch && problem !== null) dispatch(refusalTransaction(state, problem));
+    return true;
+  }
   if (dispatch) dispatch(tr.setSelection(Selection.near(tr.doc.resolve(tr.mapping.map(from, -1)))).scrollIntoView());
   return true;
 };

@@ -8,16 +8,19 @@
  *   draft wins;
  * - a storage that fails, is missing or never answers is reported, with the download offered,
  *   never silent; nothing is editable until the stored draft is loaded (or storage gave up);
- * - two tabs on one draft never silently overwrite each other, and neither loses its typing.
+ * - two tabs on one draft never silently overwrite each other, and neither loses its typing:
+ *   a tab paused because another has the draft keeps its typing as a copy (pausedCopy).
  * No React here: components subscribe.
  */
 import type { EditorState } from "prosemirror-state";
 import type { AmendmentContent } from "../../core/amendmentFile";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { DraftStore, makePatch, StorageError, type DraftSummary, type VersionSummary } from "../../persistence";
+import { makePatch, StorageError, type DraftStore, type DraftSummary, type VersionSummary } from "../../persistence";
 import { draftContent, loadContent } from "./draftContent";
-import { clearPageJournal, IdleWriter, journaledContent, readPageJournal, writePageJournal } from "./draftJournal";
-import { DEFAULT_TIMINGS, NOT_ANSWERING_MESSAGE, type SaveStatus, type SessionTimings, type SessionView } from "./sessionView";
+import { clearPageJournal, IdleWriter, writePageJournal } from "./draftJournal";
+import { PausedCopy } from "./pausedCopy";
+import { newToken, startSession } from "./sessionStartup";
+import { DEFAULT_TIMINGS, type SessionTimings, type SessionView } from "./sessionView";
 import { MaxWaitTimer } from "./maxWaitTimer";
 import { TabPresence } from "./tabPresence";
 
@@ -30,10 +33,6 @@ const TAKEN_OVER_NOTICE = "Another tab took this draft over, so what you type in
 interface Checkpoint {
   readonly token: string;
   readonly content: AmendmentContent;
-}
-
-function newToken(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export class DraftSession {
@@ -53,6 +52,8 @@ export class DraftSession {
   private copying = false;
   private presence: TabPresence | null = null;
   private journal: IdleWriter | null = null;
+  /** This tab's typing while another tab has the draft open (kept as a copy, see pausedCopy). */
+  private readonly pausedCopy = new PausedCopy();
   private readonly cleanups: Array<() => void> = [];
   /** Bumped by every start and dispose, so a start that was superseded stops after its awaits. */
   private generation = 0;
@@ -98,79 +99,16 @@ export class DraftSession {
       presence.close();
       journal.stop();
     });
-    const opening = DraftStore.open();
-    let timeout: ReturnType<typeof setTimeout> | undefined;
-    const gaveUp = new Promise<"timeout">((resolve) => { timeout = setTimeout(() => resolve("timeout"), this.openTimeout); });
-    let outcome: DraftStore | "timeout";
-    try {
-      outcome = await Promise.race([opening, gaveUp]);
-    } catch (error) {
-      if (current()) this.withoutStorage(error instanceof Error ? error.message : String(error));
-      return;
-    } finally {
-      clearTimeout(timeout);
-    }
-    if (!current()) { if (outcome !== "timeout") outcome.close(); return; }
-    if (outcome === "timeout") {
-      this.withoutStorage(NOT_ANSWERING_MESSAGE);
-      const untouched = this.editor.state.doc;
-      opening.then((store) => {
-        if (!current() || this.view.status.kind !== "no-storage") { store.close(); return; }
-        void this.proceed(store, current, this.editor.state.doc !== untouched);
-      }, () => {});
-      return;
-    }
-    await this.proceed(outcome, current, false);
-  }
-
-  /**
-   * Storage failed or gave no answer: say so, and go on from the typing kept in localStorage
-   * the last time storage did not work (if any), so nothing typed then is out of reach.
-   */
-  private withoutStorage(message: string): void {
-    const page = readPageJournal();
-    if (page?.draftId === null) loadContent(this.editor, page.content);
-    this.update({ status: { kind: "no-storage", message }, name: page?.draftId === null ? page.content.name : this.defaultName });
-  }
-
-  /**
-   * Storage is open: show the last draft with its journal, or keep what is on screen as a new
-   * draft (`keepScreen`: the user typed while storage did not answer).
-   */
-  private async proceed(store: DraftStore, current: () => boolean, keepScreen: boolean): Promise<void> {
-    this.store = store;
-    await this.attempt(async () => {
-      const page = readPageJournal();
-      if (keepScreen || page?.draftId === null) {
-        const content = keepScreen ? this.content() : { ...page!.content, name: `${page!.content.name} (recovered)` };
-        const token = newToken();
-        const id = await store.createDraft(content.name, content, token);
-        await store.setLastOpened(id);
-        if (!current()) return;
-        clearPageJournal();
-        if (keepScreen) this.adopt(id, content, token, new Date().toISOString());
-        else this.show(id, content, { token, at: new Date().toISOString() });
-        return;
-      }
-      const lastId = await store.lastOpened();
-      const last = lastId ? await store.loadDraft(lastId) : null;
-      if (!current()) return;
-      if (last) {
-        // Claimed before the journal is read: the journal of a draft open in another tab is that tab's.
-        const held = (await this.presence?.open(last.id)) ?? true;
-        if (!current()) return;
-        const recovered = held ? await journaledContent(store, last, page?.draftId === last.id ? page : null) : null;
-        this.show(last.id, recovered ?? last.content, { token: last.checkpoint, at: last.updatedAt }, false);
-        if (!held) this.update({ status: { kind: "conflict" } });
-        if (recovered) await this.flush(true);
-        return;
-      }
-      const name = this.defaultName;
-      const content = draftContent(this.editor.state, name);
-      const token = newToken();
-      const id = await store.createDraft(name, content, token);
-      await store.setLastOpened(id);
-      this.adopt(id, content, token, new Date().toISOString());
+    await startSession({
+      editor: this.editor, defaultName: this.defaultName, openTimeout: this.openTimeout, presence, current,
+      useStore: (store) => { this.store = store; },
+      status: () => this.view.status.kind,
+      show: (id, content, stored, claim) => this.show(id, content, stored, claim),
+      adopt: (id, content, token, at) => this.adopt(id, content, token, at),
+      update: (patch) => this.update(patch),
+      flush: (force) => this.flush(force),
+      content: () => this.content(),
+      attempt: (action) => this.attempt(action),
     });
   }
 
@@ -348,6 +286,8 @@ export class DraftSession {
     if (kind === "taken-over") { void this.continueAsCopy(TAKEN_OVER_NOTICE); return; }
     // While storage does not work, the whole draft goes to localStorage (as often as saves would).
     if (kind === "no-storage") { this.pageTimer.poke(); return; }
+    // While another tab has the draft, this tab's typing is kept as a copy (as often as saves would be).
+    if (kind === "conflict") { this.pageTimer.poke(); return; }
     if (!this.view.draftId || !this.canSave()) return;
     if (kind !== "failed" && kind !== "pending") this.update({ status: { kind: "pending" } });
     this.journal?.request();
@@ -392,6 +332,7 @@ export class DraftSession {
     this.checkpoint = this.committed = { token, content: draftContent(state, content.name) };
     this.storedAt = at;
     this.update({ draftId: id, name: content.name, status: { kind: "saved", at: new Date().toISOString() } });
+    this.pausedCopy.drop();
     if (claim) void this.presence?.open(id);
   }
 
@@ -412,6 +353,7 @@ export class DraftSession {
       } else {
         this.update({ status: { kind: "pending" } });
         await this.flush(true);
+        if (this.isSaved(this.editor.state)) this.pausedCopy.drop();
       }
     });
   }
@@ -438,6 +380,10 @@ export class DraftSession {
   /** Writes the whole draft to localStorage, synchronously: the page may be gone before storage answers. */
   private writeLocalJournal(): void {
     const kind = this.view.status.kind;
+    if (kind === "conflict" && !this.isSaved(this.editor.state)) {
+      this.pausedCopy.write({ ...this.content(), name: `${this.view.name || this.defaultName} (copy)` });
+      return;
+    }
     if (kind === "conflict" || kind === "taken-over" || kind === "starting" || this.isSaved(this.editor.state)) return;
     if (kind !== "no-storage" && !this.view.draftId) return;
     writePageJournal(kind === "no-storage" && !this.store ? null : this.view.draftId, this.content());
