@@ -16,6 +16,7 @@ import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
+import { structureBindings } from "./structure/structureKeymap";
 
 export interface EditorStateOptions {
   /** Extra plugins, placed before the keymaps so their key bindings win. */
@@ -39,6 +40,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
     plugins: [
       ...(options.plugins ?? []),
       history(),
+      keymap(structureBindings),
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),
       blockIdsPlugin(),
