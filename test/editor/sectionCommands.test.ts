@@ -1,0 +1,96 @@
+/**
+ * Section commands on the demonstration chapter: repeal, a new section, renumber. Each is one
+ * undo step, leaves the live redline equal to a fresh compare, reopens as itself, and exports
+ * the way a Chicago ordinance shows it.
+ */
+import { TextSelection, type EditorState } from "prosemirror-state";
+import { describe, expect, it } from "vitest";
+import { buildOrdinance, DEFAULT_EXPORT_SETTINGS, writeText } from "../../src/core/export";
+import { redlineState } from "../../src/editor/redline/plugin";
+import { insertSection, renumberSection, repealSection, sectionNumberProblem, sectionPlace, selectedSection } from "../../src/editor/structure/sectionCommands";
+import { changeList, positionOf, redlineEditor, run } from "../support/editorHarness";
+import { fixtureBase } from "../support/fixtures";
+import { closed, expectSoundStep, outlineOf } from "../support/structuralChecks";
+
+const base = fixtureBase();
+
+function inSection(state: EditorState, words: string, nth = 0): EditorState {
+  return closed(state.apply(state.tr.setSelection(TextSelection.create(state.doc, positionOf(state, words, nth)))));
+}
+
+function sectionPos(state: EditorState, number: string): number {
+  let found = -1;
+  state.doc.descendants((node, pos) => {
+    if (node.type.name === "section" && node.firstChild!.attrs.number === number) found = pos;
+    return found < 0 && node.type.name !== "section";
+  });
+  if (found < 0) throw new Error(`no section ${number}`);
+  return found;
+}
+
+function exported(state: EditorState, grouping: "chapter" | "section"): string {
+  return writeText(buildOrdinance({ base, draft: redlineState(state).draft, settings: { ...DEFAULT_EXPORT_SETTINGS, grouping } }));
+}
+
+function contentsNumbers(state: EditorState): string[] {
+  return redlineState(state).draft.chapters[0]!.toc.map((entry) => entry.number);
+}
+
+describe("repealing a section", () => {
+  it("removes 2-173-070 and its contents line in one step; the redline strikes it and the export repeals it", () => {
+    const state = inSection(redlineEditor(base), "Severability", 1);
+    const after = run(state, repealSection());
+    expectSoundStep(state, after, base);
+    expect(contentsNumbers(after)).not.toContain("2-173-070");
+    expect(changeList(after).join("\n")).toMatch(/\[-2-173-070 Severability\./);
+    expect(changeList(after).every((line) => line.includes("{++}"))).toBe(true);
+    expect(exported(after, "section")).toContain("Section 2-173-070 of the Municipal Code of Chicago is hereby repealed in its entirety.");
+    const whole = exported(after, "chapter");
+    expect(whole).toContain("[-2-173-070 Severability.-]");
+    expect(whole).not.toContain("hereby repealed");
+  });
+
+  it("refuses the only section of a chapter", () => {
+    let state = redlineEditor(base);
+    for (const number of ["2-173-005", "2-173-010", "2-173-020", "2-173-030", "2-173-040", "2-173-042", "2-173-050", "2-173-060"]) {
+      state = run(state, repealSection(sectionPos(state, number)));
+    }
+    expect(repealSection(sectionPos(state, "2-173-070"))(state)).toBe(false);
+  });
+});
+
+describe("a new section", () => {
+  it("inserts 2-173-045 after 2-173-042 with its contents line; the export inserts it underscored", () => {
+    const state = closed(redlineEditor(base));
+    let after = run(state, insertSection(sectionPos(state, "2-173-042"), "2-173-045", "Retaliation prohibited."));
+    expectSoundStep(state, after, base);
+    expect(contentsNumbers(after)).toEqual(["2-173-005", "2-173-010", "2-173-020", "2-173-030", "2-173-040", "2-173-042", "2-173-045", "2-173-050", "2-173-060", "2-173-070"]);
+    expect(selectedSection(after)?.number).toBe("2-173-045");
+    after = after.apply(after.tr.insertText("No agent shall retaliate against any person."));
+    const text = exported(after, "section");
+    expect(text).toContain("Chapter 2-173 of the Municipal Code of Chicago is hereby amended by inserting a new Section 2-173-045, as follows:");
+    // Once as the new contents line (SECTION 1 reprints the contents), once as the new section's heading.
+    expect(text.split("\n").filter((line) => line === "{+2-173-045 Retaliation prohibited.+}")).toHaveLength(2);
+    expect(text).toContain("{+No agent shall retaliate against any person.+}");
+    expect(exported(after, "chapter")).toContain("{+2-173-045 Retaliation prohibited.+}");
+  });
+
+  it("refuses a number already used or of another chapter", () => {
+    const state = redlineEditor(base);
+    const chapter = sectionPlace(state.doc, sectionPos(state, "2-173-042"))!.chapter;
+    expect(sectionNumberProblem(chapter, "2-173-050")).toBe("Section 2-173-050 already exists.");
+    expect(sectionNumberProblem(chapter, "2-172-045")).toMatch(/not a section number of Chapter 2-173/);
+    expect(insertSection(sectionPos(state, "2-173-042"), "2-173-050", "Twice.")(state)).toBe(false);
+  });
+});
+
+describe("renumbering a section", () => {
+  it("gives 2-173-060 the number 2-173-045 and moves it after 2-173-042, contents following", () => {
+    const state = closed(redlineEditor(base));
+    const after = run(state, renumberSection(sectionPos(state, "2-173-060"), "2-173-045", "2-173-042"));
+    expectSoundStep(state, after, base);
+    expect(contentsNumbers(after)).toEqual(["2-173-005", "2-173-010", "2-173-020", "2-173-030", "2-173-040", "2-173-042", "2-173-045", "2-173-050", "2-173-070"]);
+    expect(outlineOf(after, "2-173-045", 2)[0]).toBe(outlineOf(state, "2-173-060", 2)[0]);
+    expect(changeList(after).join("\n")).toMatch(/060/);
+  });
+});
