@@ -7,6 +7,8 @@ import { TextSelection, type EditorState } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { deleteSubsection } from "../../src/editor/structure/listCommands";
 import { changeList, positionOf, redlineEditor, run } from "../support/editorHarness";
+import { serializeDocument } from "../../src/core/model/canonicalText";
+import { redlineState } from "../../src/editor/redline/plugin";
 import { fixtureBase } from "../support/fixtures";
 import { closed, expectSoundStep, outlineOf, press } from "../support/structuralChecks";
 
@@ -28,6 +30,10 @@ function pressing(previous: EditorState, key: string): EditorState {
   expect(result.handled, `${key} was taken by a binding`).toBe(true);
   expectSoundStep(state, result.state, base);
   return result.state;
+}
+
+function redlineStateText(state: EditorState): string {
+  return serializeDocument(redlineState(state).draft);
 }
 
 function typed(state: EditorState, text: string): EditorState {
@@ -140,5 +146,17 @@ describe("deleting a subsection", () => {
     state = pressing(state, "Backspace");
     expect(outlineOf(state, "2-173-005", 2)).toEqual(["(a) The City", "(b) The safety", "(c) Victims of", "(d) Every immigrant", "(e) This chapter"]);
     expect(changeList(state)).toEqual([]);
+  });
+
+  it("Backspace at the start of (c) joins it onto (b) and closes the list over the gap; Delete at the end of (b) does the same", () => {
+    const joined = ["(a) The City", "(b) The safety", "(c) Every immigrant", "(d) This chapter"];
+    let state = redlineEditor(base);
+    state = pressing(caret(state, positionOf(state, "Victims of crime")), "Backspace");
+    expect(outlineOf(state, "2-173-005", 2)).toEqual(joined);
+    expect(redlineStateText(state)).toContain("immigration documents. Victims of crime");
+    let other = redlineEditor(base);
+    other = pressing(atEndOf(other, "holds immigration documents."), "Delete");
+    expect(outlineOf(other, "2-173-005", 2)).toEqual(joined);
+    expect(redlineStateText(other)).toBe(redlineStateText(state));
   });
 });

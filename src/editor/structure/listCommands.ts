@@ -12,11 +12,14 @@
  * - `liftListItem` (Shift+Tab): the item becomes the next sibling of its parent; from the
  *   outermost list it becomes an unnumbered paragraph (when nothing hangs under it).
  * - `deleteSubsection`: removes the item and everything under it, leaving no empty label.
+ * - `joinItemBackward` / `joinItemForward`: Backspace at the start of an item, or Delete at the
+ *   end of the paragraph before one, joins the item's words onto the paragraph before (one
+ *   space at the seam) and closes its list over the gap.
  */
 import { TextSelection, type Command, type Transaction } from "prosemirror-state";
 import { freshId } from "../plugins/blockIds";
 import { codeSchema } from "../schema";
-import { descendantsOf, enumeratedAt, previousAtLevel, reletterSection, sectionBlocks, type SectionBlock } from "./sectionOutline";
+import { descendantsOf, enumeratedAt, previousAtLevel, reletterSection, sectionAt, sectionBlocks, type SectionBlock } from "./sectionOutline";
 
 const { nodes } = codeSchema;
 
@@ -162,4 +165,39 @@ export const deleteWholeItems: Command = (state, dispatch) => {
   removeBlocks(tr, at.sectionPos, blocks, index, last);
   dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(blocks[index]!.pos, tr.doc.content.size)), -1)).scrollIntoView());
   return true;
+};
+
+/** Joins the paragraph `blocks[index]` onto the block before it, with a space at the seam, re-lettering over the gap. */
+function joinOntoPrevious(state: Parameters<Command>[0], dispatch: Parameters<Command>[1], sectionPos: number, index: number): boolean {
+  const blocks = sectionBlocks(state.doc, sectionPos);
+  const item = blocks[index];
+  const previous = blocks[index - 1];
+  if (!item || !previous || previous.node.type !== nodes.paragraph || !item.node.attrs.enumerator) return false;
+  if (!dispatch) return true;
+  const tr = state.tr;
+  const seam = item.pos - 1;
+  const needsSpace = previous.node.content.size > 0 && item.node.content.size > 0 && !/\s$/.test(previous.node.textContent);
+  tr.delete(seam, item.pos + 1);
+  if (needsSpace) tr.insertText(" ", seam);
+  const next = blocks.slice(index + 1).find((block) => block.node.attrs.enumerator);
+  reletterSection(tr, sectionPos, new Set(next ? [idOf(next)] : []));
+  dispatch(tr.setSelection(TextSelection.create(tr.doc, seam + (needsSpace ? 1 : 0))).scrollIntoView());
+  return true;
+}
+
+/** Backspace at the start of a non-empty item: joins it onto the paragraph before. */
+export const joinItemBackward: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  const at = enumeratedAt($from);
+  if (!at || !empty || $from.parentOffset !== 0 || at.block.node.content.size === 0) return false;
+  return joinOntoPrevious(state, dispatch, at.sectionPos, at.block.index - 1);
+};
+
+/** Delete at the end of a paragraph followed by an item: joins the item onto it. */
+export const joinItemForward: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || $from.parent.type !== nodes.paragraph || $from.parentOffset !== $from.parent.content.size) return false;
+  const section = sectionAt($from);
+  if (!section) return false;
+  return joinOntoPrevious(state, dispatch, section.pos, $from.index($from.depth - 1));
 };
