@@ -115,3 +115,32 @@ describe("updateRedline over many keystrokes across a large document", () => {
     }
   });
 });
+
+describe("updateRedline typing into a section that is not surely paired", () => {
+  it("recomputes that section alone while its pairing stays the same", () => {
+    const base: OrdinanceDocument = { title: null, chapters: [generateChapter(41, 30_000, "2-173")] };
+    const chapter = base.chapters[0]!;
+    const target = chapter.sections.findIndex((section) => section.blocks.filter((block) => block.kind === "paragraph").length >= 4);
+    expect(target).toBeGreaterThanOrEqual(0);
+    // Half of the section's paragraphs rewritten: the same-numbered pair is alike, but not surely the same section.
+    let seen = 0;
+    const rewritten = {
+      ...chapter.sections[target]!,
+      blocks: chapter.sections[target]!.blocks.map((block) => (block.kind === "paragraph" && seen++ % 2 === 0
+        ? { ...block, text: "The commissioner shall publish a quarterly report of every request received under this paragraph and its outcome." }
+        : block)),
+    };
+    let draft: OrdinanceDocument = { ...base, chapters: [{ ...chapter, sections: chapter.sections.map((s, i) => (i === target ? rewritten : s)) }] };
+    let redline = compare(base, draft);
+    const unit = redline.sections.findIndex((entry) => entry.numberB === rewritten.number);
+    expect(redline.sections[unit]!.status).toBe("changed");
+    const random = new Random(9);
+    for (let k = 0; k < 8; k++) {
+      draft = typeInto(draft, 0, target, random);
+      const next = updateRedline(redline, draft);
+      expect(next.touchedSince(redline.version), `keystroke ${k + 1}`).toEqual([unit]);
+      expect(plain(next), `keystroke ${k + 1}`).toEqual(plain(fresh(base, draft)));
+      redline = next;
+    }
+  });
+});

@@ -61,17 +61,10 @@ export function alignSections(a: readonly Section[], b: readonly Section[], opti
  * Aligns two section lists: sure same-numbered pairs first; for the rest, candidates are the
  * same-numbered pairs alike enough and the partners found by content (see searchByContent).
  */
-export function matchChapter(a: readonly Section[], b: readonly Section[], options: ResolvedOptions): SectionMatch {
+export function matchChapter(a: readonly Section[], b: readonly Section[], options: ResolvedOptions, previous?: EditedSince): SectionMatch {
   const indexB = new Map<string, number>();
   b.forEach((section, index) => indexB.set(section.number, index));
-  const sureA = new Int32Array(a.length).fill(-1);
-  const sureB = new Int32Array(b.length).fill(-1);
-  const numberPairs: Array<readonly [number, number]> = [];
-  a.forEach((section, i) => {
-    const j = indexB.get(section.number);
-    if (j === undefined) return;
-    if (likeness(section, b[j]!) >= SURE_LIKENESS) { sureA[i] = j; sureB[j] = i; } else numberPairs.push([i, j]);
-  });
+  const { sureA, sureB, numberPairs } = previous ? sameNumberedAgain(a, b, previous) : sameNumbered(a, b, indexB);
   const restA: number[] = [];
   const restB: number[] = [];
   for (let i = 0; i < a.length; i++) if (sureA[i]! < 0) restA.push(i);
@@ -87,6 +80,50 @@ export function matchChapter(a: readonly Section[], b: readonly Section[], optio
 }
 
 const NO_EDITS: ReadonlySet<number> = new Set();
+
+/** A previous match of the same chapters, and the draft sections edited since (same numbers, same places). */
+export interface EditedSince {
+  readonly match: SectionMatch;
+  readonly changed: readonly number[];
+}
+
+interface SameNumbered {
+  readonly sureA: Int32Array;
+  readonly sureB: Int32Array;
+  /** Same-numbered pairs that are not sure, by base index. */
+  readonly numberPairs: ReadonlyArray<readonly [number, number]>;
+}
+
+/** The sections of the same number on both sides: the sure pairs, and the others. */
+function sameNumbered(a: readonly Section[], b: readonly Section[], indexB: ReadonlyMap<string, number>): SameNumbered {
+  const sureA = new Int32Array(a.length).fill(-1);
+  const sureB = new Int32Array(b.length).fill(-1);
+  const numberPairs: Array<readonly [number, number]> = [];
+  a.forEach((section, i) => {
+    const j = indexB.get(section.number);
+    if (j === undefined) return;
+    if (likeness(section, b[j]!) >= SURE_LIKENESS) { sureA[i] = j; sureB[j] = i; } else numberPairs.push([i, j]);
+  });
+  return { sureA, sureB, numberPairs };
+}
+
+/** As sameNumbered, judging again only the sections edited since the previous match: the others keep their verdicts. */
+function sameNumberedAgain(a: readonly Section[], b: readonly Section[], { match, changed }: EditedSince): SameNumbered {
+  const sureB = match.sureB.slice();
+  const partners = lookups(match.numberPairs).byB;
+  const edited = new Set(changed);
+  const numberPairs = match.numberPairs.filter(([, j]) => !edited.has(j));
+  for (const j of edited) {
+    const i = match.sureB[j]! >= 0 ? match.sureB[j]! : partners.get(j);
+    if (i === undefined) continue;
+    if (likeness(a[i]!, b[j]!) >= SURE_LIKENESS) sureB[j] = i;
+    else { sureB[j] = -1; numberPairs.push([i, j]); }
+  }
+  numberPairs.sort((x, y) => x[0] - y[0]);
+  const sureA = new Int32Array(a.length).fill(-1);
+  sureB.forEach((i, j) => { if (i >= 0) sureA[i] = j; });
+  return { sureA, sureB, numberPairs };
+}
 
 /**
  * The match for `b` where the draft sections at `changed` were edited (same numbers, same
@@ -124,6 +161,19 @@ export function rematchChapter(previous: SectionMatch, a: readonly Section[], b:
     if (!searchHolds(search, a, b, edited, options.sectionSimilarity, options.minMoveLength, numberPartner, pairedWith)) return null;
   }
   return { ...previous, steps: decide(a, b, sureB, numberPairs, search, options), edited };
+}
+
+/** Whether two alignments take the same steps. */
+export function sameSteps(first: readonly SectionStep[], second: readonly SectionStep[]): boolean {
+  return first.length === second.length && first.every((step, k) => sameStep(step, second[k]!));
+}
+
+function sameStep(x: SectionStep, y: SectionStep): boolean {
+  switch (x.kind) {
+    case "pair": return y.kind === "pair" && x.a === y.a && x.b === y.b;
+    case "delete": return y.kind === "delete" && x.a === y.a && x.moveTo === y.moveTo;
+    case "insert": return y.kind === "insert" && x.b === y.b && x.moveFrom === y.moveFrom;
+  }
 }
 
 const lookupCache = new WeakMap<object, { byA: Map<number, number>; byB: Map<number, number>; scoredByB: Map<number, number[]> }>();

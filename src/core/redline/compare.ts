@@ -13,15 +13,16 @@
  * places (typing never changes that): an identity pass over the sections names the units whose
  * inputs are new objects (planUnits.ts), only those are recomputed, and the new table shares
  * every other record with the previous one — nothing after an edit is rebuilt or shifted. An
- * edit that changes how sections pair (planForUpdate) rebuilds the redline with the new plan.
+ * edit that changes how sections pair (planForUpdate) rebuilds the redline with the new plan;
+ * one that only re-decides the same pairs keeps every unit.
  */
 import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, sectionPieceLength, serializeDocument, titlePiece } from "../model/canonicalText";
 import type { Chapter, OrdinanceDocument, Section } from "../model/document";
-import { makePlan, planForUpdate, type Plan } from "./plan";
+import { makePlan, planForUpdate, samePairing, type Plan } from "./plan";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
 import { SectionEntry, type ChangeGroup, type SectionEntryInit, type TextSource } from "./sectionEntry";
 import { DEFAULT_OPTIONS, type Change, type CompareOptions, type Redline, type ResolvedOptions, type SectionRedline, type SectionStatus } from "./types";
-import { changedUnits, planUnits, type UnitStep } from "./planUnits";
+import { changedUnits, planUnits, planUnitsCarried, type UnitStep } from "./planUnits";
 import { UnitTable, type UnitRecord } from "./unitTable";
 import { diffLine } from "./wordDiff";
 
@@ -153,17 +154,18 @@ export function compare(base: OrdinanceDocument, draft: OrdinanceDocument, optio
 export function updateRedline(previous: Redline, draft: OrdinanceDocument): Redline {
   if (!(previous instanceof RedlineValue)) throw new TypeError("updateRedline needs a redline made by compare");
   const { base, options, plan } = previous;
-  const index = planUnits(plan, base, previous.draft);
-  const changed = changedUnits(index, previous.draft, draft);
-  if (changed === null) return build(base, draft, options, makePlan(base, draft, options));
+  const changes = changedUnits(planUnits(plan, base, previous.draft), previous.draft, draft);
+  if (changes === null) return build(base, draft, options, makePlan(base, draft, options));
   // The same layout, but an edit may still change which sections pair: then the units differ.
-  const updatedPlan = planForUpdate(plan, previous.draft, base, draft, options);
-  if (updatedPlan !== plan) return build(base, draft, options, updatedPlan);
+  const updatedPlan = planForUpdate(plan, previous.draft, base, draft, options, changes.sections);
+  if (!samePairing(plan, updatedPlan)) return build(base, draft, options, updatedPlan);
+  const index = planUnitsCarried(plan, updatedPlan, base, previous.draft);
+  const changed = changes.units;
   const walker = new Walker(base, draft, options);
   for (const unit of changed) walkUnit(walker, index.units[unit]!);
   const units = previous.units.with(changed, walker.records);
   const older = previous.history && previous.history.depth < MAX_HISTORY ? previous.history : null;
-  return new RedlineValue(base, draft, options, plan, units, { since: previous.version, units: changed, older, depth: (older?.depth ?? 0) + 1 });
+  return new RedlineValue(base, draft, options, updatedPlan, units, { since: previous.version, units: changed, older, depth: (older?.depth ?? 0) + 1 });
 }
 
 const baseStarts = new WeakMap<OrdinanceDocument, Map<Section, number>>();

@@ -7,7 +7,7 @@
  */
 import type { Chapter, OrdinanceDocument } from "../model/document";
 import { alignSequences } from "./align";
-import { matchChapter, rematchChapter, type SectionMatch, type SectionStep } from "./alignSections";
+import { matchChapter, rematchChapter, sameSteps, type SectionMatch, type SectionStep } from "./alignSections";
 import { bodyOf } from "./sectionLikeness";
 import type { ResolvedOptions } from "./types";
 
@@ -77,9 +77,14 @@ function chapterPair(chapterA: Chapter, chapterB: Chapter, a: number, b: number,
  * places) as `previousDraft`, whose plan is `previous`. A chapter with edited sections is
  * re-decided from its previous candidates when the edit cannot change what the search by
  * content finds (see rematchChapter), else aligned again; the whole plan is made again when an
- * edited chapter was paired by content.
+ * edited chapter was paired by content. `editedSections` (draft chapter index → indices of its
+ * sections that are new objects) saves the scan for them when the caller already made it.
+ * A step whose pairs come out the same keeps its `sections` array (see samePairing).
  */
-export function planForUpdate(previous: Plan, previousDraft: OrdinanceDocument, base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions): Plan {
+export function planForUpdate(
+  previous: Plan, previousDraft: OrdinanceDocument, base: OrdinanceDocument, draft: OrdinanceDocument, options: ResolvedOptions,
+  editedSections?: ReadonlyMap<number, readonly number[]>,
+): Plan {
   let steps: PlanStep[] | null = null;
   for (let k = 0; k < previous.steps.length; k++) {
     const step = previous.steps[k]!;
@@ -94,12 +99,35 @@ export function planForUpdate(previous: Plan, previousDraft: OrdinanceDocument, 
       continue;
     }
     const chapterA = base.chapters[step.a]!;
-    const changed: number[] = [];
-    after.sections.forEach((section, j) => { if (section !== before.sections[j]) changed.push(j); });
-    const match = rematchChapter(step.match, chapterA.sections, after.sections, changed, options);
+    const changed = editedSections ? editedSections.get(index) ?? NO_SECTIONS : sectionsEdited(before, after);
+    const match = rematchChapter(step.match, chapterA.sections, after.sections, changed, options) ?? matchChapter(chapterA.sections, after.sections, options, { match: step.match, changed });
     if (match === step.match) continue;
     steps ??= [...previous.steps];
-    steps[k] = chapterPair(chapterA, after, step.a, step.b, options, match ?? undefined);
+    // The same pairs decided again keep their steps: only what they were decided from is new.
+    steps[k] = sameSteps(match.steps, step.match.steps) ? { ...step, match: { ...match, steps: step.sections } } : chapterPair(chapterA, after, step.a, step.b, options, match);
   }
   return steps ? { steps } : previous;
+}
+
+const NO_SECTIONS: readonly number[] = [];
+
+/** Indices of the sections of `after` that are not the same objects as in `before` (same layout). */
+function sectionsEdited(before: Chapter, after: Chapter): number[] {
+  const changed: number[] = [];
+  for (let j = 0; j < after.sections.length; j++) if (after.sections[j] !== before.sections[j]) changed.push(j);
+  return changed;
+}
+
+/**
+ * Whether two plans pair the same chapters and sections (the second made by planForUpdate from
+ * the first): then a redline of one is a redline of the other, unit for unit.
+ */
+export function samePairing(first: Plan, second: Plan): boolean {
+  if (first === second) return true;
+  if (first.steps.length !== second.steps.length) return false;
+  return first.steps.every((step, k) => {
+    const other = second.steps[k]!;
+    if (step === other) return true;
+    return step.kind === "chapter-pair" && other.kind === "chapter-pair" && step.sections === other.sections && step.renumbered === other.renumbered;
+  });
 }

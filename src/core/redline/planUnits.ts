@@ -62,13 +62,33 @@ export function planUnits(plan: Plan, base: OrdinanceDocument, draft: OrdinanceD
 }
 
 /**
- * The units (ascending) whose inputs differ between two drafts of the same base, or null when
- * the drafts are not laid out alike (other chapters, section counts or numbers), so the plan
- * no longer fits. One pass of identity checks over the sections; no allocation per section.
+ * The units of `plan` for a plan of the same pairing (see samePairing), which shares its steps:
+ * the index made for `plan`, kept for `next` too.
  */
-export function changedUnits(index: PlanUnits, before: OrdinanceDocument, after: OrdinanceDocument): number[] | null {
+export function planUnitsCarried(plan: Plan, next: Plan, base: OrdinanceDocument, draft: OrdinanceDocument): PlanUnits {
+  const units = planUnits(plan, base, draft);
+  if (next !== plan) cache.set(next, units);
+  return units;
+}
+
+/** What changed between two drafts laid out alike: the units to recompute and the sections edited. */
+export interface ChangedUnits {
+  /** The units whose inputs differ, ascending, each once. */
+  readonly units: number[];
+  /** Draft chapter index → indices of its sections that are new objects (chapters with none left out). */
+  readonly sections: ReadonlyMap<number, readonly number[]>;
+}
+
+/**
+ * The units (ascending) whose inputs differ between two drafts of the same base, and the edited
+ * sections, or null when the drafts are not laid out alike (other chapters, section counts or
+ * numbers), so the plan no longer fits. One pass of identity checks over the sections of the
+ * chapters that are new objects; no allocation per unchanged section.
+ */
+export function changedUnits(index: PlanUnits, before: OrdinanceDocument, after: OrdinanceDocument): ChangedUnits | null {
   if (Boolean(before.title) !== Boolean(after.title) || before.chapters.length !== after.chapters.length) return null;
   const changed: number[] = [];
+  const sections = new Map<number, number[]>();
   if (before.title !== after.title) changed.push(0);
   for (let c = 0; c < after.chapters.length; c++) {
     const chapterA = before.chapters[c]!;
@@ -81,16 +101,19 @@ export function changedUnits(index: PlanUnits, before: OrdinanceDocument, after:
     if (sectionsA === sectionsB) continue;
     const units = index.sectionUnit[c]!;
     const moves = index.moveSources[c]!;
+    const edited: number[] = [];
     for (let s = 0; s < sectionsB.length; s++) {
       const section = sectionsB[s]!;
       if (sectionsA[s] === section) continue;
       if (sectionsA[s]!.number !== section.number) return null;
+      edited.push(s);
       changed.push(units[s]!);
       const source = moves.size > 0 ? moves.get(s) : undefined;
       if (source !== undefined) changed.push(source);
     }
+    if (edited.length > 0) sections.set(c, edited);
   }
-  if (changed.length < 2) return changed;
+  if (changed.length < 2) return { units: changed, sections };
   changed.sort((x, y) => x - y);
-  return changed.filter((unit, k) => k === 0 || changed[k - 1] !== unit);
+  return { units: changed.filter((unit, k) => k === 0 || changed[k - 1] !== unit), sections };
 }

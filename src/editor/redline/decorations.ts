@@ -32,7 +32,13 @@ export interface RedlineSpec {
   readonly unit: number | "deleted";
 }
 
-function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle, text: string): Record<string, string> {
+/**
+ * The attributes of a change's mark. They name the change, never its text (the text is the
+ * element's content; a screen reader gets the insertion or deletion role of <ins>/<del> and a
+ * hidden cue from the stylesheet): typing inside an insertion then leaves the mark as it is,
+ * so the browser keeps the element and has nothing to lay out again.
+ */
+function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle): Record<string, string> {
   const classes = [`redline-${kind}`];
   if (!style.visible(change)) classes.push("redline-dimmed");
   if (style.selectedId === change.id) classes.push("redline-selected");
@@ -41,7 +47,6 @@ function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle, 
     class: classes.join(" "),
     "data-change": kind,
     "data-change-id": change.id,
-    "aria-label": `${kind === "insert" ? "inserted" : "deleted"}: ${text}`,
   };
   const color = style.color(change);
   if (color) attrs.style = `--sponsor-color: ${color}`;
@@ -60,7 +65,7 @@ export function needsSpacer(change: Change): boolean {
  * space that belongs to neither the <del> nor the document: "struck underscored".
  */
 function deletedWidget(change: Change, style: MarkStyle, paragraphs: readonly string[] | null, spacer: boolean): { toDOM: () => HTMLElement; key: string } {
-  const attrs = markAttrs(change, "delete", style, change.deleted.trim());
+  const attrs = markAttrs(change, "delete", style);
   const key = JSON.stringify([change.id, attrs, paragraphs ?? change.deleted, spacer, change.move?.otherSection ?? null]);
   const toDOM = () => {
     if (paragraphs === null) {
@@ -113,7 +118,7 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
     const to = change.toB - entry.startB;
     if (change.part === "section") {
       if (change.inserted) {
-        const attrs = markAttrs(change, "insert", style, `section ${entry.numberB ?? ""}`);
+        const attrs = markAttrs(change, "insert", style);
         attrs.class += " redline-insert-section";
         if (change.move) attrs["data-label"] = `moved from ${change.move.otherSection}`;
         decorations.push(Decoration.node(place.pos, place.end, attrs, tag));
@@ -133,7 +138,7 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
     if (crossesLines) {
       for (const placed of lines) {
         if (change.inserted && placed.line.lineFrom >= from && placed.line.to <= to) {
-          const attrs = markAttrs(change, "insert", style, placed.node.textContent);
+          const attrs = markAttrs(change, "insert", style);
           attrs.class += " redline-insert-block";
           decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, attrs, tag));
         }
@@ -149,7 +154,7 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
     const end = mapOffset(lines, to);
     if (change.deleted) decorations.push(widget(start.pos, deletedWidget(change, style, null, needsSpacer(change)), -1, tag));
     if (change.inserted && end.pos > start.pos) {
-      decorations.push(Decoration.inline(start.pos, end.pos, { nodeName: "ins", ...markAttrs(change, "insert", style, change.inserted.trim()) }, tag));
+      decorations.push(Decoration.inline(start.pos, end.pos, { nodeName: "ins", ...markAttrs(change, "insert", style) }, tag));
     }
   }
   return decorations;

@@ -27,12 +27,10 @@ function renderLabel(target: HTMLElement, label: string, change: LabelSpec | nul
   del.textContent = change.oldLabel;
   del.dataset.change = "delete";
   del.dataset.changeId = change.changeId;
-  del.setAttribute("aria-label", `deleted: ${change.oldLabel}`);
   const ins = document.createElement("ins");
   ins.textContent = label;
   ins.dataset.change = "insert";
   ins.dataset.changeId = change.changeId;
-  ins.setAttribute("aria-label", `inserted: ${label}`);
   // One space between the struck and the underscored label, as in a printed redline: "(f) (g)".
   target.append(del, document.createTextNode(" "), ins);
 }
@@ -43,6 +41,8 @@ class LabelledView implements NodeView {
   private readonly label: HTMLElement;
   /** The classes this view put on `dom`; the rest (a decoration's, say) are not ours to touch. */
   private ownClasses: readonly string[] = [];
+  /** What the view shows now (the node's attributes and its label change), to skip a render that changes nothing. */
+  private shown = "";
 
   constructor(private node: PMNode, decorations: readonly Decoration[], private readonly kind: "paragraph" | "heading") {
     this.dom = document.createElement(kind === "paragraph" ? "p" : "h3");
@@ -66,6 +66,11 @@ class LabelledView implements NodeView {
 
   private render(node: PMNode, decorations: readonly Decoration[]): void {
     const change = labelChange(decorations);
+    // Typing re-renders the typed paragraph's view: when its label reads the same, touch
+    // nothing, so the browser has no layout to redo for it.
+    const shown = JSON.stringify([node.attrs, change?.oldLabel ?? null, change?.changeId ?? null]);
+    if (shown === this.shown) return;
+    this.shown = shown;
     if (this.kind === "heading") {
       const number = node.attrs.number as string;
       this.setOwnClasses(["section-heading"]);
