@@ -35,7 +35,7 @@ describe("structural commands in Chromium", () => {
     expect(await dialog.getByLabel("Section number").inputValue()).toBe("2-173-055");
     await dialog.getByLabel("Section number").fill("2-173-060");
     await dialog.getByRole("button", { name: "Insert section" }).click();
-    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("2-173-060 already exists");
+    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("2-173-060 is already used");
     await dialog.getByLabel("Section number").fill("2-173-055");
     await dialog.getByLabel("Catchline").fill("Retaliation prohibited.");
     await page.screenshot({ path: `${outputDir()}number-assistant.png` });

@@ -7,6 +7,7 @@ import { TextSelection, type EditorState } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { buildOrdinance, DEFAULT_EXPORT_SETTINGS, writeText } from "../../src/core/export";
 import { redlineState } from "../../src/editor/redline/plugin";
+import { adviseNewSection, newSectionProblem, placeAfter } from "../../src/editor/structure/numberAssistant";
 import { insertSection, renumberSection, repealSection, sectionNumberProblem, sectionPlace, selectedSection } from "../../src/editor/structure/sectionCommands";
 import { changeList, positionOf, redlineEditor, run } from "../support/editorHarness";
 import { fixtureBase } from "../support/fixtures";
@@ -78,8 +79,11 @@ describe("a new section", () => {
   it("refuses a number already used or of another chapter", () => {
     const state = redlineEditor(base);
     const chapter = sectionPlace(state.doc, sectionPos(state, "2-173-042"))!.chapter;
-    expect(sectionNumberProblem(chapter, "2-173-050")).toBe("Section 2-173-050 already exists.");
-    expect(sectionNumberProblem(chapter, "2-172-045")).toMatch(/not a section number of Chapter 2-173/);
+    expect(sectionNumberProblem(chapter, "2-173-050")).toBe("2-173-050 is already used; choose an unused number.");
+    expect(sectionNumberProblem(chapter, "2-173-0050")).toBe("2-173-0050 is already used (as 2-173-050); choose an unused number.");
+    expect(sectionNumberProblem(chapter, "2-172-045")).toBe("2-172-045 belongs to Chapter 2-172, not to Chapter 2-173.");
+    expect(sectionNumberProblem(chapter, "3-29-06")).toMatch(/is not a section number/);
+    expect(sectionNumberProblem(chapter, "2-173-060", "2-173-060")).toBeNull();
     expect(insertSection(sectionPos(state, "2-173-042"), "2-173-050", "Twice.")(state)).toBe(false);
   });
 });
@@ -95,3 +99,35 @@ describe("renumbering a section", () => {
     expect(exported(after, "section")).toContain("[-2-173-060-] {+2-173-045+} Exchanging file information.");
   });
 });
+
+describe("the number assistant over the editor's chapter", () => {
+  const chapterOf = (state: EditorState) => sectionPlace(state.doc, sectionPos(state, "2-173-042"))!.chapter;
+
+  it("proposes 2-173-045 after 2-173-042, and the number's gap decides where a typed number may go", () => {
+    const state = redlineEditor(base);
+    const advice = adviseNewSection(chapterOf(state), "2-173-042");
+    expect(advice.number).toBe("2-173-045");
+    expect(advice.explanation).toContain("between 2-173-042 and 2-173-050");
+    expect(newSectionProblem(chapterOf(state), "2-173-042", "2-173-047")).toBeNull();
+    expect(newSectionProblem(chapterOf(state), "2-173-042", "2-173-050")).toMatch(/already used/);
+    expect(newSectionProblem(chapterOf(state), "2-173-042", "2-173-055")).toMatch(/does not fall between 2-173-042 and 2-173-050/);
+  });
+
+  it("says when the gap has no free number and offers the nearest gap that has one", () => {
+    let state = redlineEditor(base);
+    state = run(state, insertSection(sectionPos(state, "2-173-040"), "2-173-041", "Filler."));
+    const advice = adviseNewSection(chapterOf(state), "2-173-041");
+    expect(advice.number).toBeNull();
+    expect(advice.explanation).toContain("No number is free between 2-173-041 and 2-173-042");
+    expect(advice.alternative).not.toBeNull();
+    expect(newSectionProblem(chapterOf(state), advice.alternative!.after, advice.alternative!.number)).toBeNull();
+  });
+
+  it("places a renumbered section by its number's order", () => {
+    const state = redlineEditor(base);
+    expect(placeAfter(chapterOf(state), "2-173-045")).toBe("2-173-042");
+    expect(placeAfter(chapterOf(state), "2-173-001")).toBeNull();
+    expect(placeAfter(chapterOf(state), "2-173-075", "2-173-070")).toBe("2-173-060");
+  });
+});
+

@@ -10,11 +10,13 @@
  * - `renumberSection`: gives a section another number and puts it where that number stands
  *   among its chapter's sections (only the Clerk renumbers; the UI warns before this runs).
  *
- * Numbers are checked by `sectionNumberProblem`; a command given a number it refuses does not
- * apply.
+ * Numbers are checked by `sectionNumberProblem` (through core/numbers); a command given a
+ * number it refuses does not apply. Which number a new section should take is the number
+ * assistant's (numberAssistant.ts).
  */
 import type { Node as PMNode } from "prosemirror-model";
 import { Selection, TextSelection, type Command, type EditorState } from "prosemirror-state";
+import { formatSectionNumber, parseSectionNumber, sameSectionNumber } from "../../core/numbers";
 import { freshId } from "../plugins/blockIds";
 import { codeSchema } from "../schema";
 import { sectionAt } from "./sectionOutline";
@@ -60,13 +62,15 @@ export function chapterNumberOf(chapter: PMNode): string {
 
 /**
  * Why `number` cannot be a section of `chapter` (other than the section `except`, which is the
- * one being renumbered), or null: it must be of the chapter's form and unused.
+ * one being renumbered), or null: it must be a section number of that chapter, and unused.
  */
 export function sectionNumberProblem(chapter: PMNode, number: string, except?: string): string | null {
   const chapterNumber = chapterNumberOf(chapter);
-  const form = new RegExp(`^${chapterNumber.replace(/[-.]/g, "\\$&")}-\\d{3}(\\.\\d+)?$`);
-  if (!form.test(number)) return `${number || "An empty number"} is not a section number of Chapter ${chapterNumber} (for example ${chapterNumber}-045).`;
-  if (number !== except && chapterSectionNumbers(chapter).includes(number)) return `Section ${number} already exists.`;
+  const parsed = parseSectionNumber(number);
+  if (!parsed) return `"${number}" is not a section number: write title-chapter-section, such as ${formatSectionNumber(chapterNumber, 45)}.`;
+  if (parsed.chapter !== chapterNumber) return `${number} belongs to Chapter ${parsed.chapter}, not to Chapter ${chapterNumber}.`;
+  const user = chapterSectionNumbers(chapter).find((each) => each !== except && sameSectionNumber(each, number));
+  if (user !== undefined) return `${number} is already used${user === number ? "" : ` (as ${user})`}; choose an unused number.`;
   return null;
 }
 
@@ -89,13 +93,25 @@ function newSectionNode(number: string, catchline: string): PMNode {
   return nodes.section.create({ id: freshId("s") }, [heading, nodes.paragraph.create({ id: freshId("b") })]);
 }
 
-/** Inserts a new section numbered `number` right after the section at `afterPos`. */
-export function insertSection(afterPos: number, number: string, catchline: string): Command {
+/** Where a new section goes for `pos`: after the section at `pos`, or before the first section of the chapter at `pos`. */
+function insertionPoint(doc: PMNode, pos: number): { chapter: PMNode; at: number } | null {
+  const node = doc.nodeAt(pos);
+  if (node?.type === nodes.chapter) {
+    let at = -1;
+    node.forEach((child, offset) => { if (at < 0 && child.type === nodes.section) at = pos + 1 + offset; });
+    return at < 0 ? null : { chapter: node, at };
+  }
+  const place = sectionPlace(doc, pos);
+  return place ? { chapter: place.chapter, at: place.pos + place.node.nodeSize } : null;
+}
+
+/** Inserts a new section numbered `number` right after the section at `pos` (before the first section when `pos` is a chapter's). */
+export function insertSection(pos: number, number: string, catchline: string): Command {
   return (state, dispatch) => {
-    const place = sectionPlace(state.doc, afterPos);
-    if (!place || sectionNumberProblem(place.chapter, number) !== null) return false;
+    const point = insertionPoint(state.doc, pos);
+    if (!point || sectionNumberProblem(point.chapter, number) !== null) return false;
     if (!dispatch) return true;
-    const at = place.pos + place.node.nodeSize;
+    const { at } = point;
     const section = newSectionNode(number, catchline.trim().replace(/\s+/g, " "));
     const tr = state.tr.insert(at, section);
     const inside = at + 1 + section.firstChild!.nodeSize + 1;

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { adviseNewSection, numberProblem, placeAfter, type SectionNumberAdvice } from "../../editor/structure/numberAssistant";
-import { insertSection, renumberSection, sectionPlace, type SectionPlace } from "../../editor/structure/sectionCommands";
+import { adviseNewSection, newSectionProblem, placeAfter, type SectionNumberAdvice } from "../../editor/structure/numberAssistant";
+import { insertSection, renumberSection, sectionNumberProblem, sectionPlace, type SectionPlace } from "../../editor/structure/sectionCommands";
 import { useModalDialog } from "../useModalDialog";
 
 /** What the dialog is for: a new section after `section`, or another number for `section`. */
@@ -15,18 +15,13 @@ interface SectionNumberDialogProps {
   readonly onDone: (message: string) => void;
 }
 
-/** Where the section numbered `number` goes: the position of the section it follows, or of the first section. */
-function anchorPosition(editor: DocumentEditor, task: SectionNumberTask, number: string): { pos: number; after: string | null } | null {
-  const place = sectionPlace(editor.state.doc, task.section.pos);
-  if (!place) return null;
-  const after = placeAfter(place.chapter, number, task.kind === "renumber" ? place.number : undefined);
-  let pos = -1;
+/** The position of the section numbered `number` in `chapter` (at `chapterPos`), or the chapter's own position when `number` is none of its sections (its start). */
+function sectionPosition(place: SectionPlace, number: string): number {
+  let pos = place.chapterPos;
   place.chapter.forEach((child, offset) => {
-    if (child.type.name !== "section") return;
-    const childNumber = child.firstChild!.attrs.number as string;
-    if (after === null ? pos < 0 : childNumber === after) pos = place.chapterPos + 1 + offset;
+    if (child.type.name === "section" && child.firstChild!.attrs.number === number) pos = place.chapterPos + 1 + offset;
   });
-  return pos < 0 ? null : { pos, after };
+  return pos;
 }
 
 /**
@@ -38,6 +33,8 @@ function anchorPosition(editor: DocumentEditor, task: SectionNumberTask, number:
 export function SectionNumberDialog({ editor, task, onClose, onDone }: SectionNumberDialogProps) {
   const [advice, setAdvice] = useState<SectionNumberAdvice | null>(null);
   const [number, setNumber] = useState("");
+  // The section the new one follows (its chapter's number for the chapter's start): the chosen one, or the nearest free gap's.
+  const [after, setAfter] = useState("");
   const [catchline, setCatchline] = useState("");
   const [error, setError] = useState<string | null>(null);
   const dialog = useModalDialog(task !== null, () => {
@@ -45,6 +42,7 @@ export function SectionNumberDialog({ editor, task, onClose, onDone }: SectionNu
     const given = task.kind === "new" ? adviseNewSection(task.section.chapter, task.section.number) : null;
     setAdvice(given);
     setNumber(task.kind === "new" ? given?.number ?? "" : task.section.number);
+    setAfter(task.section.number);
     setCatchline("");
     setError(null);
   });
@@ -60,22 +58,25 @@ export function SectionNumberDialog({ editor, task, onClose, onDone }: SectionNu
     const wanted = number.trim();
     const place = sectionPlace(editor.state.doc, task.section.pos);
     if (!place) { setError("The section is no longer in the draft."); return; }
-    const problem = numberProblem(place.chapter, wanted, task.kind === "renumber" ? place.number : undefined);
-    if (problem) { setError(problem); return; }
-    if (task.kind === "new" && catchline.trim() === "") { setError("Give the new section a catchline, e.g. “Retaliation prohibited.”"); return; }
-    const anchor = anchorPosition(editor, task, wanted);
     if (task.kind === "new") {
-      if (!anchor || anchor.after === null) { setError(`Section ${wanted} would come before every section of the chapter; choose a number after ${place.number}'s neighbours.`); return; }
-      if (!editor.run(insertSection(anchor.pos, wanted, catchline))) { setError(`Section ${wanted} could not be inserted.`); return; }
-      finish(`Inserted Section ${wanted} after Section ${anchor.after}; its contents line follows.`);
-    } else {
-      if (wanted === place.number) { onClose(); return; }
-      if (!editor.run(renumberSection(place.pos, wanted, anchor?.after ?? null))) { setError(`Section ${place.number} could not be renumbered ${wanted}.`); return; }
-      finish(`Renumbered Section ${place.number} as ${wanted}${anchor?.after ? `, after Section ${anchor.after}` : ""}. Only the City Clerk renumbers Code sections.`);
+      const problem = newSectionProblem(place.chapter, after, wanted);
+      if (problem) { setError(problem); return; }
+      if (catchline.trim() === "") { setError("Give the new section a catchline, e.g. “Retaliation prohibited.”"); return; }
+      if (!editor.run(insertSection(sectionPosition(place, after), wanted, catchline))) { setError(`Section ${wanted} could not be inserted.`); return; }
+      const where = after === place.number || place.chapter.firstChild!.attrs.number !== after ? `after Section ${after}` : `at the start of Chapter ${after}`;
+      finish(`Inserted Section ${wanted} ${where}; its contents line follows.`);
+      return;
     }
+    const problem = sectionNumberProblem(place.chapter, wanted, place.number);
+    if (problem) { setError(problem); return; }
+    if (wanted === place.number) { onClose(); return; }
+    const follows = placeAfter(place.chapter, wanted, place.number);
+    if (!editor.run(renumberSection(place.pos, wanted, follows))) { setError(`Section ${place.number} could not be renumbered ${wanted}.`); return; }
+    finish(`Renumbered Section ${place.number} as ${wanted}${follows ? `, after Section ${follows}` : ""}. Only the City Clerk renumbers Code sections.`);
   };
 
   const title = task?.kind === "renumber" ? `Renumber Section ${task.section.number}` : `New section after ${task?.section.number ?? ""}`;
+  const movedGap = task?.kind === "new" && after !== task.section.number;
   return (
     <dialog ref={dialog} className="import-dialog section-number-dialog" aria-labelledby="section-number-title" onClose={onClose}>
       <h2 id="section-number-title">{title}</h2>
@@ -87,10 +88,11 @@ export function SectionNumberDialog({ editor, task, onClose, onDone }: SectionNu
       )}
       {advice && <p role="note" className="assistant-advice" data-testid="number-advice">{advice.explanation}</p>}
       {advice && advice.number === null && advice.alternative && (
-        <button type="button" onClick={() => { setNumber(advice.alternative!.number); setError(null); }}>
+        <button type="button" onClick={() => { setNumber(advice.alternative!.number); setAfter(advice.alternative!.after); setError(null); }}>
           Use {advice.alternative.number} (after {advice.alternative.after}), the nearest free gap
         </button>
       )}
+      {movedGap && <p className="muted">The new section will follow {after} instead, in the nearest free gap.</p>}
       <form onSubmit={(event) => { event.preventDefault(); submit(); }}>
         <label htmlFor="section-number">Section number</label>
         <input id="section-number" value={number} autoFocus onChange={(event) => { setNumber(event.target.value); setError(null); }} />
