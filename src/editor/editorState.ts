@@ -18,6 +18,7 @@ import { directTypingPlugin } from "./plugins/directTyping";
 import { refusedEditPlugin } from "./plugins/refusedEdit";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
+import { structureBindings } from "./structure/structureKeymap";
 
 export interface EditorStateOptions {
   /** Extra plugins, placed before the keymaps so their key bindings win. */
@@ -41,6 +42,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
     plugins: [
       ...(options.plugins ?? []),
       history(),
+      keymap(structureBindings),
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),
       directTypingPlugin(),

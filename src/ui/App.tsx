@@ -21,6 +21,7 @@ import { ShortcutsHelp } from "./ShortcutsHelp";
 import { SponsorsDialog } from "./SponsorsDialog";
 import { RefusedEditToast } from "./RefusedEditToast";
 import { StatusLine } from "./StatusLine";
+import { StructureTools } from "./structure/StructureTools";
 import { useChangeNavigation } from "./useChangeNavigation";
 import { usePanelState } from "./usePanelState";
 
@@ -52,6 +53,7 @@ export function App() {
         <SaveIndicator status={saving.status} />
         <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
+        <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />
         <button type="button" onClick={() => setDialog("drafts")}>Drafts…</button>
         <button type="button" onClick={() => setDialog("versions")} disabled={saving.draftId === null}>Versions…</button>
         <button type="button" onClick={() => setDialog("import")}>Import official text…</button>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { STRUCTURE_SHORTCUTS } from "./structure/StructureTools";
 import { SHORTCUTS } from "./useChangeNavigation";
 
 /** A "Shortcuts" button with a popover listing the keyboard shortcuts. */
@@ -11,7 +12,7 @@ export function ShortcutsHelp() {
         <div id="shortcuts-popover" className="popover" role="dialog" aria-label="Keyboard shortcuts" onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
           <table>
             <tbody>
-              {SHORTCUTS.map(([keys, action]) => <tr key={keys}><th scope="row"><kbd>{keys}</kbd></th><td>{action}</td></tr>)}
+              {[...SHORTCUTS, ...STRUCTURE_SHORTCUTS].map(([keys, action]) => <tr key={keys}><th scope="row"><kbd>{keys}</kbd></th><td>{action}</td></tr>)}
             </tbody>
           </table>
           <button type="button" className="mini" onClick={() => setOpen(false)}>Close</button>

@@ -47,3 +47,17 @@ export function documentText(page: Page): Promise<string> {
   return page.locator(".editor-pane .code-document").evaluate((root) =>
     [...root.querySelectorAll("h1, h2, h3, p")].filter((block) => !block.parentElement?.closest("p")).map((block) => block.textContent ?? "").join("\n"));
 }
+
+/** Puts the caret at the end of the words of the first paragraph whose words contain `text`. */
+export async function caretAtEndOf(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const block = [...document.querySelectorAll(".editor-pane .ProseMirror .words")].find((words) => words.textContent!.includes(needle));
+    if (!block) throw new Error(`not found: ${needle}`);
+    const range = document.createRange();
+    range.selectNodeContents(block);
+    range.collapse(false);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    (block.closest("[contenteditable=true]") as HTMLElement).focus();
+  }, text);
+}

@@ -12,6 +12,7 @@ import { redlineSegments } from "../../src/core/redline/format";
 import { Random } from "../../src/core/samples/random";
 import { fixtureBase } from "../support/fixtures";
 import { launchBrowser, openPage, outputDir } from "./browser";
+import { caretAtEndOf } from "./editing";
 
 type Mark = "same" | "inserted" | "deleted";
 
@@ -122,21 +123,6 @@ async function randomCaret(page: Page, random: Random): Promise<void> {
     selection.addRange(range);
     (block.closest("[contenteditable=true]") as HTMLElement).focus();
   }, [choice, where]);
-}
-
-/** Puts the caret at the very end of the words of the first paragraph that contains `text`. */
-async function caretAtEndOf(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const block = [...document.querySelectorAll(".editor-pane .ProseMirror .words")].find((words) => words.textContent!.includes(needle));
-    if (!block) throw new Error(`not found: ${needle}`);
-    const range = document.createRange();
-    range.selectNodeContents(block);
-    range.collapse(false);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    (block.closest("[contenteditable=true]") as HTMLElement).focus();
-  }, text);
 }
 
 describe("the marks in Chromium equal a fresh redline", () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildOrdinance, writeText } from "../../src/core/export";
-import { compareSectionNumbers, contentsFor, describeContentsFix, syncContents, syncDocumentContents } from "../../src/core/model/contents";
+import { compareSectionNumbers } from "../../src/core/numbers";
+import { contentsFor, describeContentsFix, syncContents, syncDocumentContents } from "../../src/core/model/contents";
 import type { Chapter, OrdinanceDocument, Section, TocEntry } from "../../src/core/model/document";
 import { Random } from "../../src/core/samples/random";
 import { fixtureBase } from "../support/fixtures";

@@ -5,7 +5,6 @@
  */
 import type { EditorState, Transaction } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
-import { AmendmentFileError, parseAmendment, serializeAmendment } from "../../src/core/amendmentFile";
 import { serializeDocument } from "../../src/core/model/canonicalText";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import type { Change } from "../../src/core/redline/types";
@@ -17,8 +16,8 @@ import { DocumentEditor } from "../../src/editor/documentEditor";
 import { annotateChanges } from "../../src/editor/redline/commands";
 import { redlineState } from "../../src/editor/redline/plugin";
 import { savedAnnotations } from "../../src/editor/redline/savedAnnotations";
-import { draftContent, loadContent } from "../../src/ui/drafts/draftContent";
 import { positionOf } from "../support/editorHarness";
+import { reopened, shape } from "../support/reopen";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 import { randomAction } from "../support/randomTransactions";
 
@@ -41,11 +40,6 @@ function changeLines(state: EditorState): string[] {
   }));
 }
 
-/** The document without its ids: what the saved text must give back. */
-function shape(doc: OrdinanceDocument): string {
-  return JSON.stringify(doc, (key, value: unknown) => (key === "id" ? undefined : value));
-}
-
 /** Each annotation: the change it is on (or detached) and its anchor as saved. */
 function attachments(state: EditorState): string[] {
   const { annotations } = redlineState(state);
@@ -54,21 +48,6 @@ function attachments(state: EditorState): string[] {
     const live = annotations.live.get(annotation.id)!;
     return JSON.stringify({ id: annotation.id, on: live.attached ? live.changeId : null, anchor: saved.get(annotation.id) });
   });
-}
-
-/** The state after saving `state` and opening the saved file, or null when the file does not open. */
-function reopened(state: EditorState): EditorState | null {
-  const text = serializeAmendment(draftContent(state, "Draft"), "2026-01-01T00:00:00.000Z");
-  const editor = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase() });
-  let content;
-  try {
-    content = parseAmendment(text);
-  } catch (error) {
-    if (error instanceof AmendmentFileError) throw new Error(`${error.message}${error.cause ? ` (${String(error.cause)})` : ""}`);
-    throw error;
-  }
-  loadContent(editor, content);
-  return editor.state;
 }
 
 function multiChapter(seed: number): OrdinanceDocument {

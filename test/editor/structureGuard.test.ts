@@ -17,15 +17,12 @@ import { deleteKeepingStructure, enterCommand } from "../../src/editor/plugins/s
 import { codeSchema } from "../../src/editor/schema";
 import { decorationKinds, positionOf, run } from "../support/editorHarness";
 import { fixtureBase } from "../support/fixtures";
+import { shape } from "../support/reopen";
 
 const { nodes } = codeSchema;
 
 function start(): EditorState {
   return new DocumentEditor({ base: fixtureBase(), draft: fixtureBase() }).state;
-}
-
-function shape(doc: OrdinanceDocument): string {
-  return JSON.stringify(doc, (key, value: unknown) => (key === "id" ? undefined : value));
 }
 
 /** The state's draft reads back from its canonical text as itself. */

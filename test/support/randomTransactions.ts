@@ -13,6 +13,9 @@ import { acceptChanges, annotateChanges, rejectChanges, selectChange, setFilter 
 import { NO_FILTER, redlineState } from "../../src/editor/redline/plugin";
 import { deleteKeepingStructure, enterCommand } from "../../src/editor/plugins/structureGuard";
 import { codeSchema } from "../../src/editor/schema";
+import { deleteSubsection } from "../../src/editor/structure/listCommands";
+import { chapterNumberOf, chapterSectionNumbers, insertSection, repealSection, sectionPlace } from "../../src/editor/structure/sectionCommands";
+import { structureBindings } from "../../src/editor/structure/structureKeymap";
 
 const WORDS = ["promptly", "residents", "people", "written", "any", "the", "shall not", "federal", "x", "agency", "sworn officer", "upon"];
 
@@ -155,6 +158,32 @@ const paste: Action = (state, random) => {
   }
 };
 
+// The structural keys as bound (Enter, Tab, Shift+Tab, Backspace in an item), then the standard ones.
+const structureKey: Action = (state, random) => {
+  const { pos } = randomCaret(state, random);
+  const key = random.pick(["Enter", "Tab", "Shift-Tab", "Backspace"]);
+  const fallback = key === "Enter" ? chainCommands(enterCommand, baseKeymap.Enter!) : key === "Backspace" ? baseKeymap.Backspace! : null;
+  const bound = structureBindings[key]!;
+  const next = runCommand(at(state, pos), fallback ? chainCommands(bound, fallback) : bound);
+  if (!next || key !== "Enter" || !random.chance(0.6)) return next;
+  return next.apply(next.tr.insertText(random.pick(["New item words.", "x"])));
+};
+
+const removeSubsection: Action = (state, random) => runCommand(at(state, randomCaret(state, random).pos), deleteSubsection);
+
+const repeal: Action = (state, random) => runCommand(state, repealSection(randomCaret(state, random).pos));
+
+// A new section after a random one, with an unused number of its chapter (sometimes no catchline).
+const newSection: Action = (state, random) => {
+  const place = sectionPlace(state.doc, randomCaret(state, random).pos);
+  if (!place) return null;
+  const used = new Set(chapterSectionNumbers(place.chapter));
+  const number = `${chapterNumberOf(place.chapter)}-${String(random.int(1, 999)).padStart(3, "0")}`;
+  if (used.has(number)) return null;
+  const next = runCommand(state, insertSection(place.pos, number, random.chance(0.8) ? "New section words." : ""));
+  return next && random.chance(0.6) ? next.apply(next.tr.insertText("Text of the new section.")) : next;
+};
+
 const undoing: Action = (state) => runCommand(state, undo);
 const redoing: Action = (state) => runCommand(state, redo);
 
@@ -192,6 +221,7 @@ const ACTIONS: ReadonlyArray<readonly [string, Action, number]> = [
   ["type", type, 10], ["delete", deleteInBlock, 4], ["delete across", deleteAcross, 3], ["enter", enter, 4], ["enter key", enterKey, 2], ["delete key", deleteKey, 2], ["type untidy", typeUntidy, 2],
   ["join", join, 3], ["paste", paste, 2], ["undo", undoing, 3], ["redo", redoing, 1], ["accept", accept, 1],
   ["annotate", annotate, 2], ["reject", reject, 2], ["reject move", rejectMove, 1], ["select", select, 1], ["filter", filter, 1],
+  ["structure key", structureKey, 4], ["delete subsection", removeSubsection, 1], ["repeal section", repeal, 1], ["new section", newSection, 1],
 ];
 const TOTAL = ACTIONS.reduce((sum, [, , weight]) => sum + weight, 0);
 

@@ -5,6 +5,7 @@
  */
 import { ordinal, type Person } from "../sponsors/sponsors";
 import type { EffectiveDate, ExportSettings } from "./settings";
+import { titleOfNumber } from "../numbers";
 
 export const ENACTING_CLAUSE = "BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF CHICAGO:";
 export const CODE_NAME = "the Municipal Code of Chicago";
@@ -57,7 +58,7 @@ export function insertSectionFormula(chapterNumber: string, sectionNumber: strin
 
 /** "Title 2 of the Municipal Code of Chicago is hereby amended by inserting a new Chapter 2-174, as follows:" */
 export function insertChapterFormula(chapterNumber: string): string {
-  const title = chapterNumber.split("-")[0] ?? chapterNumber;
+  const title = titleOfNumber(chapterNumber);
   return `Title ${title} of ${CODE_NAME} is hereby amended by inserting a new Chapter ${chapterNumber}, as follows:`;
 }
 

@@ -4,6 +4,7 @@
  * decides from context what a plain line continues.
  */
 import { leadingEnumerator } from "../model/enumerators";
+import { CHAPTER_NUMBER_SOURCE, SECTION_NUMBER_SOURCE, TITLE_NUMBER_SOURCE } from "../numbers";
 
 export type LineKind =
   | { readonly kind: "title"; readonly number: string; readonly name: string }
@@ -13,14 +14,14 @@ export type LineKind =
   | { readonly kind: "history"; readonly text: string }
   | { readonly kind: "text"; readonly text: string };
 
-const TITLE = /^TITLE (\d+[A-Z]?)(?: (.*))?$/;
-const CHAPTER = /^(?:CHAPTER|Chapter) (\d+[A-Z]?-\d+[A-Z]?)(?:\.? (.*))?$/;
+const TITLE = new RegExp(`^TITLE (${TITLE_NUMBER_SOURCE})(?: (.*))?$`);
+const CHAPTER = new RegExp(`^(?:CHAPTER|Chapter) (${CHAPTER_NUMBER_SOURCE})(?:\\.? (.*))?$`);
 /** "2-173-042 Catchline.", optionally led by "§" or "Sec."; the catchline starts with a capital. */
-const SECTION = /^(?:§ ?|Sec\. ?)?(\d+[A-Z]?-\d+[A-Z]?-\d+(?:\.\d+)?)\.? ([A-Z"'(].*)$/;
+const SECTION = new RegExp(`^(?:§ ?|Sec\\. ?)?(${SECTION_NUMBER_SOURCE})\\.? ([A-Z"'(].*)$`);
 const HISTORY = /^\((?:Added|Amend|Amended|Formerly|Prior code|Coun\. J\.|Repealed|Renumbered|Ord\.|Source:)[\s.,:]/;
 
 /** A section number and the rest of the line, with any catchline: what a heading line is when its number is listed in the contents. */
-const LISTED_HEADING = /^(\d+[A-Z]?-\d+[A-Z]?-\d+(?:\.\d+)?)(?: (.*))?$/;
+const LISTED_HEADING = new RegExp(`^(${SECTION_NUMBER_SOURCE})(?: (.*))?$`);
 
 /**
  * The number and catchline of a line that is a section heading when its number is one the

@@ -12,6 +12,7 @@ import { NestingInference } from "../model/enumerators";
 import { furnitureKind } from "./furniture";
 import { classifyLine, endsClause, listedHeading, looksLikeChapterTitle, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
+import { chapterOfSection } from "../numbers";
 
 /** Something the importer skipped or assumed, with the input line it concerns. */
 export interface ImportWarning {
@@ -188,7 +189,7 @@ class CodeTextReader {
   }
 
   private impliedChapter(line: SourceLine, number: string): ChapterDraft {
-    const chapterNumber = number.split("-").slice(0, 2).join("-");
+    const chapterNumber = chapterOfSection(number);
     this.warnings.push({ line: line.lineNumber, text: line.text, reason: `no chapter heading before this section; chapter ${chapterNumber} assumed` });
     this.openChapter(line, chapterNumber, "");
     return this.chapter!;

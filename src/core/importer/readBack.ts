@@ -8,11 +8,12 @@
 import { serializeDocument } from "../model/canonicalText";
 import type { Block, OrdinanceDocument, Section } from "../model/document";
 import { ImportError, parseCodeText } from "./parseCodeText";
+import { chapterOfSection } from "../numbers";
 
 /** The level of each block of `section` (0 for history notes) as its canonical text reads back, or null when the text alone cannot say. */
 export function levelsAsRead(section: Section): number[] | null {
   if (section.blocks.length === 0) return null;
-  const chapterNumber = section.number.split("-").slice(0, 2).join("-");
+  const chapterNumber = chapterOfSection(section.number);
   try {
     const text = serializeDocument({ title: null, chapters: [{ id: "", number: chapterNumber, title: "", toc: [], sections: [section] }] });
     const read = parseCodeText(text).document.chapters[0]?.sections[0];

@@ -9,6 +9,7 @@
  * section was deleted or renumbered, so its line goes with it) or a section now carries that
  * number (the section's own line wins).
  */
+import { compareSectionNumbers } from "../numbers";
 import type { Chapter, OrdinanceDocument, Section, TocEntry } from "./document";
 
 /** The parts of a section its contents line shows. */
@@ -17,25 +18,6 @@ export type SectionHead = Pick<Section, "number" | "catchline">;
 const NO_SECTIONS: readonly SectionHead[] = [];
 
 const lineKey = (head: SectionHead) => `${head.number}\u0000${head.catchline}`;
-
-/**
- * Orders section numbers as the Code does: digit runs by value, everything else by character
- * ("2-173-042" < "2-173-045" < "2-173-100", "2-173-042" < "2-173-042.5"). Negative, zero or
- * positive like `Array.prototype.sort` expects.
- */
-export function compareSectionNumbers(a: string, b: string): number {
-  const partsA = a.match(/\d+|\D+/g) ?? [];
-  const partsB = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(partsA.length, partsB.length); i++) {
-    const x = partsA[i]!;
-    const y = partsB[i]!;
-    if (x === y) continue;
-    const digits = /^\d/.test(x) && /^\d/.test(y);
-    if (digits && Number(x) !== Number(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
-  }
-  return partsA.length - partsB.length;
-}
 
 /**
  * The contents a chapter with these sections should print, given the contents it printed

@@ -7,6 +7,7 @@
 import type { Block, Chapter, OrdinanceDocument, Paragraph, Section } from "../model/document";
 import { sentence } from "./generateChapter";
 import { Random } from "./random";
+import { formatSectionNumber, sectionSerial } from "../numbers";
 
 const NEW_WORDS = ["coercion", "threat", "intimidation", "deportation", "accountability", "complaint", "misconduct", "sworn", "officer", "residents", "people", "promptly", "written"];
 
@@ -81,12 +82,12 @@ const deleteParagraph: Edit = (doc, random) => {
 
 /** A number strictly between two section numbers of one chapter, unused, or null. */
 function numberBetween(chapter: Chapter, before: Section | undefined, after: Section | undefined, random: Random): string | null {
-  const value = (section: Section | undefined, fallback: number) => (section ? Number(section.number.split("-").pop()) : fallback);
+  const value = (section: Section | undefined, fallback: number) => (section ? sectionSerial(section.number) : fallback);
   const low = value(before, 0);
   const high = value(after, low + 20);
   if (high - low < 2) return null;
   const pick = random.int(low + 1, high - 1);
-  const number = `${chapter.number}-${String(pick).padStart(3, "0")}`;
+  const number = formatSectionNumber(chapter.number, pick);
   return chapter.sections.some((section) => section.number === number) ? null : number;
 }
 

@@ -10,6 +10,7 @@ import { blockId, type Chapter, type OrdinanceDocument, type Section } from "../
 import { randomEdit } from "./editScripts";
 import { catchline, generateChapter, sectionBlocks } from "./generateChapter";
 import { Random } from "./random";
+import { formatSectionNumber, sectionSerial } from "../numbers";
 
 export type StructuralEdit = (doc: OrdinanceDocument, random: Random) => OrdinanceDocument;
 
@@ -27,19 +28,11 @@ function replaceChapter(doc: OrdinanceDocument, index: number, chapter: Chapter)
   return { ...doc, chapters: doc.chapters.map((each, i) => (i === index ? chapter : each)) };
 }
 
-/** The last part of a section number as a number: 2-173-042 → 42. */
-function serial(number: string): number {
-  return Number(number.split("-").pop());
-}
-
-function sectionNumber(chapterNumber: string, value: number): string {
-  return `${chapterNumber}-${String(value).padStart(3, "0")}`;
-}
 
 /** A section number of the chapter strictly between two serials, unused, or null. */
 function numberBetween(chapter: Chapter, low: number, high: number, random: Random): string | null {
   if (high - low < 2) return null;
-  const number = sectionNumber(chapter.number, random.int(low + 1, high - 1));
+  const number = formatSectionNumber(chapter.number, random.int(low + 1, high - 1));
   return chapter.sections.some((section) => section.number === number) ? null : number;
 }
 
@@ -67,7 +60,7 @@ export function insertAndShiftAt(doc: OrdinanceDocument, chapterIndex: number, a
   const numbers = old.map((section) => section.number);
   const shifted = old.map((section, i) => {
     if (i < position) return section;
-    const next = numbers[i + 1] ?? sectionNumber(chapter.number, serial(numbers[i]!) + 10);
+    const next = numbers[i + 1] ?? formatSectionNumber(chapter.number, sectionSerial(numbers[i]!) + 10);
     return renumbered(section, next);
   });
   const added = newSection(random, numbers[position]!);
@@ -95,7 +88,7 @@ export function insertAndShiftEveryChapter(doc: OrdinanceDocument, seed: number)
 export function renumberAll(doc: OrdinanceDocument): OrdinanceDocument {
   return {
     ...doc,
-    chapters: doc.chapters.map((chapter) => withSections(chapter, chapter.sections.map((section, i) => renumbered(section, sectionNumber(chapter.number, 5 * (i + 1)))))),
+    chapters: doc.chapters.map((chapter) => withSections(chapter, chapter.sections.map((section, i) => renumbered(section, formatSectionNumber(chapter.number, 5 * (i + 1)))))),
   };
 }
 
@@ -135,15 +128,15 @@ export const renumberChapter: StructuralEdit = (doc, random) => {
   const rest = { ...doc, chapters: doc.chapters.filter((_, i) => i !== index) };
   const number = chapterNumberBetween(rest, index, random);
   if (!number || number === chapter.number) return doc;
-  const sections = chapter.sections.map((section) => renumbered(section, sectionNumber(number, serial(section.number))));
+  const sections = chapter.sections.map((section) => renumbered(section, formatSectionNumber(number, sectionSerial(section.number))));
   return replaceChapter(doc, index, withSections({ ...chapter, number }, sections));
 };
 
 /** Puts `section` into chapter `index` at a place and number that keep the chapter in order, or null. */
 function placed(chapter: Chapter, section: Section, random: Random): Section[] | null {
   const at = random.int(0, chapter.sections.length);
-  const low = at > 0 ? serial(chapter.sections[at - 1]!.number) : 0;
-  const high = at < chapter.sections.length ? serial(chapter.sections[at]!.number) : low + 20;
+  const low = at > 0 ? sectionSerial(chapter.sections[at - 1]!.number) : 0;
+  const high = at < chapter.sections.length ? sectionSerial(chapter.sections[at]!.number) : low + 20;
   const number = numberBetween(chapter, low, high, random);
   if (!number) return null;
   return [...chapter.sections.slice(0, at), renumbered(section, number), ...chapter.sections.slice(at)];

@@ -14,7 +14,8 @@ import { blockPrefix, sectionHeadingLine } from "../model/canonicalText";
 import { textSimilarity } from "../redline/similarity";
 import { chapterId, sectionId, type Block, type Chapter, type OrdinanceDocument, type Section, type TocEntry } from "../model/document";
 import { DEFAULT_INDENT_UNIT, indentUnit } from "./levels";
-import { chapterOf, compareSectionNumbers, readHeadingLine } from "./lines";
+import { chapterOfSection, compareSectionNumbers } from "../numbers";
+import { readHeadingLine } from "./lines";
 import { mergeSequence } from "./mergeSequence";
 import { levelEvidence, mergeSection, newSection } from "./mergeSection";
 import type { OrdinanceItem } from "./ordinanceItems";
@@ -73,7 +74,7 @@ function outOfOrder<T extends { readonly number: string }>(units: readonly T[], 
     const before = staying[i - 1];
     const after = staying[i + 1];
     const inOrder = (!before || compareSectionNumbers(before.number, unit.number) < 0) && (!after || compareSectionNumbers(unit.number, after.number) < 0);
-    if (inOrder && (chapterNumber === undefined || chapterOf(unit.number) === chapterNumber)) continue;
+    if (inOrder && (chapterNumber === undefined || chapterOfSection(unit.number) === chapterNumber)) continue;
     staying.splice(i, 1);
     moved.push(unit);
   }
@@ -134,7 +135,7 @@ class OrdinanceApplier {
     }
     // A relocated section goes to the chapter its new number names, else back to its own chapter.
     for (const { section, fromChapter } of this.relocated) {
-      const target = draftNumbers.indexOf(chapterOf(section.number));
+      const target = draftNumbers.indexOf(chapterOfSection(section.number));
       const at = target >= 0 ? target : chapters.findIndex((chapter) => chapter.number === fromChapter);
       if (at < 0) continue; // its own chapter was dropped with it: nothing to keep
       chapters[at] = { ...chapters[at]!, sections: insertByNumber(chapters[at]!.sections, [section]) };
@@ -191,7 +192,7 @@ class OrdinanceApplier {
     const sections: Section[] = [];
     for (const reprint of this.reprints.sections) {
       const draft = reprint.heading.draft;
-      if (reprint.heading.base || !draft || chapterOf(draft.number) !== chapterNumber) continue;
+      if (reprint.heading.base || !draft || chapterOfSection(draft.number) !== chapterNumber) continue;
       const history = this.historyOfMoveSource(reprint);
       const id = this.ids.fresh(sectionId(draft.number), sectionId(draft.number));
       const section = newSection(reprint, id, this.unit, this.ids, history, this.warnings);
@@ -227,7 +228,7 @@ class OrdinanceApplier {
   /** Base sections the ordinance removes: repealed, or reprinted wholly struck. */
   private removedSections(): Section[] {
     return this.base.chapters.flatMap((chapter) => chapter.sections).filter((section) => {
-      if (this.repealed.has(section.number) || this.repealedChapters.has(chapterOf(section.number))) return true;
+      if (this.repealed.has(section.number) || this.repealedChapters.has(chapterOfSection(section.number))) return true;
       const reprint = this.byBaseNumber.get(section.number);
       return reprint !== undefined && reprint.heading.draft === null;
     });
@@ -257,7 +258,7 @@ export function applyOrdinance(base: OrdinanceDocument, items: readonly Ordinanc
   const result = applier.apply();
   // A new section belongs to a base chapter by that chapter's number in the draft (a renumbered chapter's new one).
   const known = new Set(result.draft.chapters.map((chapter) => chapter.number));
-  const orphan = reprints.sections.filter((reprint) => !reprint.heading.base && reprint.heading.draft && !known.has(chapterOf(reprint.heading.draft.number)) && !reprints.chapters.some((chapter) => !chapter.chapter.base && chapter.chapter.draft?.number === chapterOf(reprint.heading.draft!.number)));
+  const orphan = reprints.sections.filter((reprint) => !reprint.heading.base && reprint.heading.draft && !known.has(chapterOfSection(reprint.heading.draft.number)) && !reprints.chapters.some((chapter) => !chapter.chapter.base && chapter.chapter.draft?.number === chapterOfSection(reprint.heading.draft!.number)));
   const warnings = [...result.warnings, ...orphan.map((reprint) => warningAt(reprint.heading.source, `new section ${reprint.heading.draft!.number} belongs to no chapter of the base; it was not added`))];
   return { draft: result.draft, warnings };
 }

@@ -4,6 +4,7 @@
  * signature-block furniture, or Code text. Recognition looks at the line alone.
  */
 import { classifyLine } from "../importer/lineKinds";
+import { CHAPTER_NUMBER_SOURCE, SECTION_NUMBER_SOURCE } from "../numbers";
 
 /** "2-173-042 Catchline." read from a heading line. */
 export interface HeadingLine {
@@ -24,11 +25,11 @@ export type FormulaKind =
 
 const SECTION_LABEL = /^SECTION\s+\d+[A-Z]?\.(?:\s+|$)/i;
 const AMENDS = /\bis\s+hereby\s+amended\b/i;
-const REPEALS = /\b(Section|Chapter)\s+(\d+[A-Z]?-\d+[A-Z]?(?:-\d+(?:\.\d+)?)?)\s+of\b.*?\bis\s+hereby\s+repealed\b/i;
+const REPEALS = new RegExp(String.raw`\b(Section|Chapter)\s+(${SECTION_NUMBER_SOURCE}|${CHAPTER_NUMBER_SOURCE})\s+of\b.*?\bis\s+hereby\s+repealed\b`, "i");
 const OMITTED = /^(?:\(\s*omitted text is (?:unaffected|not affected) by this ordinance\.?\s*\)\.?|\*(?:\s*\*){2,})$/i;
 const ENACTING = /^BE IT ORDAINED\b/i;
-const LENIENT_HEADING = /^(?:§ ?|Sec\. ?)?(\d+[A-Z]?-\d+[A-Z]?-\d+(?:\.\d+)?)\.? (\S.*)$/;
-const MOVE_LABEL = /\s*\(moved (?:to|from) ([0-9A-Z.-]+)\)$/;
+const LENIENT_HEADING = new RegExp(String.raw`^(?:§ ?|Sec\. ?)?(${SECTION_NUMBER_SOURCE})\.? (\S.*)$`);
+const MOVE_LABEL = new RegExp(String.raw`\s*\(moved (?:to|from) (${SECTION_NUMBER_SOURCE})\)$`);
 const SIGNATURE = /^(?:_{5,}|Alderm(?:a|e)n(?:, \d+(?:st|nd|rd|th) Ward)?|Co-?sponsors?:?)$/i;
 
 /** When the line starts "SECTION n.", the rest of the line after the label (maybe empty); else null. */
@@ -87,12 +88,3 @@ export function readHeadingLine(line: string, strict: boolean): HeadingLine | nu
   return match ? { number: match[1]!, catchline: match[2]!.trim() } : null;
 }
 
-/** The chapter number of a section number: "2-173-042" → "2-173". */
-export function chapterOf(sectionNumber: string): string {
-  return sectionNumber.split("-").slice(0, 2).join("-");
-}
-
-/** Orders section numbers as the Code does: 2-173-9 < 2-173-042 < 2-173-042.5 < 2-173-100. */
-export function compareSectionNumbers(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
-}

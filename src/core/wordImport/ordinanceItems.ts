@@ -11,8 +11,9 @@
  * a following Code paragraph shows that the last heading line opened a section.
  */
 import type { OrdinanceDocument } from "../model/document";
+import { chapterOfSection } from "../numbers";
 import {
-  afterSectionLabel, chapterOf, formulaKind, isCoSponsorsHeading, isEnactingClause, isOmittedLine, isOrdinanceFurniture,
+  afterSectionLabel, formulaKind, isCoSponsorsHeading, isEnactingClause, isOmittedLine, isOrdinanceFurniture,
   readChapterLine, readHeadingLine, withoutMoveLabel, type ChapterLine, type HeadingLine,
 } from "./lines";
 import type { WordParagraph } from "./readDocx";
@@ -64,7 +65,7 @@ function headingItem(sides: Sides, chapters: ReadonlySet<string>): Omit<HeadingI
   const strictFound = read(base.text, true) ?? read(draft.text, true);
   const lenientBase = read(base.text, false);
   const lenientDraft = read(draft.text, false);
-  const vouched = [lenientBase, lenientDraft].some((line) => line !== null && chapters.has(chapterOf(line.number)));
+  const vouched = [lenientBase, lenientDraft].some((line) => line !== null && chapters.has(chapterOfSection(line.number)));
   if (!strictFound && !vouched) return null;
   if ((base.text !== "" && !lenientBase) || (draft.text !== "" && !lenientDraft)) return null;
   return { base: lenientBase, draft: lenientDraft, baseText: base.text, draftText: draft.text, movedWith: base.movedWith ?? draft.movedWith, source: sides.source };

@@ -26,6 +26,7 @@ import { Plugin, PluginKey, Selection, TextSelection, type Command, type EditorS
 import { AttrStep, ReplaceStep } from "prosemirror-transform";
 import { classifyLine, listedHeading } from "../../core/importer/lineKinds";
 import { levelsAsRead } from "../../core/importer/readBack";
+import { chapterOfSection } from "../../core/numbers";
 import { tidyWords } from "../../core/model/lineText";
 import { isWordless, sectionFromNode } from "../convert";
 import { codeSchema } from "../schema";
@@ -97,7 +98,7 @@ function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[num
     const sectionNumber = heading.attrs.number as string;
     if (heading.type !== nodes.section_heading || !sectionNumber) problem = "a section without its number";
     else if (numbers.has(sectionNumber)) problem = `two sections numbered ${sectionNumber}`;
-    else if (!sectionNumber.startsWith(`${number}-`)) problem = `section ${sectionNumber} in chapter ${number}, which it is not of`;
+    else if (chapterOfSection(sectionNumber) !== number) problem = `section ${sectionNumber} in chapter ${number}, which it is not of`;
     numbers.add(sectionNumber);
   });
   if (problem) return problem;
