@@ -14,10 +14,11 @@ export type ProblemKind =
   | "repealed-section" | "renumbered-section" | "deleted-subsection" | "relettered-subsection"
   | "missing-section" | "missing-subsection" | "repealed-chapter" | "unlisted-section" | "contents-without-section";
 
-/** A replacement in the draft's canonical text: draft[fromB, toB) becomes `text`. */
+/** A replacement in the draft's canonical text: draft[fromB, toB), which reads `replaced`, becomes `text`. */
 export interface ReferenceFix {
   readonly fromB: number;
   readonly toB: number;
+  readonly replaced: string;
   readonly text: string;
 }
 
@@ -87,7 +88,12 @@ export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocumen
   const chapters = new Set([...base.chapters, ...draft.chapters].map((chapter) => chapter.number));
   const draftChapters = new Set(draft.chapters.map((chapter) => chapter.number));
   const fresh = newRanges(redline);
-  const isNew = (citation: Citation) => fresh.some((range) => range.from < citation.span.to && citation.span.from < range.to);
+  // A citation is new where the draft wrote its own number or labels anew: in a list, fixing one
+  // item leaves the others as the base had them.
+  const isNew = (citation: Citation) => {
+    const own = [citation.numberSpan, ...citation.labelSpans].filter((span): span is TextSpan => span !== null);
+    return (own.length ? own : [citation.span]).some((span) => fresh.some((range) => range.from < span.to && span.from < range.to));
+  };
   const problems: ReferenceProblem[] = [];
 
   for (const citation of citations(draft)) {
@@ -177,7 +183,7 @@ function fixFor(citation: Citation, newNumber: string | null, path: readonly str
     text += original.slice(at - citation.span.from, edit.span.from - citation.span.from) + edit.text;
     at = edit.span.to;
   }
-  return { fromB, toB, text };
+  return { fromB, toB, replaced: original.slice(fromB - citation.span.from, toB - citation.span.from), text };
 }
 
 /** Draft sections no contents line lists, and contents lines with no section that are new in the draft. */

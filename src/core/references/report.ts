@@ -3,11 +3,8 @@ import type { ReferenceProblem } from "./checkReferences";
 
 /** What to do about a problem: the certain fix, or what the drafter has to decide. */
 export function suggestedFix(problem: ReferenceProblem): string {
-  const { fix, citation } = problem;
-  if (fix && citation) {
-    const old = citation.text.slice(fix.fromB - citation.span.from, fix.toB - citation.span.from);
-    return `replace "${old}" with "${fix.text}"`;
-  }
+  const { fix } = problem;
+  if (fix) return `replace "${fix.replaced}" with "${fix.text}"`;
   switch (problem.kind) {
     case "repealed-section":
     case "repealed-chapter":
