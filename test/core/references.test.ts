@@ -46,7 +46,7 @@ As provided in Section 2-173-010, Sections 2-173-010 and 2-173-020, and 2-173-01
 
     (a) Except as provided in subsection (b) of this section and paragraph (1) of subsection (b), and subsection (a) of Section 2-173-010, see paragraph (2) and subsections (a)(1) and (b).
 
-    (b) Before.
+    (b) Before subsection (b) of section 2-173-010.
 
         (1) Inside.
 
@@ -76,6 +76,7 @@ describe("citations", () => {
       "relative 2-173-020(a)(2) «paragraph (2)»",
       "relative 2-173-020(a)(1) «subsections (a)(1) and (b)»",
       "relative 2-173-020(b) «subsections (a)(1) and (b)»",
+      "section 2-173-010(b) «subsection (b) of section 2-173-010»",
       "relative 2-173-020(b)(1) «paragraph (1) of this subsection»",
     ]);
   });

@@ -9,15 +9,12 @@ import { redlineState } from "../../src/editor/redline/plugin";
 import { ExportDialog } from "../../src/ui/export/ExportDialog";
 import { SidePanel } from "../../src/ui/panel/SidePanel";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
+import { fakeLayoutForReact } from "../support/happyDomLayout";
 
 let root: Root | null = null;
 let host: HTMLElement | null = null;
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 2000 });
-  Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => 400 });
-});
+beforeAll(fakeLayoutForReact);
 
 afterEach(() => {
   act(() => root?.unmount());

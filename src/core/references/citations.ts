@@ -51,9 +51,9 @@ const LEVEL_PHRASE = new RegExp(String.raw`\b(${LEVEL_WORD})\s+(${LABELS}(?:${LI
 const LEVEL_START = new RegExp(String.raw`\b(?:${LEVEL_WORD})\s+${LABEL}`, "gi");
 const OF = /\s+of\s+/y;
 const THIS_UNIT = /this\s+(section|subsection|paragraph|subparagraph|item|clause)\b/iy;
-const SECTION_ANCHOR = new RegExp(String.raw`Section\s+(${SECTION_NUMBER_SOURCE})(?![\w-])`, "y");
+const SECTION_ANCHOR = new RegExp(String.raw`Section\s+(${SECTION_NUMBER_SOURCE})(?![\w-])`, "iy");
 const SECTION_CITATION = new RegExp(String.raw`(?<![\w.-])(${SECTION_NUMBER_SOURCE})((?:${LABEL})*)(?![\w-])`, "g");
-const CHAPTER_CITATION = new RegExp(String.raw`\bChapter\s+(${CHAPTER_NUMBER_SOURCE})(?![\w-])`, "g");
+const CHAPTER_CITATION = new RegExp(String.raw`\bChapter\s+(${CHAPTER_NUMBER_SOURCE})(?![\w-])`, "gi");
 const ARTICLE_CITATION = /\bArticle\s+([IVXLC]+|\d+)\s+of\s+this\s+chapter\b/g;
 const THIS_CHAPTER = /\bthis\s+chapter\b/gi;
 
