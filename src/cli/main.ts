@@ -14,6 +14,7 @@ import { serializeDocument } from "../core/model/canonicalText";
 import { describeContentsFix, syncDocumentContents } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
 import { compare, formatHtml, formatJson, formatText } from "../core/redline";
+import { checkReferences, formatProblemsJson, formatProblemsText } from "../core/references";
 import { NO_SPONSORS, parseSponsors, SponsorDataError, type SponsorRegistry } from "../core/sponsors/sponsors";
 import { parseArguments, UsageError, type CommandSpec, type ParsedArguments } from "./arguments";
 
@@ -39,6 +40,13 @@ const USAGE = `Usage:
       effectiveDate, strikeWording, formulaOrder, omittedWording, grouping.
       --tracked (with .docx): changes as Word tracked changes (w:ins/w:del) by
       the lead sponsor, to accept or reject in Word.
+  ordinance-redline check BASE AMENDED [--format text|json]
+      List the citations AMENDED leaves stale: to sections it repeals,
+      renumbers or moves, subsections it deletes or re-letters, sections in
+      neither text, and contents lines out of step. One problem per line:
+      citing section | cited target | kind | suggested fix. JSON gives the
+      offsets of each citation and certain fix in AMENDED's canonical text.
+      Exit status 0 whether or not problems are found.
   ordinance-redline clean AMENDED [--out FILE.docx|FILE.txt]
       Write the chapter as amended, without marks: its canonical text (.txt or
       stdout), or a Word document.
@@ -49,6 +57,7 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   compare: { positional: 2, options: { format: ["text", "html", "json"], out: null } },
   ordinance: { positional: 2, options: { sponsors: null, settings: null, out: null }, flags: ["tracked"] },
   clean: { positional: 1, options: { out: null } },
+  check: { positional: 2, options: { format: ["text", "json"] } },
 };
 
 /** Runs the command line with `argv` (without node and script); resolves to the exit status. */
@@ -113,6 +122,10 @@ async function run(args: ParsedArguments, streams: Streams): Promise<number> {
   if (args.command === "parse") {
     const doc = documents[0]!;
     output = format === "text" ? serializeDocument(doc) : `${JSON.stringify(doc, null, 2)}\n`;
+  } else if (args.command === "check") {
+    const problems = checkReferences(documents[0]!, documents[1]!);
+    output = format === "json" ? formatProblemsJson(problems) : formatProblemsText(problems);
+    streams.stderr.write(`${problems.length} ${problems.length === 1 ? "problem" : "problems"} found\n`);
   } else {
     const redline = compare(documents[0]!, documents[1]!);
     output = format === "html" ? formatHtml(redline) : format === "json" ? formatJson(redline) : formatText(redline);

@@ -16,6 +16,7 @@ import { refusalTransaction } from "./plugins/refusedEdit";
 import { structureProblem } from "./plugins/structureGuard";
 import { locateChange, selectChange } from "./redline/commands";
 import { mapOffset } from "./redline/docLayout";
+import { draftPosition } from "./references";
 import { redlinePlugin } from "./redline/plugin";
 import { spellcheckPlugin } from "./spellcheck";
 
@@ -131,6 +132,17 @@ export class DocumentEditor {
     const $pos = this.current.doc.resolve(safe);
     if ($pos.parent.inlineContent) this.dispatch(this.current.tr.setSelection(TextSelection.create(this.current.doc, safe)));
     this.scrollTo(safe);
+    return true;
+  }
+
+  /** Selects the draft's text at canonical offsets [fromB, toB) (a citation) and scrolls it into view; false when the draft does not hold it. */
+  goToDraftText(fromB: number, toB: number): boolean {
+    const from = draftPosition(this.current, fromB);
+    const to = draftPosition(this.current, toB);
+    if (from === null || to === null || to < from) return false;
+    this.dispatch(this.current.tr.setSelection(TextSelection.create(this.current.doc, from, to)));
+    this.scrollTo(from);
+    this.view?.focus();
     return true;
   }
 

@@ -15,7 +15,7 @@ import { EditorPane } from "./EditorPane";
 import { ExportDialog } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { ImportDialog } from "./ImportDialog";
-import { ChangesPanel } from "./panel/ChangesPanel";
+import { SidePanel } from "./panel/SidePanel";
 import { recordKeystrokeTimes, sampleFromUrl } from "./sampleMode";
 import { ShortcutsHelp } from "./ShortcutsHelp";
 import { SponsorsDialog } from "./SponsorsDialog";
@@ -71,7 +71,7 @@ export function App() {
       ) : (
         <main className="workspace">
           <EditorPane editor={editor} />
-          <ChangesPanel editor={editor} state={state} />
+          <SidePanel editor={editor} state={state} />
         </main>
       )}
       <RefusedEditToast editor={editor} />

@@ -14,7 +14,8 @@ describe("section numbers: parse and format", () => {
     expect(parseSectionNumber("2-173-042.5")).toEqual({ text: "2-173-042.5", title: "2", chapter: "2-173", serial: 42, fraction: "5" });
     expect(parseSectionNumber("4A-12B-100")).toEqual({ text: "4A-12B-100", title: "4A", chapter: "4A-12B", serial: 100, fraction: null });
     expect(parseSectionNumber("2-173-12345")?.serial).toBe(12345);
-    expect(parseChapterNumber("2-173")).toEqual({ text: "2-173", title: "2" });
+    expect(parseChapterNumber("2-173")).toEqual({ text: "2-173", title: "2", serial: 173 });
+    expect(parseChapterNumber("4A-12B")).toEqual({ text: "4A-12B", title: "4A", serial: 12 });
     expect(parseChapterNumber("2-173-042")).toBeNull();
   });
   it("refuses what is not exactly a section number", () => {

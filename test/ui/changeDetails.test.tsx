@@ -16,16 +16,12 @@ import { ChangeDetails } from "../../src/ui/panel/ChangeDetails";
 import { ChangesPanel } from "../../src/ui/panel/ChangesPanel";
 import { positionOf } from "../support/editorHarness";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
+import { fakeLayoutForReact } from "../support/happyDomLayout";
 
 let root: Root | null = null;
 let host: HTMLElement | null = null;
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 2000 });
-  Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => 400 });
-  HTMLElement.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 400, bottom: 40, width: 400, height: 40, toJSON: () => ({}) }) as DOMRect;
-});
+beforeAll(fakeLayoutForReact);
 
 afterEach(() => {
   act(() => root?.unmount());

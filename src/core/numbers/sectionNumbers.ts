@@ -43,6 +43,8 @@ export interface ChapterNumber {
   readonly text: string;
   /** The title part: "2". */
   readonly title: string;
+  /** The chapter part's whole number: 173 for "2-173" and "2-173A". */
+  readonly serial: number;
 }
 
 /** True when the text is a date as history notes write it ("3-29-06", "10-5-2016"): the citation false friend. */
@@ -64,7 +66,7 @@ export function parseSectionNumber(text: string): SectionNumber | null {
 /** The parts of a chapter number ("2-173"), or null when `text` is not exactly one. */
 export function parseChapterNumber(text: string): ChapterNumber | null {
   const match = CHAPTER_EXACT.exec(text);
-  return match ? { text, title: match[1]! } : null;
+  return match ? { text, title: match[1]!, serial: Number.parseInt(match[2]!, 10) } : null;
 }
 
 export function isSectionNumber(text: string): boolean {

@@ -22,11 +22,14 @@ export interface Token {
 function tokenPattern(letter: string, flags: string): RegExp {
   return new RegExp(
     [
-      DATE_SOURCE,                                               // dates: 3-29-06, 10-5-2016
-      String.raw`${SECTION_NUMBER_SOURCE}(?:\([A-Za-z0-9]{1,4}\))*`, // Code citations: 2-173-030(a)(1)
-      String.raw`\d+[A-Z]?(?:-\d+[A-Z]?)+`,                      // chapters and other hyphenated numbers: 2-173
+      // Tokens that start with a digit, tried only where a digit stands (most tokens are words).
+      String.raw`(?=\d)(?:` + [
+        DATE_SOURCE,                                               // dates: 3-29-06, 10-5-2016
+        String.raw`${SECTION_NUMBER_SOURCE}(?:\([A-Za-z0-9]{1,4}\))*`, // Code citations: 2-173-030(a)(1)
+        String.raw`\d+[A-Z]?(?:-\d+[A-Z]?)+`,                      // chapters and other hyphenated numbers: 2-173
+        String.raw`\d+(?:[.,:/]\d+)*(?:\([A-Za-z0-9]{1,4}\))*%?`,  // numbers: 1357(g), 1,000, 140/7
+      ].join("|") + ")",
       String.raw`\$\d[\d,]*(?:\.\d+)?`,                          // money: $2,000.00
-      String.raw`\d+(?:[.,:/]\d+)*(?:\([A-Za-z0-9]{1,4}\))*%?`,  // numbers: 1357(g), 1,000, 140/7
       String.raw`(?:[A-Za-z]\.){2,}`,                            // abbreviations: U.S.C.
       String.raw`\([A-Za-z0-9]{1,4}\)`,                          // enumerators: (a), (iv)
       `${letter}+(?:['\u2019\\-\u2010\u2011]${letter}+)*`,     // words: fire-fighting, City's

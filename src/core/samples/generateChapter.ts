@@ -8,6 +8,7 @@ import {
   blockId, chapterId, sectionId,
   type Block, type Chapter, type OrdinanceDocument, type Section,
 } from "../model/document";
+import { formatSectionNumber } from "../numbers";
 import { Random } from "./random";
 
 const WORDS = (
@@ -89,7 +90,7 @@ export function generateChapter(seed: number, targetBytes: number, chapterNumber
   let number = 0;
   while (size < targetBytes || sections.length === 0) {
     number += random.pick([5, 10, 10, 10, 2]);
-    const sectionNumber = `${chapterNumber}-${String(number).padStart(3, "0")}`;
+    const sectionNumber = formatSectionNumber(chapterNumber, number);
     const id = sectionId(sectionNumber);
     const blocks = sectionBlocks(random, id, random.int(2, 14));
     sections.push({ id, number: sectionNumber, catchline: catchline(random), blocks });

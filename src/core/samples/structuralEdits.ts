@@ -10,7 +10,7 @@ import { blockId, type Chapter, type OrdinanceDocument, type Section } from "../
 import { randomEdit } from "./editScripts";
 import { catchline, generateChapter, sectionBlocks } from "./generateChapter";
 import { Random } from "./random";
-import { formatSectionNumber, sectionSerial } from "../numbers";
+import { formatSectionNumber, parseChapterNumber, sectionSerial, titleOfNumber } from "../numbers";
 
 export type StructuralEdit = (doc: OrdinanceDocument, random: Random) => OrdinanceDocument;
 
@@ -94,10 +94,10 @@ export function renumberAll(doc: OrdinanceDocument): OrdinanceDocument {
 
 /** A chapter number between the neighbours at `index - 1` and `index`, unused, or null. */
 function chapterNumberBetween(doc: OrdinanceDocument, index: number, random: Random): string | null {
-  const [titlePart] = (doc.chapters[0]?.number ?? "2-150").split("-");
+  const titlePart = titleOfNumber(doc.chapters[0]?.number ?? "2-150");
   const value = (i: number, fallback: number) => {
     const chapter = doc.chapters[i];
-    return chapter ? Number(chapter.number.split("-")[1]) : fallback;
+    return chapter ? parseChapterNumber(chapter.number)?.serial ?? fallback : fallback;
   };
   const low = value(index - 1, 100);
   const high = value(index, low + 8);

@@ -6,6 +6,7 @@ import {
 } from "../../core/export";
 import { NO_SPONSORS } from "../../core/sponsors/sponsors";
 import type { DocumentEditor } from "../../editor/documentEditor";
+import { referenceProblems } from "../../editor/references";
 import { setExportSettings } from "../../editor/redline/commands";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { download, MIME } from "./download";
@@ -38,6 +39,7 @@ export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps
   const sponsors = docSponsors(state) ?? NO_SPONSORS;
   const ordinance = useMemo(() => (open ? buildOrdinance({ base, draft, sponsors, settings, redline }) : null), [open, base, draft, sponsors, settings, redline]);
   const previewHtml = useMemo(() => (ordinance ? writeHtml(ordinance) : ""), [ordinance]);
+  const problemCount = open ? referenceProblems(state).length : 0;
 
   const authorsByChangeId = useMemo(() => {
     const authors = new Map<string, string>();
@@ -74,6 +76,11 @@ export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps
       </div>
       <div className="export-body">
         <div className="export-side">
+          {problemCount > 0 && (
+            <p className="export-warning" role="status" data-testid="export-check-warning">
+              {problemCount === 1 ? "1 cross-reference problem remains" : `${problemCount} cross-reference problems remain`}: see the Checks tab before sending the ordinance.
+            </p>
+          )}
           <ExportSettingsForm settings={settings} onChange={(next) => editor.run(setExportSettings(next), false)} />
           <div className="export-buttons" role="group" aria-label="Download">
             <button type="button" onClick={() => void save("docx")}>Word (.docx)</button>

@@ -58,7 +58,7 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
   }, [selectedIndex, virtualizer]);
 
   return (
-    <aside className="side-panel changes-panel" aria-label="Changes">
+    <section className="changes-panel" aria-label="Changes" role="tabpanel" id="panel-changes" aria-labelledby="tab-changes">
       <div className="panel-header">
         <h2>Changes <span className="count" data-testid="change-total">{model.shownCount === model.total ? model.total : `${model.shownCount} of ${model.total}`}</span></h2>
         <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={() => model.changeIds} shownCount={model.shownCount} />
@@ -88,6 +88,6 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
       </div>
       {selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} />}
       <DetachedNotes editor={editor} detached={annotations.detached} />
-    </aside>
+    </section>
   );
 }

@@ -1,0 +1,213 @@
+/**
+ * The cross-reference checker: the draft's citations that the amendment leaves stale. Which
+ * sections the draft repeals, renumbers or moves, and which subsections it deletes or re-letters,
+ * is read from the redline engine's `compare` of base and draft, never worked out again here.
+ */
+import type { OrdinanceDocument, Section } from "../model/document";
+import { allSections } from "../model/document";
+import { chapterOfSection } from "../numbers";
+import { compare, type Change, type Redline } from "../redline";
+import { citations, type Citation, type TextSpan } from "./citations";
+import { pairParagraphs, pathOf, resolvePath } from "./paths";
+
+export type ProblemKind =
+  | "repealed-section" | "renumbered-section" | "deleted-subsection" | "relettered-subsection"
+  | "missing-section" | "missing-subsection" | "repealed-chapter" | "unlisted-section" | "contents-without-section";
+
+/** A replacement in the draft's canonical text: draft[fromB, toB), which reads `replaced`, becomes `text`. */
+export interface ReferenceFix {
+  readonly fromB: number;
+  readonly toB: number;
+  readonly replaced: string;
+  readonly text: string;
+}
+
+/** One problem the checker found. */
+export interface ReferenceProblem {
+  readonly kind: ProblemKind;
+  /** The draft section whose text cites (or that the contents problem is about). */
+  readonly citingSection: string;
+  /** The target as written: "2-173-030(a)(2)", "Chapter 2-173". */
+  readonly cited: string;
+  /** Where the target is now, for a renumbered, moved or re-lettered target. */
+  readonly newTarget: string | null;
+  /** The citation in the draft, or null for a contents problem. */
+  readonly citation: Citation | null;
+  readonly message: string;
+  /** The certain fix, when there is one (renumbered, moved, re-lettered). */
+  readonly fix: ReferenceFix | null;
+}
+
+const written = (section: string, path: readonly string[]) => `${section}${path.map((label) => `(${label})`).join("")}`;
+
+/** What the redline says became of each base section and where each draft section came from. */
+interface SectionFates {
+  readonly draftOf: ReadonlyMap<string, string | null>;
+  readonly baseOf: ReadonlyMap<string, string>;
+  readonly changesOf: ReadonlyMap<string, readonly Change[]>;
+}
+
+function sectionFates(redline: Redline): SectionFates {
+  const draftOf = new Map<string, string | null>();
+  const baseOf = new Map<string, string>();
+  const changesOf = new Map<string, readonly Change[]>();
+  for (const entry of redline.sections) {
+    if (entry.unit !== "section") continue;
+    if (entry.numberA !== null && entry.numberB !== null) {
+      draftOf.set(entry.numberA, entry.numberB);
+      baseOf.set(entry.numberB, entry.numberA);
+      changesOf.set(entry.numberB, entry.changes);
+    } else if (entry.numberA !== null && entry.status === "deleted" && !draftOf.has(entry.numberA)) {
+      draftOf.set(entry.numberA, null);
+    }
+  }
+  return { draftOf, baseOf, changesOf };
+}
+
+/** The draft offsets the redline marks as written new (inserted or replaced words), moves aside. */
+function newRanges(redline: Redline): TextSpan[] {
+  return redline.changes.filter((change) => change.kind !== "move" && change.toB > change.fromB).map((change) => ({ from: change.fromB, to: change.toB }));
+}
+
+/**
+ * The draft's stale citations and contents problems, in draft order. For each citation:
+ * a section the draft repeals ("repealed-section") or a subsection it deletes
+ * ("deleted-subsection"); a section it renumbers or moves ("renumbered-section") or a subsection
+ * it re-letters ("relettered-subsection"), with the new target and a fix that rewrites the
+ * citation's number and labels; a section or subsection in neither text ("missing-section",
+ * "missing-subsection"; only for chapters the texts hold, the rest of the Code being unknown);
+ * a chapter the draft repeals. A citation the base already had is judged by what it cited in the
+ * base; one the draft writes new, by the draft. Besides: a draft section no contents line lists
+ * ("unlisted-section") and a contents line with no section that the base did not have
+ * ("contents-without-section"). `redline` may be passed when already computed for this pair.
+ */
+export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocument, redline: Redline = compare(base, draft)): ReferenceProblem[] {
+  const fates = sectionFates(redline);
+  const baseSections = new Map(allSections(base).map((section) => [section.number, section]));
+  const draftSections = new Map(allSections(draft).map((section) => [section.number, section]));
+  const chapters = new Set([...base.chapters, ...draft.chapters].map((chapter) => chapter.number));
+  const draftChapters = new Set(draft.chapters.map((chapter) => chapter.number));
+  const fresh = newRanges(redline);
+  // A citation is new where the draft wrote its own number or labels anew: in a list, fixing one
+  // item leaves the others as the base had them.
+  const isNew = (citation: Citation) => {
+    const own = [citation.numberSpan, ...citation.labelSpans].filter((span): span is TextSpan => span !== null);
+    return (own.length ? own : [citation.span]).some((span) => fresh.some((range) => range.from < span.to && span.from < range.to));
+  };
+  const problems: ReferenceProblem[] = [];
+
+  for (const citation of citations(draft)) {
+    const target = citation.target;
+    if (target.kind === "article") continue;
+    if (target.kind === "chapter") {
+      if (!draftChapters.has(target.chapter) && base.chapters.some((chapter) => chapter.number === target.chapter)) {
+        problems.push({ kind: "repealed-chapter", citingSection: citation.citingSection, cited: `Chapter ${target.chapter}`, newTarget: null, citation, fix: null,
+          message: `${citation.citingSection} cites Chapter ${target.chapter}, which the draft repeals.` });
+      }
+      continue;
+    }
+    const judged = judge(citation, target.section, target.path, isNew(citation));
+    if (judged) problems.push(judged);
+  }
+  problems.push(...contentsProblems(base, draft));
+  return problems;
+
+  function judge(citation: Citation, number: string, path: readonly string[], written_new: boolean): ReferenceProblem | null {
+    const cited = written(number, path);
+    const report = (kind: ProblemKind, message: string, newTarget: string | null = null, fix: ReferenceFix | null = null): ReferenceProblem =>
+      ({ kind, citingSection: citation.citingSection, cited, newTarget, citation, message: `${citation.citingSection} cites ${cited}: ${message}`, fix });
+    // A relative citation names the citing section itself: its base is the citing section's base.
+    const baseNumber = citation.form === "relative" ? fates.baseOf.get(number) : baseSections.has(number) ? number : undefined;
+    const fate = baseNumber === undefined ? undefined : fates.draftOf.get(baseNumber);
+    const judgeByBase = baseNumber !== undefined && fate !== undefined && !(written_new && draftSections.has(number));
+    if (!judgeByBase) return judgeInDraft();
+    if (fate === null) return report("repealed-section", "the draft repeals that section.");
+    const sectionA = baseSections.get(baseNumber)!;
+    const sectionB = draftSections.get(fate)!;
+    const renumbered = fate !== number && citation.form !== "relative";
+    if (path.length === 0) {
+      return renumbered ? report("renumbered-section", `the section is now ${fate}.`, fate, fixFor(citation, fate, path, path)) : null;
+    }
+    const indexA = resolvePath(sectionA, path);
+    if (indexA === null) return judgeInDraft();
+    const pairs = pairParagraphs(sectionA, sectionB, fates.changesOf.get(fate) ?? []);
+    const blockB = pairs.get(sectionA.blocks[indexA]!.id) ?? null;
+    const indexB = blockB === null ? -1 : sectionB.blocks.findIndex((block) => block.id === blockB);
+    if (indexB < 0) return report("deleted-subsection", `the draft deletes that ${path.length === 1 ? "subsection" : "paragraph"}.`);
+    const pathB = pathOf(sectionB, indexB);
+    const relettered = pathB.join() !== path.join();
+    if (!relettered && !renumbered) return null;
+    const newTarget = written(renumbered ? fate : number, pathB);
+    const fix = fixFor(citation, renumbered ? fate : null, path, pathB);
+    return relettered
+      ? report("relettered-subsection", `it is now ${newTarget}.`, newTarget, fix)
+      : report("renumbered-section", `the section is now ${fate}.`, newTarget, fix);
+
+    function judgeInDraft(): ReferenceProblem | null {
+      const section = draftSections.get(number);
+      if (!section) {
+        return chapters.has(chapterOfSection(number)) ? report("missing-section", "no such section in the base or the draft.") : null;
+      }
+      if (path.length === 0 || resolvePath(section, path) !== null) return null;
+      return report("missing-subsection", `${number} has no such ${path.length === 1 ? "subsection" : "paragraph"} in the base or the draft.`);
+    }
+  }
+}
+
+/**
+ * The replacement that makes the citation name its new target: the stretch from the first to
+ * the last written part that changes, rewritten. Null when a label to change is not written out
+ * (the context supplies it) or the paths differ in length.
+ */
+function fixFor(citation: Citation, newNumber: string | null, path: readonly string[], newPath: readonly string[]): ReferenceFix | null {
+  if (path.length !== newPath.length) return null;
+  const edits: Array<{ span: TextSpan; text: string }> = [];
+  if (newNumber !== null) {
+    if (!citation.numberSpan) return null;
+    edits.push({ span: citation.numberSpan, text: newNumber });
+  }
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === newPath[i]) continue;
+    const span = citation.labelSpans[i];
+    if (!span) return null;
+    edits.push({ span, text: `(${newPath[i]})` });
+  }
+  if (edits.length === 0) return null;
+  edits.sort((x, y) => x.span.from - y.span.from);
+  const fromB = edits[0]!.span.from;
+  const toB = edits[edits.length - 1]!.span.to;
+  let text = "";
+  let at = fromB;
+  const original = citation.text;
+  for (const edit of edits) {
+    text += original.slice(at - citation.span.from, edit.span.from - citation.span.from) + edit.text;
+    at = edit.span.to;
+  }
+  return { fromB, toB, replaced: original.slice(fromB - citation.span.from, toB - citation.span.from), text };
+}
+
+/** Draft sections no contents line lists, and contents lines with no section that are new in the draft. */
+function contentsProblems(base: OrdinanceDocument, draft: OrdinanceDocument): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const bodilessInBase = new Set<string>();
+  for (const chapter of base.chapters) {
+    const numbers = new Set(chapter.sections.map((section) => section.number));
+    for (const entry of chapter.toc) if (!numbers.has(entry.number)) bodilessInBase.add(entry.number);
+  }
+  for (const chapter of draft.chapters) {
+    if (chapter.toc.length === 0) continue;
+    const listed = new Set(chapter.toc.map((entry) => entry.number));
+    const numbers = new Set(chapter.sections.map((section: Section) => section.number));
+    for (const section of chapter.sections) {
+      if (listed.has(section.number)) continue;
+      problems.push({ kind: "unlisted-section", citingSection: section.number, cited: section.number, newTarget: null, citation: null, fix: null,
+        message: `${section.number} has no line in the contents of Chapter ${chapter.number}.` });
+    }
+    for (const entry of chapter.toc) {
+      if (numbers.has(entry.number) || bodilessInBase.has(entry.number)) continue;
+      problems.push({ kind: "contents-without-section", citingSection: entry.number, cited: entry.number, newTarget: null, citation: null, fix: null,
+        message: `the contents of Chapter ${chapter.number} list ${entry.number}, which has no section.` });
+    }
+  }
+  return problems;
+}
