@@ -103,7 +103,7 @@ describe("redline invariants over random structural edits of multi-chapter title
         }
       }
     }
-  });
+  }, 120_000);
 
   it("give the same redline incrementally as from scratch (300 scripts of 6 steps)", () => {
     for (let seed = 1; seed <= 300; seed++) {
