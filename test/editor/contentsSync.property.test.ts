@@ -26,10 +26,10 @@ const RESERVED: Record<string, TocEntry[]> = {
 };
 const WORDS = ["notice", "of", "hearings", "Prohibited", "–", "agency", "duties."];
 
-/** Last number part as a value: all numbers in one chapter share the first two parts. */
 /** Thousands of transactions: generous, so a loaded machine slows the test without failing it. */
 const HEAVY_PROPERTY_TIMEOUT = 120_000;
 
+/** Last number part as a value: all numbers in one chapter share the first two parts. */
 const order = (number: string) => Number(number.split("-")[2]);
 
 /**
