@@ -5,7 +5,8 @@
  * total similarity at or above the threshold, unpaired deletions before insertions.
  */
 import { describe, expect, it } from "vitest";
-import { alignSequences, heaviestIncreasing, longestIncreasing, type AlignStep } from "../../src/core/redline/align";
+import { alignSequences, heaviestIncreasing, type AlignStep } from "../../src/core/redline/align";
+import { increasingChain } from "../../src/core/redline/anchors";
 import { Random } from "../../src/core/samples/random";
 
 /** Length of a longest strictly increasing subsequence (quadratic). */
@@ -33,12 +34,14 @@ function shuffled(count: number, random: Random): number[] {
   return values;
 }
 
-describe("longestIncreasing", () => {
+describe("increasingChain", () => {
   it("picks a strictly increasing chain as long as the longest, over random sequences", () => {
     const random = new Random(11);
     for (let round = 0; round < 200; round++) {
       const values = Array.from({ length: random.int(0, 12) }, () => random.int(0, 9));
-      const chosen = longestIncreasing(values);
+      const chain = increasingChain(values);
+      expect(chain).toEqual([...chain].sort((x, y) => x - y));
+      const chosen = new Set(chain);
       expect(isIncreasingChain(values, chosen)).toBe(true);
       expect(chosen.size).toBe(lisLength(values));
     }
