@@ -167,7 +167,7 @@ class Differ {
   private middle(aLo: number, aHi: number, bLo: number, bHi: number, small = false): void {
     const n = aHi - aLo;
     const m = bHi - bLo;
-    if (n === 0 || m === 0) return;
+    // An empty side (n · m = 0) goes to the table too, which matches nothing.
     if (n * m <= TABLE_CELLS) { this.table(aLo, aHi, bLo, bHi); return; }
     if (small) { this.middleSnake(aLo, aHi, bLo, bHi, Infinity); this.conquer(aLo, aHi, bLo, bHi); return; }
     const size = n + m;
