@@ -3,9 +3,19 @@
  * k ids by its text on each side, and `increasingChain` against a quadratic longest increasing
  * subsequence (strict, indices in order).
  *
- * Surviving mutants judged equivalent (no input can tell them apart):
- * - runHashes `(… ^ seq[…]) | 0` → without `| 0`: Math.imul and `^` already give a 32-bit
- *   integer, so the `| 0` changes no value.
+ * Surviving mutants judged equivalent (no input can tell them apart), by line of anchors.ts:
+ * - 10, 28, 33, 40: a loop bound `<` made `<=` takes one step past the hashes: at 10 it writes
+ *   past the end of an Int32Array (a no-op); at 28 it stores the key `undefined` in inA, which no
+ *   numeric hash looks up; at 33 and 40 it looks up hash `undefined`, found in no map (the other
+ *   loops being unmutated), so nothing is stored or paired.
+ * - 36: `atA !== undefined` made `true`: the `atA >= 0` beside it is false for undefined anyway.
+ * - 43 (four mutants: the `continue` test made false, `||` made `&&`, either half made false):
+ *   a start `j` that is undefined or -1 reaches the id-for-id check, where b[j + 0] is
+ *   undefined, equal to no id of A, so nothing is paired; the test only saves that work.
+ * - 53: `tails` starting as ["Stryker was here"] instead of []: the first value's binary search
+ *   compares against values["Stryker was here"] (undefined; `<` is false), lands at 0 and
+ *   overwrites it; for no values the chain starts at k = "Stryker was here", and `k >= 0` is
+ *   false, so the chain is empty as before.
  */
 import { describe, expect, it } from "vitest";
 import { increasingChain, uniqueRunPairs } from "../../src/core/redline/anchors";
