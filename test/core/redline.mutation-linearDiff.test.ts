@@ -24,16 +24,22 @@ function lcsLength(a: readonly string[], b: readonly string[]): number {
 
 const editDistance = (a: readonly string[], b: readonly string[]) => a.length + b.length - 2 * lcsLength(a, b);
 
-/**
- * The hunks of the reference strategy for small inputs: common ends matched, then the middle by
- * a full table walked from the start, taking equal tokens and, at a tie, the A token first.
- */
-function deletionFirstHunks(a: readonly string[], b: readonly string[]): DiffHunk[] {
+/** The length of the common start (`lo`) and where the common end begins on each side. */
+function commonEnds(a: readonly string[], b: readonly string[]): { lo: number; endA: number; endB: number } {
   let lo = 0;
   while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
   let endA = a.length;
   let endB = b.length;
   while (endA > lo && endB > lo && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  return { lo, endA, endB };
+}
+
+/**
+ * The hunks of the reference strategy for small inputs: common ends matched, then the middle by
+ * a full table walked from the start, taking equal tokens and, at a tie, the A token first.
+ */
+function deletionFirstHunks(a: readonly string[], b: readonly string[]): DiffHunk[] {
+  const { lo, endA, endB } = commonEnds(a, b);
   const m = endA - lo;
   const n = endB - lo;
   const width = n + 1;
@@ -91,11 +97,7 @@ function wellShaped(a: readonly string[], b: readonly string[], hunks: readonly 
 
 /** Cells of the table between the common ends. */
 function middleCells(a: readonly string[], b: readonly string[]): number {
-  let lo = 0;
-  while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > lo && endB > lo && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  const { lo, endA, endB } = commonEnds(a, b);
   return (endA - lo) * (endB - lo);
 }
 
@@ -180,6 +182,18 @@ describe("diffTokens: exact steps", () => {
       expect(past.some((h) => !h.precise), `trial ${trial}, D = ${d}`).toBe(true);
     }
     expect([...seen].sort()).toEqual([0, 1]);
+    // The least D a stretch can have (both sides non-empty, first and last tokens differing) is 2:
+    // x deleted at 10 and put back before A's 150 leaves (x y)^100 in step at both ends.
+    const a = periodic(["x", "y"], 200);
+    const b = [...a.slice(0, 10), ...a.slice(11, 150), "x", ...a.slice(150)];
+    expect(editDistance(a, b)).toBe(2);
+    expect(middleCells(a, b)).toBeGreaterThan(4096);
+    // Two diffs are minimal: x at 10 out and x at B's 149 in, or y at B's 10 in and y at 149 out.
+    expect([
+      [hunk(10, 11, 10, 10), hunk(150, 150, 149, 150)],
+      [hunk(10, 10, 10, 11), hunk(149, 150, 150, 150)],
+    ]).toContainEqual(diffTokens(a, b, { maxEditLength: 2, resyncRun: 1000 }));
+    expect(diffTokens(a, b, { maxEditLength: 1, resyncRun: 1000 }).some((h) => !h.precise)).toBe(true);
   });
 
   it("tries the exact search again with the whole work budget when the first attempt's share is too small", () => {

@@ -4,10 +4,15 @@
  * between two tokens; the ASCII and the unicode patterns give the same tokens on ASCII text;
  * typography folding maps exactly the listed quote and dash shapes, one character for one.
  *
- * Surviving mutants judged equivalent (no input can tell them apart):
- * - tokenize `pattern.lastIndex = 0` removed: a global pattern's exec resets lastIndex to 0
- *   when it finds no more matches, which is how every loop ends, so the next call starts at 0.
- * EQUIVALENTS
+ * Surviving mutants, by line of tokens.ts:
+ * - 63 (equivalent): `if (!TYPOGRAPHY.test(text)) return text` made `if (false)`: the early
+ *   return is a shortcut; TYPOGRAPHY is exactly the union of the FOLDS classes, so a text it
+ *   does not match is one that every fold leaves as it is.
+ * - 34 and 36 (killed in fact, reported as survived): the word class made `""` turns the word
+ *   alternative into `+(?:…)*`, an invalid pattern, so tokens.ts throws "Nothing to repeat"
+ *   when it is imported and every test of this file fails (checked by hand). Stryker's vitest
+ *   runner scores a test file that fails to import as one that ran no test, so it shows the
+ *   mutant as survived.
  */
 import { describe, expect, it } from "vitest";
 import { foldTypography, isPunctuation, tokenize } from "../../src/core/redline/tokens";
@@ -42,6 +47,9 @@ describe("tokenize", () => {
 
   it("reads non-ASCII words whole, and ASCII text as the unicode pattern would", () => {
     expect(texts("élan éé naïve")).toEqual(["élan", "éé", "naïve"]);
+    // No ASCII character at all: still the unicode pattern.
+    expect(texts("éé")).toEqual(["éé"]);
+    expect(texts("日本語")).toEqual(["日本語"]);
     expect(texts("Café's ‘fire‐fighting’ €5")).toEqual(["Café's", "‘", "fire‐fighting", "’", "€", "5"]);
     // An ASCII text with one non-ASCII mark is read by the unicode pattern: the same tokens.
     const ascii = "Section 2-173-030(a): the City's (iv) U.S.C. 1357(g) $2,000.00 fire-fighting 50%.";
