@@ -90,6 +90,32 @@ describe("formatText", () => {
     expect(formatText(split)).toBe("x\n[-old-]\n{+new+}\ny");
   });
 
+  it("joins only a struck and an underscored half that both carry words on the line they meet", () => {
+    // An insertion after unchanged words keeps its spaces; it is no replacement.
+    expect(formatText(redlineOf("a", "a  b", [{ fromA: 1, toA: 1, fromB: 1, toB: 4 }]))).toBe("a  {+b+}");
+    // The struck half ends its line: the underscored one starts the next line as it is.
+    expect(formatText(redlineOf("a\nold\nb", "a\nnew b", [{ fromA: 2, toA: 6, fromB: 2, toB: 5 }]))).toBe("a\n[-old-]\n{+new+} b");
+    // The struck half's last line is only indentation: nothing to join, and no empty marks.
+    expect(formatText(redlineOf("old\n    x", "new x", [{ fromA: 0, toA: 8, fromB: 0, toB: 3 }]))).toBe("[-old-]\n    {+new+} x");
+    // The underscored half's first line is only spaces.
+    expect(formatText(redlineOf("old", "  \nnew", [{ fromA: 0, toA: 3, fromB: 0, toB: 6 }]))).toBe("[-old-]  \n{+new+}");
+    // Every trailing space of the struck half goes, for exactly one between the halves.
+    expect(formatText(redlineOf("a b  c", "a X c", [{ fromA: 2, toA: 5, fromB: 2, toB: 3 }]))).toBe("a [-b-] {+X+} c");
+    expect(formatHtml(redlineOf("a b  c", "a X c", [{ fromA: 2, toA: 5, fromB: 2, toB: 3 }]))).toBe('<p>a <del data-change-id="c0">b</del> <ins data-change-id="c0">X</ins> c</p>\n');
+  });
+
+  it("keeps a line of spaces inside a marked run as it is, unmarked", () => {
+    expect(formatText(redlineOf("x\n  \ny", "", [{ fromA: 0, toA: 6, fromB: 0, toB: 0 }]))).toBe("[-x-]\n  \n[-y-]");
+    expect(formatHtml(redlineOf("x\n  \ny", "", [{ fromA: 0, toA: 6, fromB: 0, toB: 0 }]))).toBe('<p><del data-change-id="c0">x</del></p>\n<p><del data-change-id="c0">y</del></p>\n');
+    // A line left with nothing but spaces (unchanged indentation, then a struck run's spaces) is no paragraph.
+    expect(formatHtml(redlineOf("a\n    \nbc", "a\n  c", [{ fromA: 4, toA: 8, fromB: 4, toB: 4 }]))).toBe('<p>a</p>\n<p><del data-change-id="c0">b</del>c</p>\n');
+  });
+
+  it("labels a moved run of several lines once", () => {
+    const moved = redlineOf("A\nB", "", [{ fromA: 0, toA: 3, fromB: 0, toB: 0, move: { role: "source", otherSection: "2-173-040", pairId: "p" } }]);
+    expect(formatText(moved)).toBe("⟦moved to 2-173-040⟧ [-A-]\n[-B-]");
+  });
+
   it("prints the clean side as the draft and the struck side as the base, over random edits", () => {
     const random = new Random(51);
     const vocabulary = ["the", "City", "shall", "not", "(a)", "agent", "2-173-020", "request", "—", "“x”", "&", "<b>"];
@@ -135,6 +161,16 @@ describe("formatHtml", () => {
       "<p>Title &amp; &lt;x&gt;</p>",
       '<p style="margin-left:2em">(a) <del data-change-id="c0">Old</del> <ins data-change-id="c0">New</ins> &quot;q&quot; &#39;r&#39;.</p>',
       '<p style="margin-left:4em"><ins data-change-id="c1">(1) More.</ins></p>',
+    ].join("\n") + "\n");
+  });
+
+  it("joins the halves of a replacement on their shared line only", () => {
+    const base = "(a) Old.\n    (1) First.";
+    const draft = "(a) Old.\n    (1) New one.\n    (2) Added.";
+    expect(formatHtml(redlineOf(base, draft, [{ fromA: 17, toA: 23, fromB: 17, toB: 40 }]))).toBe([
+      "<p>(a) Old.</p>",
+      '<p style="margin-left:2em">(1) <del data-change-id="c0">First.</del> <ins data-change-id="c0">New one.</ins></p>',
+      '<p style="margin-left:2em"><ins data-change-id="c0">(2) Added.</ins></p>',
     ].join("\n") + "\n");
   });
 
