@@ -10,6 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { diffTokens, type DiffHunk } from "../../src/core/redline/linearDiff";
 import { Random } from "../../src/core/samples/random";
+import { applyHunks as apply, randomEdit, randomTokens } from "../support/tokenDiffs";
 
 /** Length of a longest common subsequence, by the full quadratic table (two rows). */
 function lcsLength(a: readonly string[], b: readonly string[]): number {
@@ -68,16 +69,6 @@ function deletionFirstHunks(a: readonly string[], b: readonly string[]): DiffHun
   return hunks;
 }
 
-function apply(a: readonly string[], b: readonly string[], hunks: readonly DiffHunk[]): string[] {
-  const out: string[] = [];
-  let pos = 0;
-  for (const hunk of hunks) {
-    out.push(...a.slice(pos, hunk.fromA), ...b.slice(hunk.fromB, hunk.toB));
-    pos = hunk.toA;
-  }
-  return [...out, ...a.slice(pos)];
-}
-
 /** In order, none empty, none touching the one before, equal tokens (as many on each side) between. */
 function wellShaped(a: readonly string[], b: readonly string[], hunks: readonly DiffHunk[]): boolean {
   let nextA = 0;
@@ -105,22 +96,6 @@ const kept = (a: readonly string[], hunks: readonly DiffHunk[]) => a.length - hu
 const words = (prefix: string, count: number) => Array.from({ length: count }, (_, k) => `${prefix}${k}`);
 const periodic = (pattern: readonly string[], length: number) => Array.from({ length }, (_, k) => pattern[k % pattern.length]!);
 const hunk = (fromA: number, toA: number, fromB: number, toB: number, precise = true): DiffHunk => ({ fromA, toA, fromB, toB, precise });
-
-function randomTokens(random: Random, length: number, alphabet: number): string[] {
-  return Array.from({ length }, () => `w${random.int(0, alphabet - 1)}`);
-}
-
-function randomEdit(random: Random, a: readonly string[], rate: number, alphabet: number): string[] {
-  const b: string[] = [];
-  for (const token of a) {
-    const roll = random.next();
-    if (roll < rate / 3) continue;
-    if (roll < (2 * rate) / 3) b.push(`w${random.int(0, alphabet - 1)}`);
-    else if (roll < rate) b.push(token, `w${random.int(0, alphabet - 1)}`);
-    else b.push(token);
-  }
-  return b;
-}
 
 describe("diffTokens: exact steps", () => {
   it("gives the deletion-first table's hunks on small inputs, and none for equal ones", () => {
