@@ -4,8 +4,15 @@
  * the text and HTML outputs (deleted runs dropped, marks removed) is the draft, and the struck
  * side (inserted runs dropped) is the base, both up to spacing.
  *
- * Surviving mutants judged equivalent (no input can tell them apart):
- * EQUIVALENTS
+ * Surviving mutants judged equivalent (no input can tell them apart), by line of format.ts, from
+ * the run before the joining and spacing tests were added (they target the rest):
+ * - 48, both mutants (`line === ""` made false or compared with another string): an empty line
+ *   then gives a part with empty lead, core and trail, printed as "" in text and HTML alike.
+ * - 49, `/^\s*/` made `/\s*/`: exec finds the first match, and `\s*` matches at index 0.
+ * - 134, `index === 0` made true: a later part of a joined run follows a line break, so the
+ *   line it goes on is empty and its lead is "" by the first test.
+ * - 138 (no coverage): every marked segment carries a change id, so the `""` branch of
+ *   data-change-id is never taken.
  */
 import { describe, expect, it } from "vitest";
 import { escapeHtml, formatHtml, formatJson, formatText, redlineSegments, topLevelChanges } from "../../src/core/redline/format";
