@@ -8,7 +8,8 @@
  * the run before the joining and spacing tests were added (they target the rest):
  * - 48, both mutants (`line === ""` made false or compared with another string): an empty line
  *   then gives a part with empty lead, core and trail, printed as "" in text and HTML alike.
- * - 49, `/^\s*/` made `/\s*/`: exec finds the first match, and `\s*` matches at index 0.
+ * - 49, the lead pattern without its `^`: exec finds the first match, and any run of spaces
+ *   (the empty one too) matches at index 0.
  * - 134, `index === 0` made true: a later part of a joined run follows a line break, so the
  *   line it goes on is empty and its lead is "" by the first test.
  * - 138 (no coverage): every marked segment carries a change id, so the `""` branch of
