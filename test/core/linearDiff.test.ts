@@ -10,17 +10,7 @@ import { lcsPairs } from "../../src/core/redline/lcs";
 import { increasingChain } from "../../src/core/redline/anchors";
 import { diffTokens, type DiffHunk } from "../../src/core/redline/linearDiff";
 import { Random } from "../../src/core/samples/random";
-
-function apply(a: readonly string[], b: readonly string[], hunks: readonly DiffHunk[]): string[] {
-  const out: string[] = [];
-  let pos = 0;
-  for (const hunk of hunks) {
-    expect(hunk.fromA).toBeGreaterThanOrEqual(pos);
-    out.push(...a.slice(pos, hunk.fromA), ...b.slice(hunk.fromB, hunk.toB));
-    pos = hunk.toA;
-  }
-  return [...out, ...a.slice(pos)];
-}
+import { applyHunks as apply, randomEdit, randomTokens } from "../support/tokenDiffs";
 
 /** Checks the hunks' shape: in order, non-empty, not touching, and equal tokens between them. */
 function checkShape(a: readonly string[], b: readonly string[], hunks: readonly DiffHunk[]): void {
@@ -46,31 +36,14 @@ function unchanged(a: readonly string[], hunks: readonly DiffHunk[]): number {
   return a.length - hunks.reduce((sum, hunk) => sum + hunk.toA - hunk.fromA, 0);
 }
 
-function randomSequence(random: Random, length: number, alphabet: number): string[] {
-  return Array.from({ length }, () => `w${random.int(0, alphabet - 1)}`);
-}
-
-/** B made from A by random deletions, insertions and replacements. */
-function edited(random: Random, a: readonly string[], rate: number, alphabet: number): string[] {
-  const b: string[] = [];
-  for (const token of a) {
-    const roll = random.next();
-    if (roll < rate / 3) continue;
-    if (roll < (2 * rate) / 3) b.push(`w${random.int(0, alphabet - 1)}`);
-    else if (roll < rate) b.push(token, `w${random.int(0, alphabet - 1)}`);
-    else b.push(token);
-  }
-  return b;
-}
-
 describe("the linear-memory diff", () => {
   it("is minimal and rebuilds B on 3000 random small pairs (the exact table and Myers' search)", () => {
     const random = new Random(7);
     let viaMyers = 0;
     for (let trial = 0; trial < 3000; trial++) {
       const alphabet = random.int(2, 30);
-      const a = randomSequence(random, random.int(0, 160), alphabet);
-      const b = random.chance(0.5) ? edited(random, a, random.next(), alphabet) : randomSequence(random, random.int(0, 160), alphabet);
+      const a = randomTokens(random, random.int(0, 160), alphabet);
+      const b = random.chance(0.5) ? randomEdit(random, a, random.next(), alphabet) : randomTokens(random, random.int(0, 160), alphabet);
       const hunks = diffTokens(a, b, { maxEditLength: 2000 });
       const label = `trial ${trial}`;
       expect(apply(a, b, hunks), label).toEqual(b);
@@ -86,8 +59,8 @@ describe("the linear-memory diff", () => {
     const random = new Random(11);
     for (let trial = 0; trial < 1500; trial++) {
       const alphabet = random.int(2, 40);
-      const a = randomSequence(random, random.int(50, 400), alphabet).map((token) => (random.chance(0.05) ? "." : token));
-      const b = random.chance(0.7) ? edited(random, a, random.next() * 0.5, alphabet) : randomSequence(random, random.int(50, 400), alphabet);
+      const a = randomTokens(random, random.int(50, 400), alphabet).map((token) => (random.chance(0.05) ? "." : token));
+      const b = random.chance(0.7) ? randomEdit(random, a, random.next() * 0.5, alphabet) : randomTokens(random, random.int(50, 400), alphabet);
       const hunks = diffTokens(a, b, { maxEditLength: random.int(2, 12) });
       expect(apply(a, b, hunks), `trial ${trial}`).toEqual(b);
       checkShape(a, b, hunks);
@@ -97,7 +70,7 @@ describe("the linear-memory diff", () => {
   it("diffs a long sequence with 2% scattered edits precisely, near the edits made", () => {
     const random = new Random(3);
     const vocabulary = 400;
-    const a = randomSequence(random, 150_000, vocabulary);
+    const a = randomTokens(random, 150_000, vocabulary);
     const b: string[] = [];
     let ideal = 0;
     for (const token of a) {

@@ -157,25 +157,6 @@ function orderUnpaired(steps: AlignStep[]): AlignStep[] {
   return ordered;
 }
 
-/** Indices (into `values`) of one longest strictly increasing subsequence. O(n log n). */
-export function longestIncreasing(values: readonly number[]): Set<number> {
-  const tails: number[] = [];
-  const previous = new Array<number>(values.length).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (values[tails[mid]!]! < values[i]!) low = mid + 1; else high = mid;
-    }
-    if (low > 0) previous[i] = tails[low - 1]!;
-    tails[low] = i;
-  }
-  const chosen = new Set<number>();
-  for (let k = tails[tails.length - 1] ?? -1; k >= 0; k = previous[k]!) chosen.add(k);
-  return chosen;
-}
-
 /**
  * Indices (into `values`) of an increasing subsequence of greatest total weight; `values` are
  * distinct integers in [0, size). Ties keep the chain found first. O(n log size) with a

@@ -22,7 +22,8 @@ function runHashes(seq: Int32Array, from: number, to: number, k: number): Int32A
 export function uniqueRunPairs(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, k: number): { pairsA: number[]; pairsB: number[] } {
   const hashesA = runHashes(a, aLo, aHi, k);
   const hashesB = runHashes(b, bLo, bHi, k);
-  // Each run's hash → its start when it occurs once, -1 when more often.
+  // Each run's hash → its start when it occurs once, -1 when more often; B keeps only the
+  // hashes found once in A, so a B start found below belongs to A's one run of that hash.
   const inA = new Map<number, number>();
   for (let i = 0; i < hashesA.length; i++) {
     const h = hashesA[i]!;
@@ -39,7 +40,7 @@ export function uniqueRunPairs(a: Int32Array, aLo: number, aHi: number, b: Int32
   for (let i = 0; i < hashesA.length; i++) {
     const h = hashesA[i]!;
     const j = inB.get(h);
-    if (j === undefined || j < 0 || inA.get(h) !== aLo + i) continue;
+    if (j === undefined || j < 0) continue;
     let same = true;
     for (let t = 0; t < k && same; t++) same = a[aLo + i + t] === b[j + t];
     if (same) { pairsA.push(aLo + i); pairsB.push(j); }

@@ -61,24 +61,8 @@ const SENTENCE_END = /^[.;:?!]$/;
  * hunks is matched to an equal token on the other side, so applying the hunks to A gives B.
  */
 export function diffTokens(a: readonly string[], b: readonly string[], options: LinearDiffOptions): DiffHunk[] {
-  // Most edits leave a short middle between equal ends: solve it with the table at once.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-  if (start === endA && start === endB) return [];
-  if (start === endA || start === endB || (endA - start) * (endB - start) <= TABLE_CELLS) {
-    return hunksBetween(lcsPairs(a, start, endA, b, start, endB), start, endA, endB);
-  }
   const isEnd = options.isSentenceEnd ?? ((token: string) => SENTENCE_END.test(token));
-  const endsA = new Uint8Array(a.length);
-  const endsB = new Uint8Array(b.length);
-  const differ = new Differ(a, b, options.maxEditLength, options.resyncRun ?? RESYNC_RUN, { endsA, endsB, marks: () => {
-    a.forEach((token, i) => { endsA[i] = isEnd(token) ? 1 : 0; });
-    b.forEach((token, i) => { endsB[i] = isEnd(token) ? 1 : 0; });
-  } });
-  return differ.run();
+  return new Differ(a, b, options.maxEditLength, options.resyncRun ?? RESYNC_RUN, isEnd).run();
 }
 
 /** Tokens, or ids standing for them (equal ids for equal tokens). */
@@ -100,27 +84,6 @@ function idsOf(a: Sequence, b: Sequence): [Int32Array, Int32Array] {
   return [number(a), number(b)];
 }
 
-/** The hunks around matched pairs of [start, endA) × [start, endB) (everything else matched). */
-function hunksBetween(pairs: ReadonlyArray<[number, number]>, start: number, endA: number, endB: number): DiffHunk[] {
-  const hunks: DiffHunk[] = [];
-  let nextA = start;
-  let nextB = start;
-  for (let p = 0; p <= pairs.length; p++) {
-    const [i, j] = p < pairs.length ? pairs[p]! : [endA, endB];
-    if (i > nextA || j > nextB) hunks.push({ fromA: nextA, toA: i, fromB: nextB, toB: j, precise: true });
-    nextA = i + 1;
-    nextB = j + 1;
-  }
-  return hunks;
-}
-
-/** Sentence ends of each side, filled in only when the fallback first needs them. */
-interface SentenceEnds {
-  readonly endsA: Uint8Array;
-  readonly endsB: Uint8Array;
-  marks: (() => void) | null;
-}
-
 /** One diff: the two sequences, and the matched runs found so far, in order. */
 class Differ {
   /** Matched runs as triples (start in A, start in B, length), in increasing order. */
@@ -134,13 +97,16 @@ class Differ {
 
   /** The sequences as ids, made when anchors or sentences first need them. */
   private ids: [Int32Array, Int32Array] | null = null;
+  /** Sentence ends of each side (1 after a sentence-ending token), made when step 6 first needs them. */
+  private sentenceEnds: [Uint8Array, Uint8Array] | null = null;
 
   constructor(
     private readonly a: Sequence,
     private readonly b: Sequence,
     private readonly maxEditLength: number,
     private readonly resyncRun: number,
-    private readonly sentences: SentenceEnds | null,
+    /** Null where the sequences are ids that step 6 has made of sentences already. */
+    private readonly isSentenceEnd: ((token: string) => boolean) | null,
   ) {
     this.workLeft = BASE_WORK + PER_TOKEN * (a.length + b.length);
   }
@@ -180,8 +146,11 @@ class Differ {
     return hunks;
   }
 
-  /** Matches what it can of A[aLo, aHi) and B[bLo, bHi), appending runs in order. */
-  private solve(aLo: number, aHi: number, bLo: number, bHi: number): void {
+  /**
+   * Matches what it can of A[aLo, aHi) and B[bLo, bHi), appending runs in order; `small` says
+   * the stretch's edit distance is known to be small enough for the exact search.
+   */
+  private solve(aLo: number, aHi: number, bLo: number, bHi: number, small = false): void {
     const { a, b } = this;
     const start = aLo;
     const startB = bLo;
@@ -190,16 +159,17 @@ class Differ {
     let endA = aHi;
     let endB = bHi;
     while (endA > aLo && endB > bLo && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-    this.middle(aLo, endA, bLo, endB);
+    this.middle(aLo, endA, bLo, endB, small);
     this.match(endA, endB, aHi - endA);
   }
 
   /** A stretch with no common first or last token. */
-  private middle(aLo: number, aHi: number, bLo: number, bHi: number): void {
+  private middle(aLo: number, aHi: number, bLo: number, bHi: number, small = false): void {
     const n = aHi - aLo;
     const m = bHi - bLo;
-    if (n === 0 || m === 0) return;
+    // An empty side (n · m = 0) goes to the table too, which matches nothing.
     if (n * m <= TABLE_CELLS) { this.table(aLo, aHi, bLo, bHi); return; }
+    if (small) { this.middleSnake(aLo, aHi, bLo, bHi, Infinity); this.conquer(aLo, aHi, bLo, bHi); return; }
     const size = n + m;
     const first = Math.min(this.maxEditLength, Math.floor(Math.min(EXACT_ATTEMPT, this.workLeft) / size));
     if (first >= 2 && this.exactWithin(aLo, aHi, bLo, bHi, first)) return;
@@ -227,29 +197,9 @@ class Differ {
   /** Divide and conquer around the middle snake found last (this.snake) for this stretch. */
   private conquer(aLo: number, aHi: number, bLo: number, bHi: number): void {
     const [x0, y0, x1, y1] = this.snake as [number, number, number, number];
-    this.exact(aLo, x0, bLo, y0);
+    this.solve(aLo, x0, bLo, y0, true);
     this.match(x0, y0, x1 - x0);
-    this.exact(x1, aHi, y1, bHi);
-  }
-
-  /** The exact diff of a stretch whose edit distance is known to be small enough. */
-  private exact(aLo: number, aHi: number, bLo: number, bHi: number): void {
-    const { a, b } = this;
-    const start = aLo;
-    const startB = bLo;
-    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) { aLo++; bLo++; }
-    this.match(start, startB, aLo - start);
-    let endA = aHi;
-    let endB = bHi;
-    while (endA > aLo && endB > bLo && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-    if (endA > aLo && endB > bLo) {
-      if ((endA - aLo) * (endB - bLo) <= TABLE_CELLS) this.table(aLo, endA, bLo, endB);
-      else {
-        this.middleSnake(aLo, endA, bLo, endB, Infinity);
-        this.conquer(aLo, endA, bLo, endB);
-      }
-    }
-    this.match(endA, endB, aHi - endA);
+    this.solve(x1, aHi, y1, bHi, true);
   }
 
   /**
@@ -381,12 +331,13 @@ class Differ {
    * the stretch's end); equal sentences are matched, the rest is left as imprecise gaps.
    */
   private bySentence(aLo: number, aHi: number, bLo: number, bHi: number): void {
-    const sentences = this.sentences;
-    if (!sentences) return;
-    if (sentences.marks) { sentences.marks(); sentences.marks = null; }
+    const isEnd = this.isSentenceEnd;
+    if (!isEnd) return;
+    const endsOf = (seq: Sequence) => Uint8Array.from(seq as readonly string[], (token) => (isEnd(token) ? 1 : 0));
+    const [endsA, endsB] = (this.sentenceEnds ??= [endsOf(this.a), endsOf(this.b)]);
     this.ids ??= idsOf(this.a, this.b);
-    const unitsA = units(this.ids[0], sentences.endsA, aLo, aHi);
-    const unitsB = units(this.ids[1], sentences.endsB, bLo, bHi);
+    const unitsA = units(this.ids[0], endsA, aLo, aHi);
+    const unitsB = units(this.ids[1], endsB, bLo, bHi);
     const keys = new Map<string, number>();
     const unitIds = (list: Unit[]) => Int32Array.from(list, (unit) => {
       let id = keys.get(unit.key);
