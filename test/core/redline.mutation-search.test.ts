@@ -1,0 +1,238 @@
+/**
+ * The search by content (sectionSearch.ts) called directly, on hand-made sections whose
+ * paragraphs share no words unless the test says so: which pairs it finds equal, which it
+ * scores and in which order, which A sections go on to the word-run search; and whether
+ * searchHolds lets an edit pass exactly when a fresh search would look at the same pairs.
+ */
+import { describe, expect, it } from "vitest";
+import type { Block, Section } from "../../src/core/model/document";
+import { shingles } from "../../src/core/redline/sectionLikeness";
+import { searchByContent, searchHolds, type ContentSearch } from "../../src/core/redline/sectionSearch";
+import { Random } from "../../src/core/samples/random";
+
+const THRESHOLD = 0.6;
+const MIN_LENGTH = 80;
+let ids = 0;
+
+function section(number: string, paragraphs: readonly string[], catchline = "Test."): Section {
+  const blocks: Block[] = paragraphs.map((text) => ({ kind: "paragraph", id: `p${ids++}`, enumerator: null, level: 0, text }));
+  return { id: `s${ids++}`, number, catchline, blocks };
+}
+
+/** A paragraph of exactly `length` characters of words no other key shares. */
+const own = (key: string, length = 100) => Array.from({ length: 80 }, (_, k) => `${key}${k}`).join(" ").slice(0, length);
+const num = (k: number) => `2-173-${String(k * 10).padStart(3, "0")}`;
+const all = (list: readonly unknown[]) => list.map((_, k) => k);
+const none = () => -1;
+
+function search(a: readonly Section[], b: readonly Section[], numberPartner: (i: number) => number = none): ContentSearch {
+  return searchByContent(a, b, all(a), all(b), THRESHOLD, MIN_LENGTH, numberPartner);
+}
+
+describe("searchByContent", () => {
+  it("pairs a section equal apart from its number and leaves its partner out of the paragraph index", () => {
+    const a = [section(num(0), [own("p"), own("q")]), section(num(1), [own("p"), own("r")])];
+    const b = [section(num(5), [own("p"), own("q")]), section(num(1), [own("x")])];
+    const found = search(a, b);
+    expect(found.equal).toEqual([[0, 0]]);
+    // A1 shares P only with the claimed B0: nothing to score, so it goes on to word runs.
+    expect(found.top.get(1)).toEqual([]);
+    expect(found.top.has(0)).toBe(false);
+    expect(found.evaluated).toEqual([]);
+    expect(found.matched.size).toBe(0);
+    expect([...found.runs].sort()).toEqual([...new Set(shingles(a[1]!))].sort());
+  });
+
+  it("keeps an equal B section in the index when it is not surely claimed", () => {
+    // Same number: not claimed by another number.
+    const a = [section(num(0), [own("p"), own("q")]), section(num(1), [own("p"), own("r")])];
+    const same = search(a, [section(num(0), [own("p"), own("q")]), section(num(1), [own("x")])]);
+    expect(same.equal).toEqual([[0, 0]]);
+    expect(same.top.get(1)).toEqual([0]);
+    expect(same.evaluated[0]).toEqual([1, 0]);
+    // Two A sections of its text: both pair with it, and it stays indexed.
+    const twice = [...a, section(num(2), [own("p"), own("q")])];
+    const both = search(twice, [section(num(5), [own("p"), own("q")]), section(num(1), [own("x")])]);
+    expect(both.equal).toEqual([[0, 0], [2, 0]]);
+    expect(both.top.get(1)).toEqual([0]);
+    // Two B sections of its text: A0 pairs with both, and both stay indexed.
+    const copies = search(a, [section(num(5), [own("p"), own("q")]), section(num(6), [own("p"), own("q")])]);
+    expect(copies.equal).toEqual([[0, 0], [0, 1]]);
+    expect(copies.top.get(1)).toEqual([0, 1]);
+  });
+
+  it("scores the three B sections sharing the most paragraph characters, ties in reading order", () => {
+    const p1 = own("p1", 100);
+    const p2 = own("p2", 90);
+    const p3 = own("p3", 80);
+    const p4 = own("p4", 70);
+    const a = [section(num(0), [p1, p2, p3, p4])];
+    const b = [
+      section(num(10), [p4, own("z0")]), // 70
+      section(num(11), [p1, own("z1")]), // 100
+      section(num(12), [p2, p3, own("z2")]), // 170
+      section(num(13), [p3, own("z3")]), // 80
+      section(num(14), [p1, own("z4")]), // 100
+    ];
+    const found = search(a, b);
+    expect(found.top.get(0)).toEqual([2, 1, 4]);
+    expect(found.evaluated.slice(0, 3)).toEqual([[0, 2], [0, 1], [0, 4]]);
+  });
+
+  it("drops a paragraph held by more than eight B sections as boilerplate, counting a section once", () => {
+    const a = [section(num(0), [own("p"), own("z")])];
+    const holders = (count: number) => Array.from({ length: count }, (_, k) => section(num(k + 10), k === 0 ? [own("p"), own("p"), own(`w${k}`)] : [own("p"), own(`w${k}`)]));
+    expect(search(a, holders(8)).top.get(0)).toEqual([0, 1, 2]);
+    expect(search(a, holders(9)).top.get(0)).toEqual([]);
+  });
+
+  it("drops an identity key held by more than sixteen B sections", () => {
+    const a = [section(num(0), [own("p")])];
+    const copies = (count: number) => Array.from({ length: count }, (_, k) => section(num(k + 10), [own("p")]));
+    expect(search(a, copies(16)).equal).toHaveLength(16);
+    expect(search(a, copies(17)).equal).toEqual([]);
+  });
+
+  it("searches a section of at least 80 characters, and one shorter only for a unique equal", () => {
+    const shortA = [section(num(0), ["Reserved."])];
+    expect(search(shortA, [section(num(5), ["Reserved."])]).equal).toEqual([[0, 0]]);
+    const twiceB = search(shortA, [section(num(5), ["Reserved."]), section(num(6), ["Reserved."])]);
+    expect(twiceB.equal).toEqual([]);
+    expect(twiceB.top.size).toBe(0);
+    expect(twiceB.runs.size).toBe(0);
+    const twiceA = search([...shortA, section(num(1), ["Reserved."])], [section(num(5), ["Reserved."])]);
+    expect(twiceA.equal).toEqual([]);
+    // Not equal and short: not searched at all.
+    expect(search([section(num(0), [own("a", 79)])], [section(num(5), [own("a", 79) + "x"])]).top.size).toBe(0);
+    expect(search([section(num(0), [own("a", 80)])], [section(num(5), [own("b", 80)])]).top.has(0)).toBe(true);
+  });
+
+  it("indexes only B sections of at least 80 characters", () => {
+    const a = [section(num(0), [own("p", 79), own("z")])];
+    expect(search(a, [section(num(5), [own("p", 79)])]).top.get(0)).toEqual([]);
+    expect(search(a, [section(num(5), [own("p", 79), "x"])]).top.get(0)).toEqual([0]);
+  });
+
+  it("stops at paragraphs when a scored partner reaches the threshold", () => {
+    const shared = [own("p"), own("q"), own("r")];
+    const a = [section(num(0), [...shared, own("s"), own("t")])];
+    const found = search(a, [section(num(7), [...shared, own("x"), own("y")])]); // 0.6 alike
+    expect(found.matched).toEqual(new Set([0]));
+    expect(found.runs.size).toBe(0);
+    expect(found.evaluated).toEqual([[0, 0]]);
+    const half = search(a, [section(num(7), [own("p"), own("q"), own("x"), own("y"), own("w")])]); // 0.4 alike
+    expect(half.matched.size).toBe(0);
+    expect(half.runs.size).toBeGreaterThan(0);
+  });
+
+  it("stops at paragraphs when the same-numbered partner reaches the threshold", () => {
+    const a = [section(num(0), [own("p"), own("z")])];
+    // B0 is A0 with each paragraph edited at its end (no paragraph shared); B1 shares P only.
+    const b = [section(num(0), [`${own("p")}!`, `${own("z")}!`]), section(num(7), [own("p"), own("y")])];
+    const withPartner = search(a, b, () => 0);
+    expect(withPartner.matched).toEqual(new Set([0]));
+    expect(withPartner.runs.size).toBe(0);
+    expect(withPartner.evaluated).toEqual([[0, 1]]);
+    const alone = search(a, b);
+    expect(alone.matched.size).toBe(0);
+    expect(alone.runs).toEqual(new Set(shingles(a[0]!)));
+    // The word runs find B0 (sharing nearly all runs) before B1 (sharing those of P).
+    expect(alone.evaluated).toEqual([[0, 1], [0, 0], [0, 1]]);
+  });
+});
+
+/** Whether two searches look at the same pairs and send the same A sections on to word runs. */
+function sameLook(x: ContentSearch, y: ContentSearch): boolean {
+  const key = (s: ContentSearch) => JSON.stringify([s.equal, s.evaluated, [...s.top], [...s.matched].sort(), [...s.runs].sort()]);
+  return key(x) === key(y);
+}
+
+/** searchHolds for the search over `b`, after `after` replaced the sections at `changed`. */
+function holds(a: readonly Section[], b: readonly Section[], after: readonly Section[], changed: readonly number[], numberPartner: (i: number) => number = none): { holds: boolean; same: boolean } {
+  const before = search(a, b, numberPartner);
+  const pairedWith = (j: number) => before.evaluated.filter(([, k]) => k === j).map(([i]) => i);
+  const result = searchHolds(before, a, after, new Set(changed), THRESHOLD, MIN_LENGTH, numberPartner, pairedWith);
+  return { holds: result, same: sameLook(before, search(a, after, numberPartner)) };
+}
+
+const edit = (b: readonly Section[], j: number, paragraphs: readonly string[]) => b.map((s, k) => (k === j ? section(s.number, paragraphs) : s));
+
+describe("searchHolds", () => {
+  const shared = [own("p"), own("q"), own("r")];
+  const a = [section(num(0), [...shared, own("s"), own("t")])];
+  const b = [section(num(7), [...shared, own("x"), own("y")])];
+
+  it("lets pass an edit to a paragraph no base section holds", () => {
+    expect(holds(a, b, edit(b, 0, [...shared, own("x"), own("y2")]), [0])).toEqual({ holds: true, same: true });
+  });
+
+  it("stops an edit that takes a scored pair under the threshold", () => {
+    expect(holds(a, b, edit(b, 0, [own("p"), own("q"), own("x"), own("y"), own("w")]), [0])).toEqual({ holds: false, same: false });
+  });
+
+  it("stops an edit that makes a scored section too short to index", () => {
+    expect(holds(a, b, edit(b, 0, ["Reserved."]), [0])).toEqual({ holds: false, same: false });
+  });
+
+  it("stops an edit to or from a text equal to a base section", () => {
+    const twoA = [...a, section(num(1), [own("u"), own("v")])];
+    const twoB = [...b, section(num(8), [own("u"), own("v")])];
+    expect(holds(twoA, twoB, edit(twoB, 1, [own("u"), own("v2")]), [1])).toEqual({ holds: false, same: false });
+    const other = [...b, section(num(8), [own("u"), own("w")])];
+    expect(holds(twoA, other, edit(other, 1, [own("u"), own("v")]), [1])).toEqual({ holds: false, same: false });
+  });
+
+  it("stops an edit that changes the order of the scored sections", () => {
+    const base = [section(num(0), [own("p"), own("q"), own("z")])];
+    const draft = [section(num(7), [own("p"), own("y0")]), section(num(8), [own("q"), own("y1")])];
+    expect(search(base, draft).top.get(0)).toEqual([0, 1]);
+    expect(holds(base, draft, edit(draft, 1, [own("p"), own("q"), own("y1")]), [1])).toEqual({ holds: false, same: false });
+    expect(holds(base, draft, edit(draft, 1, [own("q"), own("y1"), own("extra")]), [1])).toEqual({ holds: true, same: true });
+  });
+
+  it("stops an edit that changes the word runs a searched section shares, and passes one that does not", () => {
+    const base = [section(num(0), [own("p"), own("z")])];
+    const draft = [section(num(7), [`${own("p")}!`, own("y")])];
+    const before = search(base, draft);
+    expect(before.runs.size).toBeGreaterThan(0);
+    expect(before.evaluated).toEqual([[0, 0]]);
+    expect(holds(base, draft, edit(draft, 0, [own("w"), own("y")]), [0])).toEqual({ holds: false, same: false });
+    expect(holds(base, draft, edit(draft, 0, [`${own("p")}!`, own("y2")]), [0])).toEqual({ holds: true, same: true });
+  });
+
+  it("stops an edit that brings a boilerplate paragraph back under the cap", () => {
+    const base = [section(num(0), [own("p"), own("z")])];
+    // The last draft section is the base section's same-numbered partner, alike enough that no word runs are searched.
+    const partner = section(num(0), [`${own("p")}!`, `${own("z")}!`]);
+    const holders = [...Array.from({ length: 10 }, (_, k) => section(num(k + 10), [own("p"), own(`w${k}`)])), partner];
+    const last = () => holders.length - 1;
+    expect(search(base, holders, last).top.get(0)).toEqual([]);
+    expect(search(base, holders, last).runs.size).toBe(0);
+    // Ten holders, one edit: nine left, still boilerplate.
+    expect(holds(base, holders, edit(holders, 3, [own("w3"), own("n")]), [3], last)).toEqual({ holds: true, same: true });
+    // Two edits: eight left, no longer boilerplate, and the index kept only nine of the ten.
+    const twice = edit(edit(holders, 3, [own("w3"), own("n")]), 9, [own("w9"), own("n")]);
+    expect(holds(base, holders, twice, [3, 9], last)).toEqual({ holds: false, same: false });
+    // Nine holders, one edit: eight left.
+    const nine = [...holders.slice(0, 9), partner];
+    expect(holds(base, nine, edit(nine, 3, [own("w3"), own("n")]), [3], () => 9)).toEqual({ holds: false, same: false });
+  });
+
+  it("never lets pass an edit after which a fresh search looks elsewhere, over random chapters", () => {
+    const r = new Random(91);
+    const pool = Array.from({ length: 14 }, (_, k) => own(`t${k}x`, 90 + k));
+    const pick = () => (r.chance(0.1) ? "Reserved." : pool[r.int(0, pool.length - 1)]!);
+    let passed = 0;
+    for (let round = 0; round < 300; round++) {
+      const base = Array.from({ length: r.int(1, 5) }, (_, k) => section(num(k), Array.from({ length: r.int(1, 3) }, pick)));
+      const draft = Array.from({ length: r.int(1, 6) }, (_, k) => section(num(k + 20), Array.from({ length: r.int(1, 3) }, pick)));
+      const j = r.int(0, draft.length - 1);
+      const old = draft[j]!.blocks.map((block) => block.text);
+      const roll = r.next();
+      const paragraphs = roll < 0.3 ? [...old, pick()] : roll < 0.5 ? old.slice(1).concat(own(`n${round}`)) : roll < 0.7 ? old.map((text) => `${text}!`) : [own(`m${round}`), ...old];
+      const result = holds(base, draft, edit(draft, j, paragraphs), [j], (i) => (i < draft.length ? i : -1));
+      if (result.holds) { passed++; expect(result.same).toBe(true); }
+    }
+    expect(passed).toBeGreaterThan(60);
+  });
+});
