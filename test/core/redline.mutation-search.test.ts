@@ -139,6 +139,34 @@ describe("searchByContent", () => {
     // The word runs find B0 (sharing nearly all runs) before B1 (sharing those of P).
     expect(alone.evaluated).toEqual([[0, 1], [0, 0], [0, 1]]);
   });
+
+  it("breaks ties in reading order whatever order the weights were found in", () => {
+    const a = [section(num(0), [own("p1"), own("p2"), own("p3"), own("p4")])];
+    const b = [section(num(10), [own("p4"), own("z0")]), section(num(11), [own("p3"), own("z1")]), section(num(12), [own("p2"), own("z2")]), section(num(13), [own("p1"), own("z3")])];
+    expect(search(a, b).top.get(0)).toEqual([0, 1, 2]);
+  });
+
+  it("pairs a section of exactly 80 characters with each of its equals", () => {
+    const a = [section(num(0), [own("a", 80)])];
+    expect(search(a, [section(num(5), [own("a", 80)]), section(num(6), [own("a", 80)])]).equal).toEqual([[0, 0], [0, 1]]);
+  });
+
+  it("indexes by word runs only B sections of at least 80 characters", () => {
+    const a = [section(num(0), [own("p"), own("z")])];
+    const runsOf = (length: number) => section(num(5), [own("p", length)]);
+    expect(shingles(runsOf(79)).filter((hash) => shingles(a[0]!).includes(hash)).length).toBeGreaterThan(0);
+    expect(search(a, [runsOf(79)]).evaluated).toEqual([]);
+    expect(search(a, [runsOf(80)]).evaluated).toEqual([[0, 0]]);
+  });
+
+  it("counts a same-numbered partner exactly at the threshold as reaching it", () => {
+    const a = [section(num(0), [own("p"), own("q"), own("r"), own("s"), own("t")])];
+    // The partner is not among the searched B sections, so only the partner test can match A0.
+    const b = [section(num(0), [own("p"), own("q"), own("r"), own("x"), own("y")]), section(num(9), [own("w")])];
+    const found = searchByContent(a, b, [0], [1], THRESHOLD, MIN_LENGTH, () => 0);
+    expect(found.matched).toEqual(new Set([0]));
+    expect(found.runs.size).toBe(0);
+  });
 });
 
 /** Whether two searches look at the same pairs and send the same A sections on to word runs. */
@@ -150,7 +178,8 @@ function sameLook(x: ContentSearch, y: ContentSearch): boolean {
 /** searchHolds for the search over `b`, after `after` replaced the sections at `changed`. */
 function holds(a: readonly Section[], b: readonly Section[], after: readonly Section[], changed: readonly number[], numberPartner: (i: number) => number = none): { holds: boolean; same: boolean } {
   const before = search(a, b, numberPartner);
-  const pairedWith = (j: number) => before.evaluated.filter(([, k]) => k === j).map(([i]) => i);
+  // As rematchChapter: the A sections scored with j, and the one whose same-numbered partner j is.
+  const pairedWith = (j: number) => [...before.evaluated.filter(([, k]) => k === j).map(([i]) => i), ...all(a).filter((i) => numberPartner(i) === j)];
   const result = searchHolds(before, a, after, new Set(changed), THRESHOLD, MIN_LENGTH, numberPartner, pairedWith);
   return { holds: result, same: sameLook(before, search(a, after, numberPartner)) };
 }
@@ -216,6 +245,85 @@ describe("searchHolds", () => {
     // Nine holders, one edit: eight left.
     const nine = [...holders.slice(0, 9), partner];
     expect(holds(base, nine, edit(nine, 3, [own("w3"), own("n")]), [3], () => 9)).toEqual({ holds: false, same: false });
+  });
+
+  describe("with the base section matched by its same-numbered partner (no word runs searched)", () => {
+    /** The base section's paragraphs each edited at the end: alike, sharing no paragraph. */
+    const partnerOf = (paragraphs: readonly string[]) => section(num(0), paragraphs.map((text) => `${text}!`));
+
+    it("stops an edit adding base paragraphs to a section not scored with it", () => {
+      const base = [section(num(0), [own("p"), own("q"), own("z")])];
+      const draft = [section(num(7), [own("p"), own("y0")]), section(num(8), [own("q"), own("y1")]), section(num(9), [own("w"), own("y2")]), partnerOf(base[0]!.blocks.map((block) => block.text))];
+      const partner = () => 3;
+      expect(search(base, draft, partner).top.get(0)).toEqual([0, 1]);
+      expect(holds(base, draft, edit(draft, 2, [own("p"), own("q"), own("y2")]), [2], partner)).toEqual({ holds: false, same: false });
+      // Only the order changes: the same two scored.
+      expect(holds(base, draft, edit(draft, 1, [own("p"), own("q"), own("y1")]), [1], partner)).toEqual({ holds: false, same: false });
+    });
+
+    it("lets pass an edit that keeps paragraph weights of different sizes", () => {
+      const base = [section(num(0), [own("p"), own("q"), own("r", 150), own("z")])];
+      const draft = [section(num(7), [own("p"), own("q"), own("y0")]), section(num(8), [own("r", 150), own("y1")]), partnerOf(base[0]!.blocks.map((block) => block.text))];
+      expect(search(base, draft, () => 2).top.get(0)).toEqual([0, 1]);
+      expect(holds(base, draft, edit(draft, 1, [own("r", 150), own("y1"), own("extra")]), [1], () => 2)).toEqual({ holds: true, same: true });
+    });
+
+    it("lets pass edits to short sections and to sections of exactly 80 characters", () => {
+      const base = [section(num(0), [own("p"), "Reserved.", own("z")])];
+      const draft = [section(num(7), [own("w", 80)]), section(num(8), ["Repealed."]), partnerOf(base[0]!.blocks.map((block) => block.text))];
+      expect(holds(base, draft, edit(draft, 1, ["Reserved."]), [1], () => 2)).toEqual({ holds: true, same: true });
+      expect(holds(base, draft, edit(draft, 0, [own("v", 100)]), [0], () => 2)).toEqual({ holds: true, same: true });
+      const eighty = edit(draft, 0, [own("v", 100)]);
+      expect(holds(base, eighty, edit(eighty, 0, [own("w", 80)]), [0], () => 2)).toEqual({ holds: true, same: true });
+    });
+
+    it("stops an edit giving a section of exactly 80 characters a base paragraph", () => {
+      const base = [section(num(0), [own("p"), own("q", 80), own("z")])];
+      const draft = [section(num(7), [own("w", 80)]), partnerOf(base[0]!.blocks.map((block) => block.text))];
+      expect(holds(base, draft, edit(draft, 0, [own("q", 80)]), [0], () => 1)).toEqual({ holds: false, same: false });
+    });
+
+    it("counts boilerplate holders exactly when edits keep or add the paragraph", () => {
+      const base = [section(num(0), [own("p"), own("z")])];
+      const holders = Array.from({ length: 10 }, (_, k) => section(num(k + 10), [own("p"), own(`w${k}`)]));
+      const withPartner = (list: readonly Section[]) => [...list, partnerOf(base[0]!.blocks.map((block) => block.text))];
+      const ten = withPartner(holders);
+      const partnerTen = () => 10;
+      // Two holders edited, each keeping the paragraph: still ten, still boilerplate.
+      const kept = edit(edit(ten, 3, [own("p"), own("n3")]), 9, [own("p"), own("n9")]);
+      expect(holds(base, ten, kept, [3, 9], partnerTen)).toEqual({ holds: true, same: true });
+      // A short section edited beside the partner: it neither held nor holds the paragraph.
+      const nine = withPartner([...holders.slice(0, 9), section(num(30), ["Repealed."])]);
+      const shortEdit = edit(edit(nine, 9, ["Reserved."]), 10, base[0]!.blocks.map((block) => `${block.text}?`));
+      expect(holds(base, nine, shortEdit, [9, 10], () => 10)).toEqual({ holds: true, same: true });
+      // Eight holders and a ninth taking the paragraph: now boilerplate, the three scored are dropped.
+      const eight = withPartner([...holders.slice(0, 8), section(num(30), [own("w8"), own("n")])]);
+      expect(search(base, eight, () => 9).top.get(0)).toEqual([0, 1, 2]);
+      expect(holds(base, eight, edit(eight, 8, [own("p"), own("w8"), own("n")]), [8], () => 9)).toEqual({ holds: false, same: false });
+    });
+
+    it("stops an edit when the index kept only part of a paragraph's holders and the missing one would now count", () => {
+      const base = [section(num(0), [own("p"), own("q", 300), own("r", 300), own("s", 300), own("t", 50)])];
+      const draft = [
+        ...Array.from({ length: 9 }, (_, k) => section(num(k + 10), [own("p"), own(`w${k}`)])),
+        section(num(19), [own("p"), own("q", 300)]), section(num(20), [own("r", 300), own("t", 50)]), section(num(21), [own("s", 300)]),
+        partnerOf(base[0]!.blocks.map((block) => block.text)),
+      ];
+      const partner = () => 12;
+      expect(search(base, draft, partner).top.get(0)).toEqual([10, 9, 11]);
+      const edited = edit(edit(draft, 3, [own("w3"), own("n")]), 4, [own("w4"), own("n")]);
+      expect(search(base, edited, partner).top.get(0)).toEqual([9, 10, 11]);
+      expect(holds(base, draft, edited, [3, 4], partner)).toEqual({ holds: false, same: false });
+    });
+  });
+
+  it("stops an edit adding word runs a searched section shares, and passes an edit to a short section's runs", () => {
+    const base = [section(num(0), [own("p"), own("z")])];
+    const draft = [section(num(7), [own("y")]), section(num(8), [own("p", 60)])];
+    expect(search(base, draft).runs.size).toBeGreaterThan(0);
+    expect(holds(base, draft, edit(draft, 0, [own("y"), `${own("p")}!`]), [0])).toEqual({ holds: false, same: false });
+    expect(holds(base, draft, edit(draft, 0, [own("p", 80)]), [0])).toEqual({ holds: false, same: false });
+    expect(holds(base, draft, edit(draft, 1, ["Reserved."]), [1])).toEqual({ holds: true, same: true });
   });
 
   it("never lets pass an edit after which a fresh search looks elsewhere, over random chapters", () => {
