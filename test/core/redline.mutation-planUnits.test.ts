@@ -90,10 +90,15 @@ describe("changedUnits", () => {
     expect(changedUnits(index, draft, edited)).toEqual({ units: [2, 3, 5], sections: new Map([[0, [0, 2]]]) });
   });
 
+  it("names a moved section's source before its destination when only the destination is edited", () => {
+    const edited = withSections(0, (sections) => { sections[2] = section("2-173-030", "New text."); });
+    expect(changedUnits(index, draft, edited)).toEqual({ units: [3, 5], sections: new Map([[0, [2]]]) });
+  });
+
   it("names the title unit and a chapter head when the title, contents or chapter title change", () => {
     expect(changedUnits(index, draft, { ...draft, title: { ...title } })).toEqual({ units: [0], sections: new Map() });
     const retitled = { ...draft, chapters: [draft.chapters[0]!, { ...draft.chapters[1]!, title: "OTHER" }] };
-    expect(changedUnits(index, draft, retitled)?.units).toEqual([6]);
+    expect(changedUnits(index, draft, retitled)).toEqual({ units: [6], sections: new Map() });
     const toc = { ...draft, chapters: [draft.chapters[0]!, { ...draft.chapters[1]!, toc: [] }] };
     expect(changedUnits(index, draft, toc)?.units).toEqual([6]);
     const both = { ...toc, title: { ...title }, chapters: [{ ...draft.chapters[0]!, title: "NEW" }, toc.chapters[1]!] };
