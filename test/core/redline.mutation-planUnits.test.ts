@@ -3,6 +3,18 @@
  * unit shows each draft chapter head and section, which deletion names a moved section; and
  * changedUnits, which finds from object identity the units an edit touches, or null when the
  * drafts are not laid out alike.
+ *
+ * Surviving mutants of planUnits.ts that no test can kill (equivalent for every valid plan):
+ * - `new Int32Array(...).fill(-1)` → `fill(+1)` (headUnit, sectionUnit): a valid plan gives every
+ *   draft chapter a head unit and every draft section a unit, so the fill value is always overwritten.
+ * - `else if (sectionStep.moveTo !== undefined)` → `true`: a plain deletion is filed under the key
+ *   `undefined`, which `moves.get(s)` with a section index never reads.
+ * - `if (next !== plan)` → `true` in planUnitsCarried: caching the index again under the same plan.
+ * - `c < after.chapters.length` → `<=` and `s < sectionsB.length` → `<=`: the extra pass reads
+ *   `undefined` on both sides, which are identical, so it continues.
+ * - `if (chapterA === chapterB) continue` and `if (sectionsA === sectionsB) continue` → `false`:
+ *   shortcuts; the checks after them find nothing changed in an identical chapter or section list.
+ * - `moves.size > 0 ? moves.get(s) : undefined` → `true` / `>= 0`: looking up an empty map gives undefined.
  */
 import { describe, expect, it } from "vitest";
 import type { Block, Chapter, OrdinanceDocument, Section } from "../../src/core/model/document";
