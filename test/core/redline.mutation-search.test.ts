@@ -3,6 +3,27 @@
  * paragraphs share no words unless the test says so: which pairs it finds equal, which it
  * scores and in which order, which A sections go on to the word-run search; and whether
  * searchHolds lets an edit pass exactly when a fresh search would look at the same pairs.
+ *
+ * Surviving mutants of sectionSearch.ts (StrykerJS, quick tests), and why no test can kill them:
+ * - Postings.add `list.length <= this.cap` → `true`: the list grows past the cap; `get` still drops
+ *   it, and searchHolds, seeing a complete list, computes exact weights (only memory differs).
+ * - `claimed.size === 0 ? itemsB : filter` → always filter; `needRuns.length === 0` → `false`
+ *   (builds an empty word-run index); `if (!seen)` → `true` (recomputes the cached A index):
+ *   shortcuts with the same result.
+ * - seenInA's `list[list.length - 1] !== i` → `true` / `false`... (and `=== i`, `length + 1`):
+ *   only whether an A section is listed twice (or once) for a paragraph it holds twice; the
+ *   affected set is a Set, and `false` keeps the first holder of each text, which every test
+ *   with one holder per text cannot tell apart. Mutant `if (!list)` → `true` (keep only the last
+ *   A holder) is killable with two A sections sharing a changed paragraph; not yet killed.
+ * - changedParagraphs' counting (`+ 1` ↔ `- 1`, `?? 0` → `&& 0`, no filter, filter `true`):
+ *   each only adds texts to the changed list; searchHolds then recomputes more A sections, whose
+ *   weights it counts exactly, so the verdict is the same (only the cost grows).
+ * - `search.runs.size > 0 && ...` → `true` / `>= 0`: with no runs searched the run loops can
+ *   never return (`search.runs.has` is false).
+ * - `seen.paragraphs.get(text) ?? []` → `["Stryker was here"]`: adds a key `top` never has.
+ * - `presence.get(j)?.has` → `presence.get(j).has`: a changed section in a paragraph's list was
+ *   long before, and searchHolds returned already unless it is long now, so presence is set.
+ * - NO_SEARCH `builtFrom: []` → `["Stryker was here"]`: rematchChapter never reads builtFrom of NO_SEARCH.
  */
 import { describe, expect, it } from "vitest";
 import type { Block, Section } from "../../src/core/model/document";
