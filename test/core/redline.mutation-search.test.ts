@@ -10,11 +10,11 @@
  * - `claimed.size === 0 ? itemsB : filter` → always filter; `needRuns.length === 0` → `false`
  *   (builds an empty word-run index); `if (!seen)` → `true` (recomputes the cached A index):
  *   shortcuts with the same result.
- * - seenInA's `list[list.length - 1] !== i` → `true` / `false`... (and `=== i`, `length + 1`):
- *   only whether an A section is listed twice (or once) for a paragraph it holds twice; the
- *   affected set is a Set, and `false` keeps the first holder of each text, which every test
- *   with one holder per text cannot tell apart. Mutant `if (!list)` → `true` (keep only the last
- *   A holder) is killable with two A sections sharing a changed paragraph; not yet killed.
+ * - seenInA's `list[list.length - 1] !== i` → `true` and `length + 1`: an A section may be listed
+ *   twice for a paragraph it holds twice; the affected set is a Set, so nothing changes.
+ *   NOT equivalent, not yet killed: `if (!list)` → `true` (only the last A holder of a text kept),
+ *   `!== i` → `false` / `=== i` (only the first kept); a test needs two A sections sharing a
+ *   paragraph an edit adds, where only the other holder's scored sections change.
  * - changedParagraphs' counting (`+ 1` ↔ `- 1`, `?? 0` → `&& 0`, no filter, filter `true`):
  *   each only adds texts to the changed list; searchHolds then recomputes more A sections, whose
  *   weights it counts exactly, so the verdict is the same (only the cost grows).
