@@ -12,9 +12,8 @@
  *   shortcuts with the same result.
  * - seenInA's `list[list.length - 1] !== i` → `true` and `length + 1`: an A section may be listed
  *   twice for a paragraph it holds twice; the affected set is a Set, so nothing changes.
- *   NOT equivalent, not yet killed: `if (!list)` → `true` (only the last A holder of a text kept),
- *   `!== i` → `false` / `=== i` (only the first kept); a test needs two A sections sharing a
- *   paragraph an edit adds, where only the other holder's scored sections change.
+ *   (`if (!list)` → `true`, `!== i` → `false` / `=== i` keep only one holder: killed by "looks
+ *   again at every base section holding a paragraph an edit adds".)
  * - changedParagraphs' counting (`+ 1` ↔ `- 1`, `?? 0` → `&& 0`, no filter, filter `true`):
  *   each only adds texts to the changed list; searchHolds then recomputes more A sections, whose
  *   weights it counts exactly, so the verdict is the same (only the cost grows).
@@ -321,6 +320,22 @@ describe("searchHolds", () => {
       const eight = withPartner([...holders.slice(0, 8), section(num(30), [own("w8"), own("n")])]);
       expect(search(base, eight, () => 9).top.get(0)).toEqual([0, 1, 2]);
       expect(holds(base, eight, edit(eight, 8, [own("p"), own("w8"), own("n")]), [8], () => 9)).toEqual({ holds: false, same: false });
+    });
+
+    it("looks again at every base section holding a paragraph an edit adds, first or last", () => {
+      const changing = [own("p"), own("z")];
+      const steady = [own("p"), own("u1", 300), own("u2", 300), own("u3", 300)];
+      for (const order of [[changing, steady], [steady, changing]]) {
+        const base = order.map((paragraphs, i) => section(num(i), paragraphs));
+        const draft = [
+          section(num(7), [own("p"), own("y0")]), section(num(8), [own("u1", 300), own("y1")]), section(num(9), [own("u2", 300), own("y2")]),
+          section(num(10), [own("u3", 300), own("y3")]), section(num(11), [own("w"), own("yn")]),
+          ...base.map((s) => partnerOf(s.blocks.map((block) => block.text))).map((s, i) => section(num(i), s.blocks.map((block) => block.text))),
+        ];
+        const partner = (i: number) => 5 + i;
+        // Only the section holding P and Z sees its scored sections change.
+        expect(holds(base, draft, edit(draft, 4, [own("p"), own("w"), own("yn")]), [4], partner)).toEqual({ holds: false, same: false });
+      }
     });
 
     it("stops an edit when the index kept only part of a paragraph's holders and the missing one would now count", () => {
