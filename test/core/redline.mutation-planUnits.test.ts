@@ -86,10 +86,12 @@ describe("changedUnits", () => {
     return { ...draft, chapters: draft.chapters.map((ch, k) => (k === c ? { ...ch, sections } : ch)) };
   };
 
-  it("finds nothing for the same draft, or a chapter copied with the same sections", () => {
+  it("finds nothing for the same draft, a new list of the same sections, or a chapter copied with the same sections", () => {
     expect(changedUnits(index, draft, draft)).toEqual({ units: [], sections: new Map() });
     const copied = { ...draft, chapters: [{ ...draft.chapters[0]! }, draft.chapters[1]!] };
     expect(changedUnits(index, draft, copied)).toEqual({ units: [], sections: new Map() });
+    // A new section list of the same section objects: no chapter entry in the sections map.
+    expect(changedUnits(index, draft, withSections(1, () => {}))).toEqual({ units: [], sections: new Map() });
   });
 
   it("names the unit of an edited section and the section", () => {
