@@ -144,7 +144,6 @@ export function changedUnits(index: PlanUnits, before: OrdinanceDocument, after:
     }
     if (edited.length > 0) sections.set(c, edited);
   }
-  if (changed.length < 2) return { units: changed, sections };
-  changed.sort((x, y) => x - y);
-  return { units: changed.filter((unit, k) => k === 0 || changed[k - 1] !== unit), sections };
+  // Each unit is pushed once: the title, a chapter's head, a section's unit and a move's source end are distinct units.
+  return { units: changed.sort((x, y) => x - y), sections };
 }

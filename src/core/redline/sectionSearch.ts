@@ -179,6 +179,7 @@ export function searchHolds(
   const seen = seenInA(a);
   const affected = new Set<number>();
   const presence = new Map<number, Set<string>>();
+  const presenceBefore = new Map<number, Set<string>>();
   for (const j of changed) {
     const before = search.builtFrom[j]!;
     const after = b[j]!;
@@ -195,6 +196,7 @@ export function searchHolds(
     if (now.length >= minLength) {
       for (const text of changedParagraphs(before, after)) for (const i of seen.paragraphs.get(text) ?? []) affected.add(i);
       presence.set(j, new Set(now.paragraphs));
+      presenceBefore.set(j, new Set(old.paragraphs));
     }
     for (const i of pairedWith(j)) affected.add(i);
   }
@@ -209,7 +211,8 @@ export function searchHolds(
       const members: number[] = [];
       for (const j of list) if (!changed.has(j) || presence.get(j)?.has(text)) members.push(j);
       for (const j of changed) {
-        const had = list.includes(j);
+        // Whether it held the text before (the index's list may have stopped at the cap before reaching it).
+        const had = presenceBefore.get(j)?.has(text) ?? false;
         const has = presence.get(j)?.has(text) ?? false;
         if (had && !has) holders--;
         if (!had && has) { holders++; members.push(j); }
