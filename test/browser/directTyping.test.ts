@@ -60,6 +60,16 @@ describe("typing in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("types nothing into a contents line, leaves the headings alone, and says why", async () => {
+    const before = await documentText(page);
+    await page.locator(".toc-entry .catchline", { hasText: "Severability" }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type("xyz");
+    await expect.poll(() => page.getByTestId("refused-edit").textContent()).toContain("edit a section's heading");
+    expect(await documentText(page)).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
   it("puts a key where the page's caret is when a script has just moved it", async () => {
     await caretBefore(page, "investigate, the citizenship");
     await page.keyboard.type("a");

@@ -9,6 +9,7 @@
  * insertion at its destination, each naming the other.
  */
 import type { Section } from "../model/document";
+import { compareSectionNumbers } from "../numbers";
 import { heaviestIncreasing } from "./align";
 import { bodyOf, likeness } from "./sectionLikeness";
 import { NO_SEARCH, searchByContent, searchHolds, type ContentSearch } from "./sectionSearch";
@@ -240,11 +241,19 @@ function decide(
   candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   for (const candidate of candidates) claim(candidate);
   pairs.sort((x, y) => x.a - y.a);
-  return stepsOf(pairs, a.length, b.length);
+  return stepsOf(pairs, a, b);
 }
 
-/** The steps of an alignment from its pairs (sorted by A): anchors in order, the other pairs as moves. */
-function stepsOf(pairs: readonly Pair[], lengthA: number, lengthB: number): SectionStep[] {
+/**
+ * The steps of an alignment from its pairs (sorted by A): anchors in order, the other pairs as
+ * moves. Between two anchors, the base sections left (deleted or moved away) and the draft
+ * sections left (inserted or moved here) are merged in the Code's order of their numbers, so a
+ * repealed section is struck where it stood among the new ones (2-173-045, then the repealed
+ * 2-173-050, then 2-173-055), never all deletions first.
+ */
+function stepsOf(pairs: readonly Pair[], a: readonly Section[], b: readonly Section[]): SectionStep[] {
+  const lengthA = a.length;
+  const lengthB = b.length;
   const anchors = heaviestIncreasing(pairs.map((pair) => pair.b), pairs.map((pair) => pair.weight), lengthB);
   const moveTo = new Map<number, number>();
   const moveFrom = new Map<number, number>();
@@ -254,14 +263,19 @@ function stepsOf(pairs: readonly Pair[], lengthA: number, lengthB: number): Sect
   const steps: SectionStep[] = [];
   let nextA = 0;
   let nextB = 0;
+  const deleteStep = (i: number): SectionStep => {
+    const to = moveTo.get(i);
+    return to === undefined ? { kind: "delete", a: i } : { kind: "delete", a: i, moveTo: to };
+  };
+  const insertStep = (j: number): SectionStep => {
+    const from = moveFrom.get(j);
+    return from === undefined ? { kind: "insert", b: j } : { kind: "insert", b: j, moveFrom: from };
+  };
   const fillTo = (endA: number, endB: number) => {
-    for (; nextA < endA; nextA++) {
-      const to = moveTo.get(nextA);
-      steps.push(to === undefined ? { kind: "delete", a: nextA } : { kind: "delete", a: nextA, moveTo: to });
-    }
-    for (; nextB < endB; nextB++) {
-      const from = moveFrom.get(nextB);
-      steps.push(from === undefined ? { kind: "insert", b: nextB } : { kind: "insert", b: nextB, moveFrom: from });
+    while (nextA < endA || nextB < endB) {
+      // The lower number first; on a tie the base section's end comes first.
+      const deleteFirst = nextB >= endB || (nextA < endA && compareSectionNumbers(a[nextA]!.number, b[nextB]!.number) <= 0);
+      steps.push(deleteFirst ? deleteStep(nextA++) : insertStep(nextB++));
     }
   };
   pairs.forEach(({ a: i, b: j }, index) => {

@@ -6,7 +6,8 @@
 import type { Section } from "../model/document";
 import { chapterHeadPiece, sectionLines, type LineInfo } from "../model/canonicalText";
 import type { Chapter } from "../model/document";
-import { alignSequences } from "./align";
+import { compareSectionNumbers } from "../numbers";
+import { alignSequences, type AlignStep } from "./align";
 import { textSimilarity } from "./similarity";
 import type { ChangePart, ResolvedOptions } from "./types";
 import { diffLine, type TextEdit } from "./wordDiff";
@@ -141,6 +142,29 @@ function contentsKeys(head: Chapter, baseNumberOf: ReadonlyMap<string, string>):
 }
 
 /**
+ * The contents steps with each run of unpaired lines (struck and inserted) merged in the
+ * Code's order of their numbers, as the sections themselves are (see alignSections): a
+ * repealed section's contents line is struck where its number stands among new ones.
+ */
+function inCodeOrder(steps: readonly AlignStep[], headA: Chapter, headB: Chapter): AlignStep[] {
+  const ordered: AlignStep[] = [];
+  let k = 0;
+  while (k < steps.length) {
+    if (steps[k]!.a !== undefined && steps[k]!.b !== undefined) { ordered.push(steps[k++]!); continue; }
+    const struck: AlignStep[] = [];
+    const inserted: AlignStep[] = [];
+    for (; k < steps.length && (steps[k]!.a === undefined || steps[k]!.b === undefined); k++) (steps[k]!.b === undefined ? struck : inserted).push(steps[k]!);
+    let x = 0;
+    let y = 0;
+    while (x < struck.length || y < inserted.length) {
+      const strikeFirst = y >= inserted.length || (x < struck.length && compareSectionNumbers(headA.toc[struck[x]!.a!]!.number, headB.toc[inserted[y]!.b!]!.number) <= 0);
+      ordered.push(strikeFirst ? struck[x++]! : inserted[y++]!);
+    }
+  }
+  return ordered;
+}
+
+/**
  * The changes between two chapter heads: the CHAPTER line, then the contents entries aligned
  * by number, where `baseNumberOf` maps a draft section number to the base number of the section
  * it was paired with (a renumbered or moved section), so each contents line pairs as its section
@@ -160,7 +184,7 @@ export function diffChapterHeads(headA: Chapter, headB: Chapter, options: Resolv
   let endA = a.lines[0]!.to + both;
   let endB = b.lines[0]!.to + both;
   const similar = (i: number, j: number) => textSimilarity(headA.toc[i]!.catchline, headB.toc[j]!.catchline);
-  const steps = alignSequences(headA.toc.map((entry) => entry.number), contentsKeys(headB, baseNumberOf), similar, 0.5);
+  const steps = inCodeOrder(alignSequences(headA.toc.map((entry) => entry.number), contentsKeys(headB, baseNumberOf), similar, 0.5), headA, headB);
   for (const step of steps) {
     const lineA = step.a === undefined ? undefined : entriesA[step.a]!;
     const lineB = step.b === undefined ? undefined : entriesB[step.b]!;

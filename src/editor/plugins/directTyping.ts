@@ -9,6 +9,7 @@
  */
 import { Plugin, TextSelection } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
+import { CONTENTS_NOT_EDITABLE, refusalSaying } from "./refusedEdit";
 
 const isMac = typeof navigator !== "undefined" && /Mac/.test(navigator.platform);
 
@@ -46,6 +47,11 @@ export function directTypingPlugin(): Plugin {
         const text = typedCharacter(view, event);
         const { selection } = view.state;
         if (text === null || !(selection instanceof TextSelection) || !selection.$from.sameParent(selection.$to) || !selection.$from.parent.inlineContent) return false;
+        // A contents line is derived from its heading: typing there changes nothing, and says why.
+        if (selection.$from.parent.type.name === "toc_entry") {
+          view.dispatch(refusalSaying(view.state, CONTENTS_NOT_EDITABLE));
+          return true;
+        }
         if (!selectionInStep(view)) return false;
         const { from, to } = selection;
         if (view.someProp("handleTextInput", (handle) => handle(view, from, to, text, () => view.state.tr.insertText(text, from, to)))) return true;

@@ -20,8 +20,16 @@ export function refusalMessage(problem: string): string {
 
 /** A transaction that records a refusal for `problem` (see structureGuard's problems); no text changes. */
 export function refusalTransaction(state: EditorState, problem: string): Transaction {
-  return state.tr.setMeta(refusedEditKey, refusalMessage(problem)).setMeta("addToHistory", false);
+  return refusalSaying(state, refusalMessage(problem));
 }
+
+/** A transaction that records a refusal worded in full (`message` is shown as it is); no text changes. */
+export function refusalSaying(state: EditorState, message: string): Transaction {
+  return state.tr.setMeta(refusedEditKey, message).setMeta("addToHistory", false);
+}
+
+/** Why typing in a contents line does nothing. */
+export const CONTENTS_NOT_EDITABLE = "The contents are made from the section headings: edit a section's heading, and its contents line follows.";
 
 /** The edit refused since the document last changed, or null. */
 export function refusedEdit(state: EditorState): RefusedEdit | null {
