@@ -129,9 +129,22 @@ describe("every state reached reads back as itself", () => {
     expect(numbers(cleared.doc)).toEqual(numbers(state.doc));
     expect(redlineState(cleared).draft.chapters[0]!.sections.every((each) => each.blocks.length === 0 && each.catchline === "")).toBe(true);
     expectReadsBack(cleared);
-    // A selection that a plain delete takes in one piece is left to it.
-    const plain = select(state, positionOf(state, "concerning civil immigration"), positionOf(state, "As used in this chapter") + 5);
-    expect(deleteKeepingStructure(plain)).toBe(false);
+    // A selection within one section that a plain delete takes in one piece is left to it.
+    const within = select(state, positionOf(state, "concerning civil immigration"), positionOf(state, "concerning civil immigration") + 11);
+    expect(deleteKeepingStructure(within)).toBe(false);
+  });
+
+  it("Backspace across two sections' text keeps both sections and both headings (found by a new user: one heading was lost and two sections spliced)", () => {
+    const state = start();
+    const sections = (doc: typeof state.doc) => { const found: string[] = []; doc.descendants((node) => { if (node.type === nodes.section_heading) found.push(node.attrs.number as string); return true; }); return found; };
+    const across = select(state, positionOf(state, "concerning civil immigration"), positionOf(state, "As used in this chapter") + 5);
+    const deleted = run(across, deleteKeepingStructure);
+    expect(sections(deleted.doc)).toEqual(sections(state.doc));
+    expect(deleted.doc.textContent).not.toContain("concerning civil immigration");
+    expect(deleted.doc.textContent).toContain("in this chapter");
+    // The selected words of 2-173-010's heading go with the rest; the heading and its number stay.
+    expect(redlineState(deleted).draft.chapters[0]!.sections.map((each) => each.number)).toEqual(redlineState(state).draft.chapters[0]!.sections.map((each) => each.number));
+    expectReadsBack(deleted);
   });
 
   it("a paragraph pasted at a level its text does not read back with takes the level the text gives it", () => {

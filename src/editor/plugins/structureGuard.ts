@@ -21,7 +21,7 @@
  *   Enter in a chapter heading does nothing; Enter at the start of a history note opens a
  *   paragraph before it (`enterCommand`, bound in editorState.ts).
  */
-import type { Node as PMNode } from "prosemirror-model";
+import type { Node as PMNode, ResolvedPos } from "prosemirror-model";
 import { Plugin, PluginKey, Selection, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { AttrStep, ReplaceStep } from "prosemirror-transform";
 import { classifyLine, listedHeading } from "../../core/importer/lineKinds";
@@ -225,10 +225,16 @@ export const enterCommand: Command = (state: EditorState, dispatch) => {
   return false;
 };
 
+/** Where the section holding `$pos` starts, or -1 outside any section. */
+function sectionOf($pos: ResolvedPos): number {
+  for (let depth = $pos.depth; depth > 0; depth--) if ($pos.node(depth).type === nodes.section) return $pos.before(depth);
+  return -1;
+}
+
 /**
  * Backspace or Delete over a selection that a plain delete would join into a state the guard
  * refuses (from the contents or a chapter heading into a section, across chapters, over
- * headings): deletes the selected words line by line instead, as a word processor keeps its
+ * headings), or across sections: deletes the selected words line by line instead, as a word processor keeps its
  * headings. Each line keeps its words outside the selection; a paragraph or history note wholly
  * selected goes (a section left with none gets one empty paragraph); headings and their numbers stay,
  * and contents lines are left to follow their headings. Elsewhere it leaves the key to the
@@ -238,7 +244,10 @@ export const deleteKeepingStructure: Command = (state, dispatch) => {
   const { from, to, empty } = state.selection;
   if (empty) return false;
   const plain = state.tr.deleteSelection();
-  if (structureProblem(plain) === null) return false;
+  // A selection within one section may be deleted plainly when that leaves a structure the
+  // saved text holds; one across sections never is: that would drop a section heading and
+  // splice two sections into one (repealing a section is its own command).
+  if (structureProblem(plain) === null && sectionOf(state.selection.$from) === sectionOf(state.selection.$to)) return false;
   const tr = state.tr;
   const cuts: Array<{ from: number; to: number; whole: boolean; node: PMNode; pos: number }> = [];
   state.doc.nodesBetween(from, to, (node, pos) => {
