@@ -9,8 +9,8 @@
  * insertion at its destination, each naming the other.
  */
 import type { Section } from "../model/document";
-import { compareSectionNumbers } from "../numbers";
 import { heaviestIncreasing } from "./align";
+import { mergeInCodeOrder } from "./codeOrder";
 import { bodyOf, likeness } from "./sectionLikeness";
 import { NO_SEARCH, searchByContent, searchHolds, type ContentSearch } from "./sectionSearch";
 import type { ResolvedOptions } from "./types";
@@ -263,20 +263,23 @@ function stepsOf(pairs: readonly Pair[], a: readonly Section[], b: readonly Sect
   const steps: SectionStep[] = [];
   let nextA = 0;
   let nextB = 0;
-  const deleteStep = (i: number): SectionStep => {
+  type DeleteStep = Extract<SectionStep, { kind: "delete" }>;
+  type InsertStep = Extract<SectionStep, { kind: "insert" }>;
+  const deleteStep = (i: number): DeleteStep => {
     const to = moveTo.get(i);
     return to === undefined ? { kind: "delete", a: i } : { kind: "delete", a: i, moveTo: to };
   };
-  const insertStep = (j: number): SectionStep => {
+  const insertStep = (j: number): InsertStep => {
     const from = moveFrom.get(j);
     return from === undefined ? { kind: "insert", b: j } : { kind: "insert", b: j, moveFrom: from };
   };
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
   const fillTo = (endA: number, endB: number) => {
-    while (nextA < endA || nextB < endB) {
-      // The lower number first; on a tie the base section's end comes first.
-      const deleteFirst = nextB >= endB || (nextA < endA && compareSectionNumbers(a[nextA]!.number, b[nextB]!.number) <= 0);
-      steps.push(deleteFirst ? deleteStep(nextA++) : insertStep(nextB++));
-    }
+    const deletes = range(nextA, endA).map(deleteStep);
+    const inserts = range(nextB, endB).map(insertStep);
+    for (const step of mergeInCodeOrder(deletes, inserts, (step) => a[step.a]!.number, (step) => b[step.b]!.number)) steps.push(step);
+    nextA = Math.max(nextA, endA);
+    nextB = Math.max(nextB, endB);
   };
   pairs.forEach(({ a: i, b: j }, index) => {
     if (!anchors.has(index)) return;

@@ -6,7 +6,7 @@
 import type { Section } from "../model/document";
 import { chapterHeadPiece, sectionLines, type LineInfo } from "../model/canonicalText";
 import type { Chapter } from "../model/document";
-import { compareSectionNumbers } from "../numbers";
+import { mergeInCodeOrder } from "./codeOrder";
 import { alignSequences, type AlignStep } from "./align";
 import { textSimilarity } from "./similarity";
 import type { ChangePart, ResolvedOptions } from "./types";
@@ -154,12 +154,7 @@ function inCodeOrder(steps: readonly AlignStep[], headA: Chapter, headB: Chapter
     const struck: AlignStep[] = [];
     const inserted: AlignStep[] = [];
     for (; k < steps.length && (steps[k]!.a === undefined || steps[k]!.b === undefined); k++) (steps[k]!.b === undefined ? struck : inserted).push(steps[k]!);
-    let x = 0;
-    let y = 0;
-    while (x < struck.length || y < inserted.length) {
-      const strikeFirst = y >= inserted.length || (x < struck.length && compareSectionNumbers(headA.toc[struck[x]!.a!]!.number, headB.toc[inserted[y]!.b!]!.number) <= 0);
-      ordered.push(strikeFirst ? struck[x++]! : inserted[y++]!);
-    }
+    for (const step of mergeInCodeOrder(struck, inserted, (step) => headA.toc[step.a!]!.number, (step) => headB.toc[step.b!]!.number)) ordered.push(step);
   }
   return ordered;
 }
