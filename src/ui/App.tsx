@@ -21,8 +21,10 @@ import { ShortcutsHelp } from "./ShortcutsHelp";
 import { SponsorsDialog } from "./SponsorsDialog";
 import { RefusedEditToast } from "./RefusedEditToast";
 import { StatusLine } from "./StatusLine";
+import { ToolbarMenu } from "./ToolbarMenu";
 import { StructureTools } from "./structure/StructureTools";
 import { useChangeNavigation } from "./useChangeNavigation";
+import { useGlobalUndo } from "./useGlobalUndo";
 import { usePanelState } from "./usePanelState";
 
 /** The application shell: toolbar, notice, the chapter editor and the changes panel. */
@@ -43,6 +45,7 @@ export function App() {
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
   const [isDemonstration, setDemonstration] = useState(sample === null);
   useChangeNavigation(editor);
+  useGlobalUndo(editor);
   useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
 
   return (
@@ -54,10 +57,12 @@ export function App() {
         <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
         <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />
-        <button type="button" onClick={() => setDialog("drafts")}>Drafts…</button>
-        <button type="button" onClick={() => setDialog("versions")} disabled={saving.draftId === null}>Versions…</button>
-        <button type="button" onClick={() => setDialog("import")}>Import official text…</button>
-        <button type="button" onClick={() => setDialog("proposed")}>Import proposed text…</button>
+        <ToolbarMenu label="Draft" actions={[
+          { label: "Drafts…", run: () => setDialog("drafts"), title: "Open, rename or start a draft" },
+          { label: "Versions…", run: () => setDialog("versions"), disabled: saving.draftId === null, title: "Saved versions of this draft" },
+          { label: "Import official text…", run: () => setDialog("import"), title: "Load the chapter as the Code has it, as the base" },
+          { label: "Import proposed text…", run: () => setDialog("proposed"), title: "Load an amended text or a Word file as the draft" },
+        ]} />
         <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
         <button type="button" onClick={() => setDialog("export")}>Export…</button>
         <ShortcutsHelp />

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage, outputDir } from "./browser";
+import { chooseFromToolbar } from "./toolbar";
 
 describe("the app in Chromium", () => {
   let browser: Browser;
@@ -42,7 +43,7 @@ describe("the app in Chromium", () => {
 
   it("imports pasted official text, and refuses bad text without touching the chapter", async () => {
     const sections = await page.locator(".code-section").count();
-    await page.getByRole("button", { name: "Import official text…" }).click();
+    await chooseFromToolbar(page, "Import official text…");
     await page.locator("#import-text").fill("Welcome to the site\n2-173-010 Definitions.\n\nText.");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     expect(await page.getByRole("alert").textContent()).toContain("line 1: text before the first chapter or section heading");

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { fixtureText } from "../support/fixtures";
 import { launchBrowser, openPage, outputDir } from "./browser";
+import { chooseFromToolbar } from "./toolbar";
 
 /** Puts the caret before `text` inside the element `selector` picks, as a click there would. */
 async function caretInLine(page: Page, selector: string, text: string): Promise<void> {
@@ -62,7 +63,7 @@ describe("contents in step with the headings, in Chromium", () => {
   });
 
   it("brings an imported proposed text's lagging contents in step and says so", async () => {
-    await page.getByRole("button", { name: "Import proposed text…" }).click();
+    await chooseFromToolbar(page, "Import proposed text…");
     const dialog = page.getByRole("dialog", { name: "Import a proposed text" });
     // The heading is re-worded (after a blank line), its contents line (after a line) is not.
     await dialog.getByLabel("Proposed text").fill(fixtureText("base.txt").replace("\n\n2-173-070 Severability.\n", "\n\n2-173-070 Severability of provisions.\n"));

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { parseAmendment } from "../../src/core/amendmentFile";
 import { launchBrowser } from "./browser";
 import { caretBefore, documentText } from "./editing";
+import { chooseFromToolbar } from "./toolbar";
 
 const dir = mkdtempSync(join(tmpdir(), "redline-drafts-"));
 
@@ -85,7 +86,7 @@ describe("drafts that are never lost, in Chromium", () => {
   });
 
   it("saves and restores versions, and compares one with the current draft", async () => {
-    await page.getByRole("button", { name: "Versions…" }).click();
+    await chooseFromToolbar(page, "Versions…");
     const dialog = page.getByRole("dialog", { name: "Versions" });
     await dialog.getByLabel("Version name").fill("Sent to the 32nd Ward office");
     await dialog.getByRole("button", { name: "Save version" }).click();
@@ -94,7 +95,7 @@ describe("drafts that are never lost, in Chromium", () => {
     await caretBefore(page, "investigate, the citizenship");
     await page.keyboard.type("Afterwards ");
     await expect.poll(() => editorText(page)).toContain("Afterwards investigate");
-    await page.getByRole("button", { name: "Versions…" }).click();
+    await chooseFromToolbar(page, "Versions…");
     await dialog.getByLabel("Compare from").selectOption({ label: "Sent to the 32nd Ward office" });
     await dialog.getByLabel("Compare with").selectOption({ label: "The current draft" });
     await dialog.getByRole("button", { name: "Compare", exact: true }).click();
@@ -106,7 +107,7 @@ describe("drafts that are never lost, in Chromium", () => {
   });
 
   it("exports the amendment file, refuses bad ones without touching the draft, and opens a good one", async () => {
-    await page.getByRole("button", { name: "Drafts…" }).click();
+    await chooseFromToolbar(page, "Drafts…");
     const dialog = page.getByRole("dialog", { name: "Drafts" });
     const [downloaded] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download amendment file" }).click()]);
     expect(downloaded.suggestedFilename()).toMatch(/\.amendment\.json$/);
@@ -133,7 +134,7 @@ describe("drafts that are never lost, in Chromium", () => {
   });
 
   it("deletes a draft with undo", async () => {
-    await page.getByRole("button", { name: "Drafts…" }).click();
+    await chooseFromToolbar(page, "Drafts…");
     const dialog = page.getByRole("dialog", { name: "Drafts" });
     await expect.poll(() => dialog.getByTestId("draft-item").count()).toBe(1);
     await dialog.getByRole("button", { name: "Duplicate" }).click();
@@ -245,7 +246,7 @@ describe("drafts that are never lost, in Chromium", () => {
     await expect.poll(() => second.getByRole("status").filter({ hasText: "kept as" }).count()).toBe(1);
     await expect.poll(() => second.getByTestId("save-status").textContent()).toBe("All changes saved");
     expect(await editorText(second)).toContain("Second investigate");
-    await second.getByRole("button", { name: "Drafts…" }).click();
+    await chooseFromToolbar(second, "Drafts…");
     const dialog = second.getByRole("dialog", { name: "Drafts" });
     await dialog.getByTestId("draft-item").filter({ hasNotText: "(copy)" }).getByRole("button", { name: "Open" }).click();
     await expect.poll(() => second.getByTestId("draft-name").textContent()).toBe("Welcoming City amendment");

@@ -8,6 +8,7 @@ import { renderOrdinance } from "../../src/core/export";
 import { parseSponsors } from "../../src/core/sponsors/sponsors";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 import { launchBrowser, openPage } from "./browser";
+import { chooseFromToolbar } from "./toolbar";
 
 const dir = mkdtempSync(join(tmpdir(), "redline-import-"));
 const sponsors = parseSponsors(JSON.parse(fixtureText("sponsors.json")));
@@ -18,7 +19,7 @@ async function total(page: Page): Promise<number> {
 
 /** Opens the proposed-text dialog. */
 async function openImport(page: Page) {
-  await page.getByRole("button", { name: "Import proposed text…" }).click();
+  await chooseFromToolbar(page, "Import proposed text…");
   return page.getByRole("dialog", { name: "Import a proposed text" });
 }
 

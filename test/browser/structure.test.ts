@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage, outputDir } from "./browser";
 import { caretAtEndOf, caretBefore } from "./editing";
+import { chooseFromToolbar } from "./toolbar";
 
 /** The enumerator and level of the paragraph whose words contain `text`. */
 function paragraphLabel(page: Page, text: string): Promise<string> {
@@ -29,7 +30,7 @@ describe("structural commands in Chromium", () => {
 
   it("adds a section with the assistant's number; it gets its contents line", async () => {
     await caretBefore(page, "No private cause of action");
-    await page.getByRole("button", { name: "New section…" }).click();
+    await chooseFromToolbar(page, "New section…");
     const dialog = page.getByRole("dialog", { name: "New section after 2-173-050" });
     await expect.poll(() => dialog.getByTestId("number-advice").textContent()).toContain("2-173-055");
     expect(await dialog.getByLabel("Section number").inputValue()).toBe("2-173-055");
@@ -62,7 +63,7 @@ describe("structural commands in Chromium", () => {
   it("repeals a section and exports the inserting and repeal formulas with the new contents line", async () => {
     await caretBefore(page, "If a court of competent jurisdiction");
     await page.waitForTimeout(100);
-    await page.getByRole("button", { name: "Repeal section" }).click();
+    await chooseFromToolbar(page, "Repeal section");
     await expect.poll(() => page.locator('.editor-pane h3.section-heading[data-number="2-173-070"]').count()).toBe(0);
     await page.getByRole("button", { name: "Export…" }).click();
     const dialog = page.getByRole("dialog", { name: "Export the amending ordinance" });

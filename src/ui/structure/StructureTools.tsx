@@ -3,6 +3,7 @@ import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { deleteSubsection } from "../../editor/structure/listCommands";
 import { repealSection, selectedSection } from "../../editor/structure/sectionCommands";
+import { ToolbarMenu } from "../ToolbarMenu";
 import { SectionNumberDialog, type SectionNumberTask } from "./SectionNumberDialog";
 
 /** The structural shortcuts, as the help popover lists them. */
@@ -19,7 +20,7 @@ interface StructureToolsProps {
   readonly onStatus: (message: string) => void;
 }
 
-/** Toolbar buttons for the section and subsection commands, with the number assistant's dialog. */
+/** The toolbar's Section menu: the section and subsection commands, with the number assistant's dialog. */
 export function StructureTools({ editor, state, onStatus }: StructureToolsProps) {
   const [task, setTask] = useState<SectionNumberTask | null>(null);
   const section = selectedSection(state);
@@ -46,10 +47,12 @@ export function StructureTools({ editor, state, onStatus }: StructureToolsProps)
   };
   return (
     <>
-      <button type="button" onClick={() => open("new")} disabled={!section} title="New section after this one (Alt+Shift+N)">New section…</button>
-      <button type="button" onClick={repeal} disabled={!section} title="Repeal the section with the caret">Repeal section</button>
-      <button type="button" onClick={() => open("renumber")} disabled={!section} title="Renumber the section (the Clerk's call)">Renumber section…</button>
-      <button type="button" onClick={() => editor.run(deleteSubsection)} disabled={!deleteSubsection(state)} title="Delete the subsection with the caret, with its items">Delete subsection</button>
+      <ToolbarMenu label="Section" actions={[
+        { label: "New section…", run: () => open("new"), disabled: !section, title: "New section after this one (Alt+Shift+N)" },
+        { label: "Renumber section…", run: () => open("renumber"), disabled: !section, title: "Renumber the section (the Clerk's call)" },
+        { label: "Repeal section", run: repeal, disabled: !section, title: "Repeal the section with the caret" },
+        { label: "Delete subsection", run: () => editor.run(deleteSubsection), disabled: !deleteSubsection(state), title: "Delete the subsection with the caret, with its items" },
+      ]} />
       <SectionNumberDialog editor={editor} task={task} onClose={() => setTask(null)} onDone={(message) => { setTask(null); onStatus(message); editor.focus(); }} />
     </>
   );
