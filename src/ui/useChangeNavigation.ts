@@ -1,30 +1,30 @@
 import { useEffect } from "react";
 import type { DocumentEditor } from "../editor/documentEditor";
-import { redlineState } from "../editor/redline/plugin";
-import { panelModel } from "./panel/panelRows";
+import { agreeToSelected, movesOn, neighbourChange, rejectSelected } from "./panel/reviewActions";
 
 /** The keyboard shortcuts, as shown in the help popover. */
 export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ["Alt + ↓", "Next change"],
   ["Alt + ↑", "Previous change"],
+  ["Alt + Shift + A", "Agree to the selected change"],
+  ["Alt + Shift + R", "Reject the selected change"],
   ["Ctrl + Z", "Undo (text and annotations)"],
   ["Ctrl + Y  or  Ctrl + Shift + Z", "Redo"],
 ];
 
-/** The change after (or before) the selected one among those the panel shows. */
-export function neighbourChange(editor: DocumentEditor, step: 1 | -1): string | null {
-  const { redline, annotations, filter, selectedId } = redlineState(editor.state);
-  const ids = panelModel(redline, annotations, filter).changeIds;
-  if (ids.length === 0) return null;
-  const at = selectedId ? ids.indexOf(selectedId) : -1;
-  if (at < 0) return step === 1 ? ids[0]! : ids[ids.length - 1]!;
-  return ids[Math.min(ids.length - 1, Math.max(0, at + step))]!;
-}
-
-/** Alt+↓ and Alt+↑ walk through the changes from anywhere on the page. */
+/**
+ * Alt+↓ and Alt+↑ walk through the changes from anywhere on the page; Alt+Shift+A agrees to the
+ * selected change and Alt+Shift+R rejects it, each going on to the next unless the reviewer
+ * turned that off.
+ */
 export function useChangeNavigation(editor: DocumentEditor): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && (event.code === "KeyA" || event.code === "KeyR")) {
+        const done = event.code === "KeyA" ? agreeToSelected(editor, movesOn()) : rejectSelected(editor, movesOn());
+        if (done) event.preventDefault();
+        return;
+      }
       if (!event.altKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
       const id = neighbourChange(editor, event.key === "ArrowDown" ? 1 : -1);
       if (!id) return;

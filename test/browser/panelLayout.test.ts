@@ -116,7 +116,7 @@ describe("the changes panel's rows tile without overlap or gaps", () => {
 
     const agreed = page.locator(".change-row", { hasText: "residents" });
     await agreed.click();
-    await page.getByRole("button", { name: "Accept", exact: true }).click();
+    await page.getByRole("button", { name: "Agree", exact: true }).click();
     await expect.poll(() => agreed.locator(".status").textContent()).toBe("agreed");
     await expectTiled(page, "accepted a change");
 
@@ -148,7 +148,7 @@ describe("the changes panel's rows tile without overlap or gaps", () => {
   });
 
   it("after rejecting all of a section and changing the filter", async () => {
-    await page.getByRole("button", { name: "Reject all" }).first().click();
+    await page.getByRole("button", { name: "Reject all", exact: true }).first().click();
     await expectTiled(page, "rejected a whole section");
     await page.locator(".change-row", { hasText: "requesting" }).first().click();
     await page.getByLabel("Add a sponsor").selectOption("waguespack");

@@ -9,9 +9,11 @@ import { Decoration } from "prosemirror-view";
 import type { Change, SectionRedline } from "../../core/redline/types";
 import { mapOffset, type PlacedLine, type UnitPlace } from "./docLayout";
 
-/** How each change is shown beyond its marks: dimmed by a filter, selected, sponsor colour. */
+/** How each change is shown beyond its marks: dimmed by a filter, selected, agreed, sponsor colour. */
 export interface MarkStyle {
   readonly visible: (change: Change) => boolean;
+  /** Whether the change's annotation records agreement (shown with a tick after its words). */
+  readonly agreed: (change: Change) => boolean;
   readonly selectedId: string | null;
   readonly color: (change: Change) => string | null;
 }
@@ -42,6 +44,7 @@ function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle):
   const classes = [`redline-${kind}`];
   if (!style.visible(change)) classes.push("redline-dimmed");
   if (style.selectedId === change.id) classes.push("redline-selected");
+  if (style.agreed(change)) classes.push("redline-agreed");
   if (change.move) classes.push("redline-moved");
   const attrs: Record<string, string> = {
     class: classes.join(" "),

@@ -73,6 +73,7 @@ export function passesFilter(change: Change, filter: ChangeFilter, annotations: 
 function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotations">, sponsors: SponsorRegistry | null): MarkStyle {
   return {
     visible: (change) => passesFilter(change, state.filter, state.annotations),
+    agreed: (change) => state.annotations.byChange.get(change.id)?.[0]?.status === "agreed",
     selectedId: state.selectedId,
     color: (change) => {
       const sponsorId = state.annotations.byChange.get(change.id)?.[0]?.sponsorIds[0];

@@ -3,8 +3,9 @@ import type { EditorState } from "prosemirror-state";
 import { ANNOTATION_STATUSES, type AnnotationStatus } from "../../core/annotations/annotation";
 import { describePerson } from "../../core/sponsors/sponsors";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { acceptChanges, addComment, annotateChanges, annotationOf, rejectChanges } from "../../editor/redline/commands";
+import { addComment, annotateChanges, annotationOf } from "../../editor/redline/commands";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
+import { AGREE_MEANS, agreeToSelected, movesOn, REJECT_MEANS, rejectSelected, setMovesOn } from "./reviewActions";
 import { SponsorChip } from "./SponsorChip";
 
 interface ChangeDetailsProps {
@@ -14,7 +15,7 @@ interface ChangeDetailsProps {
 }
 
 /**
- * The selected change: sponsors, justification, status, comments, accept and reject. The form
+ * The selected change: sponsors, justification, status, comments, agree and reject. The form
  * is keyed to what it shows — the annotation, or for a change without one its words — so when
  * an edit gives the id to another change, the form starts afresh from that change and never
  * writes text typed for one change onto another.
@@ -40,6 +41,7 @@ function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
     setJustification(stored);
   }
   const [comment, setComment] = useState("");
+  const [moveOn, setMoveOn] = useState(movesOn);
   const [author, setAuthor] = useState(sponsors?.leadSponsorId ?? "");
   if (!change) return null;
   const sponsorIds = annotation?.sponsorIds ?? [];
@@ -49,8 +51,11 @@ function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
   return (
     <section className="change-details" aria-label="Selected change">
       <div className="details-actions">
-        <button type="button" onClick={() => editor.run(acceptChanges([changeId]))}>Accept</button>
-        <button type="button" onClick={() => editor.run(rejectChanges([changeId]))}>Reject</button>
+        <button type="button" title={`${AGREE_MEANS} (Alt+Shift+A)`} onClick={() => agreeToSelected(editor, moveOn)}>Agree</button>
+        <button type="button" title={`${REJECT_MEANS} (Alt+Shift+R)`} onClick={() => rejectSelected(editor, moveOn)}>Reject</button>
+        <label className="move-on" title="After Agree or Reject, select the next change">
+          <input type="checkbox" checked={moveOn} onChange={(event) => { setMovesOn(event.target.checked); setMoveOn(event.target.checked); }} /> then next
+        </label>
         <label>
           Status{" "}
           <select value={annotation?.status ?? "proposed"} onChange={(event) => annotate({ status: event.target.value as AnnotationStatus })}>

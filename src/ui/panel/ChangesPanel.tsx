@@ -9,6 +9,7 @@ import { ChangeRow } from "./ChangeRow";
 import { DetachedNotes } from "./DetachedNotes";
 import { FilterBar } from "./FilterBar";
 import { panelModel, type PanelModel } from "./panelRows";
+import { ReviewBar } from "./ReviewBar";
 
 interface ChangesPanelProps {
   readonly editor: DocumentEditor;
@@ -62,6 +63,7 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
       <div className="panel-header">
         <h2>Changes <span className="count" data-testid="change-total">{model.shownCount === model.total ? model.total : `${model.shownCount} of ${model.total}`}</span></h2>
         <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={() => model.changeIds} shownCount={model.shownCount} />
+        <ReviewBar editor={editor} hasChanges={model.total > 0} />
       </div>
       <div className="change-list" ref={scroller} role="list" aria-label="Tracked changes">
         {model.rowCount === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
@@ -76,8 +78,8 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
                       <span className="section-label">{row.label}</span>
                       {row.status !== "changed" && <span className={`badge badge-${row.status}`}>{row.status}</span>}
                       <span className="section-count" aria-label={`${row.changeIds.length} changes`}>{row.changeIds.length}</span>
-                      <button type="button" className="mini" title="Accept all changes in this section" onClick={() => editor.run(acceptChanges(row.changeIds))}>Accept all</button>
-                      <button type="button" className="mini" title="Reject all changes in this section" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
+                      <button type="button" className="mini" title={`Record agreement to every change in this section (they stay in the redline)`} onClick={() => editor.run(acceptChanges(row.changeIds))}>Agree to all</button>
+                      <button type="button" className="mini" title="Reject every change in this section: its text goes back to the base" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
                     </div>
                   )
                   : <ChangeRow change={row.change} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={row.change.id === selectedId} onSelect={() => editor.goToChange(row.change.id)} />}

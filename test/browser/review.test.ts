@@ -1,0 +1,106 @@
+/**
+ * Reviewing as a Word user would: Previous/Next in the panel, Agree and Reject from the keyboard
+ * going on to the next change, agreement visible in the text, and Agree to all / Reject all for
+ * the whole draft after a confirmation.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openPage, outputDir } from "./browser";
+
+/** Each listed change's id, text and status, in panel order (only rendered rows: the top of the list). */
+async function rows(page: Page): Promise<Array<{ id: string; text: string; status: string; current: boolean }>> {
+  return page.locator(".change-row").evaluateAll((list) => list.map((row) => ({
+    id: row.getAttribute("data-change-id")!,
+    text: row.querySelector(".row-text")?.textContent ?? "",
+    status: row.querySelector(".status")?.textContent ?? "",
+    current: row.getAttribute("aria-current") === "true",
+  })));
+}
+
+const selected = async (page: Page) => (await rows(page)).find((row) => row.current);
+
+describe("reviewing changes in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openPage(browser, inject("baseUrl"), errors);
+    await page.locator(".change-row").first().waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("walks the changes with the panel's Previous and Next buttons", async () => {
+    const listed = await rows(page);
+    await page.getByRole("button", { name: "Next ▶" }).click();
+    await expect.poll(async () => (await selected(page))?.id).toBe(listed[0]!.id);
+    await page.getByRole("button", { name: "Next ▶" }).click();
+    await expect.poll(async () => (await selected(page))?.id).toBe(listed[1]!.id);
+    await page.getByRole("button", { name: "◀ Previous" }).click();
+    await expect.poll(async () => (await selected(page))?.id).toBe(listed[0]!.id);
+  });
+
+  it("says what Agree means, and agrees with Alt+Shift+A, going on to the next change", async () => {
+    expect(await page.getByRole("button", { name: "Agree", exact: true }).getAttribute("title")).toMatch(/stays in the redline/);
+    const before = await rows(page);
+    const at = before.findIndex((row) => row.current);
+    await page.keyboard.press("Alt+Shift+A");
+    await expect.poll(async () => (await rows(page)).find((row) => row.id === before[at]!.id)?.status).toBe("agreed");
+    expect((await selected(page))?.id).toBe(before[at + 1]!.id);
+    // The text shows the agreement too, not only the panel: a tick after the change's words.
+    const tick = await page.locator(`.code-document [data-change-id="${before[at]!.id}"]`).first().evaluate((mark) => ({
+      agreed: mark.classList.contains("redline-agreed"), after: getComputedStyle(mark, "::after").content,
+    }));
+    expect(tick.agreed).toBe(true);
+    expect(tick.after).toContain("✓");
+    const other = await page.locator(`.code-document [data-change-id="${before[at + 1]!.id}"]`).first().evaluate((mark) => getComputedStyle(mark, "::after").content);
+    expect(other).not.toContain("✓");
+  });
+
+  it("rejects with Alt+Shift+R: the text reverts and the change that followed is selected", async () => {
+    const before = await rows(page);
+    const at = before.findIndex((row) => row.current);
+    const rejected = before[at]!;
+    await page.keyboard.press("Alt+Shift+R");
+    await expect.poll(async () => (await rows(page)).length).toBe(before.length - 1);
+    expect((await rows(page)).map((row) => row.text)).toEqual(before.filter((_, k) => k !== at).map((row) => row.text));
+    expect((await selected(page))?.text).toBe(before[at + 1]!.text);
+    expect(rejected.text).not.toBe(before[at + 1]!.text);
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => (await rows(page)).map((row) => row.text)).toEqual(before.map((row) => row.text));
+  });
+
+  it("agrees to every change, and rejects every one, only after a confirmation", async () => {
+    const total = Number(await page.getByTestId("change-total").textContent());
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByRole("button", { name: "Reject all…" }).click();
+    expect(Number(await page.getByTestId("change-total").textContent())).toBe(total);
+    page.once("dialog", (dialog) => { expect(dialog.message()).toContain(`${total} changes`); void dialog.accept(); });
+    await page.getByRole("button", { name: "Agree to all…" }).click();
+    await expect.poll(async () => new Set((await rows(page)).map((row) => row.status))).toEqual(new Set(["agreed"]));
+    await page.screenshot({ path: `${outputDir()}review-agreed.png` });
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Reject all…" }).click();
+    await expect.poll(() => page.getByTestId("change-total").textContent()).toBe("0");
+    expect(await page.locator(".code-document ins, .code-document del").count()).toBe(0);
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => Number(await page.getByTestId("change-total").textContent())).toBe(total);
+  });
+
+  it("leaves the comment box room to type at 1366 and at 1920", async () => {
+    await page.locator(".change-row").first().click();
+    for (const width of [1366, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      const box = await page.getByRole("textbox", { name: "Comment", exact: true }).boundingBox();
+      expect(box?.width, `at ${width}`).toBeGreaterThan(150);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it("logged no errors in the console", () => {
+    expect(errors).toEqual([]);
+  });
+});
