@@ -17,6 +17,7 @@ import { structureProblem } from "./plugins/structureGuard";
 import { locateChange, selectChange } from "./redline/commands";
 import { mapOffset } from "./redline/docLayout";
 import { draftPosition } from "./references";
+import { caretSelectsChangePlugin } from "./redline/caretSelection";
 import { redlinePlugin } from "./redline/plugin";
 import { spellcheckPlugin } from "./spellcheck";
 
@@ -39,7 +40,7 @@ export interface EditorContent {
 function stateFor(content: EditorContent): { state: EditorState; fixes: readonly ContentsFix[] } {
   const { document, fixes } = syncDocumentContents(content.draft, content.base);
   const state = createEditorState(document, {
-    plugins: [redlinePlugin({ base: content.base }), spellcheckPlugin()],
+    plugins: [redlinePlugin({ base: content.base }), caretSelectsChangePlugin(), spellcheckPlugin()],
     official: content.base,
     attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
   });
@@ -125,12 +126,14 @@ export class DocumentEditor {
   goToChange(changeId: string): boolean {
     const found = locateChange(this.current, changeId);
     if (!found) return false;
-    this.run(selectChange(changeId), false);
     const lines = found.unit.lines();
     const pos = lines ? mapOffset(lines, found.change.fromB - found.unit.entry.startB).pos : found.unit.before;
     const safe = Math.max(0, Math.min(pos, this.current.doc.content.size));
     const $pos = this.current.doc.resolve(safe);
     if ($pos.parent.inlineContent) this.dispatch(this.current.tr.setSelection(TextSelection.create(this.current.doc, safe)));
+    // Selected after the caret moved: a caret at the edge of a neighbouring change selects that
+    // one (redline/caretSelection), and this change is the one asked for.
+    this.run(selectChange(changeId), false);
     this.scrollTo(safe);
     return true;
   }

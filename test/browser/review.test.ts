@@ -6,6 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage, outputDir } from "./browser";
+import { caretAfter } from "./editing";
 
 /** Each listed change's id, text and status, in panel order (only rendered rows: the top of the list). */
 async function rows(page: Page): Promise<Array<{ id: string; text: string; status: string; current: boolean }>> {
@@ -98,6 +99,42 @@ describe("reviewing changes in Chromium", () => {
       expect(box?.width, `at ${width}`).toBeGreaterThan(150);
     }
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it("highlights the selected change in the text whatever its kind, and a caret click selects its row", async () => {
+    // Every change in turn (Alt+↑ to the first, then Alt+↓ walks them all, rows in view or not), read off the page.
+    const total = Number(await page.getByTestId("change-total").textContent());
+    const current = () => page.locator('.change-row[aria-current="true"]').getAttribute("data-change-id");
+    for (let step = 0; step < total; step++) await page.keyboard.press("Alt+ArrowUp");
+    const listedFirst = await page.evaluate(() => document.querySelector(".change-row")?.getAttribute("data-change-id"));
+    await expect.poll(current).toBe(listedFirst);
+    const missing: string[] = [];
+    const seen = new Set<string>();
+    for (let step = 0; step < total; step++) {
+      if (step > 0) await page.keyboard.press("Alt+ArrowDown");
+      const id = await page.waitForFunction((previous) => {
+        const now = document.querySelector('.change-row[aria-current="true"]')?.getAttribute("data-change-id");
+        return now && !previous.includes(now) ? now : null;
+      }, [...seen]).then((handle) => handle.jsonValue() as Promise<string>);
+      seen.add(id);
+      const outlined = await page.evaluate((changeId) => [...document.querySelectorAll(`.code-document [data-change-id="${changeId}"]`)]
+        .some((mark) => { const style = getComputedStyle(mark); return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0; }), id);
+      if (!outlined) missing.push(id);
+    }
+    expect(seen.size).toBe(total);
+    expect(missing).toEqual([]);
+    // A filter that matches nothing dims every mark in the text, deletions as well as insertions.
+    await page.getByLabel("Filter by status").selectOption("withdrawn");
+    const undimmed = await page.locator(".code-document ins, .code-document del").evaluateAll((marks) =>
+      marks.filter((mark) => Number(getComputedStyle(mark.closest(".redline-dimmed") ?? mark).opacity) >= 1).map((mark) => mark.textContent));
+    expect(await page.locator(".code-document ins, .code-document del").count()).toBeGreaterThan(10);
+    expect(undimmed).toEqual([]);
+    await page.getByLabel("Filter by status").selectOption("");
+    // The caret put inside an insertion (as a click there does) selects that change's row.
+    await caretAfter(page, "with fed");
+    const id = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest("ins")?.getAttribute("data-change-id"));
+    expect(id).toBeTruthy();
+    await expect.poll(async () => (await selected(page))?.id).toBe(id);
   });
 
   it("logged no errors in the console", () => {

@@ -22,6 +22,8 @@ export interface MarkStyle {
 export interface LabelSpec {
   readonly oldLabel: string;
   readonly changeId: string;
+  /** The change's state classes (dimmed, selected, agreed: see `stateClasses`), for the label's marks. */
+  readonly classes?: readonly string[];
 }
 
 /**
@@ -40,11 +42,17 @@ export interface RedlineSpec {
  * hidden cue from the stylesheet): typing inside an insertion then leaves the mark as it is,
  * so the browser keeps the element and has nothing to lay out again.
  */
-function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle): Record<string, string> {
-  const classes = [`redline-${kind}`];
+/** The classes that show a change's state beyond its kind: dimmed by the filter, selected, agreed. */
+export function stateClasses(change: Change, style: MarkStyle): string[] {
+  const classes: string[] = [];
   if (!style.visible(change)) classes.push("redline-dimmed");
   if (style.selectedId === change.id) classes.push("redline-selected");
   if (style.agreed(change)) classes.push("redline-agreed");
+  return classes;
+}
+
+function markAttrs(change: Change, kind: "insert" | "delete", style: MarkStyle): Record<string, string> {
+  const classes = [`redline-${kind}`, ...stateClasses(change, style)];
   if (change.move) classes.push("redline-moved");
   const attrs: Record<string, string> = {
     class: classes.join(" "),
@@ -133,8 +141,11 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
       const placed = lines[target.index];
       if (!placed) continue;
       const oldLabel = change.part === "number" || change.deleted.trim().startsWith("(") ? change.deleted.trim() : `(${change.deleted})`;
-      const spec: LabelSpec & RedlineSpec = { oldLabel, ...tag };
-      decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, { "data-label-change": change.id }, spec));
+      const classes = stateClasses(change, style);
+      const spec: LabelSpec & RedlineSpec = { oldLabel, ...tag, classes };
+      // The state is in the attributes too: ProseMirror compares a node decoration by its attributes only.
+      const attrs: Record<string, string> = { "data-label-change": change.id, "data-label-state": classes.join(" ") };
+      decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, attrs, spec));
       continue;
     }
     const crossesLines = change.inserted.includes("\n") || change.deleted.includes("\n");

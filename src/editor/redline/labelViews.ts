@@ -24,10 +24,13 @@ function renderLabel(target: HTMLElement, label: string, change: LabelSpec | nul
     return;
   }
   const del = document.createElement("del");
+  const classes = change.classes ?? [];
+  del.className = classes.filter((name) => name !== "redline-agreed").join(" ");
   del.textContent = change.oldLabel;
   del.dataset.change = "delete";
   del.dataset.changeId = change.changeId;
   const ins = document.createElement("ins");
+  ins.className = classes.join(" ");
   ins.textContent = label;
   ins.dataset.change = "insert";
   ins.dataset.changeId = change.changeId;
@@ -68,7 +71,7 @@ class LabelledView implements NodeView {
     const change = labelChange(decorations);
     // Typing re-renders the typed paragraph's view: when its label reads the same, touch
     // nothing, so the browser has no layout to redo for it.
-    const shown = JSON.stringify([node.attrs, change?.oldLabel ?? null, change?.changeId ?? null]);
+    const shown = JSON.stringify([node.attrs, change?.oldLabel ?? null, change?.changeId ?? null, change?.classes ?? []]);
     if (shown === this.shown) return;
     this.shown = shown;
     if (this.kind === "heading") {
