@@ -50,26 +50,29 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="toolbar">
-        <h1 className="app-name">Ordinance Redline</h1>
-        <span className="draft-title" data-testid="draft-name">{saving.name}</span>
-        <SaveIndicator status={saving.status} />
-        <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
-        <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
-        <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />
-        <ToolbarMenu label="Draft" actions={[
-          { label: "Drafts…", run: () => setDialog("drafts"), title: "Open, rename or start a draft" },
-          { label: "Versions…", run: () => setDialog("versions"), disabled: saving.draftId === null, title: "Saved versions of this draft" },
-          { label: "Import official text…", run: () => setDialog("import"), title: "Load the chapter as the Code has it, as the base" },
-          { label: "Import proposed text…", run: () => setDialog("proposed"), title: "Load an amended text or a Word file as the draft" },
-        ]} />
-        <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
-        <button type="button" onClick={() => setDialog("export")}>Export…</button>
-        <ShortcutsHelp />
+      <a className="skip-link" href="#chapter-text">Skip to the chapter text</a>
+      <header className="app-header">
+        <div className="toolbar">
+          <h1 className="app-name">Ordinance Redline</h1>
+          <span className="draft-title" data-testid="draft-name">{saving.name}</span>
+          <SaveIndicator status={saving.status} />
+          <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
+          <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
+          <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />
+          <ToolbarMenu label="Draft" actions={[
+            { label: "Drafts…", run: () => setDialog("drafts"), title: "Open, rename or start a draft" },
+            { label: "Versions…", run: () => setDialog("versions"), disabled: saving.draftId === null, title: "Saved versions of this draft" },
+            { label: "Import official text…", run: () => setDialog("import"), title: "Load the chapter as the Code has it, as the base" },
+            { label: "Import proposed text…", run: () => setDialog("proposed"), title: "Load an amended text or a Word file as the draft" },
+          ]} />
+          <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
+          <button type="button" onClick={() => setDialog("export")}>Export…</button>
+          <ShortcutsHelp />
+        </div>
+        <SaveBanner session={session} status={saving.status} notice={saving.notice} />
+        {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
+        {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       </header>
-      <SaveBanner session={session} status={saving.status} notice={saving.notice} />
-      {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
-      {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       {sample === null && saving.status.kind === "starting" ? (
         // Nothing editable until the stored draft is in the editor: typing now would go nowhere.
         <main className="workspace workspace-loading" aria-busy="true"><p className="loading-note">Opening your draft…</p></main>

@@ -24,7 +24,7 @@ function keepOutOfReactSelectionSaving(element: HTMLElement): () => void {
 export function EditorPane({ editor }: { editor: DocumentEditor }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const unmount = editor.mount(host.current!, { "aria-label": "Chapter text", class: "code-document" });
+    const unmount = editor.mount(host.current!, { "aria-label": "Chapter text", class: "code-document", id: "chapter-text", tabindex: "0" });
     const editable = host.current!.querySelector<HTMLElement>("[contenteditable]");
     const restore = editable ? keepOutOfReactSelectionSaving(editable) : () => {};
     return () => { restore(); unmount(); };

@@ -74,7 +74,7 @@ describe("HTML writer (also the print view)", () => {
   it("reads back, through a DOM parser, the same words and marks as the text export", async () => {
     const window = new Window();
     const page = new window.DOMParser().parseFromString(html, "text/html");
-    const paragraphs = [...page.querySelectorAll("body > p")].map((p) => [...p.childNodes].map((node) => {
+    const paragraphs = [...page.querySelectorAll("main > h1, main > p")].map((p) => [...p.childNodes].map((node) => {
       const text = node.textContent ?? "";
       return node.nodeName === "DEL" ? `[-${text}-]` : node.nodeName === "INS" ? `{+${text}+}` : text;
     }).join(""));

@@ -16,7 +16,8 @@ const STYLESHEET = `
   html { background: #fff; }
   body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 12pt; line-height: 1.3;
          color: #000; max-width: 6.5in; margin: 1in auto; }
-  p { margin: 0 0 12pt 0; }
+  p, h1 { margin: 0 0 12pt 0; }
+  h1 { font-size: inherit; }
   del { text-decoration: line-through; text-decoration-thickness: 1px; }
   ins { text-decoration: underline; text-decoration-thickness: 1px; }
   del, ins { color: inherit; background: none; }
@@ -52,10 +53,12 @@ const INDENT_PER_LEVEL_IN = 0.5;
 function blockHtml(block: ExportBlock): string {
   const kind: BlockKind = block.kind;
   const style = block.level > 0 ? ` style="margin-left:${block.level * INDENT_PER_LEVEL_IN}in"` : "";
-  return `<p class="${kind}"${style}>${withMarksOnWords(block.runs).map(runHtml).join("")}</p>`;
+  // The ordinance's title is the page's one heading of the first rank (for assistive technology's outline).
+  const tag = kind === "title" ? "h1" : "p";
+  return `<${tag} class="${kind}"${style}>${withMarksOnWords(block.runs).map(runHtml).join("")}</${tag}>`;
 }
 
-/** The document as a complete HTML page (UTF-8), ready to show or print. */
+/** The document as a complete HTML page (UTF-8), ready to show or print: its blocks in a <main>, the title as its <h1>. */
 export function writeHtml(exported: ExportDocument, options: HtmlOptions = {}): string {
   const title = options.title ?? exported.blocks[0]?.runs.map((run) => run.text).join("") ?? "Ordinance";
   return [
@@ -67,7 +70,9 @@ export function writeHtml(exported: ExportDocument, options: HtmlOptions = {}): 
     `<style>${STYLESHEET}</style>`,
     "</head>",
     "<body>",
+    "<main>",
     ...exported.blocks.map(blockHtml),
+    "</main>",
     "</body>",
     "</html>",
     "",

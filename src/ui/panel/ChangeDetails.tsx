@@ -81,7 +81,7 @@ function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
       <label className="block-label" htmlFor="justification">Justification</label>
       <textarea id="justification" rows={2} value={justification} onChange={(event) => setJustification(event.target.value)}
         onBlur={() => justification !== stored && annotate({ justification })} />
-      <div className="comments" aria-label="Comments">
+      <div className="comments" role="group" aria-label="Comments">
         {(annotation?.comments ?? []).map((each) => (
           <p key={each.id} className="comment"><strong>{sponsors?.people.find((p) => p.id === each.author)?.name ?? each.author}</strong> <time dateTime={each.time}>{new Date(each.time).toLocaleString()}</time><br />{each.text}</p>
         ))}

@@ -16,7 +16,7 @@ export function ChangeRow({ change, annotation, sponsors, selected, onSelect }: 
   const summary = changeSummary(change);
   const status = annotation?.status ?? "proposed";
   return (
-    <button type="button" role="listitem" data-testid="change-row" data-change-id={change.id} aria-current={selected ? "true" : undefined}
+    <button type="button" data-testid="change-row" data-change-id={change.id} aria-current={selected ? "true" : undefined}
       className={`change-row${selected ? " selected" : ""}`} onClick={onSelect}>
       <span className="row-top">
         <span className="row-kind">{summary.label}</span>

@@ -65,19 +65,19 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
         <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={() => model.changeIds} shownCount={model.shownCount} />
         <ReviewBar editor={editor} hasChanges={model.total > 0} />
       </div>
-      <div className="change-list" ref={scroller} role="list" aria-label="Tracked changes">
-        {model.rowCount === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
-        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+      {model.rowCount === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
+      <div className="change-list" ref={scroller} role="list" aria-label="Tracked changes" tabIndex={-1}>
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = model.row(item.index)!;
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" role="listitem" style={{ transform: `translateY(${item.start}px)` }}>
                 {row.kind === "section"
                   ? (
                     <div className="section-row" role="presentation">
                       <span className="section-label">{row.label}</span>
                       {row.status !== "changed" && <span className={`badge badge-${row.status}`}>{row.status}</span>}
-                      <span className="section-count" aria-label={`${row.changeIds.length} changes`}>{row.changeIds.length}</span>
+                      <span className="section-count">{row.changeIds.length}<span className="visually-hidden"> changes</span></span>
                       <button type="button" className="mini" title={`Record agreement to every change in this section (they stay in the redline)`} onClick={() => editor.run(acceptChanges(row.changeIds))}>Agree to all</button>
                       <button type="button" className="mini" title="Reject every change in this section: its text goes back to the base" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
                     </div>
