@@ -14,6 +14,7 @@ import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import type { Mappable } from "prosemirror-transform";
 import { resolveAnnotations, type AnchorPositions, type AnnotationIndex } from "./annotationIndex";
 import { changeRanges, changesOfSection, followedChange, mapRange } from "./changeRanges";
+import { indexedDecorations } from "./indexedDecorations";
 import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
 import { unitPlaces, type UnitPlace } from "./docLayout";
 import { DraftReader } from "./draftReader";
@@ -290,7 +291,10 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
       },
     },
     props: {
-      decorations: (state) => redlineKey.getState(state)?.decorations,
+      decorations: (state) => {
+        const decorations = redlineKey.getState(state)?.decorations;
+        return decorations && indexedDecorations(decorations);
+      },
       nodeViews: labelNodeViews,
     },
   });
