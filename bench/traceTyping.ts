@@ -15,7 +15,7 @@ async function trace(page: Page, work: () => Promise<void>): Promise<TraceEvent[
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (message) => { events.push(...(message.value as unknown as TraceEvent[])); });
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,blink.user_timing,v8", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline,blink.user_timing,v8", transferMode: "ReportEvents" });
   await work();
   await cdp.send("Tracing.end");
   await done;
@@ -51,6 +51,14 @@ function breakdown(events: TraceEvent[]): Map<string, number> {
     if (key === "EventDispatch:keypress") keypresses.push(event);
     else if (["Layout", "UpdateLayoutTree", "IntersectionObserverController::computeIntersections", "Paint", "PrePaint"].includes(key)) nested.push(event);
   }
+  if (process.env.NAMES) console.log([...new Set(events.filter((event) => main && event.tid === main.tid && (event.dur ?? 0) > 20000).map((event) => event.name))].join(", "));
+  // Long tasks that hold no keypress: work a key pressed meanwhile waits behind.
+  const tasks = events.filter((event) => main && event.tid === main.tid && ["RunTask", "ThreadControllerImpl::RunTask"].includes(event.name) && (event.dur ?? 0) > 4000);
+  const long = tasks.filter((task) => !keypresses.some((press) => press.ts >= task.ts && press.ts < task.ts + task.dur!));
+  for (const task of long) {
+    const inside = events.filter((event) => event.tid === task.tid && event.ph === "X" && event !== task && event.ts >= task.ts && event.ts < task.ts + task.dur! && (event.dur ?? 0) > 1000);
+    console.log(`long task without a key: ${(task.dur! / 1000).toFixed(1)} ms: ${inside.slice(0, 6).map((event) => `${event.name}${event.args?.data?.functionName ? `(${event.args.data.functionName})` : ""} ${(event.dur! / 1000).toFixed(1)}`).join(", ")}`);
+  }
   for (const event of nested) {
     const inside = keypresses.some((press) => press.ts <= event.ts && event.ts < press.ts + press.dur!);
     if (inside) totals.set(`${event.name} (in keypress)`, (totals.get(`${event.name} (in keypress)`) ?? 0) + event.dur! / 1000);
@@ -76,7 +84,7 @@ async function main(): Promise<void> {
       const text = "xxxxxxxxxxxxxxxxxxx ";
       let keys = 0;
       const events = await trace(page, async () => {
-        for (const at of [0.2, 0.4, 0.6, 0.8]) { await typeIn(page, at, text); keys += text.length; }
+        for (const at of [0.2, 0.4, 0.6, 0.8]) { await typeIn(page, at, text); keys += text.length; if (process.env.PAUSE) await page.waitForTimeout(Number(process.env.PAUSE)); }
       });
       const times = await page.evaluate(() => [...window.__keystrokeTimes!]);
       rows.push({ name, totals: breakdown(events), keys, times });
