@@ -4,8 +4,9 @@
  * marks around it and lays the page out again. Here a printable key typed into one text block
  * becomes a ProseMirror insertion at once (the browser's own insertion is prevented): one
  * update of the page and one layout per keystroke, which keeps typing in a long chapter as
- * quick as in a short one. Compositions (IME, dead keys), Enter, shortcuts and selections
- * across blocks take ProseMirror's ordinary path.
+ * quick as in a short one. A caret the page moved and the editor has not read yet is read at
+ * the key. Compositions (IME, dead keys), Enter, shortcuts and selections across blocks take
+ * ProseMirror's ordinary path.
  */
 import { Plugin, TextSelection } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
@@ -39,6 +40,30 @@ function selectionInStep(view: EditorView): boolean {
   }
 }
 
+/**
+ * Where the page's caret stands when it has run ahead of the editor's selection but is plainly
+ * in typed text: collapsed, in a text node of the editor outside any non-editable part (a
+ * struck widget, a label), in a text block one may type into. Null otherwise (the browser's path).
+ * Read as ProseMirror reads the page's selection, so the key lands exactly where it would.
+ */
+function caretAhead(view: EditorView): number | null {
+  const selection = (view.root as Document).getSelection?.();
+  const node = selection?.focusNode;
+  if (!selection || !selection.isCollapsed || !node || node.nodeType !== Node.TEXT_NODE || !view.dom.contains(node)) return null;
+  for (let element = node.parentElement; element && element !== view.dom; element = element.parentElement) {
+    if (element.getAttribute("contenteditable") === "false") return null;
+  }
+  let pos: number;
+  try {
+    pos = view.posAtDOM(node, selection.focusOffset, 1);
+  } catch {
+    return null;
+  }
+  if (pos < 0 || pos > view.state.doc.content.size) return null;
+  const parent = view.state.doc.resolve(pos).parent;
+  return parent.inlineContent && parent.type.name !== "toc_entry" ? pos : null;
+}
+
 /** The plugin: printable keys in one text block are inserted by a transaction. */
 export function directTypingPlugin(): Plugin {
   return new Plugin({
@@ -52,10 +77,19 @@ export function directTypingPlugin(): Plugin {
           view.dispatch(refusalSaying(view.state, CONTENTS_NOT_EDITABLE));
           return true;
         }
-        if (!selectionInStep(view)) return false;
-        const { from, to } = selection;
-        if (view.someProp("handleTextInput", (handle) => handle(view, from, to, text, () => view.state.tr.insertText(text, from, to)))) return true;
-        view.dispatch(view.state.tr.insertText(text, from, to).scrollIntoView());
+        let { from, to } = selection;
+        let start = () => view.state.tr;
+        if (!selectionInStep(view)) {
+          // The caret was moved (a click, an arrow key, a script) and the editor has not read
+          // it yet: read it now and type there in the same transaction, instead of leaving
+          // the key to the browser and reading the changed page back (far dearer in a long chapter).
+          const caret = caretAhead(view);
+          if (caret === null) return false;
+          from = to = caret;
+          start = () => view.state.tr.setSelection(TextSelection.create(view.state.doc, caret));
+        }
+        if (view.someProp("handleTextInput", (handle) => handle(view, from, to, text, () => start().insertText(text, from, to)))) return true;
+        view.dispatch(start().insertText(text, from, to).scrollIntoView());
         return true;
       },
     },

@@ -14,11 +14,12 @@ import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import type { Mappable } from "prosemirror-transform";
 import { resolveAnnotations, type AnchorPositions, type AnnotationIndex } from "./annotationIndex";
 import { changeRanges, changesOfSection, followedChange, mapRange } from "./changeRanges";
+import { indexedDecorations } from "./indexedDecorations";
 import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
 import { unitPlaces, type UnitPlace } from "./docLayout";
 import { DraftReader } from "./draftReader";
 import { labelNodeViews } from "./labelViews";
-import { walkUnits } from "./unitWalk";
+import { unitIndex, walkTouched, walkUnits, type UnitIndex, type WalkedUnit } from "./unitWalk";
 
 /** What the panel and the editor's highlighting show. Null means "all". */
 export interface ChangeFilter {
@@ -36,6 +37,8 @@ export interface RedlineState {
   readonly decorations: DecorationSet;
   readonly filter: ChangeFilter;
   readonly selectedId: string | null;
+  /** Where the redline's entries stand among the editor's units (kept while their layout is). */
+  readonly units: UnitIndex;
 }
 
 export type RedlineAction =
@@ -85,18 +88,14 @@ function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotati
 /**
  * What an incremental patch rebuilds: the units whose place index is in `places`, and the
  * widgets of units only the base has that no longer stand where a fresh build puts them.
- * `mapped` is the previous decorations mapped through the transaction; `previous` holds the
- * previous redline's entries for units only the base has, by `baseOnlyKey`.
+ * `mapped` is the previous decorations mapped through the transaction; `previous` is the
+ * previous redline, whose entries stand where this one's do; `units` indexes their layout.
  */
 interface Patch {
   readonly places: Set<number>;
   readonly mapped: DecorationSet;
-  readonly previous: ReadonlyMap<string, SectionRedline>;
-}
-
-/** Names a unit only the base has among a redline's entries. */
-function baseOnlyKey(entry: SectionRedline): string {
-  return `${entry.unit} ${entry.numberA ?? ""}`;
+  readonly previous: Redline;
+  readonly units: UnitIndex;
 }
 
 /**
@@ -136,11 +135,11 @@ function buildDecorations(
   const stale: Decoration[] = [];
   const rebuiltPlaces: Array<{ place: UnitPlace; index: number }> = [];
   let lastPlaced = -1;
-  walkUnits(doc, draft, redline, ({ entry, index, place, lines, before }) => {
+  const visit = ({ entry, index, place, lines, before, entryIndex }: WalkedUnit) => {
     if (!place) {
       if (patch === null) { decorations.push(...deletedUnitDecorations(entry, before, style)); return; }
       const ids = new Set(entry.changes.filter((change) => change.deleted).map((change) => change.id));
-      if (sameDeletedWidgets(patch.previous.get(baseOnlyKey(entry)), entry) && deletedWidgetsOf(patch.mapped, ids, before, before).length === ids.size) return;
+      if (sameDeletedWidgets(patch.previous.section(entryIndex), entry) && deletedWidgetsOf(patch.mapped, ids, before, before).length === ids.size) return;
       // A mapped widget of this unit can only lie between the units around it.
       const from = places[lastPlaced]?.pos ?? 0;
       const to = places[lastPlaced + 1]?.end ?? doc.content.size;
@@ -154,7 +153,12 @@ function buildDecorations(
     if (!placed) return;
     rebuiltPlaces.push({ place, index });
     decorations.push(...unitDecorations(entry, place, placed, style, index));
-  }, places);
+  };
+  if (patch === null) walkUnits(doc, draft, redline, visit, places);
+  else {
+    // Only the touched units and those only the base has: the rest keep their mapped decorations.
+    walkTouched(doc, draft, redline, patch.units, places, patch.places, (unit, placeBefore) => { lastPlaced = placeBefore; visit(unit); });
+  }
   return { decorations, stale, rebuiltPlaces };
 }
 
@@ -247,7 +251,7 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
     const annotations = resolveAnnotations(docAnnotations(state), redline, previous, null, anchorPositions(state.doc, draft, redline, places, mapping));
     const style = markStyle({ filter, selectedId, annotations }, docSponsors(state));
     const { decorations } = buildDecorations(state.doc, draft, redline, style, places, null);
-    return { base: options.base, draft, redline, annotations, decorations: DecorationSet.create(state.doc, decorations), filter, selectedId };
+    return { base: options.base, draft, redline, annotations, decorations: DecorationSet.create(state.doc, decorations), filter, selectedId, units: unitIndex(redline) };
   };
   return new Plugin<RedlineState>({
     key: redlineKey,
@@ -279,19 +283,21 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections, anchorPositions(newState.doc, draft, redline, places, mapping));
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
-        const baseOnly = new Map(previous.redline.sections.filter((entry) => entry.numberB === null).map((entry) => [baseOnlyKey(entry), entry]));
-        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, { places: touched.places, mapped: decorations, previous: baseOnly });
+        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, { places: touched.places, mapped: decorations, previous: previous.redline, units: previous.units });
         decorations = decorations.remove(rebuilt.stale);
         // Only the rebuilt units' own decorations go: a neighbour's that touch the range stay.
         for (const { place, index } of rebuilt.rebuiltPlaces) {
           decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => (spec as Partial<RedlineSpec>).unit === index));
         }
         decorations = decorations.add(newState.doc, rebuilt.decorations);
-        return { base: options.base, draft, redline, annotations, decorations, filter, selectedId };
+        return { base: options.base, draft, redline, annotations, decorations, filter, selectedId, units: previous.units };
       },
     },
     props: {
-      decorations: (state) => redlineKey.getState(state)?.decorations,
+      decorations: (state) => {
+        const decorations = redlineKey.getState(state)?.decorations;
+        return decorations && indexedDecorations(decorations);
+      },
       nodeViews: labelNodeViews,
     },
   });
