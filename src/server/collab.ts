@@ -49,7 +49,7 @@ interface LogState {
 export class Collaboration {
   readonly hocuspocus: Hocuspocus<CollabContext>;
   private readonly logs = new Map<string, LogState>();
-  private readonly pendingIds = new Map<Connection<CollabContext>, number[]>();
+  private readonly pendingIds = new Map<Connection<CollabContext>, { id: number; update: Uint8Array }[]>();
   private closed = false;
 
   constructor(private readonly storage: Storage, private readonly options: CollabOptions) {
@@ -69,12 +69,14 @@ export class Collaboration {
           if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
           await this.logIncoming(document, connection, payload, context.person.id, type);
         },
-        afterHandleMessage: async ({ connection, documentName }) => {
-          const ids = this.pendingIds.get(connection);
-          if (!ids) return;
+        afterHandleMessage: async ({ connection, documentName, document }) => {
+          const pending = this.pendingIds.get(connection);
+          if (!pending) return;
           this.pendingIds.delete(connection);
           const state = this.logs.get(documentName);
-          for (const id of ids) {
+          for (const { id, update } of pending) {
+            // A role lowered between logging and applying: Hocuspocus refused the update, so the log drops it.
+            if (connection.readOnly && !Y.snapshotContainsUpdate(Y.snapshot(document), update)) await storage.discardUpdate(documentName, id);
             state?.inFlight.delete(id);
             if (state && id > state.appliedUpTo) state.appliedUpTo = id;
           }
@@ -175,9 +177,9 @@ export class Collaboration {
     if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
     const id = await this.storage.appendUpdate(document.name, payload, userId, this.options.now());
     this.logs.get(document.name)?.inFlight.add(id);
-    const ids = this.pendingIds.get(connection) ?? [];
-    ids.push(id);
-    this.pendingIds.set(connection, ids);
+    const pending = this.pendingIds.get(connection) ?? [];
+    pending.push({ id, update: payload });
+    this.pendingIds.set(connection, pending);
   }
 
   private async compact(documentName: string, document: Document): Promise<void> {

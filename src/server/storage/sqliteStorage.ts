@@ -188,6 +188,10 @@ export class SqliteStorage implements Storage {
     return Number(result.lastInsertRowid);
   }
 
+  async discardUpdate(draftId: string, id: number): Promise<void> {
+    this.db.prepare("DELETE FROM doc_updates WHERE draft_id = ? AND id = ?").run(draftId, id);
+  }
+
   async loadDocument(draftId: string): Promise<StoredDocument> {
     return this.db.transaction((): StoredDocument => {
       const snapshot = this.db.prepare("SELECT data, upto_update_id FROM doc_snapshots WHERE draft_id = ?").get(draftId) as Row | undefined;

@@ -114,6 +114,8 @@ export interface Storage {
 
   /** Appends one Yjs update to the draft's log, durably, before the call resolves; gives its log id (increasing). */
   appendUpdate(draftId: string, update: Uint8Array, userId: number | null, at: number): Promise<number>;
+  /** Drops one log row (an update logged but then refused: its connection became read-only). */
+  discardUpdate(draftId: string, id: number): Promise<void>;
   /** The snapshot and the log rows written after it. */
   loadDocument(draftId: string): Promise<StoredDocument>;
   /**
