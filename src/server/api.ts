@@ -119,6 +119,7 @@ async function route(req: ApiRequest): Promise<void> {
     if (method === "DELETE") {
       const signed = await requireSession(req);
       await context.accounts.signOut(signed);
+      context.collab.closeSession(signed.tokenHash);
       await context.storage.appendAudit(entryBy(signed.person, null, "sign-out", "", context.now()));
       return sendJson(req.response, 200, { signedOut: true }, { "set-cookie": sessionCookie("", 0, context.secureCookies) });
     }

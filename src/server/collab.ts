@@ -33,6 +33,9 @@ export interface CollabOptions {
 /** The close event of a refused or withdrawn connection (Hocuspocus' own code for "forbidden"). */
 const Forbidden = { code: 4403, reason: "Forbidden" };
 
+/** The close event of a socket whose session ended (signed out or expired). */
+const SESSION_ENDED = { code: 4401, reason: "session ended: sign in again" };
+
 /** Sync sub-message types (y-protocols): step 2 and update carry document content. */
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -51,6 +54,8 @@ export class Collaboration {
   private readonly logs = new Map<string, LogState>();
   private readonly pendingIds = new Map<Connection<CollabContext>, { id: number; update: Uint8Array }[]>();
   private closed = false;
+  /** Open sockets and the session each was opened with. */
+  private readonly sockets = new Map<WebSocket, { tokenHash: string; expiresAt: number }>();
 
   constructor(private readonly storage: Storage, private readonly options: CollabOptions) {
     this.hocuspocus = new Hocuspocus<CollabContext>({
@@ -89,8 +94,9 @@ export class Collaboration {
     });
   }
 
-  /** Takes over a socket that has been upgraded for a signed-in person. */
-  accept(socket: WebSocket, request: IncomingMessage, person: Person): void {
+  /** Takes over a socket that has been upgraded for a signed-in person (their session's hash and end). */
+  accept(socket: WebSocket, request: IncomingMessage, person: Person, session: { tokenHash: string; expiresAt: number }): void {
+    this.sockets.set(socket, session);
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === "string") headers.set(name, value);
@@ -105,7 +111,10 @@ export class Collaboration {
       }
       connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
-    socket.on("close", (code: number, reason: Buffer) => connection.handleClose({ code, reason: reason.toString() }));
+    socket.on("close", (code: number, reason: Buffer) => {
+      this.sockets.delete(socket);
+      connection.handleClose({ code, reason: reason.toString() });
+    });
     socket.on("error", (error: Error) => this.options.log(`websocket error: ${error.message}`));
   }
 
@@ -126,6 +135,16 @@ export class Collaboration {
       connection.context.role = role;
       connection.sendStateless(JSON.stringify({ type: "role", role }));
     }
+  }
+
+  /** Closes the sockets opened with a session that has ended (signed out). */
+  closeSession(tokenHash: string): void {
+    for (const [socket, session] of this.sockets) if (session.tokenHash === tokenHash) socket.close(SESSION_ENDED.code, SESSION_ENDED.reason);
+  }
+
+  /** Closes the sockets whose session has expired by `now`. */
+  closeExpired(now: number): void {
+    for (const [socket, session] of this.sockets) if (session.expiresAt <= now) socket.close(SESSION_ENDED.code, SESSION_ENDED.reason);
   }
 
   /** Open documents and connections (for a health check). */

@@ -42,6 +42,8 @@ export interface ServerOptions {
   readonly maxMessageBytes?: number;
   /** Secure cookies (when served through HTTPS). */
   readonly secureCookies?: boolean;
+  /** How often open sockets are checked for an expired session, default 15 s. */
+  readonly sessionSweepMs?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -102,7 +104,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       }
       const signed = await accounts.fromCookieHeader(request.headers.cookie);
       if (!signed) return refuseUpgrade(socket, 401, "Unauthorized");
-      wss.handleUpgrade(request, socket, head, (ws) => collab.accept(ws, request, signed.person));
+      wss.handleUpgrade(request, socket, head, (ws) => collab.accept(ws, request, signed.person, signed));
     })().catch((error: Error) => {
       log(`upgrade failed: ${error.message}`);
       refuseUpgrade(socket, 500, "Internal Server Error");
@@ -116,6 +118,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       resolve();
     });
   });
+  const sweep = setInterval(() => collab.closeExpired(now()), options.sessionSweepMs ?? 15_000);
+  sweep.unref();
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;
@@ -125,6 +129,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     storage,
     collab,
     close: () => (closing ??= (async () => {
+      clearInterval(sweep);
       await collab.close();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => {

@@ -198,4 +198,24 @@ describe("collaboration", () => {
     expect(dee.provider.hasUnsyncedChanges).toBe(true);
     expect(watcher.text.toString()).toBe("allowed ");
   });
+
+  it("closes a client's socket when its session is signed out, or expires", async () => {
+    let now = Date.parse("2026-12-01T09:00:00Z");
+    const server = await started({ now: () => now, sessionSweepMs: 30, accounts: { sessionTtlMs: 60 * 60 * 1000 } });
+    const admin = await firstAdmin(server.url);
+    const draftId = await newDraft(admin);
+    const expiring = await person(admin, "Eve Expiring", "Office of Ald. Hadden, 49th Ward");
+    await admin.call("PUT", `/api/drafts/${draftId}/members`, { person: "Eve Expiring", role: "drafter" });
+    const signedOut = peer(await connect(server.wsUrl, draftId, admin.cookie));
+    const expired = peer(await connect(server.wsUrl, draftId, expiring.cookie));
+    const closes: string[] = [];
+    signedOut.provider.on("close", () => closes.push("signed out"));
+    expired.provider.on("close", () => closes.push("expired"));
+    expect((await admin.call("DELETE", "/api/session")).status).toBe(200);
+    await waitFor(() => closes.includes("signed out"), 5000, "the signed-out socket to close");
+    await sleep(100);
+    expect(closes).toEqual(["signed out"]);
+    now += 61 * 60 * 1000;
+    await waitFor(() => closes.includes("expired"), 5000, "the expired socket to close");
+  });
 });
