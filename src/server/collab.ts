@@ -22,6 +22,8 @@ export interface CollabContext {
 export interface CollabOptions {
   /** Largest Yjs update accepted from a client, in bytes. */
   readonly maxUpdateBytes: number;
+  /** Largest stored document (snapshot plus log), in bytes: an update past it is refused. */
+  readonly maxDocumentBytes: number;
   /** Hocuspocus' store debounce (compaction), and its longest delay. */
   readonly debounceMs: number;
   readonly maxDebounceMs: number;
@@ -46,6 +48,8 @@ interface LogState {
   readonly inFlight: Set<number>;
   /** Highest log id known to be applied. */
   appliedUpTo: number;
+  /** Bytes stored for the document: the snapshot (or what it was loaded from) and the rows since. */
+  bytes: number;
 }
 
 /** The collaboration endpoint of one server. */
@@ -171,7 +175,7 @@ export class Collaboration {
         }
       }
     }, "storage");
-    this.logs.set(documentName, { inFlight: new Set(), appliedUpTo: stored.lastId });
+    this.logs.set(documentName, { inFlight: new Set(), appliedUpTo: stored.lastId, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) });
     // Changes made on the server itself (not from a connection) are logged once applied.
     document.on("update", (update: Uint8Array, origin: unknown) => {
       if (typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection") return;
@@ -194,6 +198,11 @@ export class Collaboration {
     }
     // A step 2 on reconnect often holds nothing new: nothing to log.
     if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+    const state = this.logs.get(document.name);
+    if (state && state.bytes + payload.byteLength > this.options.maxDocumentBytes) {
+      throw Object.assign(new Error("document too large"), { code: 1009, reason: `drafts are limited to ${this.options.maxDocumentBytes} bytes` });
+    }
+    if (state) state.bytes += payload.byteLength;
     const id = await this.storage.appendUpdate(document.name, payload, userId, this.options.now());
     this.logs.get(document.name)?.inFlight.add(id);
     const pending = this.pendingIds.get(connection) ?? [];
@@ -206,6 +215,8 @@ export class Collaboration {
     if (!state || this.closed) return;
     const uptoId = state.inFlight.size > 0 ? Math.min(state.appliedUpTo, Math.min(...state.inFlight) - 1) : state.appliedUpTo;
     if (uptoId <= 0) return;
-    await this.storage.compact(documentName, Y.encodeStateAsUpdate(document), uptoId, this.options.now());
+    const encoded = Y.encodeStateAsUpdate(document);
+    await this.storage.compact(documentName, encoded, uptoId, this.options.now());
+    if (state.inFlight.size === 0) state.bytes = encoded.byteLength;
   }
 }

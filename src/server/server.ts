@@ -40,6 +40,8 @@ export interface ServerOptions {
   readonly maxBodyBytes?: number;
   /** Largest WebSocket message and Yjs update, default 32 MB. */
   readonly maxMessageBytes?: number;
+  /** Largest stored draft (snapshot plus update log), default 256 MB. */
+  readonly maxDocumentBytes?: number;
   /** Secure cookies (when served through HTTPS). */
   readonly secureCookies?: boolean;
   /** How often open sockets are checked for an expired session, default 15 s. */
@@ -72,7 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const accounts = new Accounts(storage, { ...DEFAULT_ACCOUNT_OPTIONS, ...options.accounts }, now);
   const maxMessageBytes = options.maxMessageBytes ?? 32 * 1024 * 1024;
   const collab = new Collaboration(storage, {
-    maxUpdateBytes: maxMessageBytes, debounceMs: options.debounceMs ?? 2000, maxDebounceMs: options.maxDebounceMs ?? 10_000, now, log,
+    maxUpdateBytes: maxMessageBytes, maxDocumentBytes: options.maxDocumentBytes ?? 256 * 1024 * 1024, debounceMs: options.debounceMs ?? 2000, maxDebounceMs: options.maxDebounceMs ?? 10_000, now, log,
   });
   const context: ApiContext = { storage, accounts, collab, now, maxBodyBytes: options.maxBodyBytes ?? 25 * 1024 * 1024, secureCookies: options.secureCookies ?? false };
   const distDir = options.distDir ?? DEFAULT_DIST;

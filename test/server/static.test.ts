@@ -2,7 +2,7 @@
  * The built app from the same port: files with their types and the Content-Security-Policy,
  * index.html for the app's own paths, nothing outside the directory, a clear answer when the
  * app is not built; and the WebSocket's guards: a malformed or oversized message closes that
- * connection only.
+ * connection only, an update past the draft size limit is refused.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as Y from "yjs";
 import { connect, firstAdmin, newDraft, sleep, testServer, waitFor } from "./helpers";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -88,5 +89,26 @@ describe("WebSocket guards", () => {
     const reader = await connect(server.wsUrl, draftId, admin.cookie);
     cleanups.push(() => reader.destroy());
     await waitFor(() => reader.text.toString() === "still here", 5000, "the good connection's edit");
+  });
+
+  it("refuses an update that would take a draft past its size limit, storing none of it", async () => {
+    const server = await testServer({ maxDocumentBytes: 4096 });
+    cleanups.push(() => server.close());
+    const admin = await firstAdmin(server.url);
+    const draftId = await newDraft(admin);
+    const writer = await connect(server.wsUrl, draftId, admin.cookie);
+    cleanups.push(() => writer.destroy());
+    writer.text.insert(0, "small start. ");
+    await writer.acknowledged();
+    const closed = new Promise<void>((resolve) => writer.provider.on("close", () => resolve()));
+    writer.text.insert(writer.text.length, "x".repeat(8000));
+    await closed;
+    const reader = await connect(server.wsUrl, draftId, admin.cookie);
+    cleanups.push(() => reader.destroy());
+    expect(reader.text.toString()).toBe("small start. ");
+    const stored = await server.storage.loadDocument(draftId);
+    const doc = new Y.Doc();
+    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, update);
+    expect(doc.getText("t").toString()).toBe("small start. ");
   });
 });
