@@ -76,7 +76,7 @@ describe("collaboration", () => {
       b.text.insert(b.text.length, `b${i} `);
       if (i % 5 === 0) await sleep(5);
     }
-    await waitFor(() => a.text.toString() === b.text.toString() && a.text.length === 2 * (3 * 10 + 4 * 10), 5000, "convergence");
+    await waitFor(() => a.text.toString() === b.text.toString() && a.text.length === 2 * (3 * 10 + 4 * 10), 15_000, "convergence");
     for (let i = 0; i < 20; i++) {
       expect(a.text.toString()).toContain(`a${i} `);
       expect(a.text.toString()).toContain(`b${i} `);
@@ -96,7 +96,7 @@ describe("collaboration", () => {
       drafter.text.insert(0, "drafted text");
       await drafter.acknowledged();
       const forger = peer(await connect(server.wsUrl, draftId, other.cookie));
-      await waitFor(() => forger.text.toString() === "drafted text", 5000, "the read-only client to load the draft");
+      await waitFor(() => forger.text.toString() === "drafted text", 15_000, "the read-only client to load the draft");
       forger.text.insert(0, "FORGED ");
       await sleep(300);
       expect(forger.provider.hasUnsyncedChanges).toBe(true);
@@ -125,7 +125,7 @@ describe("collaboration", () => {
     await new Promise((resolve) => ws.on("open", resolve));
     // Auth (type 2, token sub-type 0, empty token), then a sync update (type 0, sub-type 2).
     ws.send(frame(draftId, [2, 0], encodeString("")));
-    await waitFor(() => replies.length > 0, 5000, "the authentication answer");
+    await waitFor(() => replies.length > 0, 15_000, "the authentication answer");
     ws.send(frame(draftId, [0, 2], encodeBytes(Y.encodeStateAsUpdate(forged))));
     await sleep(300);
     expect(ws.readyState).toBe(WebSocket.OPEN);
@@ -189,9 +189,9 @@ describe("collaboration", () => {
     dee.provider.on("stateless", ({ payload }: { payload: string }) => told.push(payload));
     dee.text.insert(0, "allowed ");
     await dee.acknowledged();
-    await waitFor(() => watcher.text.toString() === "allowed ", 5000, "the drafter's edit");
+    await waitFor(() => watcher.text.toString() === "allowed ", 15_000, "the drafter's edit");
     expect((await admin.call("PUT", `/api/drafts/${draftId}/members`, { person: "Dee Drafter", role: "viewer" })).status).toBe(200);
-    await waitFor(() => told.length > 0, 5000, "the role message");
+    await waitFor(() => told.length > 0, 15_000, "the role message");
     expect(JSON.parse(told[0]!)).toEqual({ type: "role", role: "viewer" });
     dee.text.insert(0, "refused ");
     await sleep(300);
@@ -212,10 +212,10 @@ describe("collaboration", () => {
     signedOut.provider.on("close", () => closes.push("signed out"));
     expired.provider.on("close", () => closes.push("expired"));
     expect((await admin.call("DELETE", "/api/session")).status).toBe(200);
-    await waitFor(() => closes.includes("signed out"), 5000, "the signed-out socket to close");
+    await waitFor(() => closes.includes("signed out"), 15_000, "the signed-out socket to close");
     await sleep(100);
     expect(closes).toEqual(["signed out"]);
     now += 61 * 60 * 1000;
-    await waitFor(() => closes.includes("expired"), 5000, "the expired socket to close");
+    await waitFor(() => closes.includes("expired"), 15_000, "the expired socket to close");
   });
 });

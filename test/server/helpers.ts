@@ -8,8 +8,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
+import { vi } from "vitest";
 import * as Y from "yjs";
 import { startServer, type RunningServer, type ServerOptions } from "../../src/server";
+
+// Server tests hash passwords, open sockets and start processes: on a loaded machine they need
+// more than the suite's default 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** A fresh temporary data directory. */
 export function tempDataDir(): string {
@@ -117,7 +122,7 @@ export async function connect(wsUrl: string, draftId: string, cookie: string, op
     socket.on("close", () => resolve("refused"));
   });
   provider.attach();
-  const result = await withTimeout(outcome, 5000, "connection");
+  const result = await withTimeout(outcome, 15_000, "connection");
   if (result !== (options.expectRefusal ? "refused" : "synced")) {
     provider.destroy();
     socket.destroy();
@@ -125,7 +130,7 @@ export async function connect(wsUrl: string, draftId: string, cookie: string, op
   }
   return {
     provider, doc, text: doc.getText("t"),
-    acknowledged: (timeoutMs = 5000) => waitFor(() => !provider.hasUnsyncedChanges, timeoutMs, "acknowledgement"),
+    acknowledged: (timeoutMs = 15_000) => waitFor(() => !provider.hasUnsyncedChanges, timeoutMs, "acknowledgement"),
     destroy: () => { provider.destroy(); socket.destroy(); },
   };
 }

@@ -38,7 +38,7 @@ describe("role lowered during an update", () => {
     gate = new Promise((resolve) => (release = resolve));
     entered = false;
     peer.text.insert(0, "late edit");
-    await waitFor(() => entered, 5000, "the update to reach the log");
+    await waitFor(() => entered, 15_000, "the update to reach the log");
     expect((await admin.call("PUT", `/api/drafts/${draftId}/members`, { person: "Dee Drafter", role: "viewer" })).status).toBe(200);
     release();
     gate = null;

@@ -88,7 +88,7 @@ describe("WebSocket guards", () => {
     await sleep(50);
     const reader = await connect(server.wsUrl, draftId, admin.cookie);
     cleanups.push(() => reader.destroy());
-    await waitFor(() => reader.text.toString() === "still here", 5000, "the good connection's edit");
+    await waitFor(() => reader.text.toString() === "still here", 15_000, "the good connection's edit");
   });
 
   it("refuses an update that would take a draft past its size limit, storing none of it", async () => {
