@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
+import { runServerCommand } from "../../src/server";
 import { connect, firstAdmin, newDraft, sleep, tempDataDir, withTimeout, type Client } from "./helpers";
 
 const bin = new URL("../../bin/ordinance-redline.mjs", import.meta.url).pathname;
@@ -28,6 +29,7 @@ async function serve(dataDir: string): Promise<{ child: ChildProcess; url: strin
     });
     child.on("exit", (code) => reject(new Error(`server exited (${code}) before listening: ${out}`)));
   }), 20_000, "the server to start");
+  expect(url, "serve binds 127.0.0.1 unless --host says otherwise").toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   return { child, url };
 }
 
@@ -100,4 +102,12 @@ describe("crash safety", () => {
     expect(acknowledged.size).toBeGreaterThan(rounds * 3);
     await killed(child);
   }, 600_000);
+
+  it("refuses a bad port or an unknown option as wrong usage (exit 2)", async () => {
+    const errors: string[] = [];
+    const streams = { stdout: { write: () => {} }, stderr: { write: (text: string) => errors.push(text) } };
+    expect(await runServerCommand(["serve", "--port", "eighty"], streams)).toBe(2);
+    expect(await runServerCommand(["serve", "--colour", "red"], streams)).toBe(2);
+    expect(errors.join("")).toMatch(/--port must be a port number[\s\S]*unknown option --colour/);
+  });
 });
