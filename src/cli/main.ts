@@ -50,6 +50,13 @@ const USAGE = `Usage:
   ordinance-redline clean AMENDED [--out FILE.docx|FILE.txt]
       Write the chapter as amended, without marks: its canonical text (.txt or
       stdout), or a Word document.
+  ordinance-redline serve [--port N] [--host H] [--data DIR]
+      Run the shared workspace: the built app (npm run build), the JSON API and
+      the collaboration WebSocket on one port (default 8787, on 127.0.0.1), with
+      SQLite in DIR (default ./ordinance-redline-data, created on first start).
+  ordinance-redline users add NAME --office OFFICE [--admin] --password-stdin [--data DIR]
+      Add a person (the first administrator, say); the password is the first line
+      of standard input.
 `;
 
 const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -63,6 +70,11 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 /** Runs the command line with `argv` (without node and script); resolves to the exit status. */
 export async function main(argv: readonly string[], streams: Streams): Promise<number> {
   try {
+    if (argv[0] === "serve" || argv[0] === "users") {
+      // Loaded only for these commands: the database driver and the WebSocket server are not small.
+      const { runServerCommand } = await import("../server");
+      return await runServerCommand(argv, { ...streams, usage: USAGE });
+    }
     const args = parseArguments(argv, COMMANDS);
     return await run(args, streams);
   } catch (error) {

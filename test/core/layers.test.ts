@@ -1,9 +1,10 @@
 /**
  * The layering rule, checked mechanically: the core imports nothing from the editor, the UI,
- * the DOM or React; the editor layer imports nothing from the UI or React.
+ * the DOM or React; the editor layer imports nothing from the UI or React; the server imports
+ * only its own files, the core through its index modules, Node and its own few libraries.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -32,6 +33,22 @@ function violations(layer: string, allowed: (specifier: string) => boolean, forb
   return found;
 }
 
+/** Libraries the server may use besides Node's own modules. */
+const SERVER_LIBRARIES = new Set(["better-sqlite3", "ws", "yjs", "y-protocols", "@hocuspocus/server"]);
+
+/** Whether a file of src/server may import `specifier`. */
+function serverImportAllowed(file: string, specifier: string): boolean {
+  if (specifier.startsWith("node:")) return true;
+  if (!specifier.startsWith(".")) return SERVER_LIBRARIES.has(specifier);
+  const target = resolve(dirname(file), specifier);
+  const server = join(root, "src", "server");
+  if (target === server || target.startsWith(server + sep)) return true;
+  const core = relative(join(root, "src", "core"), target).split(sep);
+  // src/core/<module> or src/core/<module>/index, where the module has an index.ts.
+  const indexOnly = core.length === 1 || (core.length === 2 && core[1] === "index");
+  return !core[0]!.startsWith("..") && core[0] !== "" && indexOnly && existsSync(join(root, "src", "core", core[0]!, "index.ts"));
+}
+
 describe("layer boundaries", () => {
   it("keeps the core pure: only core modules and DOM-free libraries", () => {
     const pureLibraries = new Set(["diff", "docx", "jszip"]);
@@ -47,6 +64,28 @@ describe("layer boundaries", () => {
     const allowed = (specifier: string) =>
       specifier.startsWith("prosemirror-") || (specifier.startsWith(".") && !/\/ui\//.test(specifier) && !specifier.startsWith("../ui"));
     expect(violations("editor", allowed, null)).toEqual([]);
+  });
+
+  it("keeps the server on the core's index modules, Node and its own libraries", () => {
+    const found: string[] = [];
+    for (const file of sourceFiles(join(root, "src", "server"))) {
+      for (const specifier of imports(file)) if (!serverImportAllowed(file, specifier)) found.push(`${relative(root, file)} imports ${specifier}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("refuses the server's reach into the editor, the UI, a core file past its index, or another library", () => {
+    const file = join(root, "src", "server", "storage", "x.ts");
+    expect(serverImportAllowed(file, "./storage")).toBe(true);
+    expect(serverImportAllowed(file, "../../core/redline")).toBe(true);
+    expect(serverImportAllowed(file, "../../core/redline/index")).toBe(true);
+    expect(serverImportAllowed(file, "../../core/redline/compare")).toBe(false);
+    expect(serverImportAllowed(file, "../../core/model/document")).toBe(false);
+    expect(serverImportAllowed(file, "../../editor")).toBe(false);
+    expect(serverImportAllowed(file, "../../ui/App")).toBe(false);
+    expect(serverImportAllowed(file, "../../persistence")).toBe(false);
+    expect(serverImportAllowed(file, "react")).toBe(false);
+    expect(serverImportAllowed(file, "prosemirror-model")).toBe(false);
   });
 
   it("detects a violation when one is present", () => {

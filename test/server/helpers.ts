@@ -1,0 +1,155 @@
+/**
+ * Test helpers for the collaboration server: a server on a free port with its own data
+ * directory, an HTTP client that keeps its session cookie and CSRF token, and real
+ * collaboration clients (@hocuspocus/provider over `ws`, carrying the cookie).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import WebSocket from "ws";
+import { vi } from "vitest";
+import * as Y from "yjs";
+import { startServer, type RunningServer, type ServerOptions } from "../../src/server";
+
+// Server tests hash passwords, open sockets and start processes: on a loaded machine they need
+// more than the suite's default 20 s.
+vi.setConfig({ testTimeout: 60_000 });
+
+/** A fresh temporary data directory. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "or-server-"));
+}
+
+/** Starts a server on a free port, quiet, in `dataDir` (a fresh one by default). */
+export async function testServer(options: ServerOptions & { dataDir?: string } = {}): Promise<RunningServer & { dataDir: string; wsUrl: string }> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const server = await startServer({ port: 0, debounceMs: 100, maxDebounceMs: 500, log: () => {}, ...options, dataDir });
+  return Object.assign(server, { dataDir, wsUrl: `${server.url.replace(/^http/, "ws")}/collab` });
+}
+
+/** One answer of the API. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  readonly json: any;
+}
+
+/** An HTTP client with one session (cookie and CSRF token kept from the last sign-in). */
+export class Client {
+  cookie = "";
+  csrf = "";
+
+  constructor(readonly baseUrl: string) {}
+
+  /** Sends a request; JSON bodies get the content type. `csrf: false` leaves the token out. */
+  async call(method: string, path: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (options.csrf !== false && this.csrf) headers["x-csrf-token"] = this.csrf;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const response = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let json: unknown = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) {
+      const value = /^or_session=([^;]*)/.exec(setCookie)?.[1] ?? "";
+      this.cookie = value ? `or_session=${value}` : "";
+    }
+    if (json && typeof json === "object" && typeof (json as { csrfToken?: unknown }).csrfToken === "string") this.csrf = (json as { csrfToken: string }).csrfToken;
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  /** Signs in (with the custom header a same-site page sends). */
+  signIn(name: string, password: string): Promise<Answer> {
+    return this.call("POST", "/api/session", { name, password }, { headers: { "x-requested-with": "ordinance-redline" } });
+  }
+}
+
+/** The first administrator's password in tests. */
+export const PASSWORD = "a long enough password";
+
+/** Creates the first administrator through the first-start API and returns their client. */
+export async function firstAdmin(baseUrl: string, name = "Ada Admin", office = "Advancing Justice | Chicago"): Promise<Client> {
+  const client = new Client(baseUrl);
+  const answer = await client.call("POST", "/api/setup", { name, office, password: PASSWORD }, { headers: { "x-requested-with": "ordinance-redline" } });
+  if (answer.status !== 201) throw new Error(`setup failed: ${answer.status} ${answer.text}`);
+  return client;
+}
+
+/** Adds a person (as the administrator `admin`) and returns their signed-in client. */
+export async function person(admin: Client, name: string, office: string): Promise<Client> {
+  const added = await admin.call("POST", "/api/people", { name, office, password: PASSWORD });
+  if (added.status !== 201) throw new Error(`adding ${name} failed: ${added.status} ${added.text}`);
+  const client = new Client(admin.baseUrl);
+  const signed = await client.signIn(name, PASSWORD);
+  if (signed.status !== 200) throw new Error(`sign-in of ${name} failed: ${signed.status} ${signed.text}`);
+  return client;
+}
+
+/** Creates a draft as `client`; returns its id. */
+export async function newDraft(client: Client, title = "Welcoming City amendments", baseText = "CHAPTER 2-173 WELCOMING CITY ORDINANCE\n"): Promise<string> {
+  const answer = await client.call("POST", "/api/drafts", { title, baseText });
+  if (answer.status !== 201) throw new Error(`draft creation failed: ${answer.status} ${answer.text}`);
+  return answer.json.draft.id as string;
+}
+
+/** A collaboration client on one draft. */
+export interface Peer {
+  readonly provider: HocuspocusProvider;
+  readonly doc: Y.Doc;
+  readonly text: Y.Text;
+  /** Resolves when the server has acknowledged every local change. */
+  acknowledged(timeoutMs?: number): Promise<void>;
+  destroy(): void;
+}
+
+/** Connects a provider to `draftId` with the client's cookie and waits until it is synced (or refused). */
+export async function connect(wsUrl: string, draftId: string, cookie: string, options: { expectRefusal?: boolean } = {}): Promise<Peer> {
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  }
+  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: CookieSocket, maxAttempts: 1 });
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: draftId, document: doc });
+  const outcome = new Promise<"synced" | "refused">((resolve) => {
+    provider.on("synced", () => resolve("synced"));
+    provider.on("authenticationFailed", () => resolve("refused"));
+    socket.on("close", () => resolve("refused"));
+  });
+  provider.attach();
+  const result = await withTimeout(outcome, 15_000, "connection");
+  if (result !== (options.expectRefusal ? "refused" : "synced")) {
+    provider.destroy();
+    socket.destroy();
+    throw new Error(`expected ${options.expectRefusal ? "refusal" : "sync"}, got ${result}`);
+  }
+  return {
+    provider, doc, text: doc.getText("t"),
+    acknowledged: (timeoutMs = 15_000) => waitFor(() => !provider.hasUnsyncedChanges, timeoutMs, "acknowledgement"),
+    destroy: () => { provider.destroy(); socket.destroy(); },
+  };
+}
+
+/** Rejects after `ms` with a message naming what was awaited. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
+}
+
+/** Polls `condition` every 10 ms until true. */
+export async function waitFor(condition: () => boolean, ms: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Waits a little. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
