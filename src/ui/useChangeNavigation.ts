@@ -14,11 +14,18 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
 /** The change after (or before) the selected one among those the panel shows. */
 export function neighbourChange(editor: DocumentEditor, step: 1 | -1): string | null {
   const { redline, annotations, filter, selectedId } = redlineState(editor.state);
-  const ids = panelModel(redline, annotations, filter).changeIds;
+  const model = panelModel(redline, annotations, filter);
+  const ids = model.changeIds;
   if (ids.length === 0) return null;
   const at = selectedId ? ids.indexOf(selectedId) : -1;
   if (at < 0) return step === 1 ? ids[0]! : ids[ids.length - 1]!;
-  return ids[Math.min(ids.length - 1, Math.max(0, at + step))]!;
+  // A row of re-lettered labels is one stop: step past the ids its row shows, to the next row's first.
+  const row = model.rowOfChange(selectedId!);
+  let next = at;
+  do next += step; while (next >= 0 && next < ids.length && model.rowOfChange(ids[next]!) === row);
+  if (next < 0 || next >= ids.length) return ids[at]!;
+  const target = model.row(model.rowOfChange(ids[next]!));
+  return target?.kind === "change" ? target.change.id : ids[next]!;
 }
 
 /** Alt+↓ and Alt+↑ walk through the changes from anywhere on the page. */

@@ -8,7 +8,7 @@ import { ChangeDetails } from "./ChangeDetails";
 import { ChangeRow } from "./ChangeRow";
 import { DetachedNotes } from "./DetachedNotes";
 import { FilterBar } from "./FilterBar";
-import { panelModel, type PanelModel } from "./panelRows";
+import { panelModel, rowShows, type PanelModel } from "./panelRows";
 
 interface ChangesPanelProps {
   readonly editor: DocumentEditor;
@@ -80,14 +80,20 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
                       <button type="button" className="mini" title="Reject all changes in this section" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
                     </div>
                   )
-                  : <ChangeRow change={row.change} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={row.change.id === selectedId} onSelect={() => editor.goToChange(row.change.id)} />}
+                  : <ChangeRow change={row.change} members={row.members} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={selectedId !== null && rowShows(row, selectedId)} onSelect={() => editor.goToChange(row.change.id)} />}
               </div>
             );
           })}
         </div>
       </div>
-      {selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} />}
+      {selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} groupIds={groupOf(model, selectedId)} />}
       <DetachedNotes editor={editor} detached={annotations.detached} />
     </section>
   );
+}
+
+/** The ids of the changes shown in one row with `id` (a run of re-lettered labels), or undefined for a row of one. */
+function groupOf(model: PanelModel, id: string): readonly string[] | undefined {
+  const row = model.row(model.rowOfChange(id));
+  return row?.kind === "change" && row.members ? row.members.map((member) => member.id) : undefined;
 }
