@@ -16,6 +16,7 @@ import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
 import { directTypingPlugin } from "./plugins/directTyping";
 import { refusedEditPlugin } from "./plugins/refusedEdit";
+import { renumberLogPlugin } from "./plugins/renumberLog";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 import { structureBindings } from "./structure/structureKeymap";
@@ -50,6 +51,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       contentsSyncPlugin(options.official),
       structureGuardPlugin(),
       refusedEditPlugin(),
+      renumberLogPlugin(),
     ],
   });
 }

@@ -8,6 +8,8 @@ import { TextSelection, type Command, type EditorState } from "prosemirror-state
 import { checkReferences, type ReferenceFix, type ReferenceProblem } from "../core/references";
 import type { Redline } from "../core/redline";
 import { mapOffset } from "./redline/docLayout";
+import type { OrdinanceDocument } from "../core/model/document";
+import { renumberings } from "./plugins/renumberLog";
 import { redlineState } from "./redline/plugin";
 import { walkUnits, type WalkedUnit } from "./redline/unitWalk";
 
@@ -17,8 +19,26 @@ const problemsByRedline = new WeakMap<Redline, readonly ReferenceProblem[]>();
 export function referenceProblems(state: EditorState): readonly ReferenceProblem[] {
   const { base, draft, redline } = redlineState(state);
   let problems = problemsByRedline.get(redline);
+  const log = renumberings(state);
   if (!problems) problemsByRedline.set(redline, (problems = checkReferences(base, draft, redline)));
-  return problems;
+  return log.size === 0 ? problems : withRenumberFixes(problems, log, draft);
+}
+
+/**
+ * A citation of a number that neither text has but that this editor renumbered (a new section
+ * numbered anew) is a citation of a renumbered section, with the fix that writes its number now.
+ */
+function withRenumberFixes(problems: readonly ReferenceProblem[], log: ReadonlyMap<string, string>, draft: OrdinanceDocument): ReferenceProblem[] {
+  const numbers = new Set(draft.chapters.flatMap((chapter) => chapter.sections.map((section) => section.number)));
+  return problems.map((problem) => {
+    const { citation } = problem;
+    if (problem.kind !== "missing-section" || !citation?.numberSpan || citation.target.kind !== "section") return problem;
+    const now = log.get(citation.target.section);
+    if (!now || !numbers.has(now)) return problem;
+    const newTarget = `${now}${citation.target.path.map((label) => `(${label})`).join("")}`;
+    const fix: ReferenceFix = { fromB: citation.numberSpan.from, toB: citation.numberSpan.to, replaced: citation.target.section, text: now };
+    return { ...problem, kind: "renumbered-section" as const, newTarget, fix, message: `${citation.citingSection} cites ${problem.cited}: the section is now ${now}.` };
+  });
 }
 
 /** The ProseMirror position of an offset in the draft's canonical text, or null when no unit of the draft holds it. */

@@ -57,7 +57,9 @@ describe("typing in Chromium", () => {
     expect((await counts()).prevented).toBeGreaterThanOrEqual("ask about".length - 1);
     await page.keyboard.press("Enter");
     await page.keyboard.type("Second");
-    await expect.poll(() => documentText(page)).toMatch(/ask about\n[^\n]*Second, the citizenship/);
+    // Enter split the paragraph: an underscored pilcrow ends its first part.
+    await expect.poll(() => documentText(page)).toMatch(/ask about¶\n[^\n]*Second, the citizenship/);
+    expect(await page.locator(".editor-pane ins.redline-pilcrow").count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

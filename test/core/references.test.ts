@@ -190,3 +190,37 @@ describe("checkReferences against the fixture", () => {
     ]);
   });
 });
+
+describe("checkReferences: lists, ranges and articles", () => {
+  const base = read(BASE);
+  const citing = (text: string) => read(edited(BASE, ["shall not be construed to create", `shall, like ${text}, not be construed to create`]));
+  const repealing = (draft: OrdinanceDocument, number: string) => withChapter(draft, (chapter) => ({ ...chapter, sections: chapter.sections.filter((s) => s.number !== number), toc: chapter.toc.filter((e) => e.number !== number) }));
+
+  it("reports a repealed section cited with two subsections once, naming the section", () => {
+    const withList = read(edited(BASE, ["shall not be construed to create", "shall, like subsections (a) and (b) of Section 2-173-030, not be construed to create"]));
+    const problems = checkReferences(withList, repealing(withList, "2-173-030"));
+    expect(summary(problems)).toEqual(["2-173-050 2-173-030 repealed-section -"]);
+    expect(problems[0]!.message).toBe("2-173-050 cites 2-173-030: the draft repeals that section.");
+  });
+
+  it("reports a renumbered section cited with two subsections once, with one fix", () => {
+    const withList = read(edited(BASE, ["shall not be construed to create", "shall, like subsections (a) and (b) of Section 2-173-042, not be construed to create"]));
+    const draft = read(serializeDocument(withList).split("2-173-042 Civil").join("2-173-044 Civil"));
+    const problems = checkReferences(withList, draft).filter((problem) => problem.citation?.text.startsWith("subsections (a) and (b)"));
+    expect(summary(problems)).toEqual(["2-173-050 2-173-042 renumbered-section 2-173-044"]);
+    expect(applyFix(serializeDocument(draft), problems[0]!)).toContain("subsections (a) and (b) of Section 2-173-044, not be construed");
+  });
+
+  it("reports a section repealed inside a cited range, and nothing for a range the draft leaves whole", () => {
+    const withRange = citing("Sections 2-173-020 through 2-173-042");
+    expect(checkReferences(withRange, withRange)).toEqual([]);
+    const problems = checkReferences(withRange, repealing(withRange, "2-173-030"));
+    expect(summary(problems)).toEqual(["2-173-050 2-173-030 repealed-section -"]);
+    expect(problems[0]!.message).toBe("2-173-050 cites 2-173-020 through 2-173-042, which includes 2-173-030: the draft repeals that section.");
+  });
+
+  it("checks an article of this chapter: the chapter has none", () => {
+    const problems = checkReferences(base, citing("Article II of this chapter"));
+    expect(summary(problems)).toEqual(["2-173-050 Article II of Chapter 2-173 missing-article -"]);
+  });
+});

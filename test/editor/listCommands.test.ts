@@ -108,6 +108,18 @@ describe("Tab and Shift+Tab", () => {
     expect(press(caret(state, positionOf(state, "Purpose and intent")), "Tab").handled).toBe(true);
   });
 
+  it("Tab in an unnumbered paragraph of body text starts the list with (a); Enter then opens (b) and Tab sinks it to (1)", () => {
+    let state = caret(redlineEditor(base), positionOf(redlineEditor(base), "No agent or agency shall ask any person"));
+    state = pressing(state, "Tab");
+    expect(outlineOf(state, "2-173-020", 3)).toEqual(["(a) No agent or"]);
+    state = atEndOf(state, "No agent or agency shall ask any person");
+    state = pressing(state, "Enter");
+    state = typed(state, "Nothing in this section limits a court.");
+    expect(outlineOf(state, "2-173-020", 3)).toEqual(["(a) No agent or", "(b) Nothing in this"]);
+    state = pressing(state, "Tab");
+    expect(outlineOf(state, "2-173-020", 3)).toEqual(["(a) No agent or", "  (1) Nothing in this"]);
+  });
+
   it("Tab takes an item's own items down with it, in the next style", () => {
     let state = caret(redlineEditor(base), positionOf(redlineEditor(base), "Except as provided in subsection (c) of this section, and unless"));
     state = pressing(state, "Tab");

@@ -57,3 +57,29 @@ describe("the checker in the editor", () => {
     expect(applyReferenceFix(problem.fix!)(typed)).toBe(false);
   });
 });
+
+describe("a new section renumbered in the editor", () => {
+  it("gives a citation of its first number the renumber fix, not 'no such section'", async () => {
+    const { insertSection, renumberSection } = await import("../../src/editor/structure/sectionCommands");
+    const sectionPos = (state: ReturnType<typeof redlineEditor>, number: string) => {
+      let found = -1;
+      state.doc.descendants((node, pos) => {
+        if (node.type.name === "section" && node.firstChild!.attrs.number === number) found = pos;
+        return found < 0 && node.type.name !== "section";
+      });
+      return found;
+    };
+    let state = redlineEditor(fixtureBase());
+    state = run(state, insertSection(sectionPos(state, "2-173-042"), "2-173-045", "Coercion prohibited."));
+    state = state.apply(state.tr.insertText("No agent shall coerce any person."));
+    const at = positionOf(state, "shall not be construed to create");
+    state = state.apply(state.tr.insertText("like Section 2-173-045, ", at));
+    expect(referenceProblems(state)).toEqual([]);
+    state = run(state, renumberSection(sectionPos(state, "2-173-045"), "2-173-047", "2-173-042"));
+    const problems = referenceProblems(state);
+    expect(problems.map((p) => [p.kind, p.cited, p.newTarget, p.fix?.text])).toEqual([["renumbered-section", "2-173-045", "2-173-047", "2-173-047"]]);
+    state = run(state, applyReferenceFix(problems[0]!.fix!));
+    expect(referenceProblems(state)).toEqual([]);
+    expect(redlineState(state).redline.draftText).toContain("like Section 2-173-047, shall not be construed");
+  });
+});

@@ -12,6 +12,7 @@
  * its new place, labelled at both ends (in section grouping, by one moving formula); a reprinted contents line reads as its section's heading
  * (the draft's contents are brought in step first, see core/model/contents).
  */
+import { withoutEmptyItems } from "../model/outline";
 import { syncDocumentContents } from "../model/contents";
 import type { OrdinanceDocument } from "../model/document";
 import { compare } from "../redline";
@@ -139,7 +140,8 @@ export function buildOrdinance(input: OrdinanceInput): ExportDocument {
   const settings = input.settings ?? DEFAULT_EXPORT_SETTINGS;
   // The contents reprinted are those the draft's headings call for, whatever contents the
   // draft carried; a given redline is used only when it is of that same draft.
-  const draft = syncDocumentContents(input.draft, input.base).document;
+  // An item opened and never written is not printed as a bare enumerator (withoutEmptyItems).
+  const draft = syncDocumentContents(withoutEmptyItems(input.draft), input.base).document;
   const redline = (draft === input.draft ? input.redline : undefined) ?? compare(input.base, draft);
   const units = groupUnits(mergedLines(input.base, draft, redline));
   const blocks: ExportBlock[] = openingBlocks(settings);

@@ -5,15 +5,20 @@
  */
 import { blockPrefix, sectionHeadingLine, serializeDocument } from "../model/canonicalText";
 import type { OrdinanceDocument } from "../model/document";
+import { withoutEmptyItems } from "../model/outline";
 import { plainBlock, type ExportBlock, type ExportDocument } from "./exportDocument";
 
-/** The clean chapter as plain text. Equal to serializeDocument(draft), character for character. */
+/**
+ * The clean chapter as plain text. Equal to serializeDocument(draft), character for character,
+ * once items opened and never written are left out (withoutEmptyItems: no bare enumerator).
+ */
 export function cleanText(draft: OrdinanceDocument): string {
-  return serializeDocument(draft);
+  return serializeDocument(withoutEmptyItems(draft));
 }
 
 /** The clean chapter as an export document: every line of the canonical text, unmarked, in order. */
-export function buildCleanChapter(draft: OrdinanceDocument): ExportDocument {
+export function buildCleanChapter(written: OrdinanceDocument): ExportDocument {
+  const draft = withoutEmptyItems(written);
   const blocks: ExportBlock[] = [];
   if (draft.title) blocks.push(plainBlock("chapter-heading", `TITLE ${draft.title.number}${draft.title.name ? ` ${draft.title.name}` : ""}`, { bold: true }));
   for (const chapter of draft.chapters) {

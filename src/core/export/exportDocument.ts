@@ -20,6 +20,11 @@ export interface Run {
   /** Id of the redline change that marks this run (struck and underscored runs only). */
   readonly changeId?: string;
   readonly revision?: Revision;
+  /**
+   * A pilcrow marking where the draft splits a paragraph (underscored) or joins two (struck):
+   * shown, but no text of the base or the draft (tracked changes leave it out).
+   */
+  readonly pilcrow?: true;
 }
 
 export type BlockKind =
@@ -63,7 +68,7 @@ export function blockText(block: ExportBlock): string {
 }
 
 function sameFormat(a: Run, b: Run): boolean {
-  return a.style === b.style && Boolean(a.bold) === Boolean(b.bold) && a.changeId === b.changeId &&
+  return a.style === b.style && Boolean(a.bold) === Boolean(b.bold) && a.changeId === b.changeId && Boolean(a.pilcrow) === Boolean(b.pilcrow) &&
     a.revision?.author === b.revision?.author && a.revision?.kind === b.revision?.kind;
 }
 

@@ -17,6 +17,8 @@ export interface LinePart {
   readonly text: string;
   readonly mark: PartMark;
   readonly change?: Change;
+  /** A split's or join's pilcrow (see renumberedMoves' seam segments). */
+  readonly pilcrow?: true;
 }
 
 export interface MergedLine {
@@ -48,14 +50,14 @@ class LineCollector {
   constructor(private readonly layoutA: DescribedLayout, private readonly layoutB: DescribedLayout) {}
 
   /** Adds `text` with its mark; `startA`/`startB` are its offsets in each text (null when absent there). */
-  add(text: string, mark: PartMark, startA: number | null, startB: number | null, change?: Change): void {
+  add(text: string, mark: PartMark, startA: number | null, startB: number | null, change?: Change, pilcrow?: true): void {
     let offset = 0;
     for (const [index, segment] of text.split("\n").entries()) {
       if (index > 0) { this.finishLine(); offset += 1; }
       if (segment !== "") {
         if (startA !== null && !this.a) this.a = lineAt(this.layoutA, startA + offset);
         if (startB !== null && !this.b) this.b = lineAt(this.layoutB, startB + offset);
-        this.parts.push(change ? { text: segment, mark, change } : { text: segment, mark });
+        this.parts.push({ text: segment, mark, ...(change ? { change } : {}), ...(pilcrow ? { pilcrow } : {}) });
       }
       offset += segment.length;
     }
@@ -92,7 +94,7 @@ export function mergedLines(base: OrdinanceDocument, draft: OrdinanceDocument, r
     if (change.withinMove !== undefined) continue;
     if (change.fromB > posB) collector.add(textB.slice(posB, change.fromB), "same", posA, posB);
     for (const segment of instead.get(change.id) ?? ownSegments(change)) {
-      collector.add(segment.text, segment.mark, segment.startA, segment.startB, segment.change);
+      collector.add(segment.text, segment.mark, segment.startA, segment.startB, segment.change, segment.pilcrow);
     }
     posA = change.toA;
     posB = change.toB;

@@ -13,6 +13,7 @@
  *
  * A move that keeps its number is not a renumbering and keeps the struck/underscored-whole form.
  */
+import { PILCROW, seamParts } from "../redline/format";
 import type { Change, Redline } from "../redline/types";
 import type { DescribedLayout, DescribedLine } from "./describedLayout";
 import type { PartMark } from "./mergedLines";
@@ -24,6 +25,8 @@ export interface Segment {
   readonly startA: number | null;
   readonly startB: number | null;
   readonly change?: Change;
+  /** The pilcrow at a split's or join's seam: shown, but no text of either side. */
+  readonly pilcrow?: true;
 }
 
 /** A stretch of a top-level change's inserted text printed as other segments instead. */
@@ -37,10 +40,36 @@ export interface RenumberPlan {
 
 /** The change's own marks: its deleted text struck, then its inserted text underscored. */
 export function ownSegments(change: Change): Segment[] {
+  if (change.seam) return seamSegments(change);
   const segments: Segment[] = [];
   if (change.deleted) segments.push({ text: change.deleted, mark: "deleted", startA: change.fromA, startB: null, change });
   if (change.inserted) segments.push({ text: change.inserted, mark: "inserted", startA: null, startB: change.fromB, change });
   return segments;
+}
+
+/**
+ * The seam of a split or join: a split's line break as an underscored pilcrow ending the first
+ * line and the new enumerator underscored on the next; a join's as a struck pilcrow with the
+ * enumerator that goes, on the joined line. The space on the other side is left out.
+ */
+function seamSegments(change: Change): Segment[] {
+  if (change.seam === "split") {
+    const { newlines, indent, label, trail } = seamParts(change.inserted);
+    const at = change.fromB;
+    const labelAt = at + newlines.length + indent.length;
+    return [
+      { text: PILCROW, mark: "inserted", startA: null, startB: at, change, pilcrow: true },
+      { text: newlines + indent, mark: "same", startA: null, startB: at },
+      ...(label ? [{ text: label, mark: "inserted", startA: null, startB: labelAt, change } as const] : []),
+      ...(trail ? [{ text: trail, mark: "same", startA: null, startB: labelAt + label.length } as const] : []),
+    ];
+  }
+  const { label } = seamParts(change.deleted);
+  return [
+    { text: ` ${PILCROW}`, mark: "deleted", startA: change.fromA, startB: null, change, pilcrow: true },
+    ...(label ? [{ text: ` ${label}`, mark: "deleted", startA: change.fromA, startB: null, change } as const] : []),
+    ...(change.inserted ? [{ text: change.inserted, mark: "same", startA: null, startB: change.fromB } as const] : []),
+  ];
 }
 
 /**

@@ -28,7 +28,11 @@ function withRevision(run: Run, authors: RevisionAuthors): Run {
   return { ...run, revision: { author, kind: run.style === "struck" ? "delete" : "insert" } };
 }
 
-/** The document with a revision on every marked run; plain runs are unchanged. */
+/**
+ * The document with a revision on every marked run; plain runs are unchanged. A split's or
+ * join's pilcrow is left out: Word shows the paragraph mark itself, and accepting or rejecting
+ * must give exact text.
+ */
 export function withRevisions(exported: ExportDocument, authors: RevisionAuthors): ExportDocument {
-  return { blocks: exported.blocks.map((block) => ({ ...block, runs: block.runs.map((run) => withRevision(run, authors)) })) };
+  return { blocks: exported.blocks.map((block) => ({ ...block, runs: block.runs.filter((run) => !run.pilcrow).map((run) => withRevision(run, authors)) })) };
 }

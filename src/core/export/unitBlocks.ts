@@ -26,6 +26,7 @@ function lineRuns(line: MergedLine, bold: boolean): Run[] {
       text, style,
       ...(bold ? { bold: true } : {}),
       ...(style !== "plain" && part.change ? { changeId: part.change.id } : {}),
+      ...(part.pilcrow ? { pilcrow: true as const } : {}),
     });
   }
   return normalizeRuns(runs);

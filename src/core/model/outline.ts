@@ -5,6 +5,7 @@
  * above it at a shallower level). The Code nests (a) → (1) → (A) → (i); a list keeps the style
  * its untouched members show, so a section whose outermost list is "(1)" stays so.
  */
+import type { Block, OrdinanceDocument, Section } from "./document";
 import { candidateStyles, ordinal, type EnumeratorStyle } from "./enumerators";
 
 /** The Code's order of list styles from the outermost list inward. */
@@ -113,4 +114,53 @@ export function reletteredEnumerators(items: readonly OutlineItem[]): Array<stri
     list.members.forEach((index, place) => { result[index] = `(${labelAt(style, from + place)})`; });
   }
   return result;
+}
+
+/**
+ * The document with every empty enumerated paragraph that has nothing under it left out (an
+ * item opened with Enter and never written), and each list it stood in re-lettered over the
+ * gap: what an exported text shows, so no bare enumerator is ever printed. Sections without
+ * such a paragraph, and the document when none has one, are returned as they are.
+ */
+export function withoutEmptyItems(document: OrdinanceDocument): OrdinanceDocument {
+  let changed = false;
+  const chapters = document.chapters.map((chapter) => {
+    let chapterChanged = false;
+    const sections = chapter.sections.map((section) => {
+      const tidied = sectionWithoutEmptyItems(section);
+      if (tidied !== section) chapterChanged = true;
+      return tidied;
+    });
+    if (!chapterChanged) return chapter;
+    changed = true;
+    return { ...chapter, sections };
+  });
+  return changed ? { ...document, chapters } : document;
+}
+
+function isEmptyItem(blocks: readonly Block[], index: number): boolean {
+  const block = blocks[index]!;
+  if (block.kind !== "paragraph" || block.enumerator === null || block.text.trim() !== "") return false;
+  const next = blocks[index + 1];
+  return !(next && next.kind === "paragraph" && next.level > block.level);
+}
+
+function sectionWithoutEmptyItems(section: Section): Section {
+  const { blocks } = section;
+  if (!blocks.some((_, index) => isEmptyItem(blocks, index))) return section;
+  const kept: Block[] = [];
+  const touched = new Set<number>();
+  let pending = false;
+  blocks.forEach((block, index) => {
+    if (isEmptyItem(blocks, index)) { pending = true; return; }
+    if (pending && block.kind === "paragraph" && block.enumerator !== null) { touched.add(kept.length); pending = false; }
+    kept.push(block);
+  });
+  const labels = reletteredEnumerators(kept.map((block, index) => (block.kind === "paragraph"
+    ? { enumerator: block.enumerator, level: block.level, touched: touched.has(index) }
+    : { enumerator: null, level: 0, touched: false })));
+  return {
+    ...section,
+    blocks: kept.map((block, index) => (block.kind === "paragraph" && labels[index] !== block.enumerator ? { ...block, enumerator: labels[index]! } : block)),
+  };
 }

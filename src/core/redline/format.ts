@@ -13,6 +13,20 @@ export interface Segment {
   readonly mark: SegmentMark;
   readonly label?: string;
   readonly changeId?: string;
+  /** Set on both halves of a paragraph split's or join's seam (see Change.seam). */
+  readonly seam?: "split" | "join";
+}
+
+/** The pilcrow shown at the seam of a split or joined paragraph. */
+export const PILCROW = "\u00b6";
+
+/**
+ * A seam's line-break text ("\n\n" + indentation + enumerator + " ") cut into its newlines,
+ * indentation, the enumerator (may be empty) and the space after it.
+ */
+export function seamParts(text: string): { newlines: string; indent: string; label: string; trail: string } {
+  const match = /^(\n*)( *)(.*?)(\s*)$/s.exec(text)!;
+  return { newlines: match[1]!, indent: match[2]!, label: match[3]!, trail: match[4]! };
 }
 
 /** The changes that rebuild the draft from the base (edits inside moved sections excluded). */
@@ -28,6 +42,12 @@ export function redlineSegments(redline: Redline): Segment[] {
   for (const change of topLevelChanges(redline)) {
     if (change.fromB > posB) segments.push({ text: draft.slice(posB, change.fromB), mark: "same" });
     const move = change.move;
+    if (change.seam) {
+      if (change.deleted) segments.push({ text: change.deleted, mark: "deleted", changeId: change.id, seam: change.seam });
+      if (change.inserted) segments.push({ text: change.inserted, mark: "inserted", changeId: change.id, seam: change.seam });
+      posB = change.toB;
+      continue;
+    }
     if (change.deleted) {
       segments.push({ text: change.deleted, mark: move ? "moved-away" : "deleted", changeId: change.id, ...(move ? { label: `moved to ${move.otherSection}` } : {}) });
     }
@@ -82,6 +102,7 @@ export function formatText(redline: Redline): string {
   for (const segment of redlineSegments(redline)) {
     if (segment.mark === "same") { out += segment.text; previous = segment; continue; }
     const [open, close] = TEXT_MARKS[segment.mark];
+    if (segment.seam) { out += seamText(segment, open, close); previous = segment; continue; }
     const label = segment.label ? `⟦${segment.label}⟧ ` : "";
     const joined = joinsStruck(previous, segment);
     if (joined) out = `${out.replace(/[ \t]+$/, "")} `;
@@ -97,6 +118,18 @@ export function formatText(redline: Redline): string {
     previous = segment;
   }
   return out;
+}
+
+/**
+ * A seam as marked text: the line break of a split (inserted) as an underscored pilcrow, the
+ * break itself and the new enumerator underscored; that of a join (deleted) as a struck
+ * pilcrow with the enumerator that goes, on the line. The space on the other side is plain.
+ */
+function seamText(segment: Segment, open: string, close: string): string {
+  if (!segment.text.includes("\n")) return segment.seam === "split" ? "" : segment.text;
+  const { newlines, indent, label, trail } = seamParts(segment.text);
+  if (segment.mark === "inserted") return `${open}${PILCROW}${close}${newlines}${indent}${label ? `${open}${label}${close}` : ""}${trail}`;
+  return ` ${open}${PILCROW}${label ? ` ${label}` : ""}${close}`;
 }
 
 /** Escapes text for HTML element content and attribute values. */
@@ -123,6 +156,19 @@ export function formatHtml(redline: Redline): string {
   for (const segment of redlineSegments(redline)) {
     const joined = joinsStruck(previous, segment);
     previous = segment;
+    if (segment.seam === "split" && segment.mark === "deleted") continue;
+    if (segment.seam && segment.text.includes("\n")) {
+      const tag = HTML_TAGS[segment.mark as Exclude<SegmentMark, "same">];
+      const id = segment.changeId ? ` data-change-id="${escapeHtml(segment.changeId)}"` : "";
+      const { newlines, indent, label, trail } = seamParts(segment.text);
+      const current = lines[lines.length - 1]!;
+      if (segment.mark === "deleted") { current.push(` <${tag} class="pilcrow"${id}>${PILCROW}${label ? ` ${escapeHtml(label)}` : ""}</${tag}>`); continue; }
+      current.push(`<${tag} class="pilcrow"${id}>${PILCROW}</${tag}>`);
+      for (let n = 0; n < newlines.length; n++) { lines.push([]); indents.push(0); }
+      indents[indents.length - 1] = indent.length;
+      if (label) lines[lines.length - 1]!.push(`<${tag}${id}>${escapeHtml(label)}</${tag}>${escapeHtml(trail)}`);
+      continue;
+    }
     lineParts(segment.text).forEach((part, index) => {
       if (part === "\n") { lines.push([]); indents.push(0); return; }
       const current = lines[lines.length - 1]!;

@@ -11,6 +11,7 @@ import { alignSequences, type AlignStep } from "./align";
 import { textSimilarity } from "./similarity";
 import type { ChangePart, ResolvedOptions } from "./types";
 import { diffLine, type TextEdit } from "./wordDiff";
+import { groupSeams, seamEdits } from "./seams";
 
 /** A change inside a pair of pieces; offsets relative to each piece's start. */
 export interface LocalChange {
@@ -22,6 +23,8 @@ export interface LocalChange {
   readonly precise: boolean;
   readonly blockIdA?: string;
   readonly blockIdB?: string;
+  /** Set on the seam of a paragraph split or join (see seams). */
+  readonly seam?: "split" | "join";
 }
 
 const HEADING_OPTIONS_OVERRIDE = { rewriteThreshold: 1 } as const;
@@ -105,7 +108,35 @@ function computeSectionChanges(sectionA: Section, sectionB: Section, options: Re
   const similar = blockSimilarity.bind(null, sectionA, sectionB);
   let endA = linesA[0]!.to;
   let endB = linesB[0]!.to;
-  for (const step of alignSequences(blockKeys(sectionA), blockKeys(sectionB), similar, options.paragraphSimilarity)) {
+  const steps = alignSequences(blockKeys(sectionA), blockKeys(sectionB), similar, options.paragraphSimilarity);
+  for (const grouped of groupSeams(steps, sectionA, sectionB)) {
+    if (grouped.seam === "split") {
+      const lineA = linesA[grouped.a + 1]!;
+      const [first, second] = [linesB[grouped.b[0] + 1]!, linesB[grouped.b[1] + 1]!];
+      const blockIdA = sectionA.blocks[grouped.a]!.id;
+      const ids = [sectionB.blocks[grouped.b[0]]!.id, sectionB.blocks[grouped.b[1]]!.id];
+      changes.push(...prefixChanges(lineA, first, { blockIdA, blockIdB: ids[0]! }));
+      for (const { half, ...edit } of seamEdits(lineA, first, second, options, false)) {
+        changes.push({ part: "text", ...edit, blockIdA, blockIdB: ids[edit.seam ? 0 : half]! });
+      }
+      endA = lineA.to;
+      endB = second.to;
+      continue;
+    }
+    if (grouped.seam === "join") {
+      const lineB = linesB[grouped.b + 1]!;
+      const [first, second] = [linesA[grouped.a[0] + 1]!, linesA[grouped.a[1] + 1]!];
+      const blockIdB = sectionB.blocks[grouped.b]!.id;
+      const ids = [sectionA.blocks[grouped.a[0]]!.id, sectionA.blocks[grouped.a[1]]!.id];
+      changes.push(...prefixChanges(first, lineB, { blockIdA: ids[0]!, blockIdB }));
+      for (const { half, ...edit } of seamEdits(lineB, first, second, options, true)) {
+        changes.push({ part: "text", ...edit, blockIdA: ids[half]!, blockIdB });
+      }
+      endA = second.to;
+      endB = lineB.to;
+      continue;
+    }
+    const step = grouped.step;
     const lineA = step.a === undefined ? undefined : linesA[step.a + 1]!;
     const lineB = step.b === undefined ? undefined : linesB[step.b + 1]!;
     const blockIdA = step.a === undefined ? undefined : sectionA.blocks[step.a]!.id;

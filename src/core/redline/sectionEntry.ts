@@ -113,6 +113,7 @@ export class SectionEntry implements SectionRedline {
         };
         if (change.blockIdA) made.blockIdA = change.blockIdA;
         if (change.blockIdB) made.blockIdB = change.blockIdB;
+        if (change.seam) made.seam = change.seam;
         if (group.extra.kind) made.kind = group.extra.kind;
         if (group.extra.move) made.move = group.extra.move;
         if (group.extra.withinMove) made.withinMove = group.extra.withinMove;

@@ -31,6 +31,12 @@ export interface Change {
   /** Id of the paragraph in the base / draft, when the change lies in one. */
   readonly blockIdA?: string;
   readonly blockIdB?: string;
+  /**
+   * Set on the seam of a paragraph the draft splits in two ("split": the draft's line break,
+   * next indentation and enumerator for the base's space) or of two it joins ("join"): shown
+   * as a pilcrow at the seam, underscored or struck, not as paragraphs deleted and inserted.
+   */
+  readonly seam?: "split" | "join";
   /** For a moved section: which end this is and the section number at the other end. */
   readonly move?: { readonly role: "source" | "destination"; readonly otherSection: string; readonly pairId: string };
   /** Set on edits inside a moved section: the id of the move destination they belong to. */

@@ -5,14 +5,15 @@
  */
 import type { OrdinanceDocument, Section } from "../model/document";
 import { allSections } from "../model/document";
-import { chapterOfSection } from "../numbers";
+import { chapterOfSection, compareSectionNumbers } from "../numbers";
 import { compare, type Change, type Redline } from "../redline";
 import { citations, type Citation, type TextSpan } from "./citations";
 import { pairParagraphs, pathOf, resolvePath } from "./paths";
 
 export type ProblemKind =
   | "repealed-section" | "renumbered-section" | "deleted-subsection" | "relettered-subsection"
-  | "missing-section" | "missing-subsection" | "repealed-chapter" | "unlisted-section" | "contents-without-section";
+  | "missing-section" | "missing-subsection" | "repealed-chapter" | "unlisted-section" | "contents-without-section"
+  | "missing-article";
 
 /** A replacement in the draft's canonical text: draft[fromB, toB), which reads `replaced`, becomes `text`. */
 export interface ReferenceFix {
@@ -96,9 +97,16 @@ export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocumen
   };
   const problems: ReferenceProblem[] = [];
 
-  for (const citation of citations(draft)) {
+  const found = citations(draft);
+  for (const [k, citation] of found.entries()) {
     const target = citation.target;
-    if (target.kind === "article") continue;
+    if (target.kind === "article") {
+      // The model keeps no articles: a chapter of these texts holds none to cite.
+      if (!chapters.has(target.chapter)) continue;
+      problems.push({ kind: "missing-article", citingSection: citation.citingSection, cited: `Article ${target.article} of Chapter ${target.chapter}`, newTarget: null, citation, fix: null,
+        message: `${citation.citingSection} cites Article ${target.article} of this chapter: Chapter ${target.chapter} has no articles in the base or the draft.` });
+      continue;
+    }
     if (target.kind === "chapter") {
       if (!draftChapters.has(target.chapter) && base.chapters.some((chapter) => chapter.number === target.chapter)) {
         problems.push({ kind: "repealed-chapter", citingSection: citation.citingSection, cited: `Chapter ${target.chapter}`, newTarget: null, citation, fix: null,
@@ -108,9 +116,28 @@ export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocumen
     }
     const judged = judge(citation, target.section, target.path, isNew(citation));
     if (judged) problems.push(judged);
+    const next = found[k + 1];
+    if (next) problems.push(...rangeProblems(citation, next));
   }
   problems.push(...contentsProblems(base, draft));
-  return problems;
+  return withoutDuplicates(problems);
+
+  /**
+   * "Sections 2-173-020 through 2-173-040": the ends are judged as citations of their own; here
+   * each base section strictly inside the range that the draft repeals is reported.
+   */
+  function rangeProblems(first: Citation, last: Citation): ReferenceProblem[] {
+    if (first.blockId !== last.blockId || first.target.kind !== "section" || last.target.kind !== "section") return [];
+    if (first.target.path.length > 0 || last.target.path.length > 0) return [];
+    if (!/^\s+(?:through|to)\s+$/i.test(redline.draftText.slice(first.span.to, last.span.from))) return [];
+    const [from, to] = [first.target.section, last.target.section];
+    const inside = [...baseSections.keys()].filter((number) => compareSectionNumbers(from, number) < 0 && compareSectionNumbers(number, to) < 0 && fates.draftOf.get(number) === null);
+    const range = `${from} through ${to}`;
+    return inside.map((number) => ({
+      kind: "repealed-section" as const, citingSection: first.citingSection, cited: number, newTarget: null, citation: first, fix: null,
+      message: `${first.citingSection} cites ${range}, which includes ${number}: the draft repeals that section.`,
+    }));
+  }
 
   function judge(citation: Citation, number: string, path: readonly string[], written_new: boolean): ReferenceProblem | null {
     const cited = written(number, path);
@@ -152,6 +179,31 @@ export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocumen
       return report("missing-subsection", `${number} has no such ${path.length === 1 ? "subsection" : "paragraph"} in the base or the draft.`);
     }
   }
+}
+
+/** Kinds about the cited section as a whole, the same for every label run of one citation. */
+const SECTION_KINDS: ReadonlySet<ProblemKind> = new Set(["repealed-section", "renumbered-section", "missing-section"]);
+
+/**
+ * The problems with repeats left out: "subsections (a) and (b) of Section 2-173-042", when the
+ * draft repeals or renumbers that section, is one problem about the section, not one per label
+ * (same kind, same citation, same fix); it then names the section alone.
+ */
+function withoutDuplicates(problems: readonly ReferenceProblem[]): ReferenceProblem[] {
+  const seen = new Map<string, number>();
+  const kept: ReferenceProblem[] = [];
+  for (const problem of problems) {
+    const { citation, fix } = problem;
+    if (!citation || !SECTION_KINDS.has(problem.kind) || citation.target.kind !== "section" || /which includes/.test(problem.message)) { kept.push(problem); continue; }
+    const key = JSON.stringify([problem.kind, citation.span.from, citation.span.to, fix && [fix.fromB, fix.toB, fix.text]]);
+    const at = seen.get(key);
+    if (at === undefined) { seen.set(key, kept.length); kept.push(problem); continue; }
+    const first = kept[at]!;
+    const section = citation.target.section;
+    const newSection = first.newTarget === null ? null : first.newTarget.replace(/\(.*$/, "");
+    kept[at] = { ...first, cited: section, newTarget: newSection, message: first.message.replace(first.cited, section).replace(first.newTarget ?? "\u0000", newSection ?? "") };
+  }
+  return kept;
 }
 
 /**

@@ -12,6 +12,7 @@ export function suggestedFix(problem: ReferenceProblem): string {
       return "no certain fix: remove the citation or cite what replaces it";
     case "missing-section":
     case "missing-subsection":
+    case "missing-article":
       return "no certain fix: correct the number";
     case "unlisted-section":
       return "add the section's line to the contents";

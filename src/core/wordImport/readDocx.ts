@@ -79,7 +79,11 @@ function collectRuns(parent: XmlElementLike, forced: Forced, runs: WordRun[]): v
   for (const child of childElements(parent)) {
     if (isW(child, "r")) {
       const text = runText(child);
-      if (text !== "" && forced !== "none" && !isHidden(child)) runs.push({ text, side: forced ?? formattingSide(child) });
+      if (text === "" || forced === "none" || isHidden(child)) continue;
+      const side = forced ?? formattingSide(child);
+      // A marked pilcrow alone is the seam of a split or join in an exported redline: no text.
+      if (side !== "both" && text.trim() === "\u00b6") continue;
+      runs.push({ text, side });
     } else if (isW(child, "del") || isW(child, "moveFrom")) {
       collectRuns(child, forced === "draft" || forced === "none" ? "none" : "base", runs);
     } else if (isW(child, "ins") || isW(child, "moveTo")) {

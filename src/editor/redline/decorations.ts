@@ -109,6 +109,26 @@ function deletedWidget(change: Change, style: MarkStyle, paragraphs: readonly st
   return { toDOM, key };
 }
 
+/**
+ * The pilcrow at a seam: underscored at the end of the first paragraph of a split, struck with
+ * the enumerator that goes where a join took the line break out.
+ */
+function pilcrowWidget(change: Change, style: MarkStyle, joined: boolean): { toDOM: () => HTMLElement; key: string } {
+  const attrs = markAttrs(change, joined ? "delete" : "insert", style);
+  attrs.class += " redline-pilcrow";
+  const label = joined ? change.deleted.trim() : "";
+  const shown = label ? `\u00b6 ${label}` : "\u00b6";
+  const key = JSON.stringify([change.id, attrs, shown, joined]);
+  const toDOM = () => {
+    const mark = document.createElement(joined ? "del" : "ins");
+    for (const [name, value] of Object.entries(attrs)) mark.setAttribute(name, value);
+    mark.textContent = shown;
+    mark.contentEditable = "false";
+    return mark;
+  };
+  return { toDOM, key };
+}
+
 function wholeParagraphs(text: string): string[] {
   return text.split(/\n+/).filter((paragraph) => paragraph.trim() !== "");
 }
@@ -146,6 +166,14 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
       // The state is in the attributes too: ProseMirror compares a node decoration by its attributes only.
       const attrs: Record<string, string> = { "data-label-change": change.id, "data-label-state": classes.join(" ") };
       decorations.push(Decoration.node(placed.nodePos, placed.nodePos + placed.node.nodeSize, attrs, spec));
+      continue;
+    }
+    if (change.seam) {
+      // A split's or join's seam: a pilcrow where the line break was added or taken out.
+      const joined = change.seam === "join";
+      const text = joined ? change.deleted : change.inserted;
+      if (!text.includes("\n")) continue;
+      decorations.push(widget(mapOffset(lines, from).pos, pilcrowWidget(change, style, joined), -1, tag));
       continue;
     }
     const crossesLines = change.inserted.includes("\n") || change.deleted.includes("\n");

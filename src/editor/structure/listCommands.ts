@@ -9,6 +9,7 @@
  *   splits the paragraph, the tail becoming the next item; in an empty item it lifts it.
  * - `sinkListItem` (Tab): the item, with what hangs under it, becomes the last item under its
  *   previous sibling, lettered in the Code's next style ((a) → (1) → (A) → (i)).
+ * - `startList` (Tab in an unnumbered paragraph of body text): it becomes an outermost item.
  * - `liftListItem` (Shift+Tab): the item becomes the next sibling of its parent; from the
  *   outermost list it becomes an unnumbered paragraph (when nothing hangs under it).
  * - `deleteSubsection`: removes the item and everything under it, leaving no empty label.
@@ -57,6 +58,28 @@ export const sinkListItem: Command = (state, dispatch) => {
   const tr = state.tr;
   shiftLevels(tr, subsection, 1);
   reletterSection(tr, at.sectionPos, new Set([...subsection.map(idOf), ...(next ? [idOf(next)] : [])]));
+  dispatch(tr.scrollIntoView());
+  return true;
+};
+
+/**
+ * Tab in an unnumbered paragraph of body text (level 0): it becomes an item of the outermost
+ * list, lettered at its place ((a) as a section's first words, the next letter after an item).
+ * False elsewhere.
+ */
+export const startList: Command = (state, dispatch) => {
+  const { $from } = state.selection;
+  const paragraph = $from.parent;
+  if (paragraph.type !== nodes.paragraph || paragraph.attrs.enumerator || (paragraph.attrs.level as number) !== 0) return false;
+  const section = sectionAt($from);
+  if (!section) return false;
+  if (!dispatch) return true;
+  const pos = $from.before();
+  const tr = state.tr.setNodeMarkup(pos, undefined, { ...paragraph.attrs, enumerator: "(a)", level: 1 });
+  const blocks = sectionBlocks(tr.doc, section.pos);
+  const at = blocks.findIndex((block) => block.pos === pos);
+  const next = blocks.slice(at + 1).find((block) => block.node.attrs.enumerator);
+  reletterSection(tr, section.pos, new Set([paragraph.attrs.id as string, ...(next ? [idOf(next)] : [])]));
   dispatch(tr.scrollIntoView());
   return true;
 };

@@ -18,6 +18,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { Selection, TextSelection, type Command, type EditorState } from "prosemirror-state";
 import { formatSectionNumber, parseSectionNumber, sameSectionNumber } from "../../core/numbers";
 import { freshId } from "../plugins/blockIds";
+import { recordRenumbering } from "../plugins/renumberLog";
 import { codeSchema } from "../schema";
 import { sectionAt } from "./sectionOutline";
 
@@ -130,7 +131,7 @@ export function renumberSection(pos: number, number: string, afterNumber: string
     if (!place || sectionNumberProblem(place.chapter, number, place.number) !== null || number === place.number) return false;
     if (afterNumber !== null && !chapterSectionNumbers(place.chapter).includes(afterNumber)) return false;
     if (!dispatch) return true;
-    const tr = state.tr.setNodeAttribute(place.pos + 1, "number", number);
+    const tr = recordRenumbering(state.tr.setNodeAttribute(place.pos + 1, "number", number), place.number, number);
     const moved = tr.doc.nodeAt(place.pos)!;
     let target = -1;
     const chapterStart = place.chapterPos + 1;

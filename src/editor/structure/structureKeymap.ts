@@ -6,7 +6,7 @@
  */
 import { chainCommands } from "prosemirror-commands";
 import type { Command } from "prosemirror-state";
-import { deleteWholeItems, enterInList, joinItemBackward, joinItemForward, liftListItem, sinkListItem } from "./listCommands";
+import { deleteWholeItems, enterInList, joinItemBackward, joinItemForward, liftListItem, sinkListItem, startList } from "./listCommands";
 
 /** Consumes the key: the browser's Tab would leave the editor. */
 const stayInEditor: Command = () => true;
@@ -14,7 +14,7 @@ const stayInEditor: Command = () => true;
 /** The bindings, for `keymap(…)`. */
 export const structureBindings: Readonly<Record<string, Command>> = {
   Enter: enterInList,
-  Tab: chainCommands(sinkListItem, stayInEditor),
+  Tab: chainCommands(sinkListItem, startList, stayInEditor),
   "Shift-Tab": chainCommands(liftListItem, stayInEditor),
   Backspace: chainCommands(deleteWholeItems, joinItemBackward),
   Delete: chainCommands(deleteWholeItems, joinItemForward),

@@ -12,6 +12,8 @@ interface ChangeDetailsProps {
   readonly editor: DocumentEditor;
   readonly state: EditorState;
   readonly changeId: string;
+  /** Every change of the selected row when it shows several (re-lettered labels): accept, reject and annotate act on all. */
+  readonly groupIds?: readonly string[] | undefined;
 }
 
 /**
@@ -20,15 +22,16 @@ interface ChangeDetailsProps {
  * an edit gives the id to another change, the form starts afresh from that change and never
  * writes text typed for one change onto another.
  */
-export function ChangeDetails({ editor, state, changeId }: ChangeDetailsProps) {
+export function ChangeDetails({ editor, state, changeId, groupIds }: ChangeDetailsProps) {
   const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
   if (!change) return null;
   const annotation = annotationOf(state, changeId);
   const shown = annotation ? `annotation ${annotation.id}` : `change ${change.section}\u0000${change.deleted}\u0000${change.inserted}`;
-  return <DetailsForm key={shown} editor={editor} state={state} changeId={changeId} />;
+  return <DetailsForm key={shown} editor={editor} state={state} changeId={changeId} groupIds={groupIds} />;
 }
 
-function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
+function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) {
+  const ids = groupIds ?? [changeId];
   const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
   const annotation = annotationOf(state, changeId);
   const sponsors = docSponsors(state);
@@ -46,7 +49,7 @@ function DetailsForm({ editor, state, changeId }: ChangeDetailsProps) {
   if (!change) return null;
   const sponsorIds = annotation?.sponsorIds ?? [];
   const candidates = sponsors?.people.filter((person) => !sponsorIds.includes(person.id)) ?? [];
-  const annotate = (patch: Parameters<typeof annotateChanges>[1]) => editor.run(annotateChanges([changeId], patch), false);
+  const annotate = (patch: Parameters<typeof annotateChanges>[1]) => editor.run(annotateChanges(ids, patch), false);
 
   return (
     <section className="change-details" aria-label="Selected change">

@@ -5,6 +5,8 @@ import { SponsorChip } from "./SponsorChip";
 
 interface ChangeRowProps {
   readonly change: RowChange;
+  /** The changes of a row of re-lettered labels (see PanelRow). */
+  readonly members?: readonly RowChange[] | undefined;
   readonly annotation: Annotation | undefined;
   readonly sponsors: SponsorRegistry | null;
   readonly selected: boolean;
@@ -12,8 +14,8 @@ interface ChangeRowProps {
 }
 
 /** One change in the panel: a short before → after, its sponsors and its status. */
-export function ChangeRow({ change, annotation, sponsors, selected, onSelect }: ChangeRowProps) {
-  const summary = changeSummary(change);
+export function ChangeRow({ change, members, annotation, sponsors, selected, onSelect }: ChangeRowProps) {
+  const summary = changeSummary(change, members);
   const status = annotation?.status ?? "proposed";
   return (
     <button type="button" data-testid="change-row" data-change-id={change.id} aria-current={selected ? "true" : undefined}

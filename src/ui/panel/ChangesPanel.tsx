@@ -8,8 +8,9 @@ import { ChangeDetails } from "./ChangeDetails";
 import { ChangeRow } from "./ChangeRow";
 import { DetachedNotes } from "./DetachedNotes";
 import { FilterBar } from "./FilterBar";
-import { panelModel, type PanelModel } from "./panelRows";
+import { panelModel, rowShows, type PanelModel } from "./panelRows";
 import { ReviewBar } from "./ReviewBar";
+import { groupOf } from "./reviewActions";
 
 interface ChangesPanelProps {
   readonly editor: DocumentEditor;
@@ -82,14 +83,15 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
                       <button type="button" className="mini" title="Reject every change in this section: its text goes back to the base" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
                     </div>
                   )
-                  : <ChangeRow change={row.change} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={row.change.id === selectedId} onSelect={() => editor.goToChange(row.change.id)} />}
+                  : <ChangeRow change={row.change} members={row.members} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={selectedId !== null && rowShows(row, selectedId)} onSelect={() => editor.goToChange(row.change.id)} />}
               </div>
             );
           })}
         </div>
       </div>
-      {selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} />}
+      {selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} groupIds={groupOf(model, selectedId)} />}
       <DetachedNotes editor={editor} detached={annotations.detached} />
     </section>
   );
 }
+

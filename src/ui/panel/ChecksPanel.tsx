@@ -17,6 +17,7 @@ const KIND_LABELS: Readonly<Record<ReferenceProblem["kind"], string>> = {
   "repealed-chapter": "cites a repealed chapter",
   "unlisted-section": "section not in the contents",
   "contents-without-section": "contents line without a section",
+  "missing-article": "cites no such article",
 };
 
 /**

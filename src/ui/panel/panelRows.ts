@@ -21,7 +21,14 @@ export type RowChange = Omit<Change, "fromA" | "toA" | "fromB" | "toB">;
 
 export type PanelRow =
   | { readonly kind: "section"; readonly key: string; readonly label: string; readonly status: SectionRedline["status"]; readonly changeIds: readonly string[] }
-  | { readonly kind: "change"; readonly key: string; readonly change: RowChange };
+  | {
+    readonly kind: "change"; readonly key: string; readonly change: RowChange;
+    /**
+     * For a run of re-lettered labels shown as one row (the siblings after an item added or
+     * removed): every change of the run, `change` first. Absent on a row of one change.
+     */
+    readonly members?: readonly RowChange[];
+  };
 
 const SECTIONS_PER_BLOCK = 64;
 
@@ -44,6 +51,16 @@ function sectionLabel(entry: SectionRedline): string {
   return `${number} ${catchline}`.trim();
 }
 
+function rowChange(change: Change): RowChange {
+  const { fromA: _fromA, toA: _toA, fromB: _fromB, toB: _toB, ...words } = change;
+  return words;
+}
+
+/** Whether `row` shows change `id` (as its change or one of its members). */
+export function rowShows(row: PanelRow, id: string): boolean {
+  return row.kind === "change" && (row.change.id === id || (row.members?.some((member) => member.id === id) ?? false));
+}
+
 /** Appends the rows and shown ids of one section entry; returns how many changes it has. */
 function addSection(entry: SectionRedline, annotations: AnnotationIndex, filter: ChangeFilter, rows: PanelRow[], ids: string[]): number {
   const changes = entry.changes;
@@ -55,9 +72,16 @@ function addSection(entry: SectionRedline, annotations: AnnotationIndex, filter:
   // changes share ids: both numbers in the keys keep such rows apart.
   const numbers = `${entry.numberB ?? ""}:${entry.numberA ?? ""}`;
   rows.push({ kind: "section", key: `s:${numbers}:${entry.unit}`, label: sectionLabel(entry), status: entry.status, changeIds: shownIds });
-  for (const change of shown) {
-    const { fromA: _fromA, toA: _toA, fromB: _fromB, toB: _toB, ...words } = change;
-    rows.push({ kind: "change", key: `c:${numbers}:${change.id}`, change: words });
+  for (let k = 0; k < shown.length;) {
+    // Labels re-lettered one after another (the siblings of an item added or removed) are one
+    // row, as a word processor renumbers a list: the item's own change stays a row of its own.
+    let end = k + 1;
+    if (shown[k]!.part === "enumerator") while (end < shown.length && shown[end]!.part === "enumerator") end++;
+    const words = shown.slice(k, end).map(rowChange);
+    rows.push(words.length > 1
+      ? { kind: "change", key: `c:${numbers}:${words[0]!.id}`, change: words[0]!, members: words }
+      : { kind: "change", key: `c:${numbers}:${words[0]!.id}`, change: words[0]! });
+    k = end;
   }
   for (const id of shownIds) ids.push(id);
   return changes.length;
@@ -185,7 +209,7 @@ export class PanelModel {
   rowOfChange(id: string): number {
     let start = 0;
     for (const block of this.blocks) {
-      if (block.ids.includes(id)) return start + block.rows.findIndex((row) => row.kind === "change" && row.change.id === id);
+      if (block.ids.includes(id)) return start + block.rows.findIndex((row) => rowShows(row, id));
       start += block.rows.length;
     }
     return -1;
@@ -257,8 +281,19 @@ function shorten(text: string, length = 48): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
-/** A short "before → after" of a change for its row. */
-export function changeSummary(change: RowChange): { before: string; after: string; label: string } {
+/** An enumerator change's label as printed: "(c)" from "c", "(c) " or "    (c) ". */
+function labelText(text: string): string {
+  const bare = text.trim().replace(/^\(|\)$/g, "");
+  return bare === "" ? "" : `(${bare})`;
+}
+
+/** A short "before → after" of a change for its row; of a run of re-lettered labels (`members`), its first and last. */
+export function changeSummary(change: RowChange, members?: readonly RowChange[]): { before: string; after: string; label: string } {
+  if (members && members.length > 1) {
+    const last = members[members.length - 1]!;
+    const span = (first: string, end: string) => (first && end ? `${labelText(first)}–${labelText(end)}` : labelText(first || end));
+    return { before: span(change.deleted, last.deleted), after: span(change.inserted, last.inserted), label: `${members.length} re-lettered` };
+  }
   if (change.move) {
     return { before: "", after: "", label: change.move.role === "source" ? `moved to ${change.move.otherSection}` : `moved from ${change.move.otherSection}` };
   }

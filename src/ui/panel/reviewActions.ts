@@ -1,54 +1,74 @@
 import { acceptChanges, rejectChanges } from "../../editor/redline/commands";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { redlineState } from "../../editor/redline/plugin";
-import { panelModel } from "./panelRows";
+import { panelModel, type PanelModel } from "./panelRows";
 
 /** What Agree means here, for labels and tooltips: agreement is recorded; the text keeps the change. */
 export const AGREE_MEANS = "Record agreement: the change stays in the redline (the ordinance shows every change against the law) and is marked agreed";
 /** What Reject means here: the text goes back to the base's wording. */
 export const REJECT_MEANS = "Reject: the draft's text goes back to the base's wording for this change";
 
-/** The change after (or before) the selected one among those the panel shows. */
-export function neighbourChange(editor: DocumentEditor, step: 1 | -1): string | null {
-  const { redline, annotations, filter, selectedId } = redlineState(editor.state);
-  const ids = panelModel(redline, annotations, filter).changeIds;
-  if (ids.length === 0) return null;
-  const at = selectedId ? ids.indexOf(selectedId) : -1;
-  if (at < 0) return step === 1 ? ids[0]! : ids[ids.length - 1]!;
-  return ids[Math.min(ids.length - 1, Math.max(0, at + step))]!;
-}
-
-/** The ids the panel lists, in its order (the filter applies), and where the selected one stands. */
-function listed(editor: DocumentEditor): { ids: readonly string[]; at: number } {
-  const { redline, annotations, filter, selectedId } = redlineState(editor.state);
-  const ids = panelModel(redline, annotations, filter).changeIds;
-  return { ids, at: selectedId ? ids.indexOf(selectedId) : -1 };
+/** The ids of the changes shown in one row with `id` (a run of re-lettered labels), or undefined for a row of one. */
+export function groupOf(model: PanelModel, id: string): readonly string[] | undefined {
+  const row = model.row(model.rowOfChange(id));
+  return row?.kind === "change" && row.members ? row.members.map((member) => member.id) : undefined;
 }
 
 /**
- * Agrees to the selected change; with `moveOn`, selects the next listed change after it.
+ * The change after (or before) the selected one among those the panel shows, one row at a time:
+ * a row of re-lettered labels is one stop. With nothing selected, the first (or last) change.
+ */
+export function neighbourChange(editor: DocumentEditor, step: 1 | -1): string | null {
+  const { redline, annotations, filter, selectedId } = redlineState(editor.state);
+  const model = panelModel(redline, annotations, filter);
+  const ids = model.changeIds;
+  if (ids.length === 0) return null;
+  const at = selectedId ? ids.indexOf(selectedId) : -1;
+  if (at < 0) return step === 1 ? ids[0]! : ids[ids.length - 1]!;
+  const row = model.rowOfChange(selectedId!);
+  let next = at;
+  do next += step; while (next >= 0 && next < ids.length && model.rowOfChange(ids[next]!) === row);
+  if (next < 0 || next >= ids.length) return ids[at]!;
+  const target = model.row(model.rowOfChange(ids[next]!));
+  return target?.kind === "change" ? target.change.id : ids[next]!;
+}
+
+/** The selected row: the ids it acts on (the whole run for a re-lettering row) and where it stands in the list. */
+function selectedRow(editor: DocumentEditor): { readonly group: readonly string[]; readonly at: number } | null {
+  const { redline, annotations, filter, selectedId } = redlineState(editor.state);
+  if (selectedId === null) return null;
+  const model = panelModel(redline, annotations, filter);
+  const group = groupOf(model, selectedId) ?? [selectedId];
+  const at = Math.min(...group.map((id) => model.changeIds.indexOf(id)));
+  return at < 0 ? null : { group, at };
+}
+
+/**
+ * Agrees to the selected row's changes; with `moveOn`, selects the next row's change.
  * Returns false (and does nothing) when no change is selected.
  */
 export function agreeToSelected(editor: DocumentEditor, moveOn: boolean): boolean {
-  const { ids, at } = listed(editor);
-  if (at < 0) return false;
-  editor.run(acceptChanges([ids[at]!]), false);
-  if (moveOn && at + 1 < ids.length) editor.goToChange(ids[at + 1]!);
+  const row = selectedRow(editor);
+  if (!row) return false;
+  const next = moveOn ? neighbourChange(editor, 1) : null;
+  editor.run(acceptChanges(row.group), false);
+  if (next !== null && !row.group.includes(next)) editor.goToChange(next);
   return true;
 }
 
 /**
- * Rejects the selected change (its text reverts); with `moveOn`, selects the change that now
- * stands where it stood in the list — the one that followed it, whatever id it now has.
+ * Rejects the selected row's changes (their text reverts); with `moveOn`, selects the change
+ * that now stands where they stood in the list — the one that followed, whatever id it now has.
  * Returns false (and does nothing) when no change is selected.
  */
 export function rejectSelected(editor: DocumentEditor, moveOn: boolean): boolean {
-  const { ids, at } = listed(editor);
-  if (at < 0) return false;
-  if (!editor.run(rejectChanges([ids[at]!]), !moveOn)) return false;
+  const row = selectedRow(editor);
+  if (!row) return false;
+  if (!editor.run(rejectChanges(row.group), !moveOn)) return false;
   if (!moveOn) return true;
-  const after = listed(editor).ids;
-  if (after.length > 0) editor.goToChange(after[Math.min(at, after.length - 1)]!);
+  const { redline, annotations, filter } = redlineState(editor.state);
+  const after = panelModel(redline, annotations, filter).changeIds;
+  if (after.length > 0) editor.goToChange(after[Math.min(row.at, after.length - 1)]!);
   return true;
 }
 
