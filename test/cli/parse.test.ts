@@ -38,10 +38,10 @@ describe("ordinance-redline parse", () => {
   it("exits 1 with a message naming the line for bad input", async () => {
     const dir = mkdtempSync(join(tmpdir(), "redline-cli-"));
     const bad = join(dir, "bad.txt");
-    writeFileSync(bad, "Hello there\n2-173-010 Definitions.\n\nText.\n");
+    writeFileSync(bad, "Hello there\n(a) Orphan text.\n2-173-010 Definitions.\n\nText.\n");
     const result = await cli("parse", bad);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("line 1: text before the first chapter or section heading");
+    expect(result.stderr).toContain("line 2: a numbered paragraph before the first section heading");
     expect((await cli("parse", join(dir, "missing.txt"))).stderr).toContain("no such file");
   }, 60_000);
 

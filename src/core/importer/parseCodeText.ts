@@ -10,7 +10,7 @@ import {
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
 import { furnitureKind } from "./furniture";
-import { classifyLine, endsClause, listedHeading, looksLikeChapterTitle, type LineKind } from "./lineKinds";
+import { classifyLine, endsClause, listedHeading, looksLikeCatchline, looksLikeChapterTitle, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
 
@@ -104,7 +104,14 @@ class CodeTextReader {
         this.previousBlank = true;
         continue;
       }
-      this.readLine(line, this.inContext(classifyLine(line.text), line.text));
+      const kind = this.inContext(classifyLine(line.text), line.text);
+      if (!this.chapter && kind.kind === "text") {
+        // Site lines before the first heading (navigation, search boxes, the site's name).
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: "skipped a line before the first heading" });
+        this.previousBlank = true;
+        continue;
+      }
+      this.readLine(line, kind);
       this.previousBlank = false;
     }
   }
@@ -125,6 +132,7 @@ class CodeTextReader {
    */
   private inContext(kind: LineKind, text: string): LineKind {
     const chapter = this.chapter;
+    if (kind.kind === "section" && kind.bare) return this.bareHeading(kind, text);
     if (kind.kind !== "text" || !chapter) return kind;
     const heading = listedHeading(text);
     if (!heading || !heading.number.startsWith(`${chapter.number}-`)) return kind;
@@ -132,6 +140,27 @@ class CodeTextReader {
     if (chapter.phase === "toc") return { kind: "section", ...heading };
     const read = this.section?.number === heading.number || chapter.sections.some((section) => section.number === heading.number);
     return listed && !read ? { kind: "section", ...heading } : kind;
+  }
+
+  /**
+   * A number alone on its line: the words of a paragraph wrapped before a citation when that
+   * paragraph goes on; otherwise a heading, whose catchline is the next line when it follows at
+   * once (or, after "§", past blank lines) and reads as a catchline.
+   */
+  private bareHeading(kind: LineKind & { kind: "section" }, text: string): LineKind {
+    const last = this.section?.blocks[this.section.blocks.length - 1];
+    if (last && this.continues(last.block, text)) return { kind: "text", text };
+    for (let next = this.index + 1; next < this.lines.length; next++) {
+      const candidate = this.lines[next]!;
+      if (candidate.text === "" || furnitureKind(candidate.text)) {
+        if (kind.bare === "signed") continue;
+        break;
+      }
+      if (!looksLikeCatchline(candidate.text)) break;
+      this.index = next;
+      return { kind: "section", number: kind.number, catchline: candidate.text };
+    }
+    return { kind: "section", number: kind.number, catchline: "" };
   }
 
   private readLine(line: SourceLine, kind: LineKind): void {
@@ -219,7 +248,8 @@ class CodeTextReader {
   private readContent(line: SourceLine, kind: LineKind): void {
     const chapter = this.chapter;
     if (!chapter) {
-      throw new ImportError(line.lineNumber, `text before the first chapter or section heading: "${excerpt(line.text)}"`);
+      const what = kind.kind === "history" ? "a history note" : "a numbered paragraph";
+      throw new ImportError(line.lineNumber, `${what} before the first section heading: "${excerpt(line.text)}" — the section's heading line (such as "2-173-010 Definitions.") is missing; copy the section from its heading`);
     }
     if (chapter.phase === "toc") {
       // The last "contents entry" was really the heading of a chapter without a table of contents.
@@ -250,7 +280,7 @@ class CodeTextReader {
       return;
     }
     const text = kind.kind === "text" ? kind.text : "";
-    if (last && this.continues(last.block)) {
+    if (last && this.continues(last.block, text)) {
       last.block = { ...last.block, text: last.block.text === "" ? text : `${last.block.text} ${text}` };
       return;
     }
@@ -258,12 +288,12 @@ class CodeTextReader {
   }
 
   /** Whether a plain line continues `block` (a hard-wrapped line) rather than starting a paragraph. */
-  private continues(block: Block): boolean {
+  private continues(block: Block, next: string): boolean {
     if (block.kind === "history") return !this.previousBlank && !block.text.endsWith(")");
     // An enumerator alone on its line takes the next line's words, unless a blank line
     // separates them (then it is a paragraph with no words yet).
     if (block.text === "") return !this.previousBlank;
-    return !this.previousBlank && !endsClause(block.text);
+    return !this.previousBlank && !endsClause(block.text, next);
   }
 
   private closeSection(): void {

@@ -1,0 +1,113 @@
+/**
+ * The official text as people copy it from the online Code: site furniture before the first
+ * heading, headings split after their number, lists whose items end "; and". Every input here
+ * is written for this project in the shapes those pages have; none is copied from them.
+ */
+import { describe, expect, it } from "vitest";
+import { ImportError, parseCodeText } from "../../src/core/importer/parseCodeText";
+import { findSection, type Section } from "../../src/core/model/document";
+
+function outline(section: Section | undefined): string[] {
+  return (section?.blocks ?? []).map((block) =>
+    block.kind === "paragraph" ? `${block.level} ${block.enumerator ?? "-"} ${block.text}` : `${block.kind} ${block.text}`,
+  );
+}
+
+const CHAPTER = [
+  "CHAPTER 2-173 WELCOMING CITY ORDINANCE",
+  "",
+  "2-173-005 Purpose and intent.",
+  "2-173-020 Requesting information prohibited.",
+  "",
+  "2-173-005 Purpose and intent.",
+  "",
+  "The City Council finds:",
+  "",
+  "    (a) That every resident counts; and",
+  "",
+  "    (b) That trust keeps the public safe.",
+  "",
+  "(Added Coun. J. 3-29-06, p. 74325, § 1)",
+  "",
+  "2-173-020 Requesting information prohibited.",
+  "",
+  "No agent shall ask about a person's status.",
+  "",
+  "(Added Coun. J. 3-29-06, p. 74325, § 1)",
+  "",
+].join("\n");
+
+describe("item 1: site lines before the first heading", () => {
+  const furniture = [
+    "Skip to code content (skip section selection)",
+    "Codes Library > Illinois > City of Chicago",
+    "Search this code",
+    "Go",
+    "Share",
+    "Print",
+    "Chicago Municipal Code Online Edition",
+  ];
+
+  it("skips each line before the first heading and names it in a warning", () => {
+    const result = parseCodeText([...furniture, "", CHAPTER].join("\n"));
+    expect(result.document).toEqual(parseCodeText(CHAPTER).document);
+    expect(result.warnings.map((warning) => warning.text)).toEqual(furniture);
+    expect(result.warnings.map((warning) => warning.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("skips them before a section heading too, when no chapter heading was copied", () => {
+    const body = CHAPTER.split("\n").slice(5).join("\n");
+    const result = parseCodeText(["Welcome to the Code!", "Table of contents", body].join("\n"));
+    expect(result.document.chapters[0]!.sections.map((section) => section.number)).toEqual(["2-173-005", "2-173-020"]);
+    expect(result.warnings.slice(0, 2).map((warning) => warning.text)).toEqual(["Welcome to the Code!", "Table of contents"]);
+  });
+});
+
+describe("item 3: number and catchline on separate lines", () => {
+  it("reads \"§ 2-173-020\" with its catchline on the next line as one heading", () => {
+    const split = CHAPTER.replace("\n2-173-020 Requesting information prohibited.\n\nNo agent", "\n§ 2-173-020\nRequesting information prohibited.\n\nNo agent");
+    expect(split).not.toBe(CHAPTER);
+    expect(parseCodeText(split).document).toEqual(parseCodeText(CHAPTER).document);
+  });
+
+  it("also with a blank line between the number and the catchline, and in the contents", () => {
+    const split = CHAPTER
+      .replace("2-173-020 Requesting information prohibited.\n\n2-173-005", "§ 2-173-020\nRequesting information prohibited.\n\n2-173-005")
+      .replace("\n2-173-020 Requesting information prohibited.\n\nNo agent", "\n§ 2-173-020\n\nRequesting information prohibited.\n\nNo agent");
+    expect(parseCodeText(split).document).toEqual(parseCodeText(CHAPTER).document);
+  });
+
+  it("reads a plain number alone on its line followed at once by the catchline as one heading", () => {
+    const split = CHAPTER.replace("\n2-173-020 Requesting information prohibited.\n\nNo agent", "\n2-173-020\nRequesting information prohibited.\n\nNo agent");
+    expect(parseCodeText(split).document).toEqual(parseCodeText(CHAPTER).document);
+  });
+
+  it("does so with no contents to say which numbers are headings", () => {
+    const body = CHAPTER.split("\n").slice(5).join("\n");
+    const split = body.replace("\n2-173-020 Requesting information prohibited.\n\nNo agent", "\n2-173-020\nRequesting information prohibited.\n\nNo agent");
+    const doc = parseCodeText(split).document;
+    expect(doc.chapters[0]!.sections.map((section) => [section.number, section.catchline])).toEqual([
+      ["2-173-005", "Purpose and intent."], ["2-173-020", "Requesting information prohibited."],
+    ]);
+  });
+});
+
+describe("item 5: list items ending \"; and\" or \"; or\"", () => {
+  it("keeps a policy-declaration list of unnumbered lines as separate paragraphs", () => {
+    const text = CHAPTER.replace("    (a) That every resident counts; and\n\n    (b) That trust keeps the public safe.", "That every resident counts; and\nThat trust keeps the public safe; or\nThat both are true.");
+    expect(outline(findSection(parseCodeText(text).document, "2-173-005"))).toEqual([
+      "0 - The City Council finds:",
+      "0 - That every resident counts; and",
+      "0 - That trust keeps the public safe; or",
+      "0 - That both are true.",
+      "history (Added Coun. J. 3-29-06, p. 74325, § 1)",
+    ]);
+  });
+
+  it("still joins a line wrapped after \"; and\" when the next line goes on in lower case", () => {
+    const text = CHAPTER.replace("No agent shall ask about a person's status.", "No agent shall ask about status; and\nno agency shall keep it.");
+    expect(outline(findSection(parseCodeText(text).document, "2-173-020"))[0]).toBe("0 - No agent shall ask about status; and no agency shall keep it.");
+  });
+});
+
+export { ImportError };
