@@ -111,3 +111,38 @@ describe("item 5: list items ending \"; and\" or \"; or\"", () => {
 });
 
 export { ImportError };
+
+describe("item 2: editor's notes and footnote stars", () => {
+  const NOTE = "* Editor's note – Coun. J. 11-16-11, p. 14002, § 3, renumbered former Section 2-173-015 as Section 2-173-020.";
+  const noted = CHAPTER
+    .replace("CHAPTER 2-173 WELCOMING CITY ORDINANCE", "CHAPTER 2-173 WELCOMING CITY ORDINANCE*")
+    .replace("No agent shall ask about a person's status.\n\n(Added Coun. J. 3-29-06, p. 74325, § 1)", `No agent shall ask about a person's status.\n\n(Added Coun. J. 3-29-06, p. 74325, § 1)\n\n${NOTE}`);
+
+  it("keeps an editor's note after a history note as a note block of the section", () => {
+    const result = parseCodeText(noted);
+    const chapter = result.document.chapters[0]!;
+    expect(chapter.title).toBe("WELCOMING CITY ORDINANCE");
+    expect(outline(findSection(result.document, "2-173-020"))).toEqual([
+      "0 - No agent shall ask about a person's status.",
+      "history (Added Coun. J. 3-29-06, p. 74325, § 1)",
+      `note ${NOTE.slice(2)}`,
+    ]);
+  });
+
+  it("keeps a note wrapped over two lines whole, and reads it back from the canonical text", async () => {
+    const wrapped = noted.replace("§ 3, renumbered", "§ 3,\nrenumbered");
+    const doc = parseCodeText(wrapped).document;
+    expect(doc).toEqual(parseCodeText(noted).document);
+    const { serializeDocument } = await import("../../src/core/model/canonicalText");
+    expect(parseCodeText(serializeDocument(doc)).document).toEqual(doc);
+  });
+
+  it("keeps a chapter's note (after its contents) at the start of the first section, with a warning, never in the title", () => {
+    const text = CHAPTER.replace("CHAPTER 2-173 WELCOMING CITY ORDINANCE", "CHAPTER 2-173 WELCOMING CITY ORDINANCE*")
+      .replace("2-173-020 Requesting information prohibited.\n\n2-173-005", `2-173-020 Requesting information prohibited.\n\n${NOTE}\n\n2-173-005`);
+    const result = parseCodeText(text);
+    expect(result.document.chapters[0]!.title).toBe("WELCOMING CITY ORDINANCE");
+    expect(result.document.chapters[0]!.sections[0]!.blocks[0]).toMatchObject({ kind: "note", text: NOTE.slice(2) });
+    expect(result.warnings.some((warning) => /editor's note/.test(warning.reason))).toBe(true);
+  });
+});

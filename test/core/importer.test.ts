@@ -7,7 +7,7 @@ import { fixtureBase, fixtureText, messyCopy } from "../support/fixtures";
 /** A compact picture of a section's blocks: "level enumerator first-words". */
 function outline(section: Section | undefined): string[] {
   return (section?.blocks ?? []).map((block) =>
-    block.kind === "history" ? "history" : `${block.level} ${block.enumerator ?? "-"} ${block.text.split(" ").slice(0, 3).join(" ")}`,
+    block.kind !== "paragraph" ? block.kind : `${block.level} ${block.enumerator ?? "-"} ${block.text.split(" ").slice(0, 3).join(" ")}`,
   );
 }
 

@@ -18,6 +18,7 @@ export type LineKind =
     }
   | { readonly kind: "enumerated"; readonly enumerator: string; readonly text: string }
   | { readonly kind: "history"; readonly text: string }
+  | { readonly kind: "note"; readonly text: string }
   | { readonly kind: "text"; readonly text: string };
 
 const TITLE = new RegExp(`^TITLE (${TITLE_NUMBER_SOURCE})(?: (.*))?$`);
@@ -25,6 +26,8 @@ const CHAPTER = new RegExp(`^(?:CHAPTER|Chapter) (${CHAPTER_NUMBER_SOURCE})(?:\\
 /** "2-173-042 Catchline.", optionally led by "§" or "Sec."; the catchline starts with a capital. */
 const SECTION = new RegExp(`^(?:§ ?|Sec\\. ?)?(${SECTION_NUMBER_SOURCE})\\.? ([A-Z"'(].*)$`);
 const HISTORY = /^\((?:Added|Amend|Amended|Formerly|Prior code|Coun\. J\.|Repealed|Renumbered|Ord\.|Source:)(?:[\s.,:]|$)/;
+/** "* Editor's note – …" (the star is the footnote mark of a starred title): the note without its star. */
+const EDITORS_NOTE = /^(?:\*+ ?)?(Editor'?s'? note\b.*)$/i;
 /** A section number alone on its line, optionally led by "§" or "Sec.": a heading whose catchline was wrapped or set apart. */
 const BARE_NUMBER = new RegExp(`^(§ ?|Sec\\. ?)?(${SECTION_NUMBER_SOURCE})\\.?$`);
 
@@ -47,7 +50,7 @@ export function classifyLine(text: string): LineKind {
   if (title) return { kind: "title", number: title[1]!, name: (title[2] ?? "").trim() };
   const chapter = CHAPTER.exec(text);
   if (chapter && (text.startsWith("CHAPTER ") || isHeadingTitle(chapter[2] ?? ""))) {
-    return { kind: "chapter", number: chapter[1]!, title: (chapter[2] ?? "").trim() };
+    return { kind: "chapter", number: chapter[1]!, title: withoutFootnoteStar((chapter[2] ?? "").trim()) };
   }
   const section = SECTION.exec(text);
   if (section && section[2]!.length <= 250) {
@@ -56,12 +59,19 @@ export function classifyLine(text: string): LineKind {
   const bare = BARE_NUMBER.exec(text);
   if (bare) return { kind: "section", number: bare[2]!, catchline: "", bare: bare[1] ? "signed" : "plain" };
   if (HISTORY.test(text)) return { kind: "history", text };
+  const note = EDITORS_NOTE.exec(text);
+  if (note) return { kind: "note", text: note[1]! };
   const label = leadingEnumerator(text);
   if (label !== null) {
     const rest = text.slice(label.length + 2).trim();
     return { kind: "enumerated", enumerator: `(${label})`, text: rest };
   }
   return { kind: "text", text };
+}
+
+/** A title without the footnote star that points to an editor's note ("ORGANIZATION*"). */
+export function withoutFootnoteStar(title: string): string {
+  return title.replace(/\s*\*+$/, "");
 }
 
 /**

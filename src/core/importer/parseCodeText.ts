@@ -10,7 +10,7 @@ import {
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
 import { furnitureKind } from "./furniture";
-import { classifyLine, endsClause, listedHeading, looksLikeCatchline, looksLikeChapterTitle, type LineKind } from "./lineKinds";
+import { classifyLine, endsClause, listedHeading, looksLikeCatchline, looksLikeChapterTitle, withoutFootnoteStar, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
 
@@ -90,6 +90,8 @@ class CodeTextReader {
   private section: SectionDraft | null = null;
   private readonly warnings: ImportWarning[] = [];
   private previousBlank = true;
+  /** Editor's notes read before the chapter's first section: they go at its start. */
+  private pendingNotes: Array<{ line: SourceLine; text: string }> = [];
   private lines: SourceLine[] = [];
   private index = 0;
 
@@ -176,7 +178,7 @@ class CodeTextReader {
     if (this.title || this.chapter) {
       throw new ImportError(line.lineNumber, "a title heading can only come first, once");
     }
-    this.title = { number, name: name || this.takeTitleLine() };
+    this.title = { number, name: withoutFootnoteStar(name) || this.takeTitleLine() };
   }
 
   /** The next non-blank line when it is a capitalised title printed under its heading. */
@@ -186,7 +188,7 @@ class CodeTextReader {
       if (candidate.text === "" || furnitureKind(candidate.text)) continue;
       if (!looksLikeChapterTitle(candidate.text)) return "";
       this.index = next;
-      return candidate.text;
+      return withoutFootnoteStar(candidate.text);
     }
     return "";
   }
@@ -229,7 +231,13 @@ class CodeTextReader {
     this.closeSection();
     const earlier = chapter.sections.find((section) => section.number === number);
     if (earlier) throw new ImportError(lineNumber, `section ${number} appears twice`);
-    this.section = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
+    const section: SectionDraft = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
+    this.section = section;
+    for (const note of this.pendingNotes) {
+      this.warnings.push({ line: note.line.lineNumber, text: note.line.text, reason: `editor's note of the chapter kept at the start of section ${number}` });
+      section.blocks.push({ block: { kind: "note", id: blockId(sectionId(number), section.blocks.length), text: note.text }, indent: note.line.indent });
+    }
+    this.pendingNotes = [];
   }
 
   /** Looks ahead over the section about to open: do its content lines differ in indentation? */
@@ -247,6 +255,7 @@ class CodeTextReader {
 
   private readContent(line: SourceLine, kind: LineKind): void {
     const chapter = this.chapter;
+    if (!this.section && this.readChapterNote(line, kind)) return;
     if (!chapter) {
       const what = kind.kind === "history" ? "a history note" : "a numbered paragraph";
       throw new ImportError(line.lineNumber, `${what} before the first section heading: "${excerpt(line.text)}" — the section's heading line (such as "2-173-010 Definitions.") is missing; copy the section from its heading`);
@@ -263,12 +272,28 @@ class CodeTextReader {
     this.addBlock(this.section!, line, kind);
   }
 
+  /** A note, or a wrapped line of one, before the chapter's first section: kept for that section. True when taken. */
+  private readChapterNote(line: SourceLine, kind: LineKind): boolean {
+    if (kind.kind === "note") {
+      this.pendingNotes.push({ line, text: kind.text });
+      return true;
+    }
+    const last = this.pendingNotes[this.pendingNotes.length - 1];
+    if (kind.kind !== "text" || !last || this.previousBlank || endsClause(last.text, kind.text)) return false;
+    last.text = `${last.text} ${kind.text}`;
+    return true;
+  }
+
   private addBlock(section: SectionDraft, line: SourceLine, kind: LineKind): void {
     const last = section.blocks[section.blocks.length - 1];
     const index = section.blocks.length;
     const id = blockId(sectionId(section.number), index);
     if (kind.kind === "history") {
       section.blocks.push({ block: { kind: "history", id, text: kind.text }, indent: line.indent });
+      return;
+    }
+    if (kind.kind === "note") {
+      section.blocks.push({ block: { kind: "note", id, text: kind.text }, indent: line.indent });
       return;
     }
     if (kind.kind === "enumerated") {
@@ -290,6 +315,7 @@ class CodeTextReader {
   /** Whether a plain line continues `block` (a hard-wrapped line) rather than starting a paragraph. */
   private continues(block: Block, next: string): boolean {
     if (block.kind === "history") return !this.previousBlank && !block.text.endsWith(")");
+    if (block.kind === "note") return !this.previousBlank && !endsClause(block.text, next);
     // An enumerator alone on its line takes the next line's words, unless a blank line
     // separates them (then it is a paragraph with no words yet).
     if (block.text === "") return !this.previousBlank;
