@@ -43,6 +43,8 @@ export interface ImportOptions {
 interface PendingBlock {
   block: Block;
   indent: number;
+  /** Set once a second line has been joined to the block. */
+  joined?: boolean;
 }
 
 interface SectionDraft {
@@ -106,7 +108,7 @@ class CodeTextReader {
         this.previousBlank = true;
         continue;
       }
-      const kind = this.inContext(classifyLine(line.text), line.text);
+      const kind = this.joinedHeading(line) ?? this.inContext(classifyLine(line.text), line.text);
       if (!this.chapter && kind.kind === "text") {
         // Site lines before the first heading (navigation, search boxes, the site's name).
         this.warnings.push({ line: line.lineNumber, text: line.text, reason: "skipped a line before the first heading" });
@@ -142,6 +144,21 @@ class CodeTextReader {
     if (chapter.phase === "toc") return { kind: "section", ...heading };
     const read = this.section?.number === heading.number || chapter.sections.some((section) => section.number === heading.number);
     return listed && !read ? { kind: "section", ...heading } : kind;
+  }
+
+  /**
+   * A heading wrapped after its first word ("§" or "CHAPTER" alone, the number on the next line):
+   * the one-line paragraph read so far and this line read together as a heading; else null.
+   */
+  private joinedHeading(line: SourceLine): LineKind | null {
+    const blocks = this.section?.blocks;
+    const last = blocks?.[blocks.length - 1];
+    if (!blocks || !last || last.joined || this.previousBlank || last.block.kind !== "paragraph" || last.block.enumerator !== null) return null;
+    const text = `${last.block.text} ${line.text}`;
+    const kind = classifyLine(text);
+    if (kind.kind !== "section" && kind.kind !== "chapter" && kind.kind !== "title") return null;
+    blocks.pop();
+    return this.inContext(kind, text);
   }
 
   /**
@@ -306,7 +323,12 @@ class CodeTextReader {
     }
     const text = kind.kind === "text" ? kind.text : "";
     if (last && this.continues(last.block, text)) {
-      last.block = { ...last.block, text: last.block.text === "" ? text : `${last.block.text} ${text}` };
+      const joined = last.block.text === "" ? text : `${last.block.text} ${text}`;
+      if (last.block.kind === "paragraph" && last.block.enumerator === null && classifyLine(joined).kind !== "text") {
+        throw new ImportError(line.lineNumber, `this line and the one before it read together as a ${classifyLine(joined).kind} line, not as text: "${excerpt(joined)}"; put a blank line between them or join them on one line`);
+      }
+      last.block = { ...last.block, text: joined };
+      last.joined = true;
       return;
     }
     section.blocks.push({ block: { kind: "paragraph", id, enumerator: null, level: -1, text }, indent: line.indent });
@@ -348,10 +370,12 @@ class CodeTextReader {
 /**
  * Gives each unnumbered paragraph its level: body text (0) when the section has no
  * indentation at all, otherwise the level of the last enumerated paragraph indented no deeper.
+ * A section indented all at one column counts as indented: that is how the canonical text
+ * writes a section with no body text at level 0 (a loop, not a spread: sections can hold any
+ * number of paragraphs).
  */
 function settleUnnumberedLevels(pending: readonly PendingBlock[]): Block[] {
-  const minIndent = Math.min(...pending.map((entry) => entry.indent));
-  const indented = pending.some((entry) => entry.indent > minIndent);
+  const indented = pending.some((entry) => entry.indent > 0);
   const enumerated: { indent: number; level: number }[] = [];
   return pending.map(({ block, indent }) => {
     if (block.kind !== "paragraph") return block;
