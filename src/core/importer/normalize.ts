@@ -32,9 +32,12 @@ export function plainSpaces(text: string): string {
   return text.replace(INVISIBLES, "").replace(UNICODE_SPACES, " ");
 }
 
-/** Splits input into cleaned lines, keeping original line numbers; handles CRLF, CR and LF. */
+/**
+ * Splits input into cleaned lines, keeping original line numbers; handles CRLF, CR and LF, and
+ * the Unicode line and paragraph separators and NEL that some editors and sites write.
+ */
 export function toSourceLines(input: string): SourceLine[] {
-  const raw = input.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  const raw = input.replace(/^\ufeff/, "").split(/\r\n|\r|\n|\u2028|\u2029|\u0085/);
   return raw.map((line, index) => {
     const spaced = plainSpaces(line);
     const leading = /^[ \t]*/.exec(spaced)![0];
