@@ -146,3 +146,29 @@ describe("item 2: editor's notes and footnote stars", () => {
     expect(result.warnings.some((warning) => /editor's note/.test(warning.reason))).toBe(true);
   });
 });
+
+describe("items 4 and 6: section text with no heading line", () => {
+  const headless = CHAPTER.replace("\n\n2-173-005 Purpose and intent.\n\nThe City Council finds:", "\n\nThe City Council finds:");
+
+  it("after the contents: files the text under the first section the contents list, says so, and keeps the contents whole", () => {
+    expect(headless).not.toBe(CHAPTER);
+    const result = parseCodeText(headless);
+    const chapter = result.document.chapters[0]!;
+    expect(chapter.toc.map((entry) => entry.number)).toEqual(["2-173-005", "2-173-020"]);
+    expect(chapter.sections.map((section) => [section.number, section.catchline])).toEqual([["2-173-005", "Purpose and intent."], ["2-173-020", "Requesting information prohibited."]]);
+    expect(chapter.sections[0]!.blocks[0]).toMatchObject({ text: "The City Council finds:" });
+    expect(result.warnings).toContainEqual(expect.objectContaining({ line: 6, reason: expect.stringMatching(/no section heading before this text.*2-173-005.*from the contents/) }));
+  });
+
+  it("a chapter without contents still takes its first heading as a heading, silently", () => {
+    const bare = CHAPTER.replace("2-173-005 Purpose and intent.\n2-173-020 Requesting information prohibited.\n\n", "");
+    const result = parseCodeText(bare);
+    expect(result.document.chapters[0]!.sections.map((section) => section.number)).toEqual(["2-173-005", "2-173-020"]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("with no chapter heading or contents: an error naming the line and the missing heading", () => {
+    const text = "(a) That every resident counts; and\n\n2-173-020 Requesting information prohibited.\n\nNo agent shall ask.\n";
+    expect(() => parseCodeText(text)).toThrowError(/^line 1: a numbered paragraph before the first section heading.*heading line.*is missing/);
+  });
+});

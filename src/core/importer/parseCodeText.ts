@@ -13,6 +13,7 @@ import { furnitureKind } from "./furniture";
 import { classifyLine, endsClause, listedHeading, looksLikeCatchline, looksLikeChapterTitle, withoutFootnoteStar, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
+import { settleUnnumberedLevels, type PendingBlock } from "./unnumberedLevels";
 
 /** Something the importer skipped or assumed, with the input line it concerns. */
 export interface ImportWarning {
@@ -39,14 +40,6 @@ export interface ImportOptions {
   readonly maxLength?: number;
 }
 
-/** A block while its section is being read: indentation is kept to settle unnumbered levels. */
-interface PendingBlock {
-  block: Block;
-  indent: number;
-  /** Set once a second line has been joined to the block. */
-  joined?: boolean;
-}
-
 interface SectionDraft {
   readonly number: string;
   readonly catchline: string;
@@ -61,7 +54,8 @@ interface ChapterDraft {
   readonly number: string;
   title: string;
   readonly line: number;
-  readonly toc: (TocEntry & { line: number })[];
+  /** Contents lines so far; `afterBlank` when a blank line stood before one (a heading's place, not a contents line's). */
+  readonly toc: (TocEntry & { line: number; afterBlank: boolean })[];
   readonly sections: Section[];
   /** "toc" until the first section's text is seen. */
   phase: "toc" | "body";
@@ -228,7 +222,7 @@ class CodeTextReader {
     }
     if (chapter.phase === "toc") {
       if (!chapter.toc.some((entry) => entry.number === number)) {
-        chapter.toc.push({ number, catchline, line: line.lineNumber });
+        chapter.toc.push({ number, catchline, line: line.lineNumber, afterBlank: this.previousBlank });
         return;
       }
       chapter.phase = "body";
@@ -278,13 +272,21 @@ class CodeTextReader {
       throw new ImportError(line.lineNumber, `${what} before the first section heading: "${excerpt(line.text)}" — the section's heading line (such as "2-173-010 Definitions.") is missing; copy the section from its heading`);
     }
     if (chapter.phase === "toc") {
-      // The last "contents entry" was really the heading of a chapter without a table of contents.
-      const heading = chapter.toc.pop();
-      if (!heading) {
+      const last = chapter.toc[chapter.toc.length - 1];
+      if (!last) {
         throw new ImportError(line.lineNumber, `text between the chapter heading and its first section: "${excerpt(line.text)}"`);
       }
       chapter.phase = "body";
-      this.openSection(chapter, heading.line, heading.number, heading.catchline, this.index);
+      if (chapter.toc.length > 1 && !last.afterBlank) {
+        // Text right under the contents: the first section was copied without its heading line.
+        const first = chapter.toc[0]!;
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: `no section heading before this text; it is filed under section ${first.number} "${first.catchline}", taken from the contents — check that it belongs there` });
+        this.openSection(chapter, line.lineNumber, first.number, first.catchline, this.index);
+      } else {
+        // The last "contents entry" was really the heading of the first section (a chapter without contents, or a section they do not list).
+        chapter.toc.pop();
+        this.openSection(chapter, last.line, last.number, last.catchline, this.index);
+      }
     }
     this.addBlock(this.section!, line, kind);
   }
@@ -365,32 +367,6 @@ class CodeTextReader {
     const toc = chapter.toc.map(({ number, catchline }) => ({ number, catchline }));
     this.chapters.push({ id: chapterId(chapter.number), number: chapter.number, title: chapter.title, toc, sections: chapter.sections });
   }
-}
-
-/**
- * Gives each unnumbered paragraph its level: body text (0) when the section has no
- * indentation at all, otherwise the level of the last enumerated paragraph indented no deeper.
- * A section indented all at one column counts as indented: that is how the canonical text
- * writes a section with no body text at level 0 (a loop, not a spread: sections can hold any
- * number of paragraphs).
- */
-function settleUnnumberedLevels(pending: readonly PendingBlock[]): Block[] {
-  const indented = pending.some((entry) => entry.indent > 0);
-  const enumerated: { indent: number; level: number }[] = [];
-  return pending.map(({ block, indent }) => {
-    if (block.kind !== "paragraph") return block;
-    if (block.enumerator !== null) {
-      enumerated.push({ indent, level: block.level });
-      return block;
-    }
-    let level = 0;
-    if (indented) {
-      for (let i = enumerated.length - 1; i >= 0; i--) {
-        if (enumerated[i]!.indent <= indent) { level = enumerated[i]!.level; break; }
-      }
-    }
-    return { ...block, level };
-  });
 }
 
 function excerpt(text: string): string {
