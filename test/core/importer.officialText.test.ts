@@ -172,3 +172,46 @@ describe("items 4 and 6: section text with no heading line", () => {
     expect(() => parseCodeText(text)).toThrowError(/^line 1: a numbered paragraph before the first section heading.*heading line.*is missing/);
   });
 });
+
+describe("item 7: what a site may have dropped", () => {
+  const flat = [
+    "2-173-042 Civil immigration enforcement actions – Federal responsibility.",
+    "",
+    "No agent shall:",
+    "",
+    "arrest a person on a civil warrant alone;",
+    "",
+    "detain a person on a detainer alone; or",
+    "",
+    "keep a person past release.",
+    "",
+    "Unless subsection (a) applies, no agent shall:",
+    "",
+    "give federal agents access to a person in custody;",
+    "",
+    "let them use City facilities; or",
+    "",
+    "spend on-duty time answering them.",
+    "",
+    "(Added Coun. J. 9-12-12, p. 33041, § 1)",
+    "",
+  ].join("\n");
+
+  it("warns when a section reads as a list but has no enumerators at all", () => {
+    const result = parseCodeText(flat);
+    expect(result.document.chapters[0]!.sections[0]!.blocks).toHaveLength(9);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ line: 1, reason: expect.stringMatching(/2-173-042.*8 paragraphs.*no enumerators.*dropped/) }));
+  });
+
+  it("does not warn for plain prose or for a list that keeps its enumerators", () => {
+    expect(parseCodeText(CHAPTER).warnings).toEqual([]);
+    const prose = flat.replace(/;( or)?\n/g, ".\n").replace(/:\n/g, ".\n").replace("subsection (a)", "that rule");
+    expect(parseCodeText(prose).warnings.filter((warning) => /enumerators/.test(warning.reason))).toEqual([]);
+  });
+
+  it("warns when a history note lacks its closing parenthesis", () => {
+    const open = CHAPTER.replace("(Added Coun. J. 3-29-06, p. 74325, § 1)\n\n2-173-020", "(Added Coun. J. 3-29-06, p. 74325, § 1\n\n2-173-020");
+    const result = parseCodeText(open);
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 14, reason: expect.stringMatching(/history note.*no closing parenthesis/) })]);
+  });
+});

@@ -14,6 +14,7 @@ import { classifyLine, endsClause, listedHeading, looksLikeCatchline, looksLikeC
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
 import { settleUnnumberedLevels, type PendingBlock } from "./unnumberedLevels";
+import { sectionWarnings } from "./sectionChecks";
 
 /** Something the importer skipped or assumed, with the input line it concerns. */
 export interface ImportWarning {
@@ -308,7 +309,7 @@ class CodeTextReader {
     const index = section.blocks.length;
     const id = blockId(sectionId(section.number), index);
     if (kind.kind === "history") {
-      section.blocks.push({ block: { kind: "history", id, text: kind.text }, indent: line.indent });
+      section.blocks.push({ block: { kind: "history", id, text: kind.text }, indent: line.indent, line: line.lineNumber });
       return;
     }
     if (kind.kind === "note") {
@@ -352,6 +353,7 @@ class CodeTextReader {
     this.section = null;
     const id = sectionId(section.number);
     const blocks = settleUnnumberedLevels(section.blocks);
+    this.warnings.push(...sectionWarnings(section.number, section.line, section.blocks));
     this.chapter.sections.push({ id, number: section.number, catchline: section.catchline, blocks });
   }
 

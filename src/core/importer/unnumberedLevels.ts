@@ -10,6 +10,8 @@ export interface PendingBlock {
   indent: number;
   /** Set once a second line has been joined to the block. */
   joined?: boolean;
+  /** The input line the block starts on. */
+  line?: number;
 }
 
 /**
