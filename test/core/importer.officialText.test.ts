@@ -215,3 +215,58 @@ describe("item 7: what a site may have dropped", () => {
     expect(result.warnings).toEqual([expect.objectContaining({ line: 14, reason: expect.stringMatching(/history note.*no closing parenthesis/) })]);
   });
 });
+
+describe("item 8: a title page and chapters pasted one after another", () => {
+  const second = [
+    "CHAPTER 2-174 RECORDS OF THE COUNCIL*",
+    "",
+    "2-174-010 Scope.",
+    "2-174-020 Keeping.",
+    "",
+    "* Editor's note – Coun. J. 4-4-04, p. 500, § 2, added this chapter.",
+    "",
+    "2-174-010 Scope.",
+    "",
+    "This chapter applies to the Council's records.",
+    "",
+    "(Added Coun. J. 4-4-04, p. 500, § 2)",
+    "",
+    "§ 2-174-020",
+    "Keeping.",
+    "",
+    "The Clerk keeps them.",
+    "",
+    "(Added Coun. J. 4-4-04, p. 500, § 2)",
+  ].join("\n");
+  const titlePage = [
+    "Skip to code content (skip section selection)",
+    "Codes Library > Illinois > Chicago",
+    "TITLE 2",
+    "CITY GOVERNMENT AND ADMINISTRATION",
+    "",
+    "Chapters:",
+    "Ch. 2-173 Welcoming City Ordinance",
+    "Ch. 2-174 Records of the Council",
+    "",
+  ].join("\n");
+
+  it("imports a title page with its chapter list, then each chapter with its own page's site lines", () => {
+    const pageTop = "Skip to code content (skip section selection)\nSearch this code\nShare\nPrint\n";
+    const text = [titlePage, CHAPTER, pageTop, second, ""].join("\n");
+    const result = parseCodeText(text);
+    const doc = result.document;
+    expect(doc.title).toEqual({ number: "2", name: "CITY GOVERNMENT AND ADMINISTRATION" });
+    expect(doc.chapters.map((chapter) => [chapter.number, chapter.title])).toEqual([["2-173", "WELCOMING CITY ORDINANCE"], ["2-174", "RECORDS OF THE COUNCIL"]]);
+    expect(doc.chapters[0]).toEqual(parseCodeText(CHAPTER).document.chapters[0]);
+    expect(doc.chapters[1]!.sections.map((section) => section.catchline)).toEqual(["Scope.", "Keeping."]);
+    const skipped = result.warnings.map((warning) => warning.text);
+    expect(skipped).toEqual(expect.arrayContaining(["Chapters:", "Ch. 2-173 Welcoming City Ordinance", "Search this code"]));
+    expect(outline(doc.chapters[0]!.sections[1]).at(-1)).toBe("history (Added Coun. J. 3-29-06, p. 74325, § 1)");
+  });
+
+  it("imports chapters pasted in a row with no title heading as one document", () => {
+    const doc = parseCodeText([CHAPTER, "Share", "Print", second].join("\n")).document;
+    expect(doc.title).toBeNull();
+    expect(doc.chapters.map((chapter) => chapter.number)).toEqual(["2-173", "2-174"]);
+  });
+});

@@ -110,9 +110,32 @@ class CodeTextReader {
         this.previousBlank = true;
         continue;
       }
+      if (kind.kind === "text" && this.isNextPageTop()) {
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: "skipped a site line between chapters" });
+        this.previousBlank = true;
+        continue;
+      }
       this.readLine(line, kind);
       this.previousBlank = false;
     }
+  }
+
+  /**
+   * Whether the current line, after a section's history note, is among the site lines at the top
+   * of the next chapter's page (chapters copied one after another): short lines that end no
+   * sentence, up to a chapter or title heading within a few lines.
+   */
+  private isNextPageTop(): boolean {
+    const last = this.section?.blocks[this.section.blocks.length - 1];
+    if (last?.block.kind !== "history") return false;
+    for (let next = this.index; next < Math.min(this.lines.length, this.index + 30); next++) {
+      const text = this.lines[next]!.text;
+      if (text === "" || furnitureKind(text)) continue;
+      const kind = classifyLine(text).kind;
+      if (kind === "chapter" || kind === "title") return true;
+      if (kind !== "text" || text.length > 100 || endsClause(text)) return false;
+    }
+    return false;
   }
 
   finish(): ImportResult {
