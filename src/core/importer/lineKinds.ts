@@ -107,3 +107,8 @@ export function endsClause(text: string, next?: string): boolean {
 export function looksLikeCatchline(text: string): boolean {
   return text.length <= 250 && /^["'A-Z(]/.test(text) && classifyLine(text).kind === "text" && listedHeading(text) === null;
 }
+
+/** A line shortened for a message. */
+export function excerpt(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

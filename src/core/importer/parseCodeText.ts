@@ -10,7 +10,7 @@ import {
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
 import { furnitureKind } from "./furniture";
-import { classifyLine, endsClause, listedHeading, looksLikeCatchline, looksLikeChapterTitle, withoutFootnoteStar, type LineKind } from "./lineKinds";
+import { classifyLine, endsClause, excerpt, listedHeading, looksLikeCatchline, looksLikeChapterTitle, withoutFootnoteStar, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
 import { settleUnnumberedLevels, type PendingBlock } from "./unnumberedLevels";
@@ -57,6 +57,9 @@ interface ChapterDraft {
   readonly line: number;
   /** Contents lines so far; `afterBlank` when a blank line stood before one (a heading's place, not a contents line's). */
   readonly toc: (TocEntry & { line: number; afterBlank: boolean })[];
+  /** The numbers in `toc` and of the sections read: lookups in constant time, so parsing is linear in sections. */
+  readonly listed: Set<string>;
+  readonly read: Set<string>;
   readonly sections: Section[];
   /** "toc" until the first section's text is seen. */
   phase: "toc" | "body";
@@ -158,9 +161,9 @@ class CodeTextReader {
     if (kind.kind !== "text" || !chapter) return kind;
     const heading = listedHeading(text);
     if (!heading || !heading.number.startsWith(`${chapter.number}-`)) return kind;
-    const listed = chapter.toc.some((entry) => entry.number === heading.number);
+    const listed = chapter.listed.has(heading.number);
     if (chapter.phase === "toc") return { kind: "section", ...heading };
-    const read = this.section?.number === heading.number || chapter.sections.some((section) => section.number === heading.number);
+    const read = this.section?.number === heading.number || chapter.read.has(heading.number);
     return listed && !read ? { kind: "section", ...heading } : kind;
   }
 
@@ -236,7 +239,7 @@ class CodeTextReader {
     if (this.chapters.some((chapter) => chapter.number === number)) {
       throw new ImportError(line.lineNumber, `chapter ${number} appears twice`);
     }
-    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], sections: [], phase: "toc" };
+    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], listed: new Set(), read: new Set(), sections: [], phase: "toc" };
   }
 
   private readSectionHeading(line: SourceLine, number: string, catchline: string): void {
@@ -245,7 +248,8 @@ class CodeTextReader {
       throw new ImportError(line.lineNumber, `section ${number} is not in chapter ${chapter.number}`);
     }
     if (chapter.phase === "toc") {
-      if (!chapter.toc.some((entry) => entry.number === number)) {
+      if (!chapter.listed.has(number)) {
+        chapter.listed.add(number);
         chapter.toc.push({ number, catchline, line: line.lineNumber, afterBlank: this.previousBlank });
         return;
       }
@@ -264,8 +268,7 @@ class CodeTextReader {
   /** Opens a section; its content starts at input line index `contentStart`. */
   private openSection(chapter: ChapterDraft, lineNumber: number, number: string, catchline: string, contentStart = this.index + 1): void {
     this.closeSection();
-    const earlier = chapter.sections.find((section) => section.number === number);
-    if (earlier) throw new ImportError(lineNumber, `section ${number} appears twice`);
+    if (chapter.read.has(number)) throw new ImportError(lineNumber, `section ${number} appears twice`);
     const section: SectionDraft = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
     this.section = section;
     for (const note of this.pendingNotes) {
@@ -308,7 +311,7 @@ class CodeTextReader {
         this.openSection(chapter, line.lineNumber, first.number, first.catchline, this.index);
       } else {
         // The last "contents entry" was really the heading of the first section (a chapter without contents, or a section they do not list).
-        chapter.toc.pop();
+        chapter.listed.delete(chapter.toc.pop()!.number);
         this.openSection(chapter, last.line, last.number, last.catchline, this.index);
       }
     }
@@ -377,6 +380,7 @@ class CodeTextReader {
     const id = sectionId(section.number);
     const blocks = settleUnnumberedLevels(section.blocks);
     this.warnings.push(...sectionWarnings(section.number, section.line, section.blocks));
+    this.chapter.read.add(section.number);
     this.chapter.sections.push({ id, number: section.number, catchline: section.catchline, blocks });
   }
 
@@ -392,8 +396,4 @@ class CodeTextReader {
     const toc = chapter.toc.map(({ number, catchline }) => ({ number, catchline }));
     this.chapters.push({ id: chapterId(chapter.number), number: chapter.number, title: chapter.title, toc, sections: chapter.sections });
   }
-}
-
-function excerpt(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
