@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { runContentsBench } from "./contentsBench";
 import { runExportBench } from "./exportBench";
 import { runParagraphBench } from "./paragraphBench";
+import { runParseBench } from "./parseBench";
 import { runKeystrokeBench, runRedlineBench } from "./redlineBench";
 import { runStructureBench } from "./structureBench";
 
@@ -20,6 +21,7 @@ const groups: Record<string, () => void | Promise<void>> = {
   paragraph: runParagraphBench,
   export: runExportBench,
   contents: runContentsBench,
+  parse: runParseBench,
 };
 
 const onlyAt = process.argv.indexOf("--only");

@@ -9,7 +9,8 @@ import {
   amendingSectionCount, buildOrdinance, DEFAULT_EXPORT_SETTINGS, describeProblems, leadSponsorName, parseExportSettings,
   renderClean, renderOrdinanceDocument, type ExportSettings, type OrdinanceFormat,
 } from "../core/export";
-import { ImportError, parseCodeText } from "../core/importer/parseCodeText";
+import { ImportError } from "../core/importer/parseCodeText";
+import { decodeText, parseCodeBytes } from "../core/importer/decodeText";
 import { serializeDocument } from "../core/model/canonicalText";
 import { describeContentsFix, syncDocumentContents } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
@@ -94,8 +95,12 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
 class InputError extends Error {}
 
 async function readInput(path: string): Promise<string> {
+  return decodeText(await readInputBytes(path)).text;
+}
+
+async function readInputBytes(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === "ENOENT" ? `${path}: no such file` : `${path}: cannot read (${code ?? String(error)})`);
@@ -106,12 +111,12 @@ async function readInput(path: string): Promise<string> {
 async function readDocument(path: string, streams: Streams): Promise<OrdinanceDocument> {
   let parsed;
   try {
-    parsed = parseCodeText(await readInput(path));
+    parsed = parseCodeBytes(await readInputBytes(path));
   } catch (error) {
     if (error instanceof ImportError) throw new InputError(`${path}: ${error.message}`);
     throw error;
   }
-  for (const warning of parsed.warnings) streams.stderr.write(`${path}: line ${warning.line}: ${warning.reason}\n`);
+  for (const warning of parsed.warnings) streams.stderr.write(`${path}: ${warning.line > 0 ? `line ${warning.line}: ` : ""}${warning.reason}\n`);
   return parsed.document;
 }
 

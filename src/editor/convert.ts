@@ -55,9 +55,10 @@ export function sectionNode(section: Section): PMNode {
   return nodes.section.create({ id: section.id }, [heading, ...section.blocks.map(blockNode)]);
 }
 
-/** The `paragraph` or `history_note` node for a model block. */
+/** The `paragraph`, `history_note` or `editor_note` node for a model block. */
 export function blockNode(block: Block): PMNode {
   if (block.kind === "history") return nodes.history_note.create({ id: block.id }, textContent(block.text));
+  if (block.kind === "note") return nodes.editor_note.create({ id: block.id }, textContent(block.text));
   return nodes.paragraph.create({ id: block.id, enumerator: block.enumerator, level: block.level }, textContent(block.text));
 }
 
@@ -107,7 +108,7 @@ export function sectionFromNode(node: PMNode): Section {
  * words (only spaces at most). The canonical text has no line for it.
  */
 export function isWordless(node: PMNode): boolean {
-  if (node.type !== nodes.paragraph && node.type !== nodes.history_note) return false;
+  if (node.type !== nodes.paragraph && node.type !== nodes.history_note && node.type !== nodes.editor_note) return false;
   if (node.type === nodes.paragraph && node.attrs.enumerator) return false;
   return tidyWords(node.textContent) === "";
 }
@@ -115,6 +116,7 @@ export function isWordless(node: PMNode): boolean {
 /** The model block for one `paragraph` or `history_note` node (words in their tidy form). */
 export function blockFromNode(node: PMNode): Block {
   if (node.type === nodes.history_note) return { kind: "history", id: node.attrs.id as string, text: tidyWords(node.textContent) };
+  if (node.type === nodes.editor_note) return { kind: "note", id: node.attrs.id as string, text: tidyWords(node.textContent) };
   const { id, enumerator, level } = node.attrs as { id: string; enumerator: string | null; level: number };
   return { kind: "paragraph", id, enumerator, level, text: tidyWords(node.textContent) };
 }

@@ -51,7 +51,7 @@ export const codeSchema = new Schema({
     },
     section: {
       attrs: { id: { default: "" } },
-      content: "section_heading (paragraph | history_note)+",
+      content: "section_heading (paragraph | history_note | editor_note)+",
       isolating: true,
       parseDOM: [{ tag: "section.code-section", getAttrs: (dom) => readData(dom, ["id"]) }],
       toDOM: (node) => ["section", { class: "code-section", "data-id": node.attrs.id }, 0],
@@ -82,6 +82,13 @@ export const codeSchema = new Schema({
       content: "text*",
       parseDOM: [{ tag: "p.history-note", priority: 60 }],
       toDOM: (node) => ["p", { class: "history-note", "data-id": node.attrs.id }, 0],
+    },
+    // An editor's note of the Code: shown small like a history note, never reprinted.
+    editor_note: {
+      attrs: { id: { default: "" } },
+      content: "text*",
+      parseDOM: [{ tag: "p.editor-note", priority: 60 }],
+      toDOM: (node) => ["p", { class: "editor-note", "data-id": node.attrs.id }, 0],
     },
   },
   marks: {},

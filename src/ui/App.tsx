@@ -89,7 +89,7 @@ export function App() {
         onImported={(doc, warnings) => {
           editor.load({ base: doc, draft: doc, sponsors: docSponsors(state) });
           setDemonstration(false);
-          setStatus({ title: `Imported the official text.${warnings.length === 0 ? " Nothing was skipped." : ""}`, notes: warnings.map((w) => `line ${w.line}: ${w.reason} — “${w.text}”`) });
+          setStatus({ title: `Imported the official text.${warnings.length === 0 ? " Nothing was skipped." : ""}`, notes: warnings.map((w) => (w.line > 0 ? `line ${w.line}: ${w.reason} — “${w.text}”` : w.reason)) });
           setDialog(null);
         }}
       />

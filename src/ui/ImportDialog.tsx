@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { ImportError, parseCodeText, type ImportWarning } from "../core/importer/parseCodeText";
+import { ImportError, parseCodeText, type ImportResult, type ImportWarning } from "../core/importer/parseCodeText";
+import { parseCodeBytes } from "../core/importer/decodeText";
 import type { OrdinanceDocument } from "../core/model/document";
 import { useModalDialog } from "./useModalDialog";
 
@@ -19,9 +20,10 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
   const dialog = useModalDialog(open);
 
 
-  const importText = (input: string) => {
+  const importText = (input: string | Uint8Array) => {
     try {
-      const result = parseCodeText(input);
+      // A file's bytes go through the core's one decoding (UTF-8, UTF-16 with a mark, else Windows-1252 with a warning).
+      const result: ImportResult = typeof input === "string" ? parseCodeText(input) : parseCodeBytes(input);
       setError(null);
       setText("");
       onImported(result.document, result.warnings);
@@ -36,7 +38,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
       setError(`Could not import: ${file.name} is larger than 20 MB.`);
       return;
     }
-    importText(await file.text());
+    importText(new Uint8Array(await file.arrayBuffer()));
   };
 
   return (

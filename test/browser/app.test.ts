@@ -44,9 +44,9 @@ describe("the app in Chromium", () => {
   it("imports pasted official text, and refuses bad text without touching the chapter", async () => {
     const sections = await page.locator(".code-section").count();
     await chooseFromToolbar(page, "Import official text…");
-    await page.locator("#import-text").fill("Welcome to the site\n2-173-010 Definitions.\n\nText.");
+    await page.locator("#import-text").fill("Welcome to the site\n(a) Stray words.\n2-173-010 Definitions.\n\nText.");
     await page.getByRole("button", { name: "Import", exact: true }).click();
-    expect(await page.getByRole("alert").textContent()).toContain("line 1: text before the first chapter or section heading");
+    expect(await page.getByRole("alert").textContent()).toContain("line 2: a numbered paragraph before the first section heading");
     expect(await page.locator(".code-section").count()).toBe(sections);
 
     await page.locator("#import-text").fill("Print\nCHAPTER 2-173 WELCOMING CITY ORDINANCE\n\n2-173-010 Definitions.\n\n\u201cAgency\u201d means a City department.\n");
@@ -55,6 +55,14 @@ describe("the app in Chromium", () => {
     expect(await page.locator(".status-line").textContent()).toContain("skipped navigation control");
     expect(await page.locator(".code-paragraph .words").first().textContent()).toBe('"Agency" means a City department.');
     expect(await page.getByRole("note", { name: "About the bundled text" }).count()).toBe(0);
+
+    // A Windows-1252 file (issue 11, item 9b): its § signs kept, the encoding named.
+    const latin = "Skip to code content\nCHAPTER 2-173 WELCOMING CITY ORDINANCE\n\n2-173-010 Definitions.\n\nText.\n\n(Added Coun. J. 3-29-06, p. 74325, \u00a7 1)\n";
+    await chooseFromToolbar(page, "Import official text…");
+    await page.getByRole("dialog", { name: "Import the official text" }).locator("input[type=file]").setInputFiles({ name: "latin.txt", mimeType: "text/plain", buffer: Buffer.from([...latin].map((ch) => (ch === "\u00a7" ? 0xa7 : ch.charCodeAt(0)))) });
+    await expect.poll(() => page.locator(".history-note").first().textContent()).toBe("(Added Coun. J. 3-29-06, p. 74325, \u00a7 1)");
+    expect(await page.locator(".status-line").textContent()).toContain("read as Windows-1252");
+    expect(await page.locator(".status-line").textContent()).toContain("skipped a line before the first heading");
   });
 
   it("logged no errors in the console", () => {

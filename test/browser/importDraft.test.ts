@@ -84,7 +84,7 @@ describe("importing a proposed text in Chromium", () => {
     const before = await total(page);
     const cases: Array<[string, Buffer, RegExp]> = [
       ["corrupt.docx", Buffer.from("this is not a zip file at all"), /zip|Word/i],
-      ["latin1.txt", Buffer.from([0x43, 0x48, 0x41, 0x50, 0xe9, 0xff, 0xfe, 0x0a]), /not UTF-8/],
+      ["latin1.txt", Buffer.from([0x43, 0x48, 0x41, 0x50, 0xe9, 0xff, 0xfe, 0x0a]), /no section found/],
       ["empty.txt", Buffer.alloc(0), /is empty/],
       ["huge.txt", Buffer.alloc(21 * 1024 * 1024, 0x61), /larger than 20 MB/],
       ["notes.txt", Buffer.from("Dear colleagues, please see the attached changes.\n"), /not a Code chapter/],
@@ -97,6 +97,25 @@ describe("importing a proposed text in Chromium", () => {
       await expect.poll(async () => (await dialog.getByRole("alert").textContent()) ?? "", { timeout: 10_000 }).toMatch(message);
       expect(await total(page)).toBe(before);
     }
+  });
+
+  it("reads a Windows-1252 text file as the same draft as its UTF-8 copy, and names the encoding", async () => {
+    await resetDraftToBase(page);
+    const amended = fixtureText("amended.txt");
+    const high: Record<string, number> = { "\u00a7": 0xa7, "\u2013": 0x96, "\u2014": 0x97, "\u2019": 0x92, "\u201c": 0x93, "\u201d": 0x94, "\u00e9": 0xe9 };
+    const bytes = Buffer.from([...amended].map((ch) => {
+      const code = ch.charCodeAt(0);
+      if (code < 0x80) return code;
+      if (high[ch] === undefined) throw new Error(`test setup: no Windows-1252 byte for ${ch}`);
+      return high[ch]!;
+    }));
+    const path = join(dir, "amended-1252.txt");
+    writeFileSync(path, bytes);
+    const dialog = await openImport(page);
+    await dialog.locator("input[type=file]").setInputFiles(path);
+    await expect.poll(() => total(page)).toBeGreaterThan(10);
+    expect(await page.locator(".status-line").textContent()).toContain("read as Windows-1252");
+    expect(await cleanTextOf(page)).toBe(amended);
   });
 
   it("keeps only text from pasted HTML, and runs none of its scripts", async () => {

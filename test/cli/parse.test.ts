@@ -38,11 +38,25 @@ describe("ordinance-redline parse", () => {
   it("exits 1 with a message naming the line for bad input", async () => {
     const dir = mkdtempSync(join(tmpdir(), "redline-cli-"));
     const bad = join(dir, "bad.txt");
-    writeFileSync(bad, "Hello there\n2-173-010 Definitions.\n\nText.\n");
+    writeFileSync(bad, "Hello there\n(a) Orphan text.\n2-173-010 Definitions.\n\nText.\n");
     const result = await cli("parse", bad);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("line 1: text before the first chapter or section heading");
+    expect(result.stderr).toContain("line 2: a numbered paragraph before the first section heading");
     expect((await cli("parse", join(dir, "missing.txt"))).stderr).toContain("no such file");
+  }, 60_000);
+
+  it("reads a Windows-1252 file with its § signs and says which encoding it read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "redline-cli-"));
+    const path = join(dir, "latin.txt");
+    // "§" is the byte 0xA7 and the en dash 0x96 in Windows-1252; neither is valid UTF-8 alone.
+    const text = "2-173-042 Civil immigration enforcement actions \u2013 Federal responsibility.\n\nNo agent shall act.\n\n(Added Coun. J. 9-12-12, p. 33041, \u00a7 1)\n";
+    writeFileSync(path, Buffer.from([...text].map((ch) => (ch === "\u00a7" ? 0xa7 : ch === "\u2013" ? 0x96 : ch.charCodeAt(0)))));
+    const result = await cli("parse", path, "--format", "text");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("(Added Coun. J. 9-12-12, p. 33041, \u00a7 1)");
+    expect(result.stdout).toContain("actions \u2013 Federal");
+    expect(result.stdout).not.toContain("\ufffd");
+    expect(result.stderr).toMatch(/latin\.txt: the file is not UTF-8; it was read as Windows-1252/);
   }, 60_000);
 
   it("exits 2 for wrong usage", async () => {

@@ -127,10 +127,10 @@ describe("the amendment file", () => {
   });
 
   it("names the document and the line when the base or the draft does not parse", () => {
-    const error = refusal(fileWith((file) => { file.base = "Dear colleagues,\n\nplease see the attached.\n"; }));
+    const error = refusal(fileWith((file) => { file.base = "Dear colleagues,\n\n(a) please see the attached.\n"; }));
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]!.path).toBe("base");
-    expect(error.problems[0]!.message).toMatch(/^The base text does not parse at line 1: text before the first chapter or section heading/);
+    expect(error.problems[0]!.message).toMatch(/^The base text does not parse at line 3: a numbered paragraph before the first section heading/);
     const draft = refusal(fileWith((file) => { file.draft = `${file.draft as string}\n2-173-010 Definitions.\n\nAgain.\n`; }));
     expect(draft.problems[0]).toEqual({ path: "draft", message: expect.stringMatching(/^The draft text does not parse at line \d+: section 2-173-010 appears twice$/) });
   });

@@ -7,7 +7,7 @@ import { fixtureBase, fixtureText, messyCopy } from "../support/fixtures";
 /** A compact picture of a section's blocks: "level enumerator first-words". */
 function outline(section: Section | undefined): string[] {
   return (section?.blocks ?? []).map((block) =>
-    block.kind === "history" ? "history" : `${block.level} ${block.enumerator ?? "-"} ${block.text.split(" ").slice(0, 3).join(" ")}`,
+    block.kind !== "paragraph" ? block.kind : `${block.level} ${block.enumerator ?? "-"} ${block.text.split(" ").slice(0, 3).join(" ")}`,
   );
 }
 
@@ -214,7 +214,8 @@ describe("the Municipal Code importer", () => {
     const cases: Array<[string, string, RegExp]> = [
       ["empty input", "", /no section found/],
       ["only blank lines and furniture", "\n\nPrint\n\n", /no section found/],
-      ["text before any heading", "Welcome to the Code!\n" + SMALL, /^line 1: text before the first chapter or section heading/],
+      ["section text before any heading", "Welcome to the Code!\n    (a) No agent shall:\n" + SMALL, /^line 2: a numbered paragraph before the first section heading: "\(a\) No agent shall:" — the section's heading line .* is missing/],
+      ["a history note before any heading", "No agent shall ask.\n(Added Coun. J. 3-29-06, p. 74325, § 1)\n" + SMALL, /^line 2: a history note before the first section heading.*is missing/],
       ["text between the chapter heading and its first section", "CHAPTER 2-173 WELCOMING CITY ORDINANCE\n\nStray words here.\n", /^line 3: text between the chapter heading/],
       ["a section twice", SMALL + "\n2-173-020 Requesting information prohibited.\n\nAgain.\n", /^line 21: section 2-173-020 appears twice/],
       ["a section of another chapter", SMALL + "\n2-174-010 Scope.\n\nText.\n", /^line 21: section 2-174-010 is not in chapter 2-173/],

@@ -27,7 +27,7 @@ export function buildCleanChapter(written: OrdinanceDocument): ExportDocument {
     for (const section of chapter.sections) {
       blocks.push(plainBlock("code-heading", sectionHeadingLine(section), { bold: true }));
       for (const block of section.blocks) {
-        if (block.kind === "history") blocks.push(plainBlock("history", block.text));
+        if (block.kind !== "paragraph") blocks.push(plainBlock("history", block.text));
         else blocks.push(plainBlock("code-paragraph", blockPrefix(block).trimStart() + block.text, { level: block.level }));
       }
     }

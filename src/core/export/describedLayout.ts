@@ -4,7 +4,7 @@
  * into this text; the export uses the roles to decide what to reprint and how.
  */
 import { layoutCanonical, type TextSpan } from "../model/canonicalText";
-import type { Chapter, HistoryNote, OrdinanceDocument, Paragraph, Section, TocEntry } from "../model/document";
+import type { Chapter, EditorNote, HistoryNote, OrdinanceDocument, Paragraph, Section, TocEntry } from "../model/document";
 
 /** What a line of canonical text prints. */
 export type LineRole =
@@ -13,7 +13,7 @@ export type LineRole =
   | { readonly kind: "toc"; readonly chapter: Chapter; readonly entry: TocEntry }
   | { readonly kind: "heading"; readonly chapter: Chapter; readonly section: Section }
   | { readonly kind: "paragraph"; readonly chapter: Chapter; readonly section: Section; readonly block: Paragraph }
-  | { readonly kind: "history"; readonly chapter: Chapter; readonly section: Section; readonly block: HistoryNote };
+  | { readonly kind: "history"; readonly chapter: Chapter; readonly section: Section; readonly block: HistoryNote | EditorNote };
 
 export interface DescribedLine {
   readonly span: TextSpan;
@@ -38,7 +38,8 @@ export function describeLayout(doc: OrdinanceDocument): DescribedLayout {
     for (const section of chapter.sections) {
       roles.push({ kind: "heading", chapter, section });
       for (const block of section.blocks) {
-        roles.push(block.kind === "history" ? { kind: "history", chapter, section, block } : { kind: "paragraph", chapter, section, block });
+        // An editor's note plays a history note's role: printed in the clean chapter, never reprinted.
+        roles.push(block.kind !== "paragraph" ? { kind: "history", chapter, section, block } : { kind: "paragraph", chapter, section, block });
       }
     }
   }

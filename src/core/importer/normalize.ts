@@ -32,14 +32,24 @@ export function plainSpaces(text: string): string {
   return text.replace(INVISIBLES, "").replace(UNICODE_SPACES, " ");
 }
 
-/** Splits input into cleaned lines, keeping original line numbers; handles CRLF, CR and LF. */
+/**
+ * Splits input into cleaned lines, keeping original line numbers; handles CRLF, CR and LF, and
+ * the Unicode line and paragraph separators and NEL that some editors and sites write.
+ */
 export function toSourceLines(input: string): SourceLine[] {
-  const raw = input.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  // Spaces and quotes are cleaned over the whole text at once (none of them is a line break),
+  // then each line only measures its indentation and collapses runs of spaces when it has any.
+  const raw = straightenQuotes(plainSpaces(input.replace(/^\ufeff/, ""))).split(/\r\n|\r|\n|\u2028|\u2029|\u0085/);
   return raw.map((line, index) => {
-    const spaced = plainSpaces(line);
-    const leading = /^[ \t]*/.exec(spaced)![0];
-    const indent = [...leading].reduce((columns, ch) => columns + (ch === "\t" ? 4 : 1), 0);
-    const text = straightenQuotes(spaced).replace(/[ \t]+/g, " ").trim();
+    let indent = 0;
+    let at = 0;
+    for (; at < line.length; at++) {
+      const ch = line.charCodeAt(at);
+      if (ch === 32) indent += 1;
+      else if (ch === 9) indent += 4;
+      else break;
+    }
+    const text = /[ \t]{2}|\t/.test(line) ? line.replace(/[ \t]+/g, " ").trim() : line.trim();
     return { lineNumber: index + 1, indent, text };
   });
 }

@@ -10,9 +10,11 @@ import {
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
 import { furnitureKind } from "./furniture";
-import { classifyLine, endsClause, listedHeading, looksLikeChapterTitle, type LineKind } from "./lineKinds";
+import { classifyLine, endsClause, excerpt, listedHeading, looksLikeCatchline, looksLikeChapterTitle, withoutFootnoteStar, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
+import { settleUnnumberedLevels, type PendingBlock } from "./unnumberedLevels";
+import { sectionWarnings } from "./sectionChecks";
 
 /** Something the importer skipped or assumed, with the input line it concerns. */
 export interface ImportWarning {
@@ -39,12 +41,6 @@ export interface ImportOptions {
   readonly maxLength?: number;
 }
 
-/** A block while its section is being read: indentation is kept to settle unnumbered levels. */
-interface PendingBlock {
-  block: Block;
-  indent: number;
-}
-
 interface SectionDraft {
   readonly number: string;
   readonly catchline: string;
@@ -59,7 +55,11 @@ interface ChapterDraft {
   readonly number: string;
   title: string;
   readonly line: number;
-  readonly toc: (TocEntry & { line: number })[];
+  /** Contents lines so far; `afterBlank` when a blank line stood before one (a heading's place, not a contents line's). */
+  readonly toc: (TocEntry & { line: number; afterBlank: boolean })[];
+  /** The numbers in `toc` and of the sections read: lookups in constant time, so parsing is linear in sections. */
+  readonly listed: Set<string>;
+  readonly read: Set<string>;
   readonly sections: Section[];
   /** "toc" until the first section's text is seen. */
   phase: "toc" | "body";
@@ -90,6 +90,8 @@ class CodeTextReader {
   private section: SectionDraft | null = null;
   private readonly warnings: ImportWarning[] = [];
   private previousBlank = true;
+  /** Editor's notes read before the chapter's first section: they go at its start. */
+  private pendingNotes: Array<{ line: SourceLine; text: string }> = [];
   private lines: SourceLine[] = [];
   private index = 0;
 
@@ -104,9 +106,39 @@ class CodeTextReader {
         this.previousBlank = true;
         continue;
       }
-      this.readLine(line, this.inContext(classifyLine(line.text), line.text));
+      const kind = this.joinedHeading(line) ?? this.inContext(classifyLine(line.text), line.text);
+      if (!this.chapter && kind.kind === "text") {
+        // Site lines before the first heading (navigation, search boxes, the site's name).
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: "skipped a line before the first heading" });
+        this.previousBlank = true;
+        continue;
+      }
+      if (kind.kind === "text" && this.isNextPageTop()) {
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: "skipped a site line between chapters" });
+        this.previousBlank = true;
+        continue;
+      }
+      this.readLine(line, kind);
       this.previousBlank = false;
     }
+  }
+
+  /**
+   * Whether the current line, after a section's history note, is among the site lines at the top
+   * of the next chapter's page (chapters copied one after another): short lines that end no
+   * sentence, up to a chapter or title heading within a few lines.
+   */
+  private isNextPageTop(): boolean {
+    const last = this.section?.blocks[this.section.blocks.length - 1];
+    if (last?.block.kind !== "history") return false;
+    for (let next = this.index; next < Math.min(this.lines.length, this.index + 30); next++) {
+      const text = this.lines[next]!.text;
+      if (text === "" || furnitureKind(text)) continue;
+      const kind = classifyLine(text).kind;
+      if (kind === "chapter" || kind === "title") return true;
+      if (kind !== "text" || text.length > 100 || endsClause(text)) return false;
+    }
+    return false;
   }
 
   finish(): ImportResult {
@@ -125,13 +157,50 @@ class CodeTextReader {
    */
   private inContext(kind: LineKind, text: string): LineKind {
     const chapter = this.chapter;
+    if (kind.kind === "section" && kind.bare) return this.bareHeading(kind, text);
     if (kind.kind !== "text" || !chapter) return kind;
     const heading = listedHeading(text);
     if (!heading || !heading.number.startsWith(`${chapter.number}-`)) return kind;
-    const listed = chapter.toc.some((entry) => entry.number === heading.number);
+    const listed = chapter.listed.has(heading.number);
     if (chapter.phase === "toc") return { kind: "section", ...heading };
-    const read = this.section?.number === heading.number || chapter.sections.some((section) => section.number === heading.number);
+    const read = this.section?.number === heading.number || chapter.read.has(heading.number);
     return listed && !read ? { kind: "section", ...heading } : kind;
+  }
+
+  /**
+   * A heading wrapped after its first word ("§" or "CHAPTER" alone, the number on the next line):
+   * the one-line paragraph read so far and this line read together as a heading; else null.
+   */
+  private joinedHeading(line: SourceLine): LineKind | null {
+    const blocks = this.section?.blocks;
+    const last = blocks?.[blocks.length - 1];
+    if (!blocks || !last || last.joined || this.previousBlank || last.block.kind !== "paragraph" || last.block.enumerator !== null) return null;
+    const text = `${last.block.text} ${line.text}`;
+    const kind = classifyLine(text);
+    if (kind.kind !== "section" && kind.kind !== "chapter" && kind.kind !== "title") return null;
+    blocks.pop();
+    return this.inContext(kind, text);
+  }
+
+  /**
+   * A number alone on its line: the words of a paragraph wrapped before a citation when that
+   * paragraph goes on; otherwise a heading, whose catchline is the next line when it follows at
+   * once (or, after "§", past blank lines) and reads as a catchline.
+   */
+  private bareHeading(kind: LineKind & { kind: "section" }, text: string): LineKind {
+    const last = this.section?.blocks[this.section.blocks.length - 1];
+    if (last && this.continues(last.block, text)) return { kind: "text", text };
+    for (let next = this.index + 1; next < this.lines.length; next++) {
+      const candidate = this.lines[next]!;
+      if (candidate.text === "" || furnitureKind(candidate.text)) {
+        if (kind.bare === "signed") continue;
+        break;
+      }
+      if (!looksLikeCatchline(candidate.text)) break;
+      this.index = next;
+      return { kind: "section", number: kind.number, catchline: candidate.text };
+    }
+    return { kind: "section", number: kind.number, catchline: "" };
   }
 
   private readLine(line: SourceLine, kind: LineKind): void {
@@ -147,7 +216,7 @@ class CodeTextReader {
     if (this.title || this.chapter) {
       throw new ImportError(line.lineNumber, "a title heading can only come first, once");
     }
-    this.title = { number, name: name || this.takeTitleLine() };
+    this.title = { number, name: withoutFootnoteStar(name) || this.takeTitleLine() };
   }
 
   /** The next non-blank line when it is a capitalised title printed under its heading. */
@@ -157,7 +226,7 @@ class CodeTextReader {
       if (candidate.text === "" || furnitureKind(candidate.text)) continue;
       if (!looksLikeChapterTitle(candidate.text)) return "";
       this.index = next;
-      return candidate.text;
+      return withoutFootnoteStar(candidate.text);
     }
     return "";
   }
@@ -170,7 +239,7 @@ class CodeTextReader {
     if (this.chapters.some((chapter) => chapter.number === number)) {
       throw new ImportError(line.lineNumber, `chapter ${number} appears twice`);
     }
-    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], sections: [], phase: "toc" };
+    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], listed: new Set(), read: new Set(), sections: [], phase: "toc" };
   }
 
   private readSectionHeading(line: SourceLine, number: string, catchline: string): void {
@@ -179,8 +248,9 @@ class CodeTextReader {
       throw new ImportError(line.lineNumber, `section ${number} is not in chapter ${chapter.number}`);
     }
     if (chapter.phase === "toc") {
-      if (!chapter.toc.some((entry) => entry.number === number)) {
-        chapter.toc.push({ number, catchline, line: line.lineNumber });
+      if (!chapter.listed.has(number)) {
+        chapter.listed.add(number);
+        chapter.toc.push({ number, catchline, line: line.lineNumber, afterBlank: this.previousBlank });
         return;
       }
       chapter.phase = "body";
@@ -198,9 +268,14 @@ class CodeTextReader {
   /** Opens a section; its content starts at input line index `contentStart`. */
   private openSection(chapter: ChapterDraft, lineNumber: number, number: string, catchline: string, contentStart = this.index + 1): void {
     this.closeSection();
-    const earlier = chapter.sections.find((section) => section.number === number);
-    if (earlier) throw new ImportError(lineNumber, `section ${number} appears twice`);
-    this.section = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
+    if (chapter.read.has(number)) throw new ImportError(lineNumber, `section ${number} appears twice`);
+    const section: SectionDraft = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
+    this.section = section;
+    for (const note of this.pendingNotes) {
+      this.warnings.push({ line: note.line.lineNumber, text: note.line.text, reason: `editor's note of the chapter kept at the start of section ${number}` });
+      section.blocks.push({ block: { kind: "note", id: blockId(sectionId(number), section.blocks.length), text: note.text }, indent: note.line.indent });
+    }
+    this.pendingNotes = [];
   }
 
   /** Looks ahead over the section about to open: do its content lines differ in indentation? */
@@ -218,19 +293,41 @@ class CodeTextReader {
 
   private readContent(line: SourceLine, kind: LineKind): void {
     const chapter = this.chapter;
+    if (!this.section && this.readChapterNote(line, kind)) return;
     if (!chapter) {
-      throw new ImportError(line.lineNumber, `text before the first chapter or section heading: "${excerpt(line.text)}"`);
+      const what = kind.kind === "history" ? "a history note" : "a numbered paragraph";
+      throw new ImportError(line.lineNumber, `${what} before the first section heading: "${excerpt(line.text)}" — the section's heading line (such as "2-173-010 Definitions.") is missing; copy the section from its heading`);
     }
     if (chapter.phase === "toc") {
-      // The last "contents entry" was really the heading of a chapter without a table of contents.
-      const heading = chapter.toc.pop();
-      if (!heading) {
+      const last = chapter.toc[chapter.toc.length - 1];
+      if (!last) {
         throw new ImportError(line.lineNumber, `text between the chapter heading and its first section: "${excerpt(line.text)}"`);
       }
       chapter.phase = "body";
-      this.openSection(chapter, heading.line, heading.number, heading.catchline, this.index);
+      if (chapter.toc.length > 1 && !last.afterBlank) {
+        // Text right under the contents: the first section was copied without its heading line.
+        const first = chapter.toc[0]!;
+        this.warnings.push({ line: line.lineNumber, text: line.text, reason: `no section heading before this text; it is filed under section ${first.number} "${first.catchline}", taken from the contents — check that it belongs there` });
+        this.openSection(chapter, line.lineNumber, first.number, first.catchline, this.index);
+      } else {
+        // The last "contents entry" was really the heading of the first section (a chapter without contents, or a section they do not list).
+        chapter.listed.delete(chapter.toc.pop()!.number);
+        this.openSection(chapter, last.line, last.number, last.catchline, this.index);
+      }
     }
     this.addBlock(this.section!, line, kind);
+  }
+
+  /** A note, or a wrapped line of one, before the chapter's first section: kept for that section. True when taken. */
+  private readChapterNote(line: SourceLine, kind: LineKind): boolean {
+    if (kind.kind === "note") {
+      this.pendingNotes.push({ line, text: kind.text });
+      return true;
+    }
+    const last = this.pendingNotes[this.pendingNotes.length - 1];
+    if (kind.kind !== "text" || !last || this.previousBlank || endsClause(last.text, kind.text)) return false;
+    last.text = `${last.text} ${kind.text}`;
+    return true;
   }
 
   private addBlock(section: SectionDraft, line: SourceLine, kind: LineKind): void {
@@ -238,7 +335,11 @@ class CodeTextReader {
     const index = section.blocks.length;
     const id = blockId(sectionId(section.number), index);
     if (kind.kind === "history") {
-      section.blocks.push({ block: { kind: "history", id, text: kind.text }, indent: line.indent });
+      section.blocks.push({ block: { kind: "history", id, text: kind.text }, indent: line.indent, line: line.lineNumber });
+      return;
+    }
+    if (kind.kind === "note") {
+      section.blocks.push({ block: { kind: "note", id, text: kind.text }, indent: line.indent });
       return;
     }
     if (kind.kind === "enumerated") {
@@ -250,20 +351,26 @@ class CodeTextReader {
       return;
     }
     const text = kind.kind === "text" ? kind.text : "";
-    if (last && this.continues(last.block)) {
-      last.block = { ...last.block, text: last.block.text === "" ? text : `${last.block.text} ${text}` };
+    if (last && this.continues(last.block, text)) {
+      const joined = last.block.text === "" ? text : `${last.block.text} ${text}`;
+      if (last.block.kind === "paragraph" && last.block.enumerator === null && classifyLine(joined).kind !== "text") {
+        throw new ImportError(line.lineNumber, `this line and the one before it read together as a ${classifyLine(joined).kind} line, not as text: "${excerpt(joined)}"; put a blank line between them or join them on one line`);
+      }
+      last.block = { ...last.block, text: joined };
+      last.joined = true;
       return;
     }
     section.blocks.push({ block: { kind: "paragraph", id, enumerator: null, level: -1, text }, indent: line.indent });
   }
 
   /** Whether a plain line continues `block` (a hard-wrapped line) rather than starting a paragraph. */
-  private continues(block: Block): boolean {
+  private continues(block: Block, next: string): boolean {
     if (block.kind === "history") return !this.previousBlank && !block.text.endsWith(")");
+    if (block.kind === "note") return !this.previousBlank && !endsClause(block.text, next);
     // An enumerator alone on its line takes the next line's words, unless a blank line
     // separates them (then it is a paragraph with no words yet).
     if (block.text === "") return !this.previousBlank;
-    return !this.previousBlank && !endsClause(block.text);
+    return !this.previousBlank && !endsClause(block.text, next);
   }
 
   private closeSection(): void {
@@ -272,6 +379,8 @@ class CodeTextReader {
     this.section = null;
     const id = sectionId(section.number);
     const blocks = settleUnnumberedLevels(section.blocks);
+    this.warnings.push(...sectionWarnings(section.number, section.line, section.blocks));
+    this.chapter.read.add(section.number);
     this.chapter.sections.push({ id, number: section.number, catchline: section.catchline, blocks });
   }
 
@@ -287,32 +396,4 @@ class CodeTextReader {
     const toc = chapter.toc.map(({ number, catchline }) => ({ number, catchline }));
     this.chapters.push({ id: chapterId(chapter.number), number: chapter.number, title: chapter.title, toc, sections: chapter.sections });
   }
-}
-
-/**
- * Gives each unnumbered paragraph its level: body text (0) when the section has no
- * indentation at all, otherwise the level of the last enumerated paragraph indented no deeper.
- */
-function settleUnnumberedLevels(pending: readonly PendingBlock[]): Block[] {
-  const minIndent = Math.min(...pending.map((entry) => entry.indent));
-  const indented = pending.some((entry) => entry.indent > minIndent);
-  const enumerated: { indent: number; level: number }[] = [];
-  return pending.map(({ block, indent }) => {
-    if (block.kind !== "paragraph") return block;
-    if (block.enumerator !== null) {
-      enumerated.push({ indent, level: block.level });
-      return block;
-    }
-    let level = 0;
-    if (indented) {
-      for (let i = enumerated.length - 1; i >= 0; i--) {
-        if (enumerated[i]!.indent <= indent) { level = enumerated[i]!.level; break; }
-      }
-    }
-    return { ...block, level };
-  });
-}
-
-function excerpt(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

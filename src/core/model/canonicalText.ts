@@ -58,7 +58,7 @@ const prefixes = new Map<string, string>();
 
 /** The indentation and enumerator written before a paragraph's words (one shared string per kind). */
 export function blockPrefix(block: Block): string {
-  if (block.kind === "history") return "";
+  if (block.kind !== "paragraph") return "";
   const key = `${block.level}${block.enumerator ?? ""}`;
   let prefix = prefixes.get(key);
   if (prefix === undefined) {
@@ -102,7 +102,7 @@ export function sectionPieceLength(section: Section): number {
   if (length === undefined) {
     length = PIECE_SEPARATOR.length + section.number.length + 1 + section.catchline.length;
     for (const block of section.blocks) {
-      const prefix = block.kind === "history" ? 0 : block.level * INDENT.length + (block.enumerator ? block.enumerator.length + 1 : 0);
+      const prefix = block.kind !== "paragraph" ? 0 : block.level * INDENT.length + (block.enumerator ? block.enumerator.length + 1 : 0);
       length += PIECE_SEPARATOR.length + prefix + block.text.length;
     }
     sectionLengths.set(section, length);
@@ -117,7 +117,7 @@ export function sameSectionText(a: Section, b: Section): boolean {
   return a.blocks.every((block, index) => {
     const other = b.blocks[index]!;
     if (block.kind !== other.kind || block.text !== other.text) return false;
-    return block.kind === "history" || (other.kind === "paragraph" && block.enumerator === other.enumerator && block.level === other.level);
+    return block.kind !== "paragraph" || (other.kind === "paragraph" && block.enumerator === other.enumerator && block.level === other.level);
   });
 }
 

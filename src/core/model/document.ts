@@ -44,7 +44,18 @@ export interface HistoryNote {
   readonly text: string;
 }
 
-export type Block = Paragraph | HistoryNote;
+/**
+ * An editor's note printed with the Code ("Editor's note – Coun. J. 11-16-11 … renumbered
+ * former …"): kept and shown like a history note, never reprinted by an amending ordinance.
+ */
+export interface EditorNote {
+  readonly kind: "note";
+  readonly id: string;
+  /** The note's words without the footnote star, e.g. "Editor's note – …". */
+  readonly text: string;
+}
+
+export type Block = Paragraph | HistoryNote | EditorNote;
 
 /** A section of the Code: number, catchline and its blocks in order. */
 export interface Section {

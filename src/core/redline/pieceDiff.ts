@@ -91,7 +91,7 @@ export function diffSections(sectionA: Section, sectionB: Section, options: Reso
 
 /** Keys that anchor equal blocks; history notes carry a mark paragraphs cannot contain. */
 function blockKeys(section: Section): string[] {
-  return section.blocks.map((block) => (block.kind === "history" ? `\u0000${block.text}` : block.text));
+  return section.blocks.map((block) => (block.kind === "history" ? `\u0000${block.text}` : block.kind === "note" ? `\u0001${block.text}` : block.text));
 }
 
 /** Similarity of block i of A and block j of B; blocks of different kinds never pair. */
@@ -142,7 +142,8 @@ function computeSectionChanges(sectionA: Section, sectionB: Section, options: Re
     const blockIdA = step.a === undefined ? undefined : sectionA.blocks[step.a]!.id;
     const blockIdB = step.b === undefined ? undefined : sectionB.blocks[step.b]!.id;
     const kind = (step.a === undefined ? sectionB.blocks[step.b!]! : sectionA.blocks[step.a]!).kind;
-    const part: ChangePart = kind === "history" ? "history" : "text";
+    // Editor's notes, like history notes, are Code apparatus the ordinance never reprints.
+    const part: ChangePart = kind === "paragraph" ? "text" : "history";
     if (lineA && lineB) {
       const ids = { blockIdA, blockIdB };
       changes.push(...prefixChanges(lineA, lineB, ids));

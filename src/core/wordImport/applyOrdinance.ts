@@ -222,7 +222,7 @@ class OrdinanceApplier {
     }
     if (!source) return [];
     this.claimed.add(source.number);
-    return source.blocks.filter((block) => block.kind === "history");
+    return source.blocks.filter((block) => block.kind !== "paragraph");
   }
 
   /** Base sections the ordinance removes: repealed, or reprinted wholly struck. */

@@ -39,7 +39,8 @@ function looksLikeChapter(paragraphs: readonly WordParagraph[], base: OrdinanceD
 /** Indentation in columns (four per level) from Word's indentation, the smallest indent being one level. */
 function indentColumns(paragraphs: readonly WordParagraph[]): (indent: number | null) => number {
   const positive = paragraphs.map((paragraph) => paragraph.indent ?? 0).filter((indent) => indent > 0);
-  const unit = positive.length > 0 ? Math.min(...positive) : 0;
+  // A reduce, not a spread: a file can hold more paragraphs than the call stack has room for arguments.
+  const unit = positive.reduce((least, indent) => (least === 0 || indent < least ? indent : least), 0);
   return (indent) => (unit > 0 && indent !== null && indent > 0 ? 4 * Math.round(indent / unit) : 0);
 }
 

@@ -14,13 +14,14 @@ import { matchKey } from "./sides";
 
 /** A base block's line as a reprint shows it: enumerator and words; null for history notes. */
 export function blockKey(block: Block): string | null {
-  return block.kind === "history" ? null : matchKey(blockPrefix(block) + block.text);
+  return block.kind !== "paragraph" ? null : matchKey(blockPrefix(block) + block.text);
 }
 
 /** A block from a line of draft text: a history note, an enumerated or an unnumbered paragraph. */
 function blockFromText(text: string, id: string, level: (enumerator: string | null) => number): Block {
   const kind = classifyLine(text);
   if (kind.kind === "history") return { kind: "history", id, text };
+  if (kind.kind === "note") return { kind: "note", id, text: kind.text };
   if (kind.kind === "enumerated") return { kind: "paragraph", id, enumerator: kind.enumerator, level: level(kind.enumerator), text: kind.text };
   return { kind: "paragraph", id, enumerator: null, level: level(null), text };
 }

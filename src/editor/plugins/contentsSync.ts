@@ -177,6 +177,6 @@ function cannotMoveContents(tr: Transaction): boolean {
     if (step instanceof AttrStep) return (step as unknown as { attr: string }).attr === "id";
     if (!replacesWithinLine(tr, index)) return false;
     const parent = tr.docs[index]!.resolve((step as unknown as { from: number }).from).parent.type;
-    return parent === nodes.paragraph || parent === nodes.history_note;
+    return parent === nodes.paragraph || parent === nodes.history_note || parent === nodes.editor_note;
   });
 }

@@ -72,11 +72,12 @@ function touchedChapters(doc: PMNode, ranges: ReadonlyArray<[number, number]>): 
  * `chapterNumber` is its chapter's: a line starting with one of its section numbers is a heading.
  */
 export function misreadLine(node: PMNode, chapterNumber: string): string | null {
-  if (node.type !== nodes.paragraph && node.type !== nodes.history_note) return null;
+  if (node.type !== nodes.paragraph && node.type !== nodes.history_note && node.type !== nodes.editor_note) return null;
   if (isWordless(node) || node.attrs.enumerator) return null;
   const words = tidyWords(node.textContent);
   const kind = classifyLine(words).kind;
   if (node.type === nodes.history_note) return kind === "history" ? null : "a history note that no longer reads as one";
+  if (node.type === nodes.editor_note) return kind === "note" ? null : "an editor's note that no longer reads as one";
   if (kind !== "text") return `a paragraph that would read back as a ${kind === "enumerated" ? "numbered paragraph" : kind}`;
   if (listedHeading(words)?.number.startsWith(`${chapterNumber}-`)) return "a paragraph that would read back as a section heading";
   return null;
@@ -257,7 +258,7 @@ export const deleteKeepingStructure: Command = (state, dispatch) => {
     const end = pos + 1 + node.content.size;
     const cutFrom = Math.max(from, start);
     const cutTo = Math.min(to, end);
-    const whole = cutFrom <= start && cutTo >= end && (node.type === nodes.paragraph || node.type === nodes.history_note);
+    const whole = cutFrom <= start && cutTo >= end && (node.type === nodes.paragraph || node.type === nodes.history_note || node.type === nodes.editor_note);
     if (cutTo > cutFrom || whole) cuts.push({ from: cutFrom, to: cutTo, whole, node, pos });
     return false;
   });

@@ -3,7 +3,7 @@ import { ImportError, parseCodeText } from "../../core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { importWordDraft, WordImportError } from "../../core/wordImport";
 import { textFromHtml } from "../../editor/htmlImport";
-import { InputFileError, readBytes, readUtf8 } from "./readInputFile";
+import { InputFileError, readBytes, readText } from "./readInputFile";
 import { useModalDialog } from "../useModalDialog";
 
 interface ProposedTextDialogProps {
@@ -53,7 +53,8 @@ export function ProposedTextDialog({ open, base, onClose, onImported }: Proposed
       onImported(result.draft, result.warnings.map((warning) => `${warning.paragraph > 0 ? `paragraph ${warning.paragraph}: ` : ""}${warning.reason}`));
       return;
     }
-    fromText(await readUtf8(file));
+    const { text: fileText, warning } = await readText(file);
+    fromText(fileText, warning ? [warning] : []);
   });
 
   return (
