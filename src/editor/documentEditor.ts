@@ -19,6 +19,7 @@ import { mapOffset } from "./redline/docLayout";
 import { draftPosition } from "./references";
 import { caretSelectsChangePlugin } from "./redline/caretSelection";
 import { redlinePlugin } from "./redline/plugin";
+import { withWordUndo } from "./plugins/wordUndo";
 import { spellcheckPlugin } from "./spellcheck";
 
 export type EditorListener = (state: EditorState) => void;
@@ -79,11 +80,12 @@ export class DocumentEditor {
   }
 
   /**
-   * Applies a transaction and tells every listener. A text change the structure guard refuses
+   * Applies a transaction and tells every listener; typing undoes a word at a time (plugins/wordUndo).
+   * A text change the structure guard refuses
    * leaves the text as it was and records why (see refusedEdit), for the UI to say.
    */
   dispatch = (tr: Transaction): void => {
-    const { state, transactions } = this.current.applyTransaction(tr);
+    const { state, transactions } = this.current.applyTransaction(withWordUndo(this.current, tr));
     const problem = tr.docChanged && transactions.length === 0 ? structureProblem(tr) : null;
     this.setState(problem === null ? state : this.current.apply(refusalTransaction(this.current, problem)));
   };
