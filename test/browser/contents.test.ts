@@ -48,7 +48,7 @@ describe("contents in step with the headings, in Chromium", () => {
     await browser?.close();
   });
 
-  it("shows a catchline typed in a heading in its contents line too, and undoes both in one step", async () => {
+  it("shows a catchline typed in a heading in its contents line too, and undoes both together, a word at a time", async () => {
     await caretInLine(page, `${heading} .catchline`, ".");
     await page.keyboard.type(" clause");
     const marked = (where: string) => page.locator(`${where} ins[data-change="insert"]`, { hasText: "clause" });
@@ -56,6 +56,10 @@ describe("contents in step with the headings, in Chromium", () => {
     await expect.poll(() => marked(contentsLine).count()).toBe(1);
     expect((await page.locator(`${contentsLine} .catchline`).textContent())!.trim()).toBe("Severability clause.");
     await page.screenshot({ path: `${outputDir()}contents-follow-heading.png` });
+    // Undo goes a word at a time ("clause", then the space), the contents line in step at each.
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => (await page.locator(`${contentsLine} .catchline`).textContent())!.trim()).toBe("Severability .");
+    expect((await page.locator(`${heading} .catchline`).textContent())!.trim()).toBe("Severability .");
     await page.keyboard.press("Control+z");
     await expect.poll(async () => (await page.locator(`${contentsLine} .catchline`).textContent())!.trim()).toBe("Severability.");
     expect((await page.locator(`${heading} .catchline`).textContent())!.trim()).toBe("Severability.");
