@@ -68,6 +68,11 @@ describe("crossing pairs: which one anchors and which one is a move", () => {
     expect(alignSections(a, moved(big), options)).toEqual(expected);
   });
 
+  it("keeps the same-numbered pair over an equal renumbered section of 300,000 characters", () => {
+    const huge = [section(num(0), paras("h", 3000)), a[1]!];
+    expect(alignSections(huge, [kept, section(num(5), huge[0]!.blocks.map((block) => block.text))], options)).toEqual(expected);
+  });
+
   it("keeps the same-numbered pair over a renumbered section with the same paragraphs under a new catchline", () => {
     expect(alignSections(a, moved(big, "New."), options)).toEqual(expected);
   });
