@@ -278,8 +278,6 @@ function stepsOf(pairs: readonly Pair[], a: readonly Section[], b: readonly Sect
     const deletes = range(nextA, endA).map(deleteStep);
     const inserts = range(nextB, endB).map(insertStep);
     for (const step of mergeInCodeOrder(deletes, inserts, (step) => a[step.a]!.number, (step) => b[step.b]!.number)) steps.push(step);
-    nextA = Math.max(nextA, endA);
-    nextB = Math.max(nextB, endB);
   };
   pairs.forEach(({ a: i, b: j }, index) => {
     if (!anchors.has(index)) return;
