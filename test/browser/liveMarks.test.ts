@@ -94,7 +94,8 @@ function tokens(runs: ReadonlyArray<{ text: string; mark: Mark }>): string[] {
 
 function expectedTokens(base: OrdinanceDocument, draft: OrdinanceDocument): string[] {
   const runs = redlineSegments(compare(base, draft)).map((segment) => ({
-    text: segment.text,
+    // A split's or join's seam shows as a pilcrow, underscored or struck, before the seam's own text.
+    text: segment.seam ? `\u00b6 ${segment.text}` : segment.text,
     mark: (segment.mark === "inserted" || segment.mark === "moved-here" ? "inserted" : segment.mark === "deleted" || segment.mark === "moved-away" ? "deleted" : "same") as Mark,
   }));
   return tokens(runs);
