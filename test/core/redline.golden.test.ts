@@ -5,15 +5,20 @@
  * alters it must be looked at and the file updated on purpose.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { compare, formatText } from "../../src/core/redline";
+import { describe, expect, it, beforeEach } from "vitest";
+import { compare, formatText, type Redline } from "../../src/core/redline";
 import { fixtureAmended, fixtureBase } from "../support/fixtures";
 import { applyChanges, boundariesInsideTokens, revertChanges, slicesMatch } from "../support/redlineChecks";
 
 const golden = readFileSync(new URL("../golden/welcoming-city.redline.txt", import.meta.url), "utf8");
 
 describe("the Welcoming City redline", () => {
-  const redline = compare(fixtureBase(), fixtureAmended());
+  // Computed per test (not once per file) so that mutation testing knows which tests cover each
+  // mutant of the engine instead of running every test for it.
+  let redline: Redline;
+  beforeEach(() => {
+    redline = compare(fixtureBase(), fixtureAmended());
+  });
 
   it("matches the golden redline", () => {
     expect(formatText(redline)).toBe(golden);

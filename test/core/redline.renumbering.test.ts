@@ -3,7 +3,7 @@
  * are unchanged is never marked; the section that changed its number is the one shown as
  * renumbered or moved; sections pair by number only when their texts are alike.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, beforeEach } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { sectionPiece } from "../../src/core/model/canonicalText";
 import { allSections } from "../../src/core/model/document";
@@ -26,7 +26,11 @@ describe("a section renumbered to a place before an unchanged one", () => {
     ["2-173-020", "Civil immigration enforcement actions.", DETAIN],
     ["2-173-030", "Disclosing information prohibited.", DISCLOSE],
   ]));
-  const redline = compare(base, draft);
+  // Per test, so that mutation testing sees which tests cover the engine's code.
+  let redline!: ReturnType<typeof compare>;
+  beforeEach(() => {
+    redline = compare(base, draft);
+  });
 
   it("leaves the unchanged section unmarked and moves the renumbered one", () => {
     const byNumber = new Map(redline.sections.filter((s) => s.unit === "section").map((s) => [`${s.numberA}>${s.numberB}`, s]));
@@ -61,7 +65,11 @@ function markedWords(redline: Redline): number {
 describe("a section inserted in each chapter, every later section shifted up one number", () => {
   const base = generateTitle(7, 200_000, 5);
   const draft = insertAndShiftEveryChapter(base, 3);
-  const redline = compare(base, draft);
+  // Per test, so that mutation testing sees which tests cover the engine's code.
+  let redline!: ReturnType<typeof compare>;
+  beforeEach(() => {
+    redline = compare(base, draft);
+  });
   const baseIds = new Set(allSections(base).map((section) => section.id));
   const added = allSections(draft).filter((section) => !baseIds.has(section.id));
   const shifted = allSections(draft).filter((section) => baseIds.has(section.id) && allSections(base).find((s) => s.id === section.id)!.number !== section.number);

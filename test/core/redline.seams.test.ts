@@ -5,7 +5,7 @@
  * the pilcrow is no text of either side (the changes still rebuild the draft exactly, the clean
  * chapter and Word's tracked changes carry none).
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, beforeEach } from "vitest";
 import { buildOrdinance, cleanText, withRevisions, writeText } from "../../src/core/export";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import type { OrdinanceDocument, Paragraph } from "../../src/core/model/document";
@@ -43,7 +43,11 @@ function checkExact(draft: OrdinanceDocument): void {
 }
 
 describe("a paragraph split in two", () => {
-  const redline = compare(base, draftOf(splitText));
+  // Per test, so that mutation testing sees which tests cover the engine's code.
+  let redline!: ReturnType<typeof compare>;
+  beforeEach(() => {
+    redline = compare(base, draftOf(splitText));
+  });
 
   it("is one seam change, not a paragraph deleted and one inserted", () => {
     const seams = redline.changes.filter((change) => change.seam);
@@ -80,7 +84,11 @@ describe("a paragraph split in two", () => {
 });
 
 describe("two paragraphs joined", () => {
-  const redline = compare(base, draftOf(joinText));
+  // Per test, so that mutation testing sees which tests cover the engine's code.
+  let redline!: ReturnType<typeof compare>;
+  beforeEach(() => {
+    redline = compare(base, draftOf(joinText));
+  });
 
   it("is one seam change with a struck pilcrow and the enumerator that goes", () => {
     expect(redline.changes.filter((change) => change.seam).map((change) => [change.seam, change.deleted, change.inserted])).toEqual([["join", "\n\n    (b) ", " "]]);

@@ -4,7 +4,7 @@
  * and the ordinance's text, HTML and .docx — while the changes' texts stay exact slices, the
  * clean chapter is untouched and our own redline .docx reads back to the same draft.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, beforeEach } from "vitest";
 import { buildOrdinance, cleanText, renderOrdinance, writeDocx, writeHtml, writeText, DEFAULT_EXPORT_SETTINGS } from "../../src/core/export";
 import { withMarksOnWords, type Run } from "../../src/core/export/exportDocument";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
@@ -32,7 +32,11 @@ const draft = chapter(
 );
 
 describe("a replacement keeps one space between struck and underscored words", () => {
-  const redline = compare(base, draft);
+  // Per test, so that mutation testing sees which tests cover the engine's code.
+  let redline!: ReturnType<typeof compare>;
+  beforeEach(() => {
+    redline = compare(base, draft);
+  });
 
   it("in the redline's text output", () => {
     const text = formatText(redline);
@@ -56,7 +60,11 @@ describe("a replacement keeps one space between struck and underscored words", (
     expect(redline.draftText.slice(residents.fromB, residents.toB)).toBe("people");
   });
 
-  const ordinance = buildOrdinance({ base, draft });
+  // Per test, so that mutation testing sees which tests cover the engine's code.
+  let ordinance!: ReturnType<typeof buildOrdinance>;
+  beforeEach(() => {
+    ordinance = buildOrdinance({ base, draft });
+  });
 
   it("in the ordinance's text and HTML", () => {
     const text = writeText(ordinance);

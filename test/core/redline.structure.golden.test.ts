@@ -11,9 +11,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, beforeEach } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
-import { compare, formatText } from "../../src/core/redline";
+import { compare, formatText, type Redline } from "../../src/core/redline";
 import { applyChanges, boundariesInsideTokens, revertChanges, slicesMatch } from "../support/redlineChecks";
 
 const folder = join(dirname(fileURLToPath(import.meta.url)), "../golden/structure/");
@@ -34,7 +34,12 @@ describe("golden redlines of structural amendments", () => {
     describe(name, () => {
       const base = parseCodeText(read(`${name}.base.txt`)).document;
       const draft = parseCodeText(read(`${name}.draft.txt`)).document;
-      const redline = compare(base, draft);
+      // Computed per test (not once per file) so that mutation testing knows which tests cover each
+      // mutant of the engine instead of running every test for it.
+      let redline: Redline;
+      beforeEach(() => {
+        redline = compare(base, draft);
+      });
 
       it("matches the golden redline", () => {
         expect(formatText(redline)).toBe(read(`${name}.redline.txt`));

@@ -16,10 +16,10 @@
  * the engine that alters a golden must be looked at and the file updated on purpose.
  */
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, beforeEach } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { serializeDocument } from "../../src/core/model/canonicalText";
-import { compare, formatText } from "../../src/core/redline";
+import { compare, formatText, type Redline } from "../../src/core/redline";
 import { applyChanges, boundariesInsideTokens, revertChanges, slicesMatch } from "../support/redlineChecks";
 
 const read = (name: string) => readFileSync(new URL(`../golden/${name}`, import.meta.url), "utf8");
@@ -29,7 +29,12 @@ describe.each(["rewritten-paragraph", "mostly-kept-paragraph", "relettered-subse
   const draftText = read(`${name}.draft.txt`);
   const base = parseCodeText(baseText).document;
   const draft = parseCodeText(draftText).document;
-  const redline = compare(base, draft);
+  // Computed per test (not once per file) so that mutation testing knows which tests cover each
+  // mutant of the engine instead of running every test for it.
+  let redline: Redline;
+  beforeEach(() => {
+    redline = compare(base, draft);
+  });
 
   it("starts from canonical Code text", () => {
     expect(serializeDocument(base)).toBe(baseText);
