@@ -37,9 +37,19 @@ class Postings<K> {
 const TOP_CANDIDATES = 3;
 const POSTINGS_CAP = 8;
 
-function topByWeight(weights: Map<number, number>): number[] {
-  return [...weights].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, TOP_CANDIDATES).map(([item]) => item);
+/**
+ * The candidates most likely alike, best first: by the share of both sections' text that they
+ * have in common, `weight / (sizeA + sizeOf(j))` — so among candidates sharing as much, the
+ * smaller one, whose likeness is higher, comes first — then by index.
+ */
+function topByWeight(weights: Map<number, number>, sizeA: number, sizeOf: (j: number) => number): number[] {
+  const share = (j: number, weight: number) => weight / (sizeA + sizeOf(j));
+  return [...weights].map(([j, weight]) => [j, share(j, weight)] as const)
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, TOP_CANDIDATES).map(([item]) => item);
 }
+
+/** A section's text length, as the paragraph weights count it. */
+const textSize = (sections: readonly Section[]) => (j: number) => bodyOf(sections[j]!).length;
 
 /** What a search by content found, and what it looked at. */
 export interface ContentSearch {
@@ -110,7 +120,7 @@ export function searchByContent(
     for (const text of body.paragraphs) {
       for (const j of byParagraph.get(text) ?? []) weights.set(j, (weights.get(j) ?? 0) + text.length);
     }
-    const best = topByWeight(weights);
+    const best = topByWeight(weights, body.length, textSize(b));
     top.set(i, best);
     for (const j of best) evaluated.push([i, j]);
     if (reaches(a, b, i, best, numberPartner(i), threshold)) matchedA.add(i); else needRuns.push(i);
@@ -128,7 +138,9 @@ export function searchByContent(
       runs.add(hash);
       for (const j of byRun.get(hash) ?? []) weights.set(j, (weights.get(j) ?? 0) + 1);
     }
-    for (const j of topByWeight(weights)) evaluated.push([i, j]);
+    // Ranked by the runs in common alone: a draft section's own count of runs changes with
+    // typing, and searchHolds passes edits that leave the searched runs as they were.
+    for (const j of topByWeight(weights, 0, () => 1)) evaluated.push([i, j]);
   }
   return search;
 }
@@ -195,6 +207,9 @@ export function searchHolds(
     }
     if (now.length >= minLength) {
       for (const text of changedParagraphs(before, after)) for (const i of seen.paragraphs.get(text) ?? []) affected.add(i);
+      // Candidates are ranked by the share of both sections' text they have in common, so a
+      // new length can reorder those of every base section sharing any paragraph with it.
+      if (old.length !== now.length) for (const text of now.paragraphs) for (const i of seen.paragraphs.get(text) ?? []) affected.add(i);
       presence.set(j, new Set(now.paragraphs));
       presenceBefore.set(j, new Set(old.paragraphs));
     }
@@ -221,7 +236,7 @@ export function searchHolds(
       if (count > list.length) return false; // the index kept only part of this text's holders
       for (const j of members) weights.set(j, (weights.get(j) ?? 0) + text.length);
     }
-    const fresh = topByWeight(weights);
+    const fresh = topByWeight(weights, bodyOf(a[i]!).length, textSize(b));
     if (fresh.length !== best.length || fresh.some((j, k) => j !== best[k])) return false;
     if (reaches(a, b, i, fresh, numberPartner(i), threshold) !== search.matched.has(i)) return false;
   }
