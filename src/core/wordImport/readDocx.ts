@@ -4,7 +4,8 @@
  * w:moveTo, underlined runs) or both. Only word/document.xml is read, through jszip and a
  * caller-supplied XML parser, so the core needs no DOM.
  */
-import type JSZip from "jszip";
+import { readDocxParts } from "./docxPackage";
+import { WordImportError } from "./errors";
 import { childElements, findDescendant, isW, wAttribute, wChild, type ParseXml, type XmlElementLike } from "./xml";
 
 /** Which text a run belongs to: the base (deleted language), the draft (inserted) or both. */
@@ -22,18 +23,7 @@ export interface WordParagraph {
   readonly indent: number | null;
 }
 
-/** A .docx that cannot be read; the message says why in plain words. */
-export class WordImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WordImportError";
-  }
-}
-
-/** Largest .docx accepted, in bytes. */
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
-/** Largest word/document.xml accepted once unzipped, in characters (a guard against zip bombs). */
-const MAX_BODY_LENGTH = 200 * 1024 * 1024;
+export { WordImportError };
 
 /** Whether an on/off property (w:strike, w:dstrike) is on: present and not "0"/"false"/"off". */
 function isOn(property: XmlElementLike | undefined): boolean {
@@ -74,9 +64,17 @@ function isHidden(run: XmlElementLike): boolean {
   return properties !== undefined && (isOn(wChild(properties, "vanish")) || isOn(wChild(properties, "webHidden")));
 }
 
-/** Collects the runs of a paragraph's content; `forced` is the side set by w:ins/w:del around them. */
-function collectRuns(parent: XmlElementLike, forced: Forced, runs: WordRun[]): void {
-  for (const child of childElements(parent)) {
+/** Collects the runs of a paragraph's content, walking nested revisions without recursion. */
+function collectRuns(paragraph: XmlElementLike, runs: WordRun[]): void {
+  // `forced` is the side set by the w:ins/w:del around an element.
+  const stack: Array<{ element: XmlElementLike; forced: Forced }> = [];
+  const pushChildren = (parent: XmlElementLike, forced: Forced) => {
+    const children = parent.children;
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ element: children[index]!, forced });
+  };
+  pushChildren(paragraph, null);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { element: child, forced } = next;
     if (isW(child, "r")) {
       const text = runText(child);
       if (text === "" || forced === "none" || isHidden(child)) continue;
@@ -85,11 +83,11 @@ function collectRuns(parent: XmlElementLike, forced: Forced, runs: WordRun[]): v
       if (side !== "both" && text.trim() === "\u00b6") continue;
       runs.push({ text, side });
     } else if (isW(child, "del") || isW(child, "moveFrom")) {
-      collectRuns(child, forced === "draft" || forced === "none" ? "none" : "base", runs);
+      pushChildren(child, forced === "draft" || forced === "none" ? "none" : "base");
     } else if (isW(child, "ins") || isW(child, "moveTo")) {
-      collectRuns(child, forced === "base" || forced === "none" ? "none" : "draft", runs);
+      pushChildren(child, forced === "base" || forced === "none" ? "none" : "draft");
     } else if (TRANSPARENT.has(child.localName)) {
-      collectRuns(child, forced, runs);
+      pushChildren(child, forced);
     }
   }
 }
@@ -113,54 +111,40 @@ function paragraphIndent(paragraph: XmlElementLike): number | null {
   return Number.isFinite(twips) ? twips : null;
 }
 
-/** Paragraphs of the body in reading order, tables and content controls included. */
-function collectParagraphs(parent: XmlElementLike, paragraphs: WordParagraph[]): void {
-  for (const child of childElements(parent)) {
+const CONTAINERS = new Set(["tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "del"]);
+
+/** Paragraphs of the body in reading order, tables and content controls included, walked without recursion. */
+function collectParagraphs(body: XmlElementLike, paragraphs: WordParagraph[]): void {
+  const stack = childElements(body).reverse();
+  for (let child = stack.pop(); child; child = stack.pop()) {
     if (isW(child, "p")) {
       const runs: WordRun[] = [];
-      collectRuns(child, null, runs);
+      collectRuns(child, runs);
       paragraphs.push({ runs: joinRuns(runs), indent: paragraphIndent(child) });
-    } else if (["tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "del"].includes(child.localName)) {
-      collectParagraphs(child, paragraphs);
+    } else if (CONTAINERS.has(child.localName)) {
+      const children = child.children;
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
     }
   }
 }
 
-async function documentXml(bytes: Uint8Array): Promise<string> {
-  if (bytes.length === 0) throw new WordImportError("The file is empty.");
-  if (bytes.length > MAX_DOCX_BYTES) throw new WordImportError(`The file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB).`);
-  // The zip library loads with the first Word file read, not with the app.
-  const { default: Zip } = await import("jszip");
-  let zip: JSZip;
-  try {
-    zip = await Zip.loadAsync(bytes);
-  } catch {
-    throw new WordImportError("This is not a Word (.docx) file: it could not be opened as a .docx package.");
-  }
-  const entry = zip.file("word/document.xml");
-  if (!entry) throw new WordImportError("This is not a Word (.docx) file: it has no document body (word/document.xml).");
-  let xml: string;
-  try {
-    xml = await entry.async("string");
-  } catch {
-    throw new WordImportError("The Word file is damaged: its document body could not be read.");
-  }
-  if (xml.length > MAX_BODY_LENGTH) throw new WordImportError("The Word file's text is too large to import.");
-  return xml;
-}
-
-function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
+function parsePart(xml: string, parseXml: ParseXml, label: string): XmlElementLike {
   let root: XmlElementLike;
   try {
     root = parseXml(xml);
   } catch (error) {
-    throw new WordImportError(`The Word file is damaged: its document body is not well-formed XML (${(error as Error).message}).`);
+    throw new WordImportError(`The Word file is damaged: ${label} is not well-formed XML (${(error as Error).message}).`);
   }
   const parserError = root.localName === "parsererror" ? root : findDescendant(root, "parsererror");
   if (parserError) {
     const detail = (parserError.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 200);
-    throw new WordImportError(`The Word file is damaged: its document body is not well-formed XML${detail ? ` (${detail})` : ""}.`);
+    throw new WordImportError(`The Word file is damaged: ${label} is not well-formed XML${detail ? ` (${detail})` : ""}.`);
   }
+  return root;
+}
+
+function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
+  const root = parsePart(xml, parseXml, "its document body");
   if (!isW(root, "document")) throw new WordImportError("The Word file is damaged: word/document.xml is not a WordprocessingML document.");
   const body = wChild(root, "body");
   if (!body) throw new WordImportError("The Word file is damaged: its document has no body.");
@@ -170,10 +154,12 @@ function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
 /**
  * The paragraphs of a .docx body with their runs and sides (see RunSide); tabs and line
  * breaks read as a space. Throws a WordImportError for an empty or oversized file, a file that
- * is not a zip, a zip without word/document.xml, or XML that does not parse.
+ * is not a zip, a zip without word/document.xml, a part that unpacks past its limits or
+ * declares a document type or entities (see docxPackage), or XML that does not parse.
  */
 export async function readDocxParagraphs(bytes: Uint8Array, parseXml: ParseXml): Promise<WordParagraph[]> {
-  const body = parseBody(await documentXml(bytes), parseXml);
+  const parts = await readDocxParts(bytes);
+  const body = parseBody(parts.document, parseXml);
   const paragraphs: WordParagraph[] = [];
   collectParagraphs(body, paragraphs);
   return paragraphs;

@@ -16,7 +16,7 @@ interface ProposedTextDialogProps {
 
 const parseXml = (xml: string) => {
   const parsed = new DOMParser().parseFromString(xml, "application/xml");
-  if (parsed.getElementsByTagName("parsererror").length > 0) throw new WordImportError("word/document.xml is not well-formed XML");
+  if (parsed.getElementsByTagName("parsererror").length > 0) throw new WordImportError("a part of the file is not well-formed XML");
   return parsed.documentElement;
 };
 
