@@ -1,11 +1,15 @@
 /**
  * Reads a .docx into paragraphs of runs, each run marked with the side of a redline it belongs
  * to: base-only (deleted: w:del, w:moveFrom, struck runs), draft-only (inserted: w:ins,
- * w:moveTo, underlined runs) or both. Only word/document.xml is read, through jszip and a
+ * w:moveTo, underlined runs) or both; strike and underline count from direct formatting and
+ * from styles (wordStyles), and automatic list labels ("(a)") are read as text (numbering).
+ * word/document.xml, styles.xml and numbering.xml are read through docxPackage and a
  * caller-supplied XML parser, so the core needs no DOM.
  */
 import { readDocxParts } from "./docxPackage";
 import { WordImportError } from "./errors";
+import { ListCounter, type ListLabel } from "./numbering";
+import { isOn, WordStyles } from "./wordStyles";
 import { childElements, findDescendant, isW, wAttribute, wChild, type ParseXml, type XmlElementLike } from "./xml";
 
 /** Which text a run belongs to: the base (deleted language), the draft (inserted) or both. */
@@ -25,21 +29,16 @@ export interface WordParagraph {
 
 export { WordImportError };
 
-/** Whether an on/off property (w:strike, w:dstrike) is on: present and not "0"/"false"/"off". */
-function isOn(property: XmlElementLike | undefined): boolean {
-  if (!property) return false;
-  const value = wAttribute(property, "val");
-  return value === null || !["0", "false", "off"].includes(value.toLowerCase());
+/** Reading context of one document: its styles and its list counters. */
+interface Context {
+  readonly styles: WordStyles;
+  readonly lists: ListCounter;
 }
 
-/** The side a run's own formatting gives it: struck → base, underlined → draft, else both. */
-function formattingSide(run: XmlElementLike): RunSide {
-  const properties = wChild(run, "rPr");
-  if (!properties) return "both";
-  if (isOn(wChild(properties, "strike")) || isOn(wChild(properties, "dstrike"))) return "base";
-  const underline = wChild(properties, "u");
-  if (underline && (wAttribute(underline, "val") ?? "single").toLowerCase() !== "none") return "draft";
-  return "both";
+/** The side a run's formatting gives it (direct, character style, paragraph style): struck → base, underlined → draft, else both. */
+function formattingSide(run: XmlElementLike, styles: WordStyles, paragraphStyle: string | null): RunSide {
+  const marks = styles.marks(wChild(run, "rPr"), paragraphStyle);
+  return marks.struck ? "base" : marks.underscored ? "draft" : "both";
 }
 
 /** The text of a run: w:t and w:delText; tabs and breaks become a space. */
@@ -64,8 +63,12 @@ function isHidden(run: XmlElementLike): boolean {
   return properties !== undefined && (isOn(wChild(properties, "vanish")) || isOn(wChild(properties, "webHidden")));
 }
 
-/** Collects the runs of a paragraph's content, walking nested revisions without recursion. */
-function collectRuns(paragraph: XmlElementLike, runs: WordRun[]): void {
+/**
+ * Collects the runs of a paragraph's content, walking nested revisions without recursion. A
+ * tracked deletion of underscored words, or a tracked insertion of struck words, withdraws a
+ * proposal: the words are on neither side.
+ */
+function collectRuns(paragraph: XmlElementLike, runs: WordRun[], styles: WordStyles, paragraphStyle: string | null): void {
   // `forced` is the side set by the w:ins/w:del around an element.
   const stack: Array<{ element: XmlElementLike; forced: Forced }> = [];
   const pushChildren = (parent: XmlElementLike, forced: Forced) => {
@@ -78,7 +81,9 @@ function collectRuns(paragraph: XmlElementLike, runs: WordRun[]): void {
     if (isW(child, "r")) {
       const text = runText(child);
       if (text === "" || forced === "none" || isHidden(child)) continue;
-      const side = forced ?? formattingSide(child);
+      const formatted = formattingSide(child, styles, paragraphStyle);
+      if ((forced === "base" && formatted === "draft") || (forced === "draft" && formatted === "base")) continue;
+      const side = forced ?? formatted;
       // A marked pilcrow alone is the seam of a split or join in an exported redline: no text.
       if (side !== "both" && text.trim() === "\u00b6") continue;
       runs.push({ text, side });
@@ -102,25 +107,57 @@ function joinRuns(runs: readonly WordRun[]): WordRun[] {
   return joined;
 }
 
-function paragraphIndent(paragraph: XmlElementLike): number | null {
-  const properties = wChild(paragraph, "pPr");
-  const indentation = properties ? wChild(properties, "ind") : undefined;
+function twipsOf(indentation: XmlElementLike | undefined): number | null {
   if (!indentation) return null;
   const value = wAttribute(indentation, "left") ?? wAttribute(indentation, "start");
   const twips = value === null ? NaN : Number(value);
   return Number.isFinite(twips) ? twips : null;
 }
 
+/** The paragraph's list label, counted in reading order: its own w:numPr, else its style's. */
+function listLabel(properties: XmlElementLike | undefined, paragraphStyle: string | null, context: Context): ListLabel | null {
+  const direct = properties ? wChild(properties, "numPr") : undefined;
+  const fromStyle = context.styles.styleNumbering(paragraphStyle);
+  const numIdElement = direct ? wChild(direct, "numId") : undefined;
+  const levelElement = direct ? wChild(direct, "ilvl") : undefined;
+  const numId = (numIdElement ? wAttribute(numIdElement, "val") : null) ?? fromStyle?.numId ?? null;
+  if (numId === null || numId === "0") return null;
+  const level = levelElement ? Number(wAttribute(levelElement, "val")) : fromStyle?.level ?? 0;
+  return context.lists.next(numId, Number.isInteger(level) ? level : 0);
+}
+
+/** The side of a list label: that of the paragraph mark (tracked or formatted), else of all the paragraph's words when they share one. */
+function labelSide(properties: XmlElementLike | undefined, paragraphStyle: string | null, runs: readonly WordRun[], styles: WordStyles): RunSide {
+  const mark = properties ? wChild(properties, "rPr") : undefined;
+  if (mark && (wChild(mark, "ins") || wChild(mark, "moveTo"))) return "draft";
+  if (mark && (wChild(mark, "del") || wChild(mark, "moveFrom"))) return "base";
+  const marks = styles.marks(mark, paragraphStyle);
+  if (marks.struck) return "base";
+  if (marks.underscored) return "draft";
+  const sides = new Set(runs.filter((run) => run.text.trim() !== "").map((run) => run.side));
+  return sides.size === 1 ? [...sides][0]! : "both";
+}
+
+/** A w:p read: its runs (a list label first), and its indentation (its own, else its list level's, else its style's). */
+function readParagraph(paragraph: XmlElementLike, context: Context): WordParagraph {
+  const properties = wChild(paragraph, "pPr");
+  const paragraphStyle = context.styles.paragraphStyle(properties);
+  const runs: WordRun[] = [];
+  collectRuns(paragraph, runs, context.styles, paragraphStyle);
+  const label = listLabel(properties, paragraphStyle, context);
+  if (label) runs.unshift({ text: label.text + label.separator, side: labelSide(properties, paragraphStyle, runs, context.styles) });
+  const indent = twipsOf(properties ? wChild(properties, "ind") : undefined) ?? twipsOf(label?.indentation) ?? twipsOf(context.styles.styleIndentation(paragraphStyle));
+  return { runs: joinRuns(runs), indent };
+}
+
 const CONTAINERS = new Set(["tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "del"]);
 
 /** Paragraphs of the body in reading order, tables and content controls included, walked without recursion. */
-function collectParagraphs(body: XmlElementLike, paragraphs: WordParagraph[]): void {
+function collectParagraphs(body: XmlElementLike, paragraphs: WordParagraph[], context: Context): void {
   const stack = childElements(body).reverse();
   for (let child = stack.pop(); child; child = stack.pop()) {
     if (isW(child, "p")) {
-      const runs: WordRun[] = [];
-      collectRuns(child, runs);
-      paragraphs.push({ runs: joinRuns(runs), indent: paragraphIndent(child) });
+      paragraphs.push(readParagraph(child, context));
     } else if (CONTAINERS.has(child.localName)) {
       const children = child.children;
       for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
@@ -160,7 +197,9 @@ function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
 export async function readDocxParagraphs(bytes: Uint8Array, parseXml: ParseXml): Promise<WordParagraph[]> {
   const parts = await readDocxParts(bytes);
   const body = parseBody(parts.document, parseXml);
+  const styles = new WordStyles(parts.styles === null ? null : parsePart(parts.styles, parseXml, "its styles (word/styles.xml)"));
+  const lists = new ListCounter(parts.numbering === null ? null : parsePart(parts.numbering, parseXml, "its list numbering (word/numbering.xml)"));
   const paragraphs: WordParagraph[] = [];
-  collectParagraphs(body, paragraphs);
+  collectParagraphs(body, paragraphs, { styles, lists });
   return paragraphs;
 }
