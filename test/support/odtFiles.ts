@@ -4,7 +4,9 @@
  * style with "(" and ")" around lower-alpha, decimal, upper-alpha and lower-roman levels; a
  * new list per run of enumerated paragraphs; a start value where a list resumes after omitted
  * text), and struck or underscored words as direct formatting or as named character and
- * paragraph styles that inherit the mark from a parent style.
+ * paragraph styles ("Deleted words" with a double strike, "Inserted words" with a dotted
+ * underline, "New paragraph" with a double underline). LibreOffice drops the parent links of
+ * styles read from a flat ODT, so w:basedOn chains are tested on hand-written styles.xml.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -45,10 +47,12 @@ function ordinalOf(label: string, level: number): number {
 }
 
 /** The enumerator a code paragraph's first plain run starts with, when list numbering can show it at the block's level. */
-function listLabel(block: ExportBlock): string | null {
+function listLabel(block: ExportBlock, options: FodtOptions): string | null {
   if (block.kind !== "code-paragraph" || block.level < 1 || block.level > 4) return null;
   const first = block.runs[0];
-  if (!first || first.style !== "plain") return null;
+  // A wholly underscored paragraph is numbered when its paragraph style underscores it (and so its label).
+  const newParagraph = options.marks === "styles" && block.runs.every((run) => run.style === "underscored");
+  if (!first || (first.style !== "plain" && !newParagraph)) return null;
   const match = /^\(([A-Za-z0-9]+)\) /.exec(first.text);
   return match && LABEL[block.level - 1]!.test(match[1]!) ? match[1]! : null;
 }
@@ -82,7 +86,7 @@ export function ordinanceFodt(document: ExportDocument, options: FodtOptions): s
     while (open.length > toDepth) { open.pop(); body.push("</text:list-item></text:list>"); }
   };
   for (const block of document.blocks) {
-    const label = options.lists ? listLabel(block) : null;
+    const label = options.lists ? listLabel(block, options) : null;
     if (label === null || block.level > open.length + 1) {
       close(0);
       body.push(paragraphOf(block, options, false));
@@ -107,12 +111,9 @@ export function ordinanceFodt(document: ExportDocument, options: FodtOptions): s
 <office:styles>
   <style:style style:name="Body" style:family="paragraph"/>
   ${[1, 2, 3, 4].map((level) => `<style:style style:name="Level${level}" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:margin-left="${level * 0.5}in"/></style:style>`).join("\n  ")}
-  <style:style style:name="Underlined_20_paragraph" style:display-name="Underlined paragraph" style:family="paragraph" style:parent-style-name="Body"><style:text-properties style:text-underline-style="solid" style:text-underline-type="double" style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>
-  <style:style style:name="New_20_paragraph" style:display-name="New paragraph" style:family="paragraph" style:parent-style-name="Underlined_20_paragraph"/>
-  <style:style style:name="Struck" style:family="text"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="double"/></style:style>
-  <style:style style:name="Deleted_20_words" style:display-name="Deleted words" style:family="text" style:parent-style-name="Struck"/>
-  <style:style style:name="Underscored" style:family="text"><style:text-properties style:text-underline-style="dotted" style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>
-  <style:style style:name="Inserted_20_words" style:display-name="Inserted words" style:family="text" style:parent-style-name="Underscored"/>
+  <style:style style:name="New_20_paragraph" style:display-name="New paragraph" style:family="paragraph"><style:text-properties style:text-underline-style="solid" style:text-underline-type="double" style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>
+  <style:style style:name="Deleted_20_words" style:display-name="Deleted words" style:family="text"><style:text-properties style:text-line-through-style="solid" style:text-line-through-type="double"/></style:style>
+  <style:style style:name="Inserted_20_words" style:display-name="Inserted words" style:family="text"><style:text-properties style:text-underline-style="dotted" style:text-underline-width="auto" style:text-underline-color="font-color"/></style:style>
 </office:styles>
 <office:automatic-styles>
   <style:style style:name="S" style:family="text"><style:text-properties style:text-line-through-style="solid"/></style:style>

@@ -3,8 +3,8 @@
  * numbered paragraph, such as "(a)", computed as Word counts. A w:num points to a
  * w:abstractNum whose w:lvl entries give each level's w:start, w:numFmt, w:lvlText ("(%1)")
  * and indentation; paragraphs of every w:num sharing an abstract list count together; a w:num's
- * w:lvlOverride replaces a level or, with w:startOverride, restarts it at the first paragraph of
- * that w:num; numbering a level restarts the levels below it (unless w:lvlRestart is 0).
+ * w:lvlOverride replaces a level (which then restarts at its own w:start) or, with
+ * w:startOverride, restarts it at the first paragraph of that w:num; numbering a level restarts the levels below it (unless w:lvlRestart is 0).
  */
 import { childElements, isW, wAttribute, wChild, type XmlElementLike } from "./xml";
 
@@ -112,10 +112,11 @@ export class ListCounter {
           if (!isW(override, "lvlOverride")) continue;
           const level = Number(wAttribute(override, "ilvl"));
           if (!Number.isInteger(level)) continue;
-          const start = wChild(override, "startOverride");
-          if (start) starts.set(level, intValue(start, 0));
           const lvl = wChild(override, "lvl");
           if (lvl) levels.set(level, readLevel(lvl));
+          // A replaced level restarts at its own w:start, unless a w:startOverride says otherwise.
+          const start = wChild(override, "startOverride");
+          if (start || lvl) starts.set(level, start ? intValue(start, 0) : readLevel(lvl!).start);
         }
         this.nums.set(id, { abstractId, starts, levels });
       }
