@@ -81,6 +81,15 @@ const TEXT_MARKS: Record<Exclude<SegmentMark, "same">, [string, string]> = {
 };
 
 /**
+ * Text escaped for the [-…-] {+…+} format: a backslash is written before every backslash and
+ * before the first character of every "[-", "-]", "{+" and "+}" the text itself contains, so a
+ * reader that takes the character after a backslash literally never mistakes text for a mark.
+ */
+export function escapeMarks(text: string): string {
+  return text.replace(/\\|\[(?=-)|-(?=\])|\{(?=\+)|\+(?=\})/g, "\\$&");
+}
+
+/**
  * Whether `segment` is the underscored half of a replacement printed on the same line as its
  * struck half: the previous segment was deleted and its last line and this one's first line
  * both carry words. Such a pair is printed "struck underscored", with exactly one space between.
@@ -94,13 +103,14 @@ function joinsStruck(previous: Segment | undefined, segment: Segment): boolean {
 
 /**
  * The redline as plain text: [-deleted-] {+inserted+} (a replacement keeps one space between
- * its struck and underscored words); moves carry a ⟦moved to/from …⟧ label.
+ * its struck and underscored words); moves carry a ⟦moved to/from …⟧ label; text that looks
+ * like a mark, and backslashes, are escaped with a backslash (escapeMarks).
  */
 export function formatText(redline: Redline): string {
   let out = "";
   let previous: Segment | undefined;
   for (const segment of redlineSegments(redline)) {
-    if (segment.mark === "same") { out += segment.text; previous = segment; continue; }
+    if (segment.mark === "same") { out += escapeMarks(segment.text); previous = segment; continue; }
     const [open, close] = TEXT_MARKS[segment.mark];
     if (segment.seam) { out += seamText(segment, open, close); previous = segment; continue; }
     const label = segment.label ? `⟦${segment.label}⟧ ` : "";
@@ -113,7 +123,7 @@ export function formatText(redline: Redline): string {
       if (part.core === "") return lead + part.trail;
       const prefix = labelled ? "" : label;
       labelled = true;
-      return `${lead}${prefix}${open}${part.core}${close}${part.trail}`;
+      return `${lead}${prefix}${open}${escapeMarks(part.core)}${close}${part.trail}`;
     }).join("");
     previous = segment;
   }
@@ -126,10 +136,10 @@ export function formatText(redline: Redline): string {
  * pilcrow with the enumerator that goes, on the line. The space on the other side is plain.
  */
 function seamText(segment: Segment, open: string, close: string): string {
-  if (!segment.text.includes("\n")) return segment.seam === "split" ? "" : segment.text;
+  if (!segment.text.includes("\n")) return segment.seam === "split" ? "" : escapeMarks(segment.text);
   const { newlines, indent, label, trail } = seamParts(segment.text);
-  if (segment.mark === "inserted") return `${open}${PILCROW}${close}${newlines}${indent}${label ? `${open}${label}${close}` : ""}${trail}`;
-  return ` ${open}${PILCROW}${label ? ` ${label}` : ""}${close}`;
+  if (segment.mark === "inserted") return `${open}${PILCROW}${close}${newlines}${indent}${label ? `${open}${escapeMarks(label)}${close}` : ""}${trail}`;
+  return ` ${open}${PILCROW}${label ? ` ${escapeMarks(label)}` : ""}${close}`;
 }
 
 /** Escapes text for HTML element content and attribute values. */
