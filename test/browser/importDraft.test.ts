@@ -97,6 +97,7 @@ describe("importing a proposed text in Chromium", () => {
       ["huge.txt", Buffer.alloc(21 * 1024 * 1024, 0x61), /larger than 20 MB/],
       ["notes.txt", Buffer.from("Dear colleagues, please see the attached changes.\n"), /not a Code chapter/],
       ["bomb.docx", Buffer.from(bombDocx()), /refused: its document body \(word\/document\.xml\) would unpack from .* to 1\.0 GB/],
+      ["deep.docx", Buffer.from(rawZip([honestEntry("word/document.xml", `<w:document xmlns:w="${W}"><w:body>${"<w:tbl><w:tr><w:tc>".repeat(3000)}<w:p/>${"</w:tc></w:tr></w:tbl>".repeat(3000)}</w:body></w:document>`)])), /^The Word file is damaged: its document body is not well-formed XML \(error on line 1 at column \d+: Excessive node nesting/],
       ["entities.docx", Buffer.from(rawZip([honestEntry("word/document.xml", `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>`)])), /declares a document type or entities/],
     ];
     const dialog = await openImport(page);
