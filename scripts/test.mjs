@@ -48,6 +48,11 @@ mkdirSync(`${OUT}/reports`, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+// The command-line tests run the bundle a user's install builds (npm's prepare step); build it
+// from the sources as they are now.
+console.log("\n▶ command-line bundle");
+if (run(process.execPath, ["scripts/buildCli.mjs"]) === 0) passed += 1;
+else failed += 1;
 for (const [name, config] of [["typecheck (app)", "tsconfig.json"], ["typecheck (core: no DOM)", "tsconfig.core.json"]]) {
   console.log(`\n▶ ${name}`);
   if (run("npx", ["tsc", "-p", config, "--noEmit"]) === 0) passed += 1;

@@ -48,6 +48,12 @@ const USAGE = `Usage:
       citing section | cited target | kind | suggested fix. JSON gives the
       offsets of each citation and certain fix in AMENDED's canonical text.
       Exit status 0 whether or not problems are found.
+  ordinance-redline import-word FILE.docx --base BASE [--format text|json]
+                    [--out FILE]
+      Read a Word file — a whole chapter, or an amending ordinance whose struck
+      and underscored passages are merged into BASE — and print the draft it
+      describes: its canonical text, or its model as JSON. What the file leaves
+      uncertain is reported on stderr, one line per Word paragraph.
   ordinance-redline clean AMENDED [--out FILE.docx|FILE.txt]
       Write the chapter as amended, without marks: its canonical text (.txt or
       stdout), or a Word document.
@@ -66,6 +72,7 @@ const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   ordinance: { positional: 2, options: { sponsors: null, settings: null, out: null }, flags: ["tracked"] },
   clean: { positional: 1, options: { out: null } },
   check: { positional: 2, options: { format: ["text", "json"] } },
+  "import-word": { positional: 1, options: { base: null, format: ["text", "json"], out: null } },
 };
 
 /** Runs the command line with `argv` (without node and script); resolves to the exit status. */
@@ -127,6 +134,7 @@ async function run(args: ParsedArguments, streams: Streams): Promise<number> {
   }
   // Usage is checked before any file is read, so a wrong --out is a usage error (2) whatever the files.
   const ordinanceFormat = args.command === "ordinance" ? ordinanceFormatOf(args) : undefined;
+  if (args.command === "import-word") return importWord(args, streams);
   const cleanFormat = args.command === "clean" ? (formatOfOut(args.options.out, ["docx", "txt"]) as "docx" | "txt") : undefined;
   const documents = await Promise.all(args.positional.map((path) => readDocument(path, streams)));
   if (ordinanceFormat) return writeOrdinance(args, ordinanceFormat, documents[0]!, documents[1]!, streams);
@@ -210,5 +218,28 @@ async function writeOrdinance(args: ParsedArguments, format: OrdinanceFormat, ba
     throw new InputError(`${args.positional[1]}: makes no change to ${args.positional[0]} that an ordinance would reprint`);
   }
   await emit(await renderOrdinanceDocument(ordinance, format, { defaultAuthor: leadSponsorName(sponsors) }), args.options.out, streams);
+  return 0;
+}
+
+/** `import-word`: the draft a Word file describes against --base, as canonical text or JSON. */
+async function importWord(args: ParsedArguments, streams: Streams): Promise<number> {
+  const basePath = args.options.base;
+  if (basePath === undefined) throw new UsageError("import-word needs --base BASE (the Code text the file amends)");
+  const [path] = args.positional as [string];
+  const [base, bytes] = await Promise.all([readDocument(basePath, streams), readInputBytes(path)]);
+  // Loaded only for this command: the zip reader and the XML parser.
+  const [{ importWordDraft, WordImportError }, { parseXmlPart, MalformedXmlError }] = await Promise.all([import("../core/wordImport"), import("./xmlParser")]);
+  let imported;
+  try {
+    imported = await importWordDraft(bytes, base, parseXmlPart);
+  } catch (error) {
+    if (error instanceof WordImportError || error instanceof MalformedXmlError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+  for (const warning of imported.warnings) {
+    streams.stderr.write(`${path}: ${warning.paragraph > 0 ? `paragraph ${warning.paragraph}: ` : ""}${warning.reason}${warning.text ? ` ("${warning.text.slice(0, 60)}")` : ""}\n`);
+  }
+  const draft = imported.draft;
+  await emit(args.options.format === "json" ? `${JSON.stringify(draft, null, 2)}\n` : serializeDocument(draft), args.options.out, streams);
   return 0;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { compare, formatText } from "../../src/core/redline";
 import { tokenize } from "../../src/core/redline/tokens";
+import { parseCodeText } from "../../src/core/importer/parseCodeText";
 
 const words = (text: string) => tokenize(text).map((token) => token.text);
 
@@ -21,6 +23,17 @@ describe("legal tokens", () => {
   });
   it("splits quotation marks and parentheses from the words they enclose", () => {
     expect(words('"Agency" means (in part)')).toEqual(['"', "Agency", '"', "means", "(", "in", "part", ")"]);
+  });
+  it("keeps letters joined to a number in the number's token: ordinals and lettered items", () => {
+    expect(words("the 21st day, items 1a and 12b, the 2nd's term, a 21st-century rule")).toEqual(["the", "21st", "day", ",", "items", "1a", "and", "12b", ",", "the", "2nd's", "term", ",", "a", "21st-century", "rule"]);
+    expect(words("in 2016.")).toEqual(["in", "2016", "."]);
+  });
+  it("never starts a change inside an ordinal", () => {
+    const chapter = (day: string) => parseCodeText([
+      "CHAPTER 2-173 WELCOMING CITY", "", "2-173-010 Reports.", "",
+      `The report is due on the ${day} day of each quarter.`, "", "(Added Coun. J. 9-12-12, p. 33879, \u00a7 1)", "",
+    ].join("\n")).document;
+    expect(formatText(compare(chapter("1st"), chapter("21st")))).toContain("on the [-1st-] {+21st+} day");
   });
   it("records offsets that slice back to each token", () => {
     const text = "No  agent shall ask, under 2-173-020.";

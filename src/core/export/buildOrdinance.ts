@@ -21,7 +21,7 @@ import { describePerson, findPerson, NO_SPONSORS, type SponsorRegistry } from ".
 import { plainBlock, type ExportBlock, type ExportDocument } from "./exportDocument";
 import { mergedLines } from "./mergedLines";
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from "./settings";
-import { amendedSectionItems, chapterHeadItems, collapseOmitted, lineBlock, OMITTED, wholeSectionItems, type Item } from "./unitBlocks";
+import { amendedSectionItems, chapterHeadItems, collapseOmitted, lineBlock, underscoredSectionItems, OMITTED, wholeSectionItems, type Item } from "./unitBlocks";
 import { chapterAmended, chapterHeadAmended, groupUnits, sectionAmended, type ChapterUnit, type SectionUnit } from "./units";
 import * as wording from "./wording";
 
@@ -54,15 +54,16 @@ function chapterNumberOf(unit: ChapterUnit): string {
 function wholeChapterSection(unit: ChapterUnit, omitted: string): AmendingSection {
   const number = chapterNumberOf(unit);
   if (unit.presence === "deleted") return { formula: () => wording.repealFormula(`Chapter ${number}`), body: [] };
-  const items: Item[] = [lineBlock(unit.heading), ...unit.toc.map((line) => lineBlock(line)), ...unit.sections.flatMap((section) => wholeSectionItems(section, false))];
+  const items: Item[] = [lineBlock(unit.heading), ...unit.toc.map((line) => lineBlock(line)), ...unit.sections.flatMap(underscoredSectionItems)];
   return { formula: () => wording.insertChapterFormula(number), body: collapseOmitted(items, omitted) };
 }
 
 /** Chapter grouping: the whole chapter in one SECTION, untouched parts as omitted-text lines. */
-function chapterSection(unit: ChapterUnit, settings: ExportSettings, omitted: string): AmendingSection {
+function chapterSection(unit: ChapterUnit, settings: ExportSettings, omitted: string, reenacted: Reenacted): AmendingSection {
   const items: Item[] = chapterHeadItems(unit);
   for (const section of unit.sections) {
     if (!sectionAmended(section)) items.push(OMITTED);
+    else if (reenacted(section)) items.push(...underscoredSectionItems(section));
     else if (section.presence === "both") items.push(...amendedSectionItems(section));
     else items.push(...wholeSectionItems(section, true));
   }
@@ -71,7 +72,7 @@ function chapterSection(unit: ChapterUnit, settings: ExportSettings, omitted: st
 }
 
 /** Section grouping: one SECTION for the chapter head when it changed, then one per amended section. */
-function perSectionSections(unit: ChapterUnit, settings: ExportSettings, omitted: string): AmendingSection[] {
+function perSectionSections(unit: ChapterUnit, settings: ExportSettings, omitted: string, reenacted: Reenacted, intoNewChapter: ReadonlySet<string>): AmendingSection[] {
   const chapterNumber = chapterNumberOf(unit);
   const sections: AmendingSection[] = [];
   if (chapterHeadAmended(unit)) {
@@ -79,14 +80,18 @@ function perSectionSections(unit: ChapterUnit, settings: ExportSettings, omitted
     sections.push({ formula: (marks) => wording.amendFormula(`Chapter ${chapterNumber}`, marks, settings), body });
   }
   for (const section of unit.sections.filter(sectionAmended)) {
-    // A section moved out to another chapter is spoken of by the SECTION that reprints it there.
-    if (section.presence === "deleted" && section.move) continue;
-    sections.push(sectionSection(section, chapterNumber, settings, omitted));
+    // A section moved out to another chapter is spoken of by the SECTION that reprints it there,
+    // unless that is a new chapter's: then this SECTION repeals it here.
+    if (section.presence === "deleted" && section.move && !intoNewChapter.has(section.move.otherSection)) continue;
+    sections.push(sectionSection(section, chapterNumber, settings, omitted, reenacted));
   }
   return sections;
 }
 
-function sectionSection(section: SectionUnit, chapterNumber: string, settings: ExportSettings, omitted: string): AmendingSection {
+function sectionSection(section: SectionUnit, chapterNumber: string, settings: ExportSettings, omitted: string, reenacted: Reenacted): AmendingSection {
+  if (reenacted(section)) {
+    return { formula: () => wording.insertSectionFormula(chapterNumber, section.sectionB!.number), body: collapseOmitted(underscoredSectionItems(section), omitted) };
+  }
   if (section.presence === "both" && section.move) {
     const { sectionA, sectionB } = section;
     return { formula: (marks) => wording.moveFormula(sectionA!.number, chapterNumber, sectionB!.number, marks, settings), body: collapseOmitted(amendedSectionItems(section), omitted) };
@@ -101,11 +106,26 @@ function sectionSection(section: SectionUnit, chapterNumber: string, settings: E
   return { formula: (marks) => wording.amendFormula(subject, marks, settings), body: collapseOmitted(amendedSectionItems(section), omitted) };
 }
 
+/** Whether a section is printed as new text though the redline shows it moved (see reenactedMoves). */
+type Reenacted = (section: SectionUnit) => boolean;
+
+/**
+ * The sections moved out of a chapter the ordinance repeals whole: the repeal takes their old
+ * text with it, so the ordinance enacts them afresh at their new place, every word underscored
+ * (labelled with where they came from), rather than amending a section it has just repealed.
+ */
+function reenactedMoves(units: readonly ChapterUnit[]): Reenacted {
+  const repealed = new Set(units.filter((unit) => unit.presence === "deleted").flatMap((unit) => unit.chapterA!.sections.map((section) => section.number)));
+  return (section) => section.presence === "both" && section.move?.role === "destination" && repealed.has(section.move.otherSection);
+}
+
 function amendingSections(units: readonly ChapterUnit[], settings: ExportSettings): AmendingSection[] {
   const omitted = wording.omittedTextLine(settings);
+  const reenacted = reenactedMoves(units);
+  const intoNewChapter = new Set(units.filter((unit) => unit.presence === "inserted").flatMap((unit) => unit.chapterB!.sections.map((section) => section.number)));
   return units.filter(chapterAmended).flatMap((unit) => {
     if (unit.presence !== "both") return [wholeChapterSection(unit, omitted)];
-    return settings.grouping === "chapter" ? [chapterSection(unit, settings, omitted)] : perSectionSections(unit, settings, omitted);
+    return settings.grouping === "chapter" ? [chapterSection(unit, settings, omitted, reenacted)] : perSectionSections(unit, settings, omitted, reenacted, intoNewChapter);
   });
 }
 

@@ -64,6 +64,21 @@ export function wholeSectionItems(unit: SectionUnit, withMoveLabel: boolean): It
   return [lineBlock(unit.heading, withMoveLabel ? moveLabel(unit) : undefined), ...unit.body.filter((line) => !isHistoryLine(line)).map((line) => lineBlock(line))];
 }
 
+/**
+ * A section enacted as new text: its draft text, every word underscored — a section of a
+ * chapter inserted whole, or one moved out of a chapter the ordinance repeals. A moved section
+ * (whose merged lines mark only its real edits) reads so too, labelled with where it came from. Its runs
+ * name no change (one underscored run per line, as for the chapter's other new lines).
+ */
+export function underscoredSectionItems(unit: SectionUnit): Item[] {
+  const inserted = (line: MergedLine): MergedLine => ({
+    ...line,
+    parts: line.parts.filter((part) => part.mark !== "deleted" && !part.pilcrow).map((part) => ({ text: part.text, mark: "inserted" as const })),
+  });
+  const lines = [unit.heading, ...unit.body.filter((line) => !isHistoryLine(line))].filter((line) => line.b !== null).map(inserted);
+  return lines.map((line, k) => lineBlock(line, k === 0 ? moveLabel(unit) : undefined));
+}
+
 /** "moved to 2-178-040" / "moved from 2-176-050" for a moved section's heading, else undefined. */
 function moveLabel(unit: SectionUnit): string | undefined {
   return unit.move ? `${unit.move.role === "source" ? "moved to" : "moved from"} ${unit.move.otherSection}` : undefined;

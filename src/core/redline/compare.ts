@@ -228,7 +228,13 @@ function walkUnit(walker: Walker, unit: UnitStep, idLabel: string | undefined): 
     case "title": return walkTitles(walker);
     case "head": return walkChapterHead(walker, base.chapters[unit.a]!, draft.chapters[unit.b]!, unit.renumbered, unit.renumberedKey);
     case "whole-head": return wholeChapterHead(walker, (unit.side === "A" ? base : draft).chapters[unit.chapter]!, unit.side);
-    case "whole-section": return wholeSection(walker, (unit.side === "A" ? base : draft).chapters[unit.chapter]!.sections[unit.section]!, unit.side);
+    case "whole-section": {
+      const section = (unit.side === "A" ? base : draft).chapters[unit.chapter]!.sections[unit.section]!;
+      // A section of a chapter on one side only may have moved to or from another chapter.
+      if (!unit.move) return wholeSection(walker, section, unit.side);
+      const other = (unit.side === "A" ? draft : base).chapters[unit.move.chapter]!.sections[unit.move.section]!;
+      return unit.side === "A" ? removedSection(walker, section, other) : addedSection(walker, section, other);
+    }
     case "section": {
       const step = unit.step;
       const chapterA = base.chapters[unit.a]!;

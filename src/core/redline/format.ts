@@ -107,27 +107,38 @@ function joinsStruck(previous: Segment | undefined, segment: Segment): boolean {
  * like a mark, and backslashes, are escaped with a backslash (escapeMarks).
  */
 export function formatText(redline: Redline): string {
-  let out = "";
+  // Pieces joined once at the end: trimming the end of one growing string flattens it each time.
+  const out: string[] = [];
   let previous: Segment | undefined;
   for (const segment of redlineSegments(redline)) {
-    if (segment.mark === "same") { out += escapeMarks(segment.text); previous = segment; continue; }
+    if (segment.mark === "same") { out.push(escapeMarks(segment.text)); previous = segment; continue; }
     const [open, close] = TEXT_MARKS[segment.mark];
-    if (segment.seam) { out += seamText(segment, open, close); previous = segment; continue; }
+    if (segment.seam) { out.push(seamText(segment, open, close)); previous = segment; continue; }
     const label = segment.label ? `⟦${segment.label}⟧ ` : "";
     const joined = joinsStruck(previous, segment);
-    if (joined) out = `${out.replace(/[ \t]+$/, "")} `;
+    if (joined) { trimTrailingBlanks(out); out.push(" "); }
     let labelled = false;
-    out += lineParts(segment.text).map((part, index) => {
-      if (part === "\n") return part;
+    for (const [index, part] of lineParts(segment.text).entries()) {
+      if (part === "\n") { out.push(part); continue; }
       const lead = joined && index === 0 ? "" : part.lead;
-      if (part.core === "") return lead + part.trail;
+      if (part.core === "") { out.push(lead + part.trail); continue; }
       const prefix = labelled ? "" : label;
       labelled = true;
-      return `${lead}${prefix}${open}${escapeMarks(part.core)}${close}${part.trail}`;
-    }).join("");
+      out.push(`${lead}${prefix}${open}${escapeMarks(part.core)}${close}${part.trail}`);
+    }
     previous = segment;
   }
-  return out;
+  return out.join("");
+}
+
+/** Removes the spaces and tabs at the end of the text the pieces make (whole pieces, then the last one's end). */
+function trimTrailingBlanks(pieces: string[]): void {
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1]!;
+    const trimmed = last.replace(/[ \t]+$/, "");
+    if (trimmed !== "") { pieces[pieces.length - 1] = trimmed; return; }
+    pieces.pop();
+  }
 }
 
 /**

@@ -22,7 +22,15 @@ export type PlanStep =
     /** Draft number → base number of each section paired in place under another number, and a key naming that map. */
     readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string;
   }
-  | { readonly kind: "chapter-whole"; readonly side: "A" | "B"; readonly index: number };
+  | {
+    readonly kind: "chapter-whole"; readonly side: "A" | "B"; readonly index: number;
+    /**
+     * Present when a section of this chapter moved to or from another chapter: one step per
+     * section (delete steps for a base chapter, insert steps for a draft chapter), the moves
+     * written in as in a chapter pair's sections.
+     */
+    readonly sections?: readonly SectionStep[];
+  };
 
 export interface Plan {
   readonly steps: readonly PlanStep[];
@@ -44,28 +52,50 @@ export function makePlan(base: OrdinanceDocument, draft: OrdinanceDocument, opti
 }
 
 /**
- * The steps with the moves between chapters written into their chapter pairs' sections (see
- * crossChapterMoves). A pair whose sections come out as those of the step at the same place in
+ * The steps with the moves between chapters written into their sections (see crossChapterMoves):
+ * a chapter pair's `sections`, and the `sections` of a chapter present on one side only whose
+ * sections moved. A step whose sections come out as those of the step at the same place in
  * `previous` keeps that array, so an update that moves nothing keeps its pairing.
  */
 function withMovesAcross(base: OrdinanceDocument, draft: OrdinanceDocument, steps: readonly PlanStep[], options: ResolvedOptions, previous?: readonly PlanStep[]): PlanStep[] {
-  const places: number[] = [];
-  const pairs: ChapterSteps[] = [];
-  steps.forEach((step, k) => {
-    if (step.kind !== "chapter-pair") return;
-    places.push(k);
-    pairs.push({ a: step.a, b: step.b, steps: step.match.steps });
-  });
+  const pairs: ChapterSteps[] = steps.map((step) => step.kind === "chapter-pair"
+    ? { a: step.a, b: step.b, steps: step.match.steps }
+    : step.side === "A"
+      ? { a: step.index, b: -1, steps: wholeSteps("A", base.chapters[step.index]!.sections) }
+      : { a: -1, b: step.index, steps: wholeSteps("B", draft.chapters[step.index]!.sections) });
   const sections = stepsWithMoves(pairs, crossChapterMoves(base, draft, pairs, options));
   const result = steps.slice();
-  places.forEach((k, n) => {
-    const step = steps[k] as Extract<PlanStep, { kind: "chapter-pair" }>;
+  steps.forEach((step, k) => {
+    const mine = sections[k]!;
     const before = previous?.[k];
-    const mine = sections[n]!;
-    const walked = before?.kind === "chapter-pair" && (before.sections === mine || sameSteps(before.sections, mine)) ? before.sections : mine;
+    const beforeSections = before?.kind === step.kind ? before.sections : undefined;
+    if (step.kind === "chapter-whole") {
+      // A chapter no move touches has no `sections`.
+      const moved = mine === pairs[k]!.steps ? undefined : beforeSections && sameSteps(beforeSections, mine) ? beforeSections : mine;
+      if (moved !== step.sections) result[k] = withSections(step, moved);
+      return;
+    }
+    const walked = beforeSections && (beforeSections === mine || sameSteps(beforeSections, mine)) ? beforeSections : mine;
     if (walked !== step.sections) result[k] = { ...step, sections: walked };
   });
   return result;
+}
+
+/** A whole chapter's step with `sections` set to `moved`, or left out when undefined. */
+function withSections(step: Extract<PlanStep, { kind: "chapter-whole" }>, moved: readonly SectionStep[] | undefined): PlanStep {
+  return moved ? { ...step, sections: moved } : { kind: step.kind, side: step.side, index: step.index };
+}
+
+const wholeStepsCache = new WeakMap<readonly object[], readonly SectionStep[]>();
+
+/** The steps of a chapter present on one side only: each of its sections deleted (A) or inserted (B). One array per sections array. */
+function wholeSteps(side: "A" | "B", sections: readonly object[]): readonly SectionStep[] {
+  let steps = wholeStepsCache.get(sections);
+  if (!steps) {
+    steps = sections.map((_, s): SectionStep => side === "A" ? { kind: "delete", a: s } : { kind: "insert", b: s });
+    wholeStepsCache.set(sections, steps);
+  }
+  return steps;
 }
 
 function chapterLikeness(a: Chapter, b: Chapter): number {
@@ -124,6 +154,8 @@ export function planForUpdate(
     if (step.kind === "chapter-whole" || base.chapters[step.a]!.number !== after.number) {
       // A chapter added whole, or paired by content: the chapters' pairing may change with it.
       if (step.kind === "chapter-pair" || previous.steps.some((other) => other.kind === "chapter-whole" && other.side === "A")) return makePlan(base, draft, options);
+      // Its sections may now move from, or no longer move from, another chapter's.
+      steps ??= [...previous.steps];
       continue;
     }
     const chapterA = base.chapters[step.a]!;
@@ -134,7 +166,9 @@ export function planForUpdate(
     // The same pairs decided again keep their steps: only what they were decided from is new.
     steps[k] = sameSteps(match.steps, step.match.steps) ? { ...step, match: { ...match, steps: step.match.steps } } : chapterPair(chapterA, after, step.a, step.b, options, match);
   }
-  return steps ? { steps: withMovesAcross(base, draft, steps, options, previous.steps) } : previous;
+  if (!steps) return previous;
+  const next = withMovesAcross(base, draft, steps, options, previous.steps);
+  return next.every((step, k) => step === previous.steps[k]) ? previous : { steps: next };
 }
 
 const NO_SECTIONS: readonly number[] = [];
@@ -156,6 +190,7 @@ export function samePairing(first: Plan, second: Plan): boolean {
   return first.steps.every((step, k) => {
     const other = second.steps[k]!;
     if (step === other) return true;
-    return step.kind === "chapter-pair" && other.kind === "chapter-pair" && step.sections === other.sections && step.renumbered === other.renumbered;
+    if (step.kind === "chapter-whole") return other.kind === "chapter-whole" && step.side === other.side && step.index === other.index && step.sections === other.sections;
+    return other.kind === "chapter-pair" && step.sections === other.sections && step.renumbered === other.renumbered;
   });
 }

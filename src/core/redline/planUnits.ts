@@ -13,7 +13,11 @@ export type UnitStep =
   | { readonly kind: "title" }
   | { readonly kind: "head"; readonly a: number; readonly b: number; readonly renumbered: ReadonlyMap<string, string>; readonly renumberedKey: string }
   | { readonly kind: "whole-head"; readonly side: "A" | "B"; readonly chapter: number }
-  | { readonly kind: "whole-section"; readonly side: "A" | "B"; readonly chapter: number; readonly section: number }
+  | {
+    readonly kind: "whole-section"; readonly side: "A" | "B"; readonly chapter: number; readonly section: number;
+    /** The other end of its move to (side A) or from (side B) another chapter's section: that chapter's index and the section's. */
+    readonly move?: { readonly chapter: number; readonly section: number };
+  }
   | { readonly kind: "section"; readonly a: number; readonly b: number; readonly step: SectionStep };
 
 export interface PlanUnits {
@@ -75,7 +79,9 @@ export function planUnits(plan: Plan, base: OrdinanceDocument, draft: OrdinanceD
       units.push({ kind: "whole-head", side: step.side, chapter: step.index });
       for (let s = 0; s < chapter.sections.length; s++) {
         if (step.side === "B") sectionUnit[step.index]![s] = units.length;
-        units.push({ kind: "whole-section", side: step.side, chapter: step.index, section: s });
+        const move = step.sections ? moveOf(step.sections[s]!) : undefined;
+        if (move && step.side === "A") moveSources[move.chapter]!.set(move.section, units.length);
+        units.push(move ? { kind: "whole-section", side: step.side, chapter: step.index, section: s, move } : { kind: "whole-section", side: step.side, chapter: step.index, section: s });
       }
       continue;
     }
@@ -90,6 +96,13 @@ export function planUnits(plan: Plan, base: OrdinanceDocument, draft: OrdinanceD
   const made = { units, headUnit, sectionUnit, moveSources, idLabels: repeatedLabels(units, base, draft) };
   cache.set(plan, made);
   return made;
+}
+
+/** The other end of a whole chapter's section step that moved across chapters, else undefined. */
+function moveOf(step: SectionStep): { chapter: number; section: number } | undefined {
+  if (step.kind === "delete" && step.moveTo !== undefined) return { chapter: step.moveToChapter!, section: step.moveTo };
+  if (step.kind === "insert" && step.moveFrom !== undefined) return { chapter: step.moveFromChapter!, section: step.moveFrom };
+  return undefined;
 }
 
 /**

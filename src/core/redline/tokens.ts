@@ -3,7 +3,7 @@ import { DATE_SOURCE, SECTION_NUMBER_SOURCE } from "../numbers";
 /**
  * Legal tokenization: the units a redline may mark. A Code citation (2-173-030(a)), a date
  * (3-29-06: one word, but not a citation, so it never takes a following enumerator), money
- * ($2,000.00), a number with punctuation (1357(g), 1,000), an abbreviation (U.S.C.), an
+ * ($2,000.00), a number with punctuation or letters joined to it (1357(g), 1,000, 21st, 1a), an abbreviation (U.S.C.), an
  * enumerator ((a)), a hyphenated word (fire-fighting) and a possessive (City's) are single
  * tokens; every other non-space character is a token of its own. Whitespace is never a token,
  * so a change can never start or end inside a word and spacing alone is never a change.
@@ -27,7 +27,8 @@ function tokenPattern(letter: string, flags: string): RegExp {
         DATE_SOURCE,                                               // dates: 3-29-06, 10-5-2016
         String.raw`${SECTION_NUMBER_SOURCE}(?:\([A-Za-z0-9]{1,4}\))*`, // Code citations: 2-173-030(a)(1)
         String.raw`\d+[A-Z]?(?:-\d+[A-Z]?)+`,                      // chapters and other hyphenated numbers: 2-173
-        String.raw`\d+(?:[.,:/]\d+)*(?:\([A-Za-z0-9]{1,4}\))*%?`,  // numbers: 1357(g), 1,000, 140/7
+        // numbers, letters joined to them included: 1357(g), 1,000, 140/7, 21st, 1a
+        String.raw`\d+(?:[.,:/]\d+)*` + `(?:${letter}+(?:['\u2019\\-\u2010\u2011]${letter}+)*)?` + String.raw`(?:\([A-Za-z0-9]{1,4}\))*%?`,
       ].join("|") + ")",
       String.raw`\$\d[\d,]*(?:\.\d+)?`,                          // money: $2,000.00
       String.raw`(?:[A-Za-z]\.){2,}`,                            // abbreviations: U.S.C.
