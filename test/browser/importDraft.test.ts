@@ -7,10 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "v
 import { renderOrdinance } from "../../src/core/export";
 import { parseSponsors } from "../../src/core/sponsors/sponsors";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
+import { honestEntry, rawZip, repeatedDeflate } from "../support/rawZip";
 import { launchBrowser, openPage } from "./browser";
 import { chooseFromToolbar } from "./toolbar";
 
 const dir = mkdtempSync(join(tmpdir(), "redline-import-"));
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const sponsors = parseSponsors(JSON.parse(fixtureText("sponsors.json")));
 
 async function total(page: Page): Promise<number> {
@@ -80,6 +82,12 @@ describe("importing a proposed text in Chromium", () => {
     expect(await cleanTextOf(page)).toBe(fixtureText("amended.txt"));
   }, 120_000);
 
+  /** A .docx whose document body honestly declares a gigabyte of text packed into about a megabyte. */
+  function bombDocx(): Uint8Array {
+    const body = repeatedDeflate(`<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>`, "The words of a section. ".repeat(43_691).slice(0, 1024 * 1024), 1024, "</w:t></w:r></w:p></w:body></w:document>");
+    return rawZip([{ name: "word/document.xml", deflated: body.deflated, declaredSize: body.size, crc: body.crc }]);
+  }
+
   it("refuses each bad file with a message and leaves the draft as it was", async () => {
     const before = await total(page);
     const cases: Array<[string, Buffer, RegExp]> = [
@@ -88,6 +96,9 @@ describe("importing a proposed text in Chromium", () => {
       ["empty.txt", Buffer.alloc(0), /is empty/],
       ["huge.txt", Buffer.alloc(21 * 1024 * 1024, 0x61), /larger than 20 MB/],
       ["notes.txt", Buffer.from("Dear colleagues, please see the attached changes.\n"), /not a Code chapter/],
+      ["bomb.docx", Buffer.from(bombDocx()), /refused: its document body \(word\/document\.xml\) would unpack from .* to 1\.0 GB/],
+      ["deep.docx", Buffer.from(rawZip([honestEntry("word/document.xml", `<w:document xmlns:w="${W}"><w:body>${"<w:tbl><w:tr><w:tc>".repeat(3000)}<w:p/>${"</w:tc></w:tr></w:tbl>".repeat(3000)}</w:body></w:document>`)])), /^The Word file is damaged: its document body is not well-formed XML \(error on line 1 at column \d+: Excessive node nesting/],
+      ["entities.docx", Buffer.from(rawZip([honestEntry("word/document.xml", `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>`)])), /declares a document type or entities/],
     ];
     const dialog = await openImport(page);
     for (const [name, bytes, message] of cases) {

@@ -64,11 +64,14 @@ export async function zipOf(files: Record<string, string>): Promise<Uint8Array> 
   return zip.generateAsync({ type: "uint8array" });
 }
 
-/** A minimal .docx whose body is the given WordprocessingML (w: prefix bound). */
-export async function docxFromBody(bodyXml: string): Promise<Uint8Array> {
+/** A minimal .docx whose body is the given WordprocessingML (w: prefix bound), with optional styles and numbering (their inner XML). */
+export async function docxFromBody(bodyXml: string, parts: { readonly styles?: string; readonly numbering?: string } = {}): Promise<Uint8Array> {
+  const xml = (root: string, inner: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${root} xmlns:w="${W}">${inner}</w:${root}>`;
   return zipOf({
     "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-    "word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${bodyXml}</w:body></w:document>`,
+    "word/document.xml": xml("document", `<w:body>${bodyXml}</w:body>`),
+    ...(parts.styles === undefined ? {} : { "word/styles.xml": xml("styles", parts.styles) }),
+    ...(parts.numbering === undefined ? {} : { "word/numbering.xml": xml("numbering", parts.numbering) }),
   });
 }
 

@@ -8,12 +8,13 @@
  * AmendmentFileError that lists every problem with its path.
  */
 import type { Annotation } from "../annotations/annotation";
+import { parseExportSettings } from "../export";
 import { serializeDocument } from "../model/canonicalText";
 import type { OrdinanceDocument } from "../model/document";
 import { ImportError, parseCodeText } from "../importer/parseCodeText";
 import { parseSponsors, SponsorDataError, type SponsorRegistry } from "../sponsors/sponsors";
 import { readAnnotations } from "./annotations";
-import { checkKnownKeys, describeFileProblems, isRecord, readIsoTime, readText, type FileProblem, type ProblemList } from "./problems";
+import { checkKnownKeys, describeFileProblems, isRecord, readIsoTime, readText, type FileProblem, type ProblemList } from "../validation";
 
 /** The schema version this code writes and reads. */
 export const AMENDMENT_SCHEMA_VERSION = 1;
@@ -31,7 +32,7 @@ export interface AmendmentContent {
   readonly draft: OrdinanceDocument;
   readonly sponsors: SponsorRegistry | null;
   readonly annotations: readonly Annotation[];
-  /** Export settings as JSON (an object), or null; validated by the export module, not here. */
+  /** Export settings as JSON (an object), or null; validated on reading by the export module's parseExportSettings. */
   readonly exportSettings: unknown;
 }
 
@@ -157,6 +158,10 @@ export function parseAmendment(text: string): AmendmentContent {
   const annotations = readAnnotations(value.annotations, "annotations", problems);
   const exportSettings = value.exportSettings;
   if (exportSettings !== null && !isRecord(exportSettings)) problems.push({ path: "exportSettings", message: "must be an object or null" });
+  else if (exportSettings !== null) {
+    const settings = parseExportSettings(exportSettings);
+    if (!settings.ok) problems.push(...settings.problems.map((problem) => ({ path: `exportSettings.${problem.path}`, message: problem.message })));
+  }
   if (problems.length > 0 || name === null || base === null || draft === null || sponsors === undefined || annotations === null) {
     throw new AmendmentFileError("invalid", problems);
   }

@@ -5,7 +5,7 @@
  * fresh values built from what was read, or null when anything was wrong.
  */
 import { ANNOTATION_STATUSES, type Annotation, type AnnotationAnchor, type AnnotationStatus, type Comment, type TextQuote } from "../annotations/annotation";
-import { checkKnownKeys, isRecord, readIsoTime, readList, readOptionalText, readText, type ProblemList } from "./problems";
+import { checkKnownKeys, isRecord, readIsoTime, readList, readOptionalText, readText, type ProblemList } from "../validation";
 
 /** Length caps, in characters and entries. */
 export const ANNOTATION_LIMITS = {

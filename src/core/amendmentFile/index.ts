@@ -5,4 +5,4 @@ export {
   type AmendmentContent, type AmendmentFile, type AmendmentFileErrorKind,
 } from "./amendmentFile";
 export { ANNOTATION_LIMITS, readAnnotations } from "./annotations";
-export { describeFileProblems, type FileProblem } from "./problems";
+export { describeFileProblems, type FileProblem } from "../validation";

@@ -3,7 +3,8 @@
  * 12 pt, US letter, 1-inch margins, the page number centred in the footer, no colour. Struck
  * runs get a real single strikethrough (w:strike) and underscored runs a real single underline
  * (w:u w:val="single"). A run that carries a revision is written as a Word revision instead —
- * w:ins or w:del with its author and date — so Word's Accept and Reject work on it.
+ * w:ins or w:del with its author and date — so Word's Accept and Reject work on it; a paragraph
+ * wholly inserted or deleted carries the revision on its paragraph mark (w:pPr/w:rPr) as well.
  */
 import {
   AlignmentType, DeletedTextRun, Document, Footer, InsertedTextRun, Packer, PageNumber, Paragraph, TextRun, UnderlineType,
@@ -54,10 +55,15 @@ class RunWriter {
 
   constructor(private readonly revisionDate: string) {}
 
+  /** A revision's id, author and date, for a run or a paragraph mark. */
+  revision(author: string): { id: number; author: string; date: string } {
+    return { id: this.nextRevisionId++, author, date: this.revisionDate };
+  }
+
   write(run: Run): ParagraphChild {
     const bold = run.bold ? { bold: true } : {};
     if (run.revision) {
-      const revision = { id: this.nextRevisionId++, author: run.revision.author, date: this.revisionDate, text: run.text, ...bold };
+      const revision = { ...this.revision(run.revision.author), text: run.text, ...bold };
       return run.revision.kind === "insert" ? new InsertedTextRun(revision) : new DeletedTextRun(revision);
     }
     return new TextRun({
@@ -69,10 +75,24 @@ class RunWriter {
   }
 }
 
+/**
+ * The revision of a paragraph whose every word is inserted (or every word deleted): Word's own
+ * Compare marks its paragraph mark too, so that Reject All (or Accept All) removes the
+ * paragraph rather than leaving it empty. Null for any other paragraph.
+ */
+function markRevision(block: ExportBlock): { kind: "insert" | "delete"; author: string } | null {
+  const worded = block.runs.filter((run) => run.text.trim() !== "");
+  const first = worded[0]?.revision;
+  if (!first || !worded.every((run) => run.revision?.kind === first.kind)) return null;
+  return { kind: first.kind, author: first.author };
+}
+
 function paragraph(block: ExportBlock, runs: RunWriter): Paragraph {
   const layout = LAYOUT[block.kind];
   const indent = block.kind === "code-paragraph" && block.level > 0 ? { indent: { left: block.level * (INCH / 2) } } : {};
-  return new Paragraph({ ...layout, ...indent, children: withMarksOnWords(block.runs).map((run) => runs.write(run)) });
+  const mark = markRevision(block);
+  const markRun = mark ? { run: mark.kind === "insert" ? { insertion: runs.revision(mark.author) } : { deletion: runs.revision(mark.author) } } : {};
+  return new Paragraph({ ...layout, ...indent, ...markRun, children: withMarksOnWords(block.runs).map((run) => runs.write(run)) });
 }
 
 /** The document as .docx bytes. */

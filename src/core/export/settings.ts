@@ -5,6 +5,7 @@
  * JSON: it returns complete settings (defaults for what is missing) or every problem found,
  * never partial settings.
  */
+import { checkKnownKeys, isRecord } from "../validation";
 
 export type OrdinanceTitle = "ORDINANCE" | "SUBSTITUTE ORDINANCE";
 
@@ -63,9 +64,6 @@ const MAX_RECITALS = 20;
 const MAX_RECITAL_LENGTH = 2000;
 const MAX_DAYS = 3650;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Whether "YYYY-MM-DD" names a real calendar date. */
 export function isCalendarDate(text: string): boolean {
@@ -147,9 +145,7 @@ function readEffectiveDate(value: unknown, problems: SettingsProblem[]): Effecti
 export function parseExportSettings(value: unknown): SettingsResult {
   if (!isRecord(value)) return { ok: false, problems: [{ path: "settings", message: "must be an object" }] };
   const problems: SettingsProblem[] = [];
-  for (const key of Object.keys(value)) {
-    if (!KNOWN_KEYS.includes(key)) problems.push({ path: key, message: `is not a setting (known: ${KNOWN_KEYS.join(", ")})` });
-  }
+  checkKnownKeys(value, KNOWN_KEYS, "", problems, `is not a setting (known: ${KNOWN_KEYS.join(", ")})`);
   const defaults = DEFAULT_EXPORT_SETTINGS;
   const settings: ExportSettings = {
     title: choice(value.title, TITLES, "title", problems, defaults.title),

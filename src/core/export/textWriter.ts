@@ -1,8 +1,10 @@
 /**
  * Plain-text rendering of an export document: one paragraph per block, a blank line between
  * blocks, four spaces of indentation per level, struck language as [-…-] and underscored as
- * {+…+}. Spaces around a marked passage stay outside its marks.
+ * {+…+}. Spaces around a marked passage stay outside its marks; text that looks like a mark,
+ * and backslashes, are escaped with a backslash (see redline's escapeMarks).
  */
+import { escapeMarks } from "../redline";
 import { withMarksOnWords, type ExportBlock, type ExportDocument, type Run } from "./exportDocument";
 
 const MARKS: Record<Run["style"], [string, string]> = {
@@ -15,7 +17,7 @@ const MARKS: Record<Run["style"], [string, string]> = {
 export function blockToText(block: ExportBlock): string {
   const body = withMarksOnWords(block.runs).map((run) => {
     const [open, close] = MARKS[run.style];
-    return `${open}${run.text}${close}`;
+    return `${open}${escapeMarks(run.text)}${close}`;
   }).join("");
   return "    ".repeat(block.level) + body;
 }

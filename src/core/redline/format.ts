@@ -81,6 +81,15 @@ const TEXT_MARKS: Record<Exclude<SegmentMark, "same">, [string, string]> = {
 };
 
 /**
+ * Text escaped for the [-…-] {+…+} format: a backslash is written before every backslash and
+ * before the first character of every "[-", "-]", "{+" and "+}" the text itself contains, so a
+ * reader that takes the character after a backslash literally never mistakes text for a mark.
+ */
+export function escapeMarks(text: string): string {
+  return text.replace(/\\|\[(?=-)|-(?=\])|\{(?=\+)|\+(?=\})/g, "\\$&");
+}
+
+/**
  * Whether `segment` is the underscored half of a replacement printed on the same line as its
  * struck half: the previous segment was deleted and its last line and this one's first line
  * both carry words. Such a pair is printed "struck underscored", with exactly one space between.
@@ -94,14 +103,15 @@ function joinsStruck(previous: Segment | undefined, segment: Segment): boolean {
 
 /**
  * The redline as plain text: [-deleted-] {+inserted+} (a replacement keeps one space between
- * its struck and underscored words); moves carry a ⟦moved to/from …⟧ label.
+ * its struck and underscored words); moves carry a ⟦moved to/from …⟧ label; text that looks
+ * like a mark, and backslashes, are escaped with a backslash (escapeMarks).
  */
 export function formatText(redline: Redline): string {
   // Pieces joined once at the end: trimming the end of one growing string flattens it each time.
   const out: string[] = [];
   let previous: Segment | undefined;
   for (const segment of redlineSegments(redline)) {
-    if (segment.mark === "same") { out.push(segment.text); previous = segment; continue; }
+    if (segment.mark === "same") { out.push(escapeMarks(segment.text)); previous = segment; continue; }
     const [open, close] = TEXT_MARKS[segment.mark];
     if (segment.seam) { out.push(seamText(segment, open, close)); previous = segment; continue; }
     const label = segment.label ? `⟦${segment.label}⟧ ` : "";
@@ -114,7 +124,7 @@ export function formatText(redline: Redline): string {
       if (part.core === "") { out.push(lead + part.trail); continue; }
       const prefix = labelled ? "" : label;
       labelled = true;
-      out.push(`${lead}${prefix}${open}${part.core}${close}${part.trail}`);
+      out.push(`${lead}${prefix}${open}${escapeMarks(part.core)}${close}${part.trail}`);
     }
     previous = segment;
   }
@@ -137,10 +147,10 @@ function trimTrailingBlanks(pieces: string[]): void {
  * pilcrow with the enumerator that goes, on the line. The space on the other side is plain.
  */
 function seamText(segment: Segment, open: string, close: string): string {
-  if (!segment.text.includes("\n")) return segment.seam === "split" ? "" : segment.text;
+  if (!segment.text.includes("\n")) return segment.seam === "split" ? "" : escapeMarks(segment.text);
   const { newlines, indent, label, trail } = seamParts(segment.text);
-  if (segment.mark === "inserted") return `${open}${PILCROW}${close}${newlines}${indent}${label ? `${open}${label}${close}` : ""}${trail}`;
-  return ` ${open}${PILCROW}${label ? ` ${label}` : ""}${close}`;
+  if (segment.mark === "inserted") return `${open}${PILCROW}${close}${newlines}${indent}${label ? `${open}${escapeMarks(label)}${close}` : ""}${trail}`;
+  return ` ${open}${PILCROW}${label ? ` ${escapeMarks(label)}` : ""}${close}`;
 }
 
 /** Escapes text for HTML element content and attribute values. */

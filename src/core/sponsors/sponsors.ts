@@ -1,8 +1,10 @@
 /**
  * The sponsor registry: the people and offices who sponsor, draft or review an amendment.
  * Aldermen are sponsors; the drafting organisation is an author, never a sponsor. Values are
- * immutable; `parseSponsors` validates untrusted JSON and reports every problem at once.
+ * immutable; `parseSponsors` validates untrusted JSON (unknown fields refused) and reports
+ * every problem at once.
  */
+import { checkKnownKeys, isRecord } from "../validation";
 
 export type SponsorRole = "sponsoring-alderman" | "drafting-organisation" | "reviewing-office";
 
@@ -62,13 +64,13 @@ export function describePerson(person: Person): string {
   return person.ward === null ? person.name : `${person.name} (${ordinal(person.ward)} Ward)`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const REGISTRY_KEYS = ["people", "leadSponsorId", "coSponsorIds"];
+const PERSON_KEYS = ["id", "name", "ward", "role", "color"];
 
 function readPerson(value: unknown, path: string, problems: SponsorProblem[]): Person | null {
   if (!isRecord(value)) { problems.push({ path, message: "must be an object" }); return null; }
   const before = problems.length;
+  checkKnownKeys(value, PERSON_KEYS, path, problems);
   const { id, name, ward, role, color } = value;
   if (typeof id !== "string" || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) problems.push({ path: `${path}.id`, message: "must be lowercase letters, digits and hyphens" });
   if (typeof name !== "string" || name.trim() === "" || name.length > 200) problems.push({ path: `${path}.name`, message: "must be a name of 1 to 200 characters" });
@@ -80,12 +82,13 @@ function readPerson(value: unknown, path: string, problems: SponsorProblem[]): P
 }
 
 /**
- * Validates sponsor data (as read from JSON). Returns the registry, or throws a
- * SponsorDataError listing every problem; never returns a partial registry.
+ * Validates sponsor data (as read from JSON): every field, unknown fields refused. Returns the
+ * registry, or throws a SponsorDataError listing every problem; never returns a partial registry.
  */
 export function parseSponsors(value: unknown): SponsorRegistry {
   const problems: SponsorProblem[] = [];
   if (!isRecord(value)) throw new SponsorDataError([{ path: "sponsors", message: "must be an object with people, leadSponsorId and coSponsorIds" }]);
+  checkKnownKeys(value, REGISTRY_KEYS, "", problems);
   const people: Person[] = [];
   if (!Array.isArray(value.people)) problems.push({ path: "people", message: "must be a list" });
   else value.people.forEach((entry, index) => { const person = readPerson(entry, `people[${index}]`, problems); if (person) people.push(person); });

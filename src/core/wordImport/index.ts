@@ -9,7 +9,8 @@ import { readDocxParagraphs } from "./readDocx";
 import type { ParseXml } from "./xml";
 
 export { draftFromWordParagraphs, type WordDraft, type WordDraftForm } from "./draftFromWord";
-export { MAX_DOCX_BYTES, readDocxParagraphs, WordImportError, type RunSide, type WordParagraph, type WordRun } from "./readDocx";
+export { MAX_DOCX_BYTES, MAX_UNPACKED_BYTES } from "./docxPackage";
+export { readDocxParagraphs, WordImportError, type RunSide, type WordParagraph, type WordRun } from "./readDocx";
 export type { WordImportWarning } from "./reprints";
 export { sideText } from "./sides";
 export { W_NS, type ParseXml, type XmlElementLike } from "./xml";

@@ -1,10 +1,15 @@
 /**
  * Reads a .docx into paragraphs of runs, each run marked with the side of a redline it belongs
  * to: base-only (deleted: w:del, w:moveFrom, struck runs), draft-only (inserted: w:ins,
- * w:moveTo, underlined runs) or both. Only word/document.xml is read, through jszip and a
+ * w:moveTo, underlined runs) or both; strike and underline count from direct formatting and
+ * from styles (wordStyles), and automatic list labels ("(a)") are read as text (numbering).
+ * word/document.xml, styles.xml and numbering.xml are read through docxPackage and a
  * caller-supplied XML parser, so the core needs no DOM.
  */
-import type JSZip from "jszip";
+import { readDocxParts } from "./docxPackage";
+import { WordImportError } from "./errors";
+import { ListCounter, type ListLabel } from "./numbering";
+import { isOn, WordStyles } from "./wordStyles";
 import { childElements, findDescendant, isW, wAttribute, wChild, type ParseXml, type XmlElementLike } from "./xml";
 
 /** Which text a run belongs to: the base (deleted language), the draft (inserted) or both. */
@@ -22,34 +27,18 @@ export interface WordParagraph {
   readonly indent: number | null;
 }
 
-/** A .docx that cannot be read; the message says why in plain words. */
-export class WordImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WordImportError";
-  }
+export { WordImportError };
+
+/** Reading context of one document: its styles and its list counters. */
+interface Context {
+  readonly styles: WordStyles;
+  readonly lists: ListCounter;
 }
 
-/** Largest .docx accepted, in bytes. */
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
-/** Largest word/document.xml accepted once unzipped, in characters (a guard against zip bombs). */
-const MAX_BODY_LENGTH = 200 * 1024 * 1024;
-
-/** Whether an on/off property (w:strike, w:dstrike) is on: present and not "0"/"false"/"off". */
-function isOn(property: XmlElementLike | undefined): boolean {
-  if (!property) return false;
-  const value = wAttribute(property, "val");
-  return value === null || !["0", "false", "off"].includes(value.toLowerCase());
-}
-
-/** The side a run's own formatting gives it: struck → base, underlined → draft, else both. */
-function formattingSide(run: XmlElementLike): RunSide {
-  const properties = wChild(run, "rPr");
-  if (!properties) return "both";
-  if (isOn(wChild(properties, "strike")) || isOn(wChild(properties, "dstrike"))) return "base";
-  const underline = wChild(properties, "u");
-  if (underline && (wAttribute(underline, "val") ?? "single").toLowerCase() !== "none") return "draft";
-  return "both";
+/** The side a run's formatting gives it (direct, character style, paragraph style): struck → base, underlined → draft, else both. */
+function formattingSide(run: XmlElementLike, styles: WordStyles, paragraphStyle: string | null): RunSide {
+  const marks = styles.marks(wChild(run, "rPr"), paragraphStyle);
+  return marks.struck ? "base" : marks.underscored ? "draft" : "both";
 }
 
 /** The text of a run: w:t and w:delText; tabs and breaks become a space. */
@@ -74,22 +63,36 @@ function isHidden(run: XmlElementLike): boolean {
   return properties !== undefined && (isOn(wChild(properties, "vanish")) || isOn(wChild(properties, "webHidden")));
 }
 
-/** Collects the runs of a paragraph's content; `forced` is the side set by w:ins/w:del around them. */
-function collectRuns(parent: XmlElementLike, forced: Forced, runs: WordRun[]): void {
-  for (const child of childElements(parent)) {
+/**
+ * Collects the runs of a paragraph's content, walking nested revisions without recursion. A
+ * tracked deletion of underscored words, or a tracked insertion of struck words, withdraws a
+ * proposal: the words are on neither side.
+ */
+function collectRuns(paragraph: XmlElementLike, runs: WordRun[], styles: WordStyles, paragraphStyle: string | null): void {
+  // `forced` is the side set by the w:ins/w:del around an element.
+  const stack: Array<{ element: XmlElementLike; forced: Forced }> = [];
+  const pushChildren = (parent: XmlElementLike, forced: Forced) => {
+    const children = parent.children;
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ element: children[index]!, forced });
+  };
+  pushChildren(paragraph, null);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { element: child, forced } = next;
     if (isW(child, "r")) {
       const text = runText(child);
       if (text === "" || forced === "none" || isHidden(child)) continue;
-      const side = forced ?? formattingSide(child);
+      const formatted = formattingSide(child, styles, paragraphStyle);
+      if ((forced === "base" && formatted === "draft") || (forced === "draft" && formatted === "base")) continue;
+      const side = forced ?? formatted;
       // A marked pilcrow alone is the seam of a split or join in an exported redline: no text.
       if (side !== "both" && text.trim() === "\u00b6") continue;
       runs.push({ text, side });
     } else if (isW(child, "del") || isW(child, "moveFrom")) {
-      collectRuns(child, forced === "draft" || forced === "none" ? "none" : "base", runs);
+      pushChildren(child, forced === "draft" || forced === "none" ? "none" : "base");
     } else if (isW(child, "ins") || isW(child, "moveTo")) {
-      collectRuns(child, forced === "base" || forced === "none" ? "none" : "draft", runs);
+      pushChildren(child, forced === "base" || forced === "none" ? "none" : "draft");
     } else if (TRANSPARENT.has(child.localName)) {
-      collectRuns(child, forced, runs);
+      pushChildren(child, forced);
     }
   }
 }
@@ -104,63 +107,81 @@ function joinRuns(runs: readonly WordRun[]): WordRun[] {
   return joined;
 }
 
-function paragraphIndent(paragraph: XmlElementLike): number | null {
-  const properties = wChild(paragraph, "pPr");
-  const indentation = properties ? wChild(properties, "ind") : undefined;
+function twipsOf(indentation: XmlElementLike | undefined): number | null {
   if (!indentation) return null;
   const value = wAttribute(indentation, "left") ?? wAttribute(indentation, "start");
   const twips = value === null ? NaN : Number(value);
   return Number.isFinite(twips) ? twips : null;
 }
 
-/** Paragraphs of the body in reading order, tables and content controls included. */
-function collectParagraphs(parent: XmlElementLike, paragraphs: WordParagraph[]): void {
-  for (const child of childElements(parent)) {
+/** The paragraph's list label, counted in reading order: its own w:numPr, else its style's. */
+function listLabel(properties: XmlElementLike | undefined, paragraphStyle: string | null, context: Context): ListLabel | null {
+  const direct = properties ? wChild(properties, "numPr") : undefined;
+  const fromStyle = context.styles.styleNumbering(paragraphStyle);
+  const numIdElement = direct ? wChild(direct, "numId") : undefined;
+  const levelElement = direct ? wChild(direct, "ilvl") : undefined;
+  const numId = (numIdElement ? wAttribute(numIdElement, "val") : null) ?? fromStyle?.numId ?? null;
+  if (numId === null || numId === "0") return null;
+  const level = levelElement ? Number(wAttribute(levelElement, "val")) : fromStyle?.level ?? 0;
+  return context.lists.next(numId, Number.isInteger(level) ? level : 0);
+}
+
+/** The side of a list label: that of the paragraph mark (tracked or formatted), else of all the paragraph's words when they share one. */
+function labelSide(properties: XmlElementLike | undefined, paragraphStyle: string | null, runs: readonly WordRun[], styles: WordStyles): RunSide {
+  const mark = properties ? wChild(properties, "rPr") : undefined;
+  if (mark && (wChild(mark, "ins") || wChild(mark, "moveTo"))) return "draft";
+  if (mark && (wChild(mark, "del") || wChild(mark, "moveFrom"))) return "base";
+  const marks = styles.marks(mark, paragraphStyle);
+  if (marks.struck) return "base";
+  if (marks.underscored) return "draft";
+  const sides = new Set(runs.filter((run) => run.text.trim() !== "").map((run) => run.side));
+  return sides.size === 1 ? [...sides][0]! : "both";
+}
+
+/** A w:p read: its runs (a list label first), and its indentation (its own, else its list level's, else its style's). */
+function readParagraph(paragraph: XmlElementLike, context: Context): WordParagraph {
+  const properties = wChild(paragraph, "pPr");
+  const paragraphStyle = context.styles.paragraphStyle(properties);
+  const runs: WordRun[] = [];
+  collectRuns(paragraph, runs, context.styles, paragraphStyle);
+  const label = listLabel(properties, paragraphStyle, context);
+  if (label) runs.unshift({ text: label.text + label.separator, side: labelSide(properties, paragraphStyle, runs, context.styles) });
+  const indent = twipsOf(properties ? wChild(properties, "ind") : undefined) ?? twipsOf(label?.indentation) ?? twipsOf(context.styles.styleIndentation(paragraphStyle));
+  return { runs: joinRuns(runs), indent };
+}
+
+const CONTAINERS = new Set(["tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "del"]);
+
+/** Paragraphs of the body in reading order, tables and content controls included, walked without recursion. */
+function collectParagraphs(body: XmlElementLike, paragraphs: WordParagraph[], context: Context): void {
+  const stack = childElements(body).reverse();
+  for (let child = stack.pop(); child; child = stack.pop()) {
     if (isW(child, "p")) {
-      const runs: WordRun[] = [];
-      collectRuns(child, null, runs);
-      paragraphs.push({ runs: joinRuns(runs), indent: paragraphIndent(child) });
-    } else if (["tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "del"].includes(child.localName)) {
-      collectParagraphs(child, paragraphs);
+      paragraphs.push(readParagraph(child, context));
+    } else if (CONTAINERS.has(child.localName)) {
+      const children = child.children;
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
     }
   }
 }
 
-async function documentXml(bytes: Uint8Array): Promise<string> {
-  if (bytes.length === 0) throw new WordImportError("The file is empty.");
-  if (bytes.length > MAX_DOCX_BYTES) throw new WordImportError(`The file is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB).`);
-  // The zip library loads with the first Word file read, not with the app.
-  const { default: Zip } = await import("jszip");
-  let zip: JSZip;
-  try {
-    zip = await Zip.loadAsync(bytes);
-  } catch {
-    throw new WordImportError("This is not a Word (.docx) file: it could not be opened as a .docx package.");
-  }
-  const entry = zip.file("word/document.xml");
-  if (!entry) throw new WordImportError("This is not a Word (.docx) file: it has no document body (word/document.xml).");
-  let xml: string;
-  try {
-    xml = await entry.async("string");
-  } catch {
-    throw new WordImportError("The Word file is damaged: its document body could not be read.");
-  }
-  if (xml.length > MAX_BODY_LENGTH) throw new WordImportError("The Word file's text is too large to import.");
-  return xml;
-}
-
-function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
+function parsePart(xml: string, parseXml: ParseXml, label: string): XmlElementLike {
   let root: XmlElementLike;
   try {
     root = parseXml(xml);
   } catch (error) {
-    throw new WordImportError(`The Word file is damaged: its document body is not well-formed XML (${(error as Error).message}).`);
+    throw new WordImportError(`The Word file is damaged: ${label} is not well-formed XML (${(error as Error).message}).`);
   }
   const parserError = root.localName === "parsererror" ? root : findDescendant(root, "parsererror");
   if (parserError) {
     const detail = (parserError.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 200);
-    throw new WordImportError(`The Word file is damaged: its document body is not well-formed XML${detail ? ` (${detail})` : ""}.`);
+    throw new WordImportError(`The Word file is damaged: ${label} is not well-formed XML${detail ? ` (${detail})` : ""}.`);
   }
+  return root;
+}
+
+function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
+  const root = parsePart(xml, parseXml, "its document body");
   if (!isW(root, "document")) throw new WordImportError("The Word file is damaged: word/document.xml is not a WordprocessingML document.");
   const body = wChild(root, "body");
   if (!body) throw new WordImportError("The Word file is damaged: its document has no body.");
@@ -170,11 +191,15 @@ function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
 /**
  * The paragraphs of a .docx body with their runs and sides (see RunSide); tabs and line
  * breaks read as a space. Throws a WordImportError for an empty or oversized file, a file that
- * is not a zip, a zip without word/document.xml, or XML that does not parse.
+ * is not a zip, a zip without word/document.xml, a part that unpacks past its limits or
+ * declares a document type or entities (see docxPackage), or XML that does not parse.
  */
 export async function readDocxParagraphs(bytes: Uint8Array, parseXml: ParseXml): Promise<WordParagraph[]> {
-  const body = parseBody(await documentXml(bytes), parseXml);
+  const parts = await readDocxParts(bytes);
+  const body = parseBody(parts.document, parseXml);
+  const styles = new WordStyles(parts.styles === null ? null : parsePart(parts.styles, parseXml, "its styles (word/styles.xml)"));
+  const lists = new ListCounter(parts.numbering === null ? null : parsePart(parts.numbering, parseXml, "its list numbering (word/numbering.xml)"));
   const paragraphs: WordParagraph[] = [];
-  collectParagraphs(body, paragraphs);
+  collectParagraphs(body, paragraphs, { styles, lists });
   return paragraphs;
 }

@@ -41,12 +41,13 @@ export function wAttribute(element: XmlElementLike, localName: string): string |
   return element.getAttributeNS(W_NS, localName) ?? element.getAttribute(`w:${localName}`);
 }
 
-/** The first descendant (depth first) with this local name, or undefined. */
+/** The first descendant (depth first, document order) with this local name, or undefined; walked without recursion. */
 export function findDescendant(element: XmlElementLike, localName: string): XmlElementLike | undefined {
-  for (const child of childElements(element)) {
-    if (child.localName === localName) return child;
-    const found = findDescendant(child, localName);
-    if (found) return found;
+  const stack = childElements(element).reverse();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.localName === localName) return next;
+    const children = next.children;
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
   return undefined;
 }

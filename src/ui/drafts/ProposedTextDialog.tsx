@@ -16,7 +16,12 @@ interface ProposedTextDialogProps {
 
 const parseXml = (xml: string) => {
   const parsed = new DOMParser().parseFromString(xml, "application/xml");
-  if (parsed.getElementsByTagName("parsererror").length > 0) throw new WordImportError("word/document.xml is not well-formed XML");
+  const error = parsed.getElementsByTagName("parsererror")[0];
+  if (error) {
+    // Chromium's report reads "This page contains the following errors:error on line 1 at column 9: …Below is a rendering…".
+    const detail = /error on line[^]*?(?=Below is a rendering|$)/.exec(error.textContent ?? "")?.[0].trim();
+    throw new Error(detail || "a part of the file is not well-formed XML");
+  }
   return parsed.documentElement;
 };
 

@@ -17,10 +17,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Records a problem for every key of `value` that is not in `known`. */
-export function checkKnownKeys(value: Record<string, unknown>, known: readonly string[], path: string, problems: ProblemList): void {
+/**
+ * Records a problem for every own key of `value` that is not in `known` ("constructor" and a
+ * "__proto__" key that JSON.parse made an own property included), with `message`.
+ */
+export function checkKnownKeys(value: Record<string, unknown>, known: readonly string[], path: string, problems: ProblemList, message = "is not a known field"): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) problems.push({ path: path ? `${path}.${key}` : key, message: "is not a known field" });
+    if (!known.includes(key)) problems.push({ path: path ? `${path}.${key}` : key, message });
   }
 }
 
