@@ -176,4 +176,19 @@ describe("section groups are invisible to every edit", () => {
     expect(splits).toBeGreaterThan(0);
     expect(emptied).toBeGreaterThan(0);
   }, 240_000);
+
+  it("give a section pasted into another group, copied with its ids, ids of its own", () => {
+    const doc: OrdinanceDocument = { title: null, chapters: [generateChapter(3, 110_000)] };
+    let state = createEditorState(doc);
+    const groups = groupsOf(state.doc);
+    const copied = state.doc.nodeAt(groups[0]!.sections[1]!)!;
+    const renumbered = copied.type.create(copied.attrs, [copied.firstChild!.type.create({ number: "2-173-999" }, copied.firstChild!.content), ...copied.children.slice(1)]);
+    const last = groups[2]!.sections.at(-1)!;
+    state = state.apply(state.tr.insert(last + state.doc.nodeAt(last)!.nodeSize, renumbered));
+    const ids: string[] = [];
+    state.doc.descendants((node) => { if (node.attrs.id !== undefined && node.type !== nodes.chapter) ids.push(node.attrs.id as string); });
+    expect(ids.filter((id) => id === copied.attrs.id)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(numbers(state.doc)).toContain("2-173-999");
+  });
 });
