@@ -8,11 +8,12 @@
  *
  * Everything in the editor that walks a chapter's sections goes through `forEachSection` (or
  * `chapterSections`), which treats groups as if they were not there. The group plugin keeps
- * the groups in shape after edits: a group grown past twice the size is split, in an appended
- * transaction kept out of the history, which changes no section and so leaves the model read
- * back as it was (an undo that takes back sections on both sides of the split joins the two
- * groups again). An empty group (all its sections repealed) is kept, invisible (styles.css):
- * removing it would leave the undo of the last repeal nowhere to put the section back.
+ * the groups in shape after edits: a group grown past twice the size is split and one shrunk
+ * below half the size is joined to its neighbour, in an appended transaction kept out of the
+ * history, which changes no section and so leaves the model read back as it was (an undo that
+ * takes back sections on both sides of a split joins the two groups again). A group is never
+ * removed, even when empty (all its sections repealed; styles.css shows it as nothing): that
+ * would leave the undo of the last repeal nowhere to put the section back.
  */
 import type { Node as PMNode, NodeType } from "prosemirror-model";
 import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
@@ -62,13 +63,16 @@ export function chapterSections(chapter: PMNode, chapterPos: number): Array<{ no
   return found;
 }
 
-/** The section nodes given, in groups of `SECTIONS_PER_GROUP` (the last one may be shorter). */
+/**
+ * The section nodes given, in groups of `SECTIONS_PER_GROUP`; a remainder of fewer than half
+ * as many joins the group before it, as the group plugin would join them.
+ */
 export function groupSections(sections: readonly PMNode[]): PMNode[] {
-  const groups: PMNode[] = [];
-  for (let start = 0; start < sections.length; start += SECTIONS_PER_GROUP) {
-    groups.push(nodes.section_group.create(null, sections.slice(start, start + SECTIONS_PER_GROUP)));
-  }
-  return groups;
+  const runs: PMNode[][] = [];
+  for (let start = 0; start < sections.length; start += SECTIONS_PER_GROUP) runs.push(sections.slice(start, start + SECTIONS_PER_GROUP));
+  const last = runs[runs.length - 1];
+  if (runs.length > 1 && last!.length < SECTIONS_PER_GROUP / 2) runs.splice(-2, 2, [...runs[runs.length - 2]!, ...last!]);
+  return runs.map((run) => nodes.section_group.create(null, run));
 }
 
 /** True when no step of `tr` can have changed how many sections a group holds (typing in a line, setting attributes). */
@@ -76,21 +80,39 @@ function keepsGroups(tr: Transaction): boolean {
   return tr.getMeta(sectionGroupsKey) === true || tr.steps.every((step, index) => replacesWithinLine(tr, index) || step instanceof AttrStep);
 }
 
-/** Adds to `tr` the steps that split each over-full group of `chapter` (at `pos` in `tr.doc`) into groups of `SECTIONS_PER_GROUP` or more. */
+/**
+ * Adds to `tr` the steps that put the groups of `chapter` (at `pos` in `tr.doc`) back in shape:
+ * a group of more than twice `SECTIONS_PER_GROUP` sections is split into groups of that many
+ * (the last one at least half as many), and a group of fewer than half as many (an empty one
+ * too) is joined to the group next to it when the two together are no more than twice as many.
+ * Joining, unlike removing an empty group, keeps a place for an undo to put its sections back.
+ */
 function reshapeChapter(tr: Transaction, chapter: PMNode, pos: number): void {
-  // Later groups first, so that earlier positions hold.
   const groups: Array<{ node: PMNode; pos: number }> = [];
   chapter.forEach((child, offset) => { if (child.type === nodes.section_group) groups.push({ node: child, pos: pos + 1 + offset }); });
-  for (const group of groups.reverse()) {
-    if (group.node.childCount > 2 * SECTIONS_PER_GROUP) {
-      const cuts: number[] = [];
-      let at = group.pos + 1;
-      group.node.forEach((section, _offset, index) => {
-        if (index > 0 && index % SECTIONS_PER_GROUP === 0 && group.node.childCount - index >= SECTIONS_PER_GROUP / 2) cuts.push(at);
-        at += section.nodeSize;
-      });
-      for (const cut of cuts.reverse()) tr.split(cut);
+  const most = 2 * SECTIONS_PER_GROUP;
+  // Later groups first, so that earlier positions hold. `right`: the size of the group that
+  // starts where the next group started (after the steps so far), or -1 when there is none.
+  let right = -1;
+  for (let index = groups.length - 1; index >= 0; index--) {
+    const group = groups[index]!;
+    const size = group.node.childCount;
+    const next = groups[index + 1];
+    const adjacent = next !== undefined && group.pos + group.node.nodeSize === next.pos;
+    if (adjacent && right >= 0 && size + right <= most && Math.min(size, right) < SECTIONS_PER_GROUP / 2) {
+      tr.join(next.pos);
+      right += size;
+      continue;
     }
+    right = size > most ? SECTIONS_PER_GROUP : size;
+    if (size <= most) continue;
+    const cuts: number[] = [];
+    let at = group.pos + 1;
+    group.node.forEach((section, _offset, i) => {
+      if (i > 0 && i % SECTIONS_PER_GROUP === 0 && size - i >= SECTIONS_PER_GROUP / 2) cuts.push(at);
+      at += section.nodeSize;
+    });
+    for (const cut of cuts.reverse()) tr.split(cut);
   }
 }
 
