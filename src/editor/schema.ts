@@ -5,8 +5,8 @@
  * non-editable labels: a drafter edits words, and renumbering is a deliberate command.
  *
  * One node has no counterpart in the model: `section_group`, an invisible run of consecutive
- * sections of a chapter (sectionGroups.ts), so that a long chapter's page has a few dozen
- * children to lay out, paint and redraw instead of a thousand sections. A chapter's sections
+ * sections of a chapter (sectionGroups.ts), so that a long chapter's page has a few groups
+ * to lay out, paint and redraw instead of a thousand sections. A chapter's sections
  * stand in groups or directly in the chapter; the model reads them in order either way.
  */
 import { Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";

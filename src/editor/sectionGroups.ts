@@ -1,9 +1,9 @@
 /**
  * Section groups: the editor holds a chapter's sections in invisible `section_group` nodes of
  * about `SECTIONS_PER_GROUP` consecutive sections each (schema.ts), so that a keystroke in a
- * chapter of a thousand sections costs the browser and ProseMirror a walk over a few dozen
- * groups and one group's sections, not over every section: the page's off-screen groups skip
- * layout and paint as a whole (content-visibility), and ProseMirror redraws only the group it
+ * chapter of a thousand sections costs the browser and ProseMirror a walk over the groups and
+ * one group's sections, not over every section: the page's off-screen groups skip layout and
+ * paint as a whole (content-visibility, styles.css), and ProseMirror redraws only the group it
  * changed. The core model knows nothing of groups: convert.ts makes them and reads through them.
  *
  * Everything in the editor that walks a chapter's sections goes through `forEachSection` (or
