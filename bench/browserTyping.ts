@@ -5,6 +5,10 @@
  * small demonstration chapter as a baseline, typed in turns with it in the same run. A
  * keystroke's time runs from the key event's time stamp, so waiting behind other work on the
  * page (a React commit) counts.
+ *
+ * `npm run bench:browser -- <other checkout>` also serves that checkout's build (its `dist`,
+ * built beforehand with `npx vite build` there) and types in its two chapters in the same
+ * turns, so an old and a new version are measured in one run under the same load.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -77,34 +81,47 @@ function printChunks(): void {
 async function main(): Promise<void> {
   await build({ logLevel: "warn" });
   printChunks();
-  const server = await preview({ preview: { host: "127.0.0.1", port: 0 }, logLevel: "warn" });
-  const url = server.resolvedUrls!.local[0]!;
+  const other = process.argv[2];
+  const servers = [await preview({ preview: { host: "127.0.0.1", port: 0 }, logLevel: "warn" })];
+  if (other) servers.push(await preview({ root: other, preview: { host: "127.0.0.1", port: 0 }, logLevel: "warn" }));
+  const builds = [other ? "this checkout" : "", ...(other ? [other] : [])];
   const browser = await chromium.launch({ executablePath: chromePath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"] });
   try {
-    // Both chapters open in their own page; typing alternates between them section by
-    // section, so that load from elsewhere on the machine falls on both rows alike.
-    const small = await open(await browser.newPage({ viewport: { width: 1366, height: 900 } }), `${url}?perf`);
-    const large = await open(await browser.newPage({ viewport: { width: 1366, height: 900 } }), `${url}?sample=2000000&perf`);
-    for (const typist of [small, large]) { await typeRound(typist, 0, 2, 10); await times(typist, true); } // warm-up
+    // Each chapter opens in its own page; typing alternates between them section by
+    // section, so that load from elsewhere on the machine falls on every row alike.
+    const pairs: Array<{ small: Typist; large: Typist }> = [];
+    for (const server of servers) {
+      const url = server.resolvedUrls!.local[0]!;
+      const small = await open(await browser.newPage({ viewport: { width: 1366, height: 900 } }), `${url}?perf`);
+      const large = await open(await browser.newPage({ viewport: { width: 1366, height: 900 } }), `${url}?sample=2000000&perf`);
+      pairs.push({ small, large });
+    }
+    const typists = pairs.flatMap(({ small, large }) => [small, large]);
+    for (const typist of typists) { await typeRound(typist, 0, 2, 10); await times(typist, true); } // warm-up
     const rounds = 16;
     for (let round = 0; round < rounds; round++) {
-      for (const typist of round % 2 ? [large, small] : [small, large]) {
+      for (const typist of round % 2 ? [...typists].reverse() : typists) {
         await typist.page.bringToFront();
         await typeRound(typist, round, rounds, 25);
       }
     }
-    const smallTimes = summary(await times(small));
-    const largeTimes = summary(await times(large));
-    const sections = await large.page.locator(".code-section").count();
     console.log("\nTyping in Chromium — keystroke to updated redline (ms). Shared, noisy machine: compare rows of one run.\n");
     console.log("| chapter | keystrokes | p50 ms | p95 ms |");
     console.log("|---|---:|---:|---:|");
-    console.log(`| demonstration (baseline) | ${smallTimes.n} | ${smallTimes.p50.toFixed(2)} | ${smallTimes.p95.toFixed(2)} |`);
-    console.log(`| generated 2 MB, ${sections} sections | ${largeTimes.n} | ${largeTimes.p50.toFixed(2)} | ${largeTimes.p95.toFixed(2)} |`);
-    console.log(`\n2 MB / demonstration: p50 ${(largeTimes.p50 / smallTimes.p50).toFixed(1)}×, p95 ${(largeTimes.p95 / smallTimes.p95).toFixed(1)}× (target: p95 ≤ 2×)`);
+    const ratios: string[] = [];
+    for (const [index, { small, large }] of pairs.entries()) {
+      const label = builds[index] ? ` (${builds[index]})` : "";
+      const smallTimes = summary(await times(small));
+      const largeTimes = summary(await times(large));
+      const sections = await large.page.locator(".code-section").count();
+      console.log(`| demonstration (baseline)${label} | ${smallTimes.n} | ${smallTimes.p50.toFixed(2)} | ${smallTimes.p95.toFixed(2)} |`);
+      console.log(`| generated 2 MB, ${sections} sections${label} | ${largeTimes.n} | ${largeTimes.p50.toFixed(2)} | ${largeTimes.p95.toFixed(2)} |`);
+      ratios.push(`2 MB / demonstration${label}: p50 ${(largeTimes.p50 / smallTimes.p50).toFixed(1)}×, p95 ${(largeTimes.p95 / smallTimes.p95).toFixed(1)}× (target: p95 ≤ 2×)`);
+    }
+    console.log(`\n${ratios.join("\n")}`);
   } finally {
     await browser.close();
-    await server.close();
+    for (const server of servers) await server.close();
   }
 }
 

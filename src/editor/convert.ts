@@ -17,6 +17,7 @@ import type { Annotation } from "../core/annotations/annotation";
 import { tidyWords } from "../core/model/lineText";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { codeSchema } from "./schema";
+import { forEachSection, groupSections } from "./sectionGroups";
 
 const { nodes } = codeSchema;
 
@@ -45,7 +46,8 @@ function chapterNode(chapter: Chapter): PMNode {
   if (chapter.toc.length > 0) {
     parts.push(nodes.toc.create(null, chapter.toc.map((entry) => nodes.toc_entry.create({ number: entry.number }, textContent(entry.catchline)))));
   }
-  for (const section of chapter.sections) parts.push(sectionNode(section));
+  // The sections go in groups (sectionGroups.ts), which the model read back does not show.
+  parts.push(...groupSections(chapter.sections.map(sectionNode)));
   return nodes.chapter.create({ id: chapter.id }, parts);
 }
 
@@ -77,7 +79,6 @@ function chapterFromNode(node: PMNode): Chapter {
   let number = "";
   let title = "";
   let toc: TocEntry[] = [];
-  const sections: Section[] = [];
   node.forEach((child) => {
     if (child.type === nodes.chapter_heading) {
       number = child.attrs.number as string;
@@ -85,10 +86,10 @@ function chapterFromNode(node: PMNode): Chapter {
     } else if (child.type === nodes.toc) {
       toc = [];
       child.forEach((entry) => toc.push({ number: entry.attrs.number as string, catchline: tidyWords(entry.textContent) }));
-    } else {
-      sections.push(sectionFromNode(child));
     }
   });
+  const sections: Section[] = [];
+  forEachSection(node, -1, (section) => { sections.push(sectionFromNode(section)); });
   return { id: node.attrs.id as string, number, title, toc, sections };
 }
 

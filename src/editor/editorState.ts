@@ -19,6 +19,7 @@ import { refusedEditPlugin } from "./plugins/refusedEdit";
 import { renumberLogPlugin } from "./plugins/renumberLog";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
+import { sectionGroupsPlugin } from "./sectionGroups";
 import { structureBindings } from "./structure/structureKeymap";
 
 export interface EditorStateOptions {
@@ -52,6 +53,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       structureGuardPlugin(),
       refusedEditPlugin(),
       renumberLogPlugin(),
+      sectionGroupsPlugin(),
     ],
   });
 }

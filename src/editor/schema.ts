@@ -3,6 +3,11 @@
  * doc → code_title? chapter+; chapter → chapter_heading toc? section+; section →
  * section_heading block+. Section numbers and enumerators are attributes shown as
  * non-editable labels: a drafter edits words, and renumbering is a deliberate command.
+ *
+ * One node has no counterpart in the model: `section_group`, an invisible run of consecutive
+ * sections of a chapter (sectionGroups.ts), so that a long chapter's page has a few groups
+ * to lay out, paint and redraw instead of a thousand sections. A chapter's sections
+ * stand in groups or directly in the chapter; the model reads them in order either way.
  */
 import { Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";
 
@@ -23,7 +28,7 @@ export const codeSchema = new Schema({
     },
     chapter: {
       attrs: { id: { default: "" } },
-      content: "chapter_heading toc? section+",
+      content: "chapter_heading toc? (section | section_group)+",
       isolating: true,
       parseDOM: [{ tag: "article.chapter", getAttrs: (dom) => readData(dom, ["id"]) }],
       toDOM: (node) => ["article", { class: "chapter", "data-id": node.attrs.id }, 0],
@@ -48,6 +53,13 @@ export const codeSchema = new Schema({
       defining: true,
       parseDOM: [{ tag: "p.toc-entry", getAttrs: (dom) => readData(dom, ["number"]), contentElement: ".catchline" }],
       toDOM: (node) => ["p", { class: "toc-entry", "data-number": node.attrs.number }, ["span", { class: "section-number", contenteditable: "false" }, node.attrs.number], ["span", { class: "catchline" }, 0]],
+    },
+    // Holds no words of its own. May be empty (all its sections repealed), so that no edit has
+    // to make a section up and an undo has the group to put a section back into.
+    section_group: {
+      content: "section*",
+      parseDOM: [{ tag: "div.section-group" }],
+      toDOM: () => ["div", { class: "section-group" }, 0],
     },
     section: {
       attrs: { id: { default: "" } },

@@ -72,7 +72,7 @@ function collect(state: EditorState, type: typeof nodes.section): Place[] {
   const found: Place[] = [];
   state.doc.descendants((node, pos) => {
     if (node.type === type) found.push({ pos, node });
-    return node.type === nodes.doc || node.type === nodes.chapter || node.type === nodes.section || node.type === nodes.toc;
+    return node.type === nodes.doc || node.type === nodes.chapter || node.type === nodes.section_group || node.type === nodes.section || node.type === nodes.toc;
   });
   return found;
 }

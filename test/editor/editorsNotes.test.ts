@@ -32,7 +32,7 @@ describe("editor's notes", () => {
   it("are their own ProseMirror block, shown like a history note, and convert back", () => {
     const pm = toProseMirror(base);
     pm.check();
-    const section = pm.firstChild!.child(2);
+    const section = pm.firstChild!.child(1).child(1); // the second section, in its group (editor/sectionGroups.ts)
     expect(section.lastChild!.type).toBe(codeSchema.nodes.editor_note);
     expect(section.lastChild!.textContent).toBe(NOTE);
     expect(toModel(pm)).toEqual(base);

@@ -76,7 +76,7 @@ function isDuplicate(doc: PMNode, id: string, pos: number): boolean {
   doc.descendants((node, nodePos) => {
     if (found || nodePos >= pos) return false;
     if (node.attrs.id === id && needsId(node)) found = true;
-    return !found && (node.type.name === "doc" || node.type.name === "chapter" || node.type.name === "section");
+    return !found && (node.type.name === "doc" || node.type.name === "chapter" || node.type.name === "section_group" || node.type.name === "section");
   });
   return found;
 }

@@ -27,6 +27,7 @@ import { contentsFor, contentsLineFor, type SectionHead } from "../../core/model
 import type { Chapter, OrdinanceDocument, TocEntry } from "../../core/model/document";
 import { tidyWords } from "../../core/model/lineText";
 import { codeSchema } from "../schema";
+import { forEachSection } from "../sectionGroups";
 import { replacesWithinLine } from "./stepShape";
 
 const { nodes } = codeSchema;
@@ -74,9 +75,8 @@ function tocOf(chapter: PMNode): PMNode | null {
 /** The heads (number and catchline) of a chapter node's sections, in order. */
 function sectionHeadsOf(chapter: PMNode): SectionHead[] {
   const heads: SectionHead[] = [];
-  chapter.forEach((child) => {
-    if (child.type !== nodes.section) return;
-    const heading = child.firstChild!;
+  forEachSection(chapter, -1, (section) => {
+    const heading = section.firstChild!;
     heads.push({ number: heading.attrs.number as string, catchline: tidyWords(heading.textContent) });
   });
   return heads;

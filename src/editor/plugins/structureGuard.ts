@@ -30,6 +30,7 @@ import { chapterOfSection } from "../../core/numbers";
 import { tidyWords } from "../../core/model/lineText";
 import { isWordless, sectionFromNode } from "../convert";
 import { codeSchema } from "../schema";
+import { forEachSection, holdsSections } from "../sectionGroups";
 import { refusalTransaction } from "./refusedEdit";
 import { replacesWithinLine } from "./stepShape";
 
@@ -93,9 +94,9 @@ function chapterProblem(chapter: PMNode, pos: number, ranges: ReadonlyArray<[num
   if (!number) return "a chapter without its heading";
   const numbers = new Set<string>();
   let problem: string | null = null;
-  if (!textOnly) chapter.forEach((child) => {
-    if (problem || child.type !== nodes.section) return;
-    const heading = child.firstChild!;
+  if (!textOnly) forEachSection(chapter, -1, (section) => {
+    if (problem) return true;
+    const heading = section.firstChild!;
     const sectionNumber = heading.attrs.number as string;
     if (heading.type !== nodes.section_heading || !sectionNumber) problem = "a section without its number";
     else if (numbers.has(sectionNumber)) problem = `two sections numbered ${sectionNumber}`;
@@ -182,7 +183,7 @@ export function structureGuardPlugin(): Plugin {
         for (const [from, to] of ranges) {
           newState.doc.nodesBetween(Math.max(0, from), Math.min(newState.doc.content.size, to), (node, pos) => {
             if (node.type === nodes.section) { sections.add(pos); return false; }
-            return node.type === nodes.chapter || node.type === nodes.doc;
+            return holdsSections(node.type) || node.type === nodes.doc;
           });
         }
       }

@@ -35,13 +35,15 @@ export function unitPlaces(doc: PMNode): UnitPlace[] {
     };
     chapter.forEach((child, offset) => {
       const pos = start + offset;
-      if (child.type !== codeSchema.nodes.section) {
+      if (child.type === codeSchema.nodes.chapter_heading || child.type === codeSchema.nodes.toc) {
         head.push(child);
         headEnd = pos + child.nodeSize;
         return;
       }
+      // A section, or a group of sections (sectionGroups.ts) whose sections are the units.
       if (!headPlaced) placeHead();
-      places.push({ kind: "section", pos, end: pos + child.nodeSize, nodes: [child] });
+      if (child.type === codeSchema.nodes.section) places.push({ kind: "section", pos, end: pos + child.nodeSize, nodes: [child] });
+      else child.forEach((section, inner) => { places.push({ kind: "section", pos: pos + 1 + inner, end: pos + 1 + inner + section.nodeSize, nodes: [section] }); });
     });
     if (!headPlaced) placeHead();
   });

@@ -8,6 +8,7 @@ import type { Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry } from ".
 import { tidyWords } from "../../core/model/lineText";
 import { sectionFromNode } from "../convert";
 import { codeSchema } from "../schema";
+import { forEachSection } from "../sectionGroups";
 
 const { nodes } = codeSchema;
 
@@ -31,12 +32,12 @@ export class DraftReader {
     let number = "";
     let title = "";
     let toc = this.noToc;
-    const sections: Section[] = [];
     node.forEach((child) => {
       if (child.type === nodes.chapter_heading) { number = child.attrs.number as string; title = tidyWords(child.textContent); }
       else if (child.type === nodes.toc) toc = this.toc(child);
-      else sections.push(this.section(child));
     });
+    const sections: Section[] = [];
+    forEachSection(node, -1, (section) => { sections.push(this.section(section)); });
     return { id: node.attrs.id as string, number, title, toc, sections };
   }
 

@@ -20,11 +20,12 @@ import { formatSectionNumber, parseSectionNumber, sameSectionNumber } from "../.
 import { freshId } from "../plugins/blockIds";
 import { recordRenumbering } from "../plugins/renumberLog";
 import { codeSchema } from "../schema";
+import { forEachSection } from "../sectionGroups";
 import { sectionAt } from "./sectionOutline";
 
 const { nodes } = codeSchema;
 
-/** A section node of the document with its position and its chapter's. */
+/** A section node of the document with its position and its chapter's (through any group the section stands in). */
 export interface SectionPlace {
   readonly node: PMNode;
   readonly pos: number;
@@ -41,7 +42,8 @@ export function sectionPlace(doc: PMNode, pos: number): SectionPlace | null {
   const found = direct?.type === nodes.section ? { node: direct, pos } : sectionAt($pos);
   if (!found) return null;
   const $section = doc.resolve(found.pos);
-  return { node: found.node, pos: found.pos, chapter: $section.parent, chapterPos: $section.before(), number: found.node.firstChild!.attrs.number as string };
+  // The chapter is the document's child (depth 1), whether the section stands in a group or not.
+  return { node: found.node, pos: found.pos, chapter: $section.node(1), chapterPos: $section.before(1), number: found.node.firstChild!.attrs.number as string };
 }
 
 /** The section the selection starts in. */
@@ -52,7 +54,7 @@ export function selectedSection(state: EditorState): SectionPlace | null {
 /** The numbers of a chapter node's sections, in order. */
 export function chapterSectionNumbers(chapter: PMNode): string[] {
   const numbers: string[] = [];
-  chapter.forEach((child) => { if (child.type === nodes.section) numbers.push(child.firstChild!.attrs.number as string); });
+  forEachSection(chapter, -1, (section) => { numbers.push(section.firstChild!.attrs.number as string); });
   return numbers;
 }
 
@@ -99,7 +101,7 @@ function insertionPoint(doc: PMNode, pos: number): { chapter: PMNode; at: number
   const node = doc.nodeAt(pos);
   if (node?.type === nodes.chapter) {
     let at = -1;
-    node.forEach((child, offset) => { if (at < 0 && child.type === nodes.section) at = pos + 1 + offset; });
+    forEachSection(node, pos, (_section, sectionPos) => { at = sectionPos; return true; });
     return at < 0 ? null : { chapter: node, at };
   }
   const place = sectionPlace(doc, pos);
@@ -134,10 +136,9 @@ export function renumberSection(pos: number, number: string, afterNumber: string
     const tr = recordRenumbering(state.tr.setNodeAttribute(place.pos + 1, "number", number), place.number, number);
     const moved = tr.doc.nodeAt(place.pos)!;
     let target = -1;
-    const chapterStart = place.chapterPos + 1;
-    place.chapter.forEach((child, offset, index) => {
-      if (child.type === nodes.section && (afterNumber === null ? target < 0 && index > 0 : child.firstChild!.attrs.number === afterNumber)) {
-        target = afterNumber === null ? chapterStart + offset : chapterStart + offset + child.nodeSize;
+    forEachSection(place.chapter, place.chapterPos, (section, sectionPos) => {
+      if (afterNumber === null ? target < 0 : section.firstChild!.attrs.number === afterNumber) {
+        target = afterNumber === null ? sectionPos : sectionPos + section.nodeSize;
       }
     });
     if (target !== place.pos && target !== place.pos + moved.nodeSize) {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { adviseNewSection, newSectionProblem, placeAfter, type SectionNumberAdvice } from "../../editor/structure/numberAssistant";
+import { forEachSection } from "../../editor/sectionGroups";
 import { insertSection, renumberSection, sectionNumberProblem, sectionPlace, type SectionPlace } from "../../editor/structure/sectionCommands";
 import { useModalDialog } from "../useModalDialog";
 
@@ -18,8 +19,8 @@ interface SectionNumberDialogProps {
 /** The position of the section numbered `number` in `chapter` (at `chapterPos`), or the chapter's own position when `number` is none of its sections (its start). */
 function sectionPosition(place: SectionPlace, number: string): number {
   let pos = place.chapterPos;
-  place.chapter.forEach((child, offset) => {
-    if (child.type.name === "section" && child.firstChild!.attrs.number === number) pos = place.chapterPos + 1 + offset;
+  forEachSection(place.chapter, place.chapterPos, (section, sectionPos) => {
+    if (section.firstChild!.attrs.number === number) pos = sectionPos;
   });
   return pos;
 }
