@@ -5,6 +5,7 @@
  * caller-supplied XML parser, so the core needs no DOM.
  */
 import type JSZip from "jszip";
+import { resolveSeams, type ReadRun } from "./seams";
 import { childElements, findDescendant, isW, wAttribute, wChild, type ParseXml, type XmlElementLike } from "./xml";
 
 /** Which text a run belongs to: the base (deleted language), the draft (inserted) or both. */
@@ -75,14 +76,14 @@ function isHidden(run: XmlElementLike): boolean {
 }
 
 /** Collects the runs of a paragraph's content; `forced` is the side set by w:ins/w:del around them. */
-function collectRuns(parent: XmlElementLike, forced: Forced, runs: WordRun[]): void {
+function collectRuns(parent: XmlElementLike, forced: Forced, runs: ReadRun[]): void {
   for (const child of childElements(parent)) {
     if (isW(child, "r")) {
       const text = runText(child);
       if (text === "" || forced === "none" || isHidden(child)) continue;
       const side = forced ?? formattingSide(child);
-      // A marked pilcrow alone is the seam of a split or join in an exported redline: no text.
-      if (side !== "both" && text.trim() === "\u00b6") continue;
+      // A marked pilcrow alone is the seam of a split or join in an exported redline: no text, a marker (see seams.ts).
+      if (side !== "both" && text.trim() === "\u00b6") { runs.push({ text: "", side, seam: true }); continue; }
       runs.push({ text, side });
     } else if (isW(child, "del") || isW(child, "moveFrom")) {
       collectRuns(child, forced === "draft" || forced === "none" ? "none" : "base", runs);
@@ -94,14 +95,20 @@ function collectRuns(parent: XmlElementLike, forced: Forced, runs: WordRun[]): v
   }
 }
 
-function joinRuns(runs: readonly WordRun[]): WordRun[] {
-  const joined: WordRun[] = [];
+function joinRuns(runs: readonly ReadRun[]): ReadRun[] {
+  const joined: ReadRun[] = [];
   for (const run of runs) {
     const last = joined[joined.length - 1];
-    if (last && last.side === run.side) joined[joined.length - 1] = { text: last.text + run.text, side: run.side };
+    if (last && !last.seam && !run.seam && last.side === run.side) joined[joined.length - 1] = { text: last.text + run.text, side: run.side };
     else joined.push(run);
   }
   return joined;
+}
+
+/** A paragraph as read, its seam markers not yet resolved. */
+interface ReadParagraph {
+  readonly runs: readonly ReadRun[];
+  readonly indent: number | null;
 }
 
 function paragraphIndent(paragraph: XmlElementLike): number | null {
@@ -114,10 +121,10 @@ function paragraphIndent(paragraph: XmlElementLike): number | null {
 }
 
 /** Paragraphs of the body in reading order, tables and content controls included. */
-function collectParagraphs(parent: XmlElementLike, paragraphs: WordParagraph[]): void {
+function collectParagraphs(parent: XmlElementLike, paragraphs: ReadParagraph[]): void {
   for (const child of childElements(parent)) {
     if (isW(child, "p")) {
-      const runs: WordRun[] = [];
+      const runs: ReadRun[] = [];
       collectRuns(child, null, runs);
       paragraphs.push({ runs: joinRuns(runs), indent: paragraphIndent(child) });
     } else if (["tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "del"].includes(child.localName)) {
@@ -174,7 +181,7 @@ function parseBody(xml: string, parseXml: ParseXml): XmlElementLike {
  */
 export async function readDocxParagraphs(bytes: Uint8Array, parseXml: ParseXml): Promise<WordParagraph[]> {
   const body = parseBody(await documentXml(bytes), parseXml);
-  const paragraphs: WordParagraph[] = [];
+  const paragraphs: ReadParagraph[] = [];
   collectParagraphs(body, paragraphs);
-  return paragraphs;
+  return resolveSeams(paragraphs);
 }
