@@ -69,13 +69,13 @@ export function App() {
           <button type="button" onClick={() => setDialog("export")}>Export…</button>
           <ShortcutsHelp />
         </div>
+        {/* Notices float over the page's bottom corner (fixed, in the banner landmark): one appearing or going never moves the text. */}
+        <div className="notices">
+          <SaveBanner session={session} status={saving.status} notice={saving.notice} />
+          {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
+          {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
+        </div>
       </header>
-      {/* Notices float over the page's bottom corner: one appearing or going never moves the text. */}
-      <div className="notices">
-        <SaveBanner session={session} status={saving.status} notice={saving.notice} />
-        {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
-        {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
-      </div>
       {sample === null && saving.status.kind === "starting" ? (
         // Nothing editable until the stored draft is in the editor: typing now would go nowhere.
         <main className="workspace workspace-loading" aria-busy="true"><p className="loading-note">Opening your draft…</p></main>
