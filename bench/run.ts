@@ -11,6 +11,7 @@ import { runExportBench } from "./exportBench";
 import { runParagraphBench } from "./paragraphBench";
 import { runParseBench } from "./parseBench";
 import { runKeystrokeBench, runRedlineBench } from "./redlineBench";
+import { runReferencesBench } from "./referencesBench";
 import { runStructureBench } from "./structureBench";
 
 const quick = process.argv.includes("--quick");
@@ -22,6 +23,7 @@ const groups: Record<string, () => void | Promise<void>> = {
   export: runExportBench,
   contents: runContentsBench,
   parse: runParseBench,
+  references: runReferencesBench,
 };
 
 const onlyAt = process.argv.indexOf("--only");

@@ -31,6 +31,8 @@ export interface EditorContent {
   readonly sponsors?: SponsorRegistry | null;
   readonly annotations?: readonly Annotation[];
   readonly exportSettings?: unknown;
+  /** The renumberings done in the editor, as saved with the draft (none when absent). */
+  readonly renumberings?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
 }
 
 /**
@@ -43,6 +45,7 @@ function stateFor(content: EditorContent): { state: EditorState; fixes: readonly
   const state = createEditorState(document, {
     plugins: [redlinePlugin({ base: content.base }), caretSelectsChangePlugin(), spellcheckPlugin()],
     official: content.base,
+    renumberings: content.renumberings ?? [],
     attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
   });
   return { state, fixes };

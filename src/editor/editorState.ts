@@ -29,6 +29,8 @@ export interface EditorStateOptions {
   readonly attrs?: DocAttrs;
   /** The base as the official text prints it: how its contents lines read (see plugins/contentsSync). */
   readonly official?: OrdinanceDocument;
+  /** The renumberings saved with the draft (plugins/renumberLog). */
+  readonly renumberings?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
 }
 
 /**
@@ -52,7 +54,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       contentsSyncPlugin(options.official),
       structureGuardPlugin(),
       refusedEditPlugin(),
-      renumberLogPlugin(),
+      renumberLogPlugin(options.renumberings),
       sectionGroupsPlugin(),
     ],
   });

@@ -42,6 +42,8 @@ export interface DraftPatch {
   readonly sponsors: Kept<SponsorRegistry | null>;
   readonly annotations: Kept<readonly Annotation[]>;
   readonly exportSettings: Kept<unknown>;
+  /** The renumbering log, written out whole (it is short); absent in journal entries written before it was kept: the checkpoint's. */
+  readonly renumberings?: AmendmentContent["renumberings"];
 }
 
 interface CheckpointIndex {
@@ -103,6 +105,7 @@ export function makePatch(checkpoint: AmendmentContent, current: AmendmentConten
     sponsors: kept(current.sponsors, checkpoint.sponsors),
     annotations: kept(current.annotations, checkpoint.annotations),
     exportSettings: kept(current.exportSettings, checkpoint.exportSettings),
+    ...(current.renumberings ? { renumberings: current.renumberings } : {}),
   };
 }
 
@@ -127,6 +130,7 @@ export function applyPatch(checkpoint: AmendmentContent, patch: DraftPatch): Ame
     if (!toc) return null;
     rebuilt.push({ id: chapter.id, number: chapter.number, title: chapter.title, toc, sections });
   }
+  const renumberings = patch.renumberings ?? checkpoint.renumberings;
   return {
     name: patch.name,
     base: value(patch.base, checkpoint.base),
@@ -134,5 +138,6 @@ export function applyPatch(checkpoint: AmendmentContent, patch: DraftPatch): Ame
     sponsors: value(patch.sponsors, checkpoint.sponsors),
     annotations: value(patch.annotations, checkpoint.annotations),
     exportSettings: value(patch.exportSettings, checkpoint.exportSettings),
+    ...(renumberings ? { renumberings } : {}),
   };
 }

@@ -69,9 +69,12 @@ export function App() {
           <button type="button" onClick={() => setDialog("export")}>Export…</button>
           <ShortcutsHelp />
         </div>
-        <SaveBanner session={session} status={saving.status} notice={saving.notice} />
-        {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
-        {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
+        {/* Notices float over the page's bottom corner (fixed, in the banner landmark): one appearing or going never moves the text. */}
+        <div className="notices">
+          <SaveBanner session={session} status={saving.status} notice={saving.notice} />
+          {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
+          {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
+        </div>
       </header>
       {sample === null && saving.status.kind === "starting" ? (
         // Nothing editable until the stored draft is in the editor: typing now would go nowhere.

@@ -12,6 +12,7 @@ import { parseExportSettings } from "../export";
 import { serializeDocument } from "../model/canonicalText";
 import type { OrdinanceDocument } from "../model/document";
 import { ImportError, parseCodeText } from "../importer/parseCodeText";
+import { parseSectionNumber } from "../numbers";
 import { parseSponsors, SponsorDataError, type SponsorRegistry } from "../sponsors/sponsors";
 import { readAnnotations } from "./annotations";
 import { checkKnownKeys, describeFileProblems, isRecord, readIsoTime, readText, type FileProblem, type ProblemList } from "../validation";
@@ -25,6 +26,12 @@ export const MAX_AMENDMENT_FILE_LENGTH = 20 * 1024 * 1024;
 /** Longest draft name, in characters. */
 export const MAX_NAME_LENGTH = 200;
 
+/** A section the drafter renumbered in the editor: the number it had, and the number it has now. */
+export interface Renumbering {
+  readonly from: string;
+  readonly to: string;
+}
+
 /** What a draft holds, as the application uses it. */
 export interface AmendmentContent {
   readonly name: string;
@@ -34,6 +41,12 @@ export interface AmendmentContent {
   readonly annotations: readonly Annotation[];
   /** Export settings as JSON (an object), or null; validated on reading by the export module's parseExportSettings. */
   readonly exportSettings: unknown;
+  /**
+   * The renumberings done in the editor (old number → current number), which base and draft
+   * alone cannot tell for a section new in the draft. Absent in drafts saved before it was kept:
+   * read as none.
+   */
+  readonly renumberings?: readonly Renumbering[];
 }
 
 /** The JSON written to disk (schema 1). */
@@ -50,6 +63,8 @@ export interface AmendmentFile {
   readonly sponsors: SponsorRegistry | null;
   readonly annotations: readonly Annotation[];
   readonly exportSettings: unknown;
+  /** Written only when there are any; a file without it has none. */
+  readonly renumberings?: readonly Renumbering[];
 }
 
 /** Why a file was refused. */
@@ -63,7 +78,7 @@ export class AmendmentFileError extends Error {
   }
 }
 
-const FILE_KEYS = ["schemaVersion", "app", "name", "savedAt", "base", "draft", "sponsors", "annotations", "exportSettings"];
+const FILE_KEYS = ["schemaVersion", "app", "name", "savedAt", "base", "draft", "sponsors", "annotations", "exportSettings", "renumberings"];
 
 /** The file as a plain JSON value (documents written as canonical text). */
 export function toAmendmentFile(content: AmendmentContent, savedAt: Date | string): AmendmentFile {
@@ -77,6 +92,7 @@ export function toAmendmentFile(content: AmendmentContent, savedAt: Date | strin
     sponsors: content.sponsors,
     annotations: content.annotations,
     exportSettings: content.exportSettings ?? null,
+    ...(content.renumberings?.length ? { renumberings: content.renumberings } : {}),
   };
 }
 
@@ -111,6 +127,30 @@ function readSponsorRegistry(value: unknown, problems: ProblemList): SponsorRegi
     problems.push(...error.problems.map((problem) => ({ path: problem.path === "sponsors" ? "sponsors" : `sponsors.${problem.path}`, message: problem.message })));
     return undefined;
   }
+}
+
+/** The renumberings list: absent is none; otherwise pairs of valid section numbers. */
+function readRenumberings(value: unknown, problems: ProblemList): Renumbering[] | null {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > 10_000) {
+    problems.push({ path: "renumberings", message: "must be a list of at most 10000 renumberings" });
+    return null;
+  }
+  const before = problems.length;
+  const list: Renumbering[] = [];
+  value.forEach((entry: unknown, index) => {
+    const path = `renumberings[${index}]`;
+    if (!isRecord(entry) || typeof entry.from !== "string" || typeof entry.to !== "string" || Object.keys(entry).some((key) => key !== "from" && key !== "to")) {
+      problems.push({ path, message: "must be an object with the section numbers from and to" });
+      return;
+    }
+    if (!parseSectionNumber(entry.from) || !parseSectionNumber(entry.to)) {
+      problems.push({ path, message: "from and to must be section numbers such as 2-173-045" });
+      return;
+    }
+    list.push({ from: entry.from, to: entry.to });
+  });
+  return problems.length > before ? null : list;
 }
 
 function readSchemaVersion(value: Record<string, unknown>): void {
@@ -156,14 +196,15 @@ export function parseAmendment(text: string): AmendmentContent {
   const draft = readDocument(value.draft, "draft", problems);
   const sponsors = readSponsorRegistry(value.sponsors, problems);
   const annotations = readAnnotations(value.annotations, "annotations", problems);
+  const renumberings = readRenumberings(value.renumberings, problems);
   const exportSettings = value.exportSettings;
   if (exportSettings !== null && !isRecord(exportSettings)) problems.push({ path: "exportSettings", message: "must be an object or null" });
   else if (exportSettings !== null) {
     const settings = parseExportSettings(exportSettings);
     if (!settings.ok) problems.push(...settings.problems.map((problem) => ({ path: `exportSettings.${problem.path}`, message: problem.message })));
   }
-  if (problems.length > 0 || name === null || base === null || draft === null || sponsors === undefined || annotations === null) {
+  if (problems.length > 0 || name === null || base === null || draft === null || sponsors === undefined || annotations === null || renumberings === null) {
     throw new AmendmentFileError("invalid", problems);
   }
-  return { name, base, draft, sponsors, annotations, exportSettings: exportSettings ?? null };
+  return { name, base, draft, sponsors, annotations, exportSettings: exportSettings ?? null, ...(renumberings.length ? { renumberings } : {}) };
 }

@@ -6,8 +6,9 @@
 import type { OrdinanceDocument, Section } from "../model/document";
 import { allSections } from "../model/document";
 import { chapterOfSection, compareSectionNumbers } from "../numbers";
-import { compare, type Change, type Redline } from "../redline";
-import { citations, type Citation, type TextSpan } from "./citations";
+import { compare, type Change, type Redline, type SectionRedline } from "../redline";
+import type { Citation, TextSpan } from "./citations";
+import { sectionCitations, sectionStarts, shiftCitation } from "./sectionCitations";
 import { pairParagraphs, pathOf, resolvePath } from "./paths";
 
 export type ProblemKind =
@@ -45,29 +46,77 @@ const written = (section: string, path: readonly string[]) => `${section}${path.
 interface SectionFates {
   readonly draftOf: ReadonlyMap<string, string | null>;
   readonly baseOf: ReadonlyMap<string, string>;
-  readonly changesOf: ReadonlyMap<string, readonly Change[]>;
+  /** The entry of each paired draft section (by draft number). */
+  readonly entryOf: ReadonlyMap<string, SectionRedline>;
+  /** The entries of draft sections, by where their piece starts in the draft. */
+  readonly entryAt: ReadonlyMap<number, SectionRedline>;
 }
 
 function sectionFates(redline: Redline): SectionFates {
   const draftOf = new Map<string, string | null>();
   const baseOf = new Map<string, string>();
-  const changesOf = new Map<string, readonly Change[]>();
-  for (const entry of redline.sections) {
+  const entryOf = new Map<string, SectionRedline>();
+  const entryAt = new Map<number, SectionRedline>();
+  for (let i = 0; i < redline.sectionCount; i++) {
+    const entry = redline.section(i);
     if (entry.unit !== "section") continue;
+    if (entry.numberB !== null) entryAt.set(entry.startB, entry);
     if (entry.numberA !== null && entry.numberB !== null) {
       draftOf.set(entry.numberA, entry.numberB);
       baseOf.set(entry.numberB, entry.numberA);
-      changesOf.set(entry.numberB, entry.changes);
+      entryOf.set(entry.numberB, entry);
     } else if (entry.numberA !== null && entry.status === "deleted" && !draftOf.has(entry.numberA)) {
       draftOf.set(entry.numberA, null);
     }
   }
-  return { draftOf, baseOf, changesOf };
+  return { draftOf, baseOf, entryOf, entryAt };
 }
 
-/** The draft offsets the redline marks as written new (inserted or replaced words), moves aside. */
-function newRanges(redline: Redline): TextSpan[] {
-  return redline.changes.filter((change) => change.kind !== "move" && change.toB > change.fromB).map((change) => ({ from: change.fromB, to: change.toB }));
+/** The base's sections by number and its numbers in Code order; once per base value (the editor's base does not change). */
+interface BaseIndex {
+  readonly sections: ReadonlyMap<string, Section>;
+  readonly numbersInOrder: readonly string[];
+}
+
+const baseIndexes = new WeakMap<OrdinanceDocument, BaseIndex>();
+
+function baseIndex(base: OrdinanceDocument): BaseIndex {
+  let index = baseIndexes.get(base);
+  if (!index) {
+    const sections = new Map(allSections(base).map((section) => [section.number, section]));
+    baseIndexes.set(base, (index = { sections, numbersInOrder: [...sections.keys()].sort(compareSectionNumbers) }));
+  }
+  return index;
+}
+
+/** Whether a change marks draft words as written new (inserted or replaced), moves aside. */
+const writesNew = (change: Change) => change.kind !== "move" && change.toB > change.fromB;
+
+/** The draft offsets the redline marks as written new, sorted by start, with the furthest end so far of each prefix. */
+interface NewRanges {
+  readonly from: readonly number[];
+  readonly reach: readonly number[];
+}
+
+const NO_RANGES: NewRanges = { from: [], reach: [] };
+
+function newRanges(changes: readonly Change[]): NewRanges {
+  const spans = changes.filter(writesNew).map((change) => ({ from: change.fromB, to: change.toB })).sort((x, y) => x.from - y.from);
+  const reach: number[] = [];
+  spans.forEach((span, i) => reach.push(Math.max(span.to, i > 0 ? reach[i - 1]! : -Infinity)));
+  return { from: spans.map((span) => span.from), reach };
+}
+
+/** Whether any of the ranges overlaps the span: of those starting before the span ends, the furthest reaches past its start. */
+function overlapsAny(ranges: NewRanges, span: TextSpan): boolean {
+  let low = 0;
+  let high = ranges.from.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges.from[middle]! < span.to) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && ranges.reach[low - 1]! > span.from;
 }
 
 /**
@@ -81,43 +130,56 @@ function newRanges(redline: Redline): TextSpan[] {
  * base; one the draft writes new, by the draft. Besides: a draft section no contents line lists
  * ("unlisted-section") and a contents line with no section that the base did not have
  * ("contents-without-section"). `redline` may be passed when already computed for this pair.
+ *
+ * Cost: linear in the number of sections and citations (every look-up is indexed), and a
+ * section's citations are found once per section value, so checking a draft that differs from
+ * the last one checked in a few sections costs those sections' citations plus indexed
+ * look-ups; the draft's text is never built.
  */
 export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocument, redline: Redline = compare(base, draft)): ReferenceProblem[] {
   const fates = sectionFates(redline);
-  const baseSections = new Map(allSections(base).map((section) => [section.number, section]));
+  const { sections: baseSections, numbersInOrder: baseNumbersInOrder } = baseIndex(base);
   const draftSections = new Map(allSections(draft).map((section) => [section.number, section]));
   const chapters = new Set([...base.chapters, ...draft.chapters].map((chapter) => chapter.number));
   const draftChapters = new Set(draft.chapters.map((chapter) => chapter.number));
-  const fresh = newRanges(redline);
-  // A citation is new where the draft wrote its own number or labels anew: in a list, fixing one
-  // item leaves the others as the base had them.
-  const isNew = (citation: Citation) => {
-    const own = [citation.numberSpan, ...citation.labelSpans].filter((span): span is TextSpan => span !== null);
-    return (own.length ? own : [citation.span]).some((span) => fresh.some((range) => range.from < span.to && span.from < range.to));
-  };
+  const pairsOf = new Map<string, ReadonlyMap<string, string | null>>();
+  let allFresh: NewRanges | null = null;
   const problems: ReferenceProblem[] = [];
 
-  const found = citations(draft);
-  for (const [k, citation] of found.entries()) {
-    const target = citation.target;
-    if (target.kind === "article") {
-      // The model keeps no articles: a chapter of these texts holds none to cite.
-      if (!chapters.has(target.chapter)) continue;
-      problems.push({ kind: "missing-article", citingSection: citation.citingSection, cited: `Article ${target.article} of Chapter ${target.chapter}`, newTarget: null, citation, fix: null,
-        message: `${citation.citingSection} cites Article ${target.article} of this chapter: Chapter ${target.chapter} has no articles in the base or the draft.` });
-      continue;
-    }
-    if (target.kind === "chapter") {
-      if (!draftChapters.has(target.chapter) && base.chapters.some((chapter) => chapter.number === target.chapter)) {
-        problems.push({ kind: "repealed-chapter", citingSection: citation.citingSection, cited: `Chapter ${target.chapter}`, newTarget: null, citation, fix: null,
-          message: `${citation.citingSection} cites Chapter ${target.chapter}, which the draft repeals.` });
+  for (const { section, start } of sectionStarts(draft)) {
+    const own = sectionCitations(section);
+    if (own.list.length === 0) continue;
+    const entry = fates.entryAt.get(start);
+    // The citing section's own changes say which of its words are new; without its entry, all the redline's.
+    let fresh: NewRanges | null = null;
+    const freshRanges = () => (fresh ??= !entry ? (allFresh ??= newRanges(redline.changes)) : entry.status === "unchanged" ? NO_RANGES : newRanges(entry.changes));
+    // A citation is new where the draft wrote its own number or labels anew: in a list, fixing one
+    // item leaves the others as the base had them.
+    const isNew = (citation: Citation) => {
+      const spans = [citation.numberSpan, ...citation.labelSpans].filter((span): span is TextSpan => span !== null);
+      return (spans.length ? spans : [citation.span]).some((span) => overlapsAny(freshRanges(), span));
+    };
+    const list = own.list.map((citation) => shiftCitation(citation, start));
+    list.forEach((citation, k) => {
+      const target = citation.target;
+      if (target.kind === "article") {
+        // The model keeps no articles: a chapter of these texts holds none to cite.
+        if (!chapters.has(target.chapter)) return;
+        problems.push({ kind: "missing-article", citingSection: citation.citingSection, cited: `Article ${target.article} of Chapter ${target.chapter}`, newTarget: null, citation, fix: null,
+          message: `${citation.citingSection} cites Article ${target.article} of this chapter: Chapter ${target.chapter} has no articles in the base or the draft.` });
+        return;
       }
-      continue;
-    }
-    const judged = judge(citation, target.section, target.path, isNew(citation));
-    if (judged) problems.push(judged);
-    const next = found[k + 1];
-    if (next) problems.push(...rangeProblems(citation, next));
+      if (target.kind === "chapter") {
+        if (!draftChapters.has(target.chapter) && base.chapters.some((chapter) => chapter.number === target.chapter)) {
+          problems.push({ kind: "repealed-chapter", citingSection: citation.citingSection, cited: `Chapter ${target.chapter}`, newTarget: null, citation, fix: null,
+            message: `${citation.citingSection} cites Chapter ${target.chapter}, which the draft repeals.` });
+        }
+        return;
+      }
+      const judged = judge(citation, target.section, target.path, () => isNew(citation));
+      if (judged) problems.push(judged);
+      if (own.rangeWithNext[k]) problems.push(...rangeProblems(citation, list[k + 1]!));
+    });
   }
   problems.push(...contentsProblems(base, draft));
   return withoutDuplicates(problems);
@@ -127,11 +189,14 @@ export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocumen
    * each base section strictly inside the range that the draft repeals is reported.
    */
   function rangeProblems(first: Citation, last: Citation): ReferenceProblem[] {
-    if (first.blockId !== last.blockId || first.target.kind !== "section" || last.target.kind !== "section") return [];
+    if (first.target.kind !== "section" || last.target.kind !== "section") return [];
     if (first.target.path.length > 0 || last.target.path.length > 0) return [];
-    if (!/^\s+(?:through|to)\s+$/i.test(redline.draftText.slice(first.span.to, last.span.from))) return [];
     const [from, to] = [first.target.section, last.target.section];
-    const inside = [...baseSections.keys()].filter((number) => compareSectionNumbers(from, number) < 0 && compareSectionNumbers(number, to) < 0 && fates.draftOf.get(number) === null);
+    const inside: string[] = [];
+    for (let i = firstAfter(from); i < baseNumbersInOrder.length && compareSectionNumbers(baseNumbersInOrder[i]!, to) < 0; i++) {
+      const number = baseNumbersInOrder[i]!;
+      if (fates.draftOf.get(number) === null) inside.push(number);
+    }
     const range = `${from} through ${to}`;
     return inside.map((number) => ({
       kind: "repealed-section" as const, citingSection: first.citingSection, cited: number, newTarget: null, citation: first, fix: null,
@@ -139,14 +204,33 @@ export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocumen
     }));
   }
 
-  function judge(citation: Citation, number: string, path: readonly string[], written_new: boolean): ReferenceProblem | null {
+  /** Index of the first base number (in Code order) after `number`. */
+  function firstAfter(number: string): number {
+    let low = 0;
+    let high = baseNumbersInOrder.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareSectionNumbers(baseNumbersInOrder[middle]!, number) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Which draft paragraph each base paragraph of the section now numbered `fate` became; once per section. */
+  function pairsFor(sectionA: Section, sectionB: Section, fate: string): ReadonlyMap<string, string | null> {
+    let pairs = pairsOf.get(fate);
+    if (!pairs) pairsOf.set(fate, (pairs = pairParagraphs(sectionA, sectionB, fates.entryOf.get(fate)?.changes ?? [])));
+    return pairs;
+  }
+
+  function judge(citation: Citation, number: string, path: readonly string[], writtenNew: () => boolean): ReferenceProblem | null {
     const cited = written(number, path);
     const report = (kind: ProblemKind, message: string, newTarget: string | null = null, fix: ReferenceFix | null = null): ReferenceProblem =>
       ({ kind, citingSection: citation.citingSection, cited, newTarget, citation, message: `${citation.citingSection} cites ${cited}: ${message}`, fix });
     // A relative citation names the citing section itself: its base is the citing section's base.
     const baseNumber = citation.form === "relative" ? fates.baseOf.get(number) : baseSections.has(number) ? number : undefined;
     const fate = baseNumber === undefined ? undefined : fates.draftOf.get(baseNumber);
-    const judgeByBase = baseNumber !== undefined && fate !== undefined && !(written_new && draftSections.has(number));
+    const judgeByBase = baseNumber !== undefined && fate !== undefined && !(draftSections.has(number) && writtenNew());
     if (!judgeByBase) return judgeInDraft();
     if (fate === null) return report("repealed-section", "the draft repeals that section.");
     const sectionA = baseSections.get(baseNumber)!;
@@ -157,7 +241,7 @@ export function checkReferences(base: OrdinanceDocument, draft: OrdinanceDocumen
     }
     const indexA = resolvePath(sectionA, path);
     if (indexA === null) return judgeInDraft();
-    const pairs = pairParagraphs(sectionA, sectionB, fates.changesOf.get(fate) ?? []);
+    const pairs = pairsFor(sectionA, sectionB, fate);
     const blockB = pairs.get(sectionA.blocks[indexA]!.id) ?? null;
     const indexB = blockB === null ? -1 : sectionB.blocks.findIndex((block) => block.id === blockB);
     if (indexB < 0) return report("deleted-subsection", `the draft deletes that ${path.length === 1 ? "subsection" : "paragraph"}.`);
@@ -195,7 +279,7 @@ function withoutDuplicates(problems: readonly ReferenceProblem[]): ReferenceProb
   for (const problem of problems) {
     const { citation, fix } = problem;
     if (!citation || !SECTION_KINDS.has(problem.kind) || citation.target.kind !== "section" || /which includes/.test(problem.message)) { kept.push(problem); continue; }
-    const key = JSON.stringify([problem.kind, citation.span.from, citation.span.to, fix && [fix.fromB, fix.toB, fix.text]]);
+    const key = `${problem.kind} ${citation.span.from} ${citation.span.to}${fix ? ` ${fix.fromB} ${fix.toB} ${fix.text}` : ""}`;
     const at = seen.get(key);
     if (at === undefined) { seen.set(key, kept.length); kept.push(problem); continue; }
     const first = kept[at]!;

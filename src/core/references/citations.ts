@@ -5,10 +5,10 @@
  * "Article II of this chapter". History notes are not read (their Journal citations, such as
  * "Coun. J. 3-29-06, p. 74325", record the past), and dates and money never read as citations.
  */
-import { layoutCanonical } from "../model/canonicalText";
 import type { OrdinanceDocument, Paragraph, Section } from "../model/document";
 import { CHAPTER_NUMBER_SOURCE, SECTION_NUMBER_SOURCE, chapterOfSection, parseSectionNumber } from "../numbers";
 import { ancestorLabels } from "./paths";
+import { sectionCitations, sectionStarts, shiftCitation } from "./sectionCitations";
 
 /** A stretch of the document's canonical text. */
 export interface TextSpan {
@@ -74,7 +74,8 @@ function labelsIn(text: string, offset: number): Array<{ label: string; span: Te
   return found;
 }
 
-interface Context {
+/** A paragraph to read citations from: its section, its labels, its words and where they start. */
+export interface Context {
   readonly section: Section;
   readonly paragraph: Paragraph;
   /** The labels of the paragraph and its ancestors, outermost first. */
@@ -85,7 +86,7 @@ interface Context {
 }
 
 /** The citations of one paragraph's words. */
-function paragraphCitations(context: Context): Citation[] {
+export function paragraphCitations(context: Context): Citation[] {
   const { words, base, section, paragraph } = context;
   const found: Citation[] = [];
   const taken: TextSpan[] = [];
@@ -202,23 +203,14 @@ function readChain(words: string, at: number): { links: Link[]; anchor: Anchor; 
  * Every citation in the document's paragraphs, in text order, with canonical-text offsets (the
  * offsets of `layoutCanonical(document).text`, so `fromB/toB` when the document is a draft).
  * A relative citation ("paragraph (1)") takes the labels it leaves out from the citing
- * paragraph's place; one that cannot (cited from outside any subsection) is left out.
+ * paragraph's place; one that cannot (cited from outside any subsection) is left out. Each
+ * section's citations are found once per section value (see `sectionCitations`), so a document
+ * that shares most sections with an earlier one costs only its changed sections.
  */
 export function citations(document: OrdinanceDocument): Citation[] {
-  const layout = layoutCanonical(document);
-  const bySection = new Map<string, Section>();
-  for (const chapter of document.chapters) for (const section of chapter.sections) bySection.set(section.id, section);
   const result: Citation[] = [];
-  const ownLabels = new Map<Section, ReadonlyMap<string, readonly string[]>>();
-  for (const span of layout.spans) {
-    if (span.kind !== "block") continue;
-    const section = bySection.get(span.ownerId);
-    const block = section?.blocks.find((each) => each.id === span.key);
-    if (!section || !block || block.kind !== "paragraph") continue;
-    let labels = ownLabels.get(section);
-    if (!labels) ownLabels.set(section, (labels = ancestorLabels(section)));
-    const words = layout.text.slice(span.textFrom, span.to);
-    result.push(...paragraphCitations({ section, paragraph: block, own: labels.get(block.id) ?? [], words, base: span.textFrom }));
+  for (const { section, start } of sectionStarts(document)) {
+    for (const citation of sectionCitations(section).list) result.push(shiftCitation(citation, start));
   }
   return result;
 }

@@ -6,6 +6,8 @@
 import type { Section } from "../model/document";
 import type { Change } from "../redline";
 
+const labelCache = new WeakMap<Section, ReadonlyMap<string, readonly string[]>>();
+
 function labelOf(enumerator: string | null): string | null {
   return enumerator === null ? null : enumerator.replace(/^\(|\)$/g, "");
 }
@@ -13,9 +15,11 @@ function labelOf(enumerator: string | null): string | null {
 /**
  * For each paragraph of the section, its labels and its ancestors', outermost first: a
  * paragraph's ancestors are the nearest enumerated paragraphs before it at lower levels. An
- * unlabelled paragraph carries its ancestors' labels only.
+ * unlabelled paragraph carries its ancestors' labels only. Cached per section value.
  */
 export function ancestorLabels(section: Section): ReadonlyMap<string, readonly string[]> {
+  const cached = labelCache.get(section);
+  if (cached) return cached;
   const result = new Map<string, readonly string[]>();
   const stack: Array<{ level: number; label: string }> = [];
   for (const block of section.blocks) {
@@ -29,6 +33,7 @@ export function ancestorLabels(section: Section): ReadonlyMap<string, readonly s
     stack.push({ level: block.level, label });
     result.set(block.id, stack.map((each) => each.label));
   }
+  labelCache.set(section, result);
   return result;
 }
 

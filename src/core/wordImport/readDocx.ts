@@ -9,6 +9,7 @@
 import { readDocxParts } from "./docxPackage";
 import { WordImportError } from "./errors";
 import { ListCounter, type ListLabel } from "./numbering";
+import { resolveSeams, type ReadRun } from "./seams";
 import { isOn, WordStyles } from "./wordStyles";
 import { childElements, findDescendant, isW, wAttribute, wChild, type ParseXml, type XmlElementLike } from "./xml";
 
@@ -68,7 +69,7 @@ function isHidden(run: XmlElementLike): boolean {
  * tracked deletion of underscored words, or a tracked insertion of struck words, withdraws a
  * proposal: the words are on neither side.
  */
-function collectRuns(paragraph: XmlElementLike, runs: WordRun[], styles: WordStyles, paragraphStyle: string | null): void {
+function collectRuns(paragraph: XmlElementLike, runs: ReadRun[], styles: WordStyles, paragraphStyle: string | null): void {
   // `forced` is the side set by the w:ins/w:del around an element.
   const stack: Array<{ element: XmlElementLike; forced: Forced }> = [];
   const pushChildren = (parent: XmlElementLike, forced: Forced) => {
@@ -84,8 +85,8 @@ function collectRuns(paragraph: XmlElementLike, runs: WordRun[], styles: WordSty
       const formatted = formattingSide(child, styles, paragraphStyle);
       if ((forced === "base" && formatted === "draft") || (forced === "draft" && formatted === "base")) continue;
       const side = forced ?? formatted;
-      // A marked pilcrow alone is the seam of a split or join in an exported redline: no text.
-      if (side !== "both" && text.trim() === "\u00b6") continue;
+      // A marked pilcrow alone is the seam of a split or join in an exported redline: no text, a marker (see seams.ts).
+      if (side !== "both" && text.trim() === "\u00b6") { runs.push({ text: "", side, seam: true }); continue; }
       runs.push({ text, side });
     } else if (isW(child, "del") || isW(child, "moveFrom")) {
       pushChildren(child, forced === "draft" || forced === "none" ? "none" : "base");
@@ -97,11 +98,11 @@ function collectRuns(paragraph: XmlElementLike, runs: WordRun[], styles: WordSty
   }
 }
 
-function joinRuns(runs: readonly WordRun[]): WordRun[] {
-  const joined: WordRun[] = [];
+function joinRuns(runs: readonly ReadRun[]): ReadRun[] {
+  const joined: ReadRun[] = [];
   for (const run of runs) {
     const last = joined[joined.length - 1];
-    if (last && last.side === run.side) joined[joined.length - 1] = { text: last.text + run.text, side: run.side };
+    if (last && !last.seam && !run.seam && last.side === run.side) joined[joined.length - 1] = { text: last.text + run.text, side: run.side };
     else joined.push(run);
   }
   return joined;
@@ -127,22 +128,28 @@ function listLabel(properties: XmlElementLike | undefined, paragraphStyle: strin
 }
 
 /** The side of a list label: that of the paragraph mark (tracked or formatted), else of all the paragraph's words when they share one. */
-function labelSide(properties: XmlElementLike | undefined, paragraphStyle: string | null, runs: readonly WordRun[], styles: WordStyles): RunSide {
+function labelSide(properties: XmlElementLike | undefined, paragraphStyle: string | null, runs: readonly ReadRun[], styles: WordStyles): RunSide {
   const mark = properties ? wChild(properties, "rPr") : undefined;
   if (mark && (wChild(mark, "ins") || wChild(mark, "moveTo"))) return "draft";
   if (mark && (wChild(mark, "del") || wChild(mark, "moveFrom"))) return "base";
   const marks = styles.marks(mark, paragraphStyle);
   if (marks.struck) return "base";
   if (marks.underscored) return "draft";
-  const sides = new Set(runs.filter((run) => run.text.trim() !== "").map((run) => run.side));
+  const sides = new Set(runs.filter((run) => !run.seam && run.text.trim() !== "").map((run) => run.side));
   return sides.size === 1 ? [...sides][0]! : "both";
 }
 
+/** A paragraph as read, its seam markers not yet resolved. */
+interface ReadParagraph {
+  readonly runs: readonly ReadRun[];
+  readonly indent: number | null;
+}
+
 /** A w:p read: its runs (a list label first), and its indentation (its own, else its list level's, else its style's). */
-function readParagraph(paragraph: XmlElementLike, context: Context): WordParagraph {
+function readParagraph(paragraph: XmlElementLike, context: Context): ReadParagraph {
   const properties = wChild(paragraph, "pPr");
   const paragraphStyle = context.styles.paragraphStyle(properties);
-  const runs: WordRun[] = [];
+  const runs: ReadRun[] = [];
   collectRuns(paragraph, runs, context.styles, paragraphStyle);
   const label = listLabel(properties, paragraphStyle, context);
   if (label) runs.unshift({ text: label.text + label.separator, side: labelSide(properties, paragraphStyle, runs, context.styles) });
@@ -153,7 +160,7 @@ function readParagraph(paragraph: XmlElementLike, context: Context): WordParagra
 const CONTAINERS = new Set(["tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "del"]);
 
 /** Paragraphs of the body in reading order, tables and content controls included, walked without recursion. */
-function collectParagraphs(body: XmlElementLike, paragraphs: WordParagraph[], context: Context): void {
+function collectParagraphs(body: XmlElementLike, paragraphs: ReadParagraph[], context: Context): void {
   const stack = childElements(body).reverse();
   for (let child = stack.pop(); child; child = stack.pop()) {
     if (isW(child, "p")) {
@@ -199,7 +206,7 @@ export async function readDocxParagraphs(bytes: Uint8Array, parseXml: ParseXml):
   const body = parseBody(parts.document, parseXml);
   const styles = new WordStyles(parts.styles === null ? null : parsePart(parts.styles, parseXml, "its styles (word/styles.xml)"));
   const lists = new ListCounter(parts.numbering === null ? null : parsePart(parts.numbering, parseXml, "its list numbering (word/numbering.xml)"));
-  const paragraphs: WordParagraph[] = [];
+  const paragraphs: ReadParagraph[] = [];
   collectParagraphs(body, paragraphs, { styles, lists });
-  return paragraphs;
+  return resolveSeams(paragraphs);
 }

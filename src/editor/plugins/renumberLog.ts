@@ -19,12 +19,17 @@ export function renumberings(state: EditorState): ReadonlyMap<string, string> {
   return renumberLogKey.getState(state) ?? new Map();
 }
 
-/** Keeps the log. */
-export function renumberLogPlugin(): Plugin<ReadonlyMap<string, string>> {
+/** The log as a list for saving with the draft (see amendmentFile's `renumberings`). */
+export function renumberingList(state: EditorState): Array<{ from: string; to: string }> {
+  return [...renumberings(state)].map(([from, to]) => ({ from, to }));
+}
+
+/** Keeps the log, starting from `saved` (the renumberings saved with the draft; none for a new draft). */
+export function renumberLogPlugin(saved: ReadonlyArray<{ readonly from: string; readonly to: string }> = []): Plugin<ReadonlyMap<string, string>> {
   return new Plugin<ReadonlyMap<string, string>>({
     key: renumberLogKey,
     state: {
-      init: () => new Map(),
+      init: () => new Map(saved.map(({ from, to }) => [from, to])),
       apply(tr, log) {
         const step = tr.getMeta(renumberLogKey) as { from: string; to: string } | undefined;
         if (!step) return log;

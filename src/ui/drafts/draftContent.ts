@@ -8,6 +8,7 @@ import type { AmendmentContent } from "../../core/amendmentFile";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { savedAnnotations } from "../../editor/redline/savedAnnotations";
+import { renumberingList } from "../../editor/plugins/renumberLog";
 
 /** The content of the editor's current draft, named `name`. */
 export function draftContent(state: EditorState, name: string): AmendmentContent {
@@ -20,6 +21,7 @@ export function draftContent(state: EditorState, name: string): AmendmentContent
     // Each annotation with the anchor the editor shows it at now, not the one it was made with.
     annotations: savedAnnotations(state) as readonly Annotation[],
     exportSettings: state.doc.attrs.exportSettings ?? null,
+    renumberings: renumberingList(state),
   };
 }
 
@@ -31,5 +33,6 @@ export function loadContent(editor: DocumentEditor, content: AmendmentContent): 
     sponsors: content.sponsors,
     annotations: content.annotations,
     exportSettings: content.exportSettings,
+    renumberings: content.renumberings ?? [],
   });
 }

@@ -1,23 +1,24 @@
 import { useState } from "react";
 import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { referenceProblems } from "../../editor/references";
 import { ChangesPanel } from "./ChangesPanel";
 import { ChecksPanel } from "./ChecksPanel";
+import { useReferenceProblems } from "./useReferenceProblems";
 
 interface SidePanelProps {
   readonly editor: DocumentEditor;
   readonly state: EditorState;
 }
 
-/** Documents larger than this (characters of editor content) are checked only while the Checks tab is open. */
-const LARGE_DOCUMENT = 300_000;
+/** Documents smaller than this (characters of editor content) are checked at every change; larger ones once typing pauses. */
+const LIVE_CHECK_SIZE = 300_000;
 
 /** The panel beside the editor: the tracked changes, and the cross-reference checks with their count. */
 export function SidePanel({ editor, state }: SidePanelProps) {
   const [tab, setTab] = useState<"changes" | "checks">("changes");
-  // Checked once per redline (referenceProblems caches); a large document only while the tab is open.
-  const problems = tab === "checks" || state.doc.content.size < LARGE_DOCUMENT ? referenceProblems(state) : null;
+  // With the tab open, or for a small document, the current state's problems; otherwise the
+  // badge is refreshed once typing pauses, off the keystroke's path.
+  const problems = useReferenceProblems(state, tab === "checks" || state.doc.content.size < LIVE_CHECK_SIZE);
   const tabButton = (name: "changes" | "checks", label: string, badge?: number) => (
     <button type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`panel-${name}`}
       className={`panel-tab${tab === name ? " active" : ""}`} onClick={() => setTab(name)}>

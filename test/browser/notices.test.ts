@@ -1,0 +1,54 @@
+/**
+ * Notices never move the chapter text: the demonstration notice shown at start, and a status
+ * line appearing (a section repealed from the Section menu) and being dismissed, leave the
+ * chapter's top where it was on the screen; the notices float (fixed) and can be read.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openPage } from "./browser";
+
+const chapterTop = (page: Page) => page.locator("#chapter-text").evaluate((element) => element.getBoundingClientRect().top);
+/** Where the editor's scrolling viewport starts on the screen, and where the chapter's top would be unscrolled. */
+const placement = (page: Page) => page.locator(".editor-pane").evaluate((pane) => ({
+  pane: Math.round(pane.getBoundingClientRect().top),
+  chapter: Math.round(pane.querySelector("#chapter-text")!.getBoundingClientRect().top + pane.scrollTop),
+}));
+
+describe("notices in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launchBrowser(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it("leave the chapter text where it is when they appear and go", async () => {
+    const errors: string[] = [];
+    const page = await openPage(browser, inject("baseUrl"), errors);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.waitForSelector("[data-testid=change-row]");
+    const demo = page.getByRole("note", { name: "About the bundled text" });
+    expect(await demo.isVisible()).toBe(true);
+    expect(await demo.evaluate((element) => getComputedStyle(element.parentElement!).position)).toBe("fixed");
+    // Nothing but the toolbar above the chapter: the demonstration notice takes no room in the flow.
+    const headerBottom = await page.locator(".app-header").evaluate((element) => element.getBoundingClientRect().bottom);
+    const paneTop = await page.locator(".editor-pane").evaluate((element) => element.getBoundingClientRect().top);
+    expect(Math.abs(paneTop - headerBottom)).toBeLessThan(1);
+    expect(await page.locator(".toolbar").evaluate((element) => element.getBoundingClientRect().bottom)).toBeCloseTo(headerBottom, 0);
+
+    const atStart = await chapterTop(page);
+    await page.getByText("shall not be construed to create", { exact: false }).first().click();
+    const before = await placement(page);
+    expect(before.chapter).toBe(Math.round(atStart));
+    await page.getByRole("button", { name: "Section", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Repeal section" }).click();
+    const status = page.locator(".status-line");
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/Repealed Section/);
+    expect((await status.boundingBox())!.height).toBeGreaterThan(10);
+    expect(await placement(page)).toEqual(before);
+
+    await status.getByRole("button", { name: "Dismiss" }).click();
+    await status.waitFor({ state: "detached" });
+    expect(await placement(page)).toEqual(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
