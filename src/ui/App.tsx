@@ -14,6 +14,7 @@ import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
 import { ExportDialog } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
+import { FindBar } from "./FindBar";
 import { ImportDialog } from "./ImportDialog";
 import { SidePanel } from "./panel/SidePanel";
 import { recordKeystrokeTimes, sampleFromUrl } from "./sampleMode";
@@ -79,6 +80,7 @@ export function App() {
       ) : (
         <main className="workspace">
           <EditorPane editor={editor} />
+          <FindBar editor={editor} />
           <SidePanel editor={editor} state={state} />
         </main>
       )}

@@ -8,6 +8,8 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ["Alt + ↑", "Previous change"],
   ["Alt + Shift + A", "Agree to the selected change"],
   ["Alt + Shift + R", "Reject the selected change"],
+  ["Ctrl + F", "Find in the draft"],
+  ["Ctrl + H", "Replace in the draft"],
   ["Ctrl + Z", "Undo (text and annotations)"],
   ["Ctrl + Y  or  Ctrl + Shift + Z", "Redo"],
 ];
