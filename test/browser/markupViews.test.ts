@@ -85,6 +85,15 @@ describe("markup views in Chromium", () => {
     expect(seen).toMatchObject({ insUnderlined: false, delShown: false, barBesideChanged: true, barBesideUnchanged: false });
     expect(seen.insColour).toBe(seen.inkColour);
     expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")).filter((word) => word !== "¶"));
+    // Every bar lies inside the box that paints it (sections and contents paint only inside their boxes).
+    const clipped = await page.locator(".editor-pane .code-document").evaluate((root) => [...root.querySelectorAll(".toc p, .code-section > p, .code-section > h3")]
+      .filter((line) => getComputedStyle(line, "::before").position === "absolute")
+      .filter((line) => {
+        const painter = line.closest(".toc, .code-section")!.getBoundingClientRect();
+        return line.getBoundingClientRect().left + parseFloat(getComputedStyle(line, "::before").left) < painter.left;
+      }).map((line) => line.textContent));
+    expect(clipped).toEqual([]);
+    expect(await page.locator(".editor-pane .toc p").evaluateAll((lines) => lines.filter((line) => getComputedStyle(line, "::before").position === "absolute").length)).toBeGreaterThan(0);
     await page.screenshot({ path: `${outputDir()}markup-simple.png` });
   });
 
