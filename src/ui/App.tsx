@@ -10,6 +10,7 @@ import { ProposedTextDialog } from "./drafts/ProposedTextDialog";
 import { SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
 import { useDraftSession } from "./drafts/useDraftSession";
 import { VersionsDialog } from "./drafts/VersionsDialog";
+import { ChangeCard } from "./ChangeCard";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
 import { ExportDialog } from "./export/ExportDialog";
@@ -89,6 +90,7 @@ export function App() {
           <EditorPane editor={editor} />
           {markup === "original" && <OriginalPane base={redlineState(state).base} />}
           <FindBar editor={editor} />
+          <ChangeCard editor={editor} />
           <SidePanel editor={editor} state={state} />
         </main>
       )}
