@@ -10,11 +10,11 @@ import { toProseMirror } from "./convert";
 import { codeSchema } from "./schema";
 
 /**
- * Shows `doc` in `element`, not editable (the view never takes an edit, and says so with
- * aria-readonly). Returns the cleanup that removes the view.
+ * Shows `doc` in `element`, not editable (the view never takes an edit; its label says it is read only).
+ * Returns the cleanup that removes the view.
  */
 export function mountReadOnly(element: HTMLElement, doc: OrdinanceDocument, attributes: Record<string, string> = {}): () => void {
   const state = EditorState.create({ schema: codeSchema, doc: toProseMirror(doc) });
-  const view = new EditorView(element, { state, editable: () => false, attributes: { ...attributes, "aria-readonly": "true" } });
+  const view = new EditorView(element, { state, editable: () => false, attributes });
   return () => view.destroy();
 }
