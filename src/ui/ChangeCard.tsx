@@ -76,6 +76,18 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
     setTick((n) => n + 1);
   }), [editor]);
 
+  // A card the caret opened goes when the focus leaves the text for anything but the card.
+  useEffect(() => {
+    if (shown?.by !== "caret") return;
+    const onFocus = (event: FocusEvent) => {
+      const target = event.target as Element | null;
+      if (card.current?.contains(target) || target?.closest?.(".editor-pane .ProseMirror")) return;
+      setShown(null);
+    };
+    document.addEventListener("focusin", onFocus);
+    return () => document.removeEventListener("focusin", onFocus);
+  }, [shown]);
+
   // Alt+F10 reaches the card; Escape closes it wherever focus is.
   useEffect(() => {
     if (!shown) return;
@@ -145,8 +157,8 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
       )}
       <p className="card-meta">Sponsors: {names.length > 0 ? names.join(", ") : "none yet"} · {comments === 1 ? "1 comment" : `${comments} comments`}</p>
       <div className="card-actions">
-        <button type="button" className="mini" title={AGREE_MEANS} onClick={() => act("agree")}>Agree</button>
-        <button type="button" className="mini" title={REJECT_MEANS} onClick={() => act("reject")}>Reject</button>
+        <button type="button" className="mini" title={AGREE_MEANS} aria-label="Agree to this change" onClick={() => act("agree")}>Agree</button>
+        <button type="button" className="mini" title={REJECT_MEANS} aria-label="Reject this change" onClick={() => act("reject")}>Reject</button>
         <span className="card-hint">Alt+F10 to reach · Esc to close</span>
       </div>
     </div>
