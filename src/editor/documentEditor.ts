@@ -19,6 +19,7 @@ import { mapOffset } from "./redline/docLayout";
 import { draftPosition } from "./references";
 import { caretSelectsChangePlugin } from "./redline/caretSelection";
 import { redlinePlugin } from "./redline/plugin";
+import { findPlugin } from "./plugins/find";
 import { withWordUndo } from "./plugins/wordUndo";
 import { spellcheckPlugin } from "./spellcheck";
 
@@ -43,7 +44,7 @@ export interface EditorContent {
 function stateFor(content: EditorContent): { state: EditorState; fixes: readonly ContentsFix[] } {
   const { document, fixes } = syncDocumentContents(content.draft, content.base);
   const state = createEditorState(document, {
-    plugins: [redlinePlugin({ base: content.base }), caretSelectsChangePlugin(), spellcheckPlugin()],
+    plugins: [redlinePlugin({ base: content.base }), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
     official: content.base,
     renumberings: content.renumberings ?? [],
     attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
@@ -152,6 +153,11 @@ export class DocumentEditor {
     this.scrollTo(from);
     this.view?.focus();
     return true;
+  }
+
+  /** Scrolls the text at document position `pos` into view (a section off screen is laid out first). */
+  reveal(pos: number): void {
+    this.scrollTo(pos);
   }
 
   private scrollTo(pos: number): void {

@@ -10,11 +10,15 @@ import { ProposedTextDialog } from "./drafts/ProposedTextDialog";
 import { SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
 import { useDraftSession } from "./drafts/useDraftSession";
 import { VersionsDialog } from "./drafts/VersionsDialog";
+import { ChangeCard } from "./ChangeCard";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
 import { ExportDialog } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
+import { FindBar } from "./FindBar";
 import { ImportDialog } from "./ImportDialog";
+import { MARKUP_VIEWS, useMarkupView, type MarkupView } from "./markupView";
+import { OriginalPane } from "./OriginalPane";
 import { SidePanel } from "./panel/SidePanel";
 import { recordKeystrokeTimes, sampleFromUrl } from "./sampleMode";
 import { ShortcutsHelp } from "./ShortcutsHelp";
@@ -44,6 +48,7 @@ export function App() {
   }, [session, sample]);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
   const [isDemonstration, setDemonstration] = useState(sample === null);
+  const [markup, setMarkup] = useMarkupView();
   useChangeNavigation(editor);
   useGlobalUndo(editor);
   useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
@@ -65,6 +70,10 @@ export function App() {
             { label: "Import official text…", run: () => setDialog("import"), title: "Load the chapter as the Code has it, as the base" },
             { label: "Import proposed text…", run: () => setDialog("proposed"), title: "Load an amended text or a Word file as the draft" },
           ]} />
+          <select className="markup-select" aria-label="Markup view" title={MARKUP_VIEWS.find((view) => view.value === markup)?.title} value={markup}
+            onChange={(event) => setMarkup(event.target.value as MarkupView)}>
+            {MARKUP_VIEWS.map((view) => <option key={view.value} value={view.value} title={view.title}>{view.label}</option>)}
+          </select>
           <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
           <button type="button" onClick={() => setDialog("export")}>Export…</button>
           <ShortcutsHelp />
@@ -80,8 +89,11 @@ export function App() {
         // Nothing editable until the stored draft is in the editor: typing now would go nowhere.
         <main className="workspace workspace-loading" aria-busy="true"><p className="loading-note">Opening your draft…</p></main>
       ) : (
-        <main className="workspace">
+        <main className="workspace" data-markup={markup}>
           <EditorPane editor={editor} />
+          {markup === "original" && <OriginalPane base={redlineState(state).base} />}
+          <FindBar editor={editor} />
+          <ChangeCard editor={editor} />
           <SidePanel editor={editor} state={state} />
         </main>
       )}

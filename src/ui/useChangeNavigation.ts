@@ -8,6 +8,9 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ["Alt + ↑", "Previous change"],
   ["Alt + Shift + A", "Agree to the selected change"],
   ["Alt + Shift + R", "Reject the selected change"],
+  ["Alt + F10", "Reach the card of the change at the caret (Esc closes it)"],
+  ["Ctrl + F", "Find in the draft"],
+  ["Ctrl + H", "Replace in the draft"],
   ["Ctrl + Z", "Undo (text and annotations)"],
   ["Ctrl + Y  or  Ctrl + Shift + Z", "Redo"],
 ];

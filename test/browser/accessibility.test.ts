@@ -49,6 +49,47 @@ describe("accessibility (axe-core)", () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it("finds nothing with a change's card open, its buttons reached with Alt+F10", async () => {
+    const mark = page.locator(".code-section .words ins[data-change-id]").first();
+    await mark.scrollIntoViewIfNeeded();
+    const { x, y } = await mark.evaluate((element) => { const rect = element.getClientRects()[0]!; return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 }; });
+    await page.mouse.click(x, y);
+    await page.getByTestId("change-card").waitFor();
+    await page.keyboard.press("Alt+F10");
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("change-card").count()).toBe(0);
+    await page.mouse.move(5, 700);
+  });
+
+  it("finds nothing with the find bar open and matches highlighted", async () => {
+    await page.keyboard.press("Control+f");
+    await page.getByRole("searchbox", { name: "Find" }).fill("shall");
+    await page.locator(".code-document .find-match").first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+  });
+
+  for (const view of ["Simple markup", "No markup", "Original", "All markup"]) {
+    it(`finds nothing in the ${view} view`, async () => {
+      await page.getByRole("combobox", { name: "Markup view" }).selectOption({ label: view });
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+
+  it("finds nothing with a filter that dims changes (colour contrast of dimmed marks and rows)", async () => {
+    await page.getByLabel("Filter by sponsor").selectOption("waguespack");
+    await page.locator(".code-document .redline-dimmed").first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel("Filter by sponsor").selectOption("");
+  });
+
+  it("checks colour contrast (the rule is on)", async () => {
+    const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const checked = [...result.passes, ...result.violations, ...result.incomplete].map((rule) => rule.id);
+    expect(checked).toContain("color-contrast");
+  });
+
   it("finds nothing with a menu or the shortcuts list open", async () => {
     await page.getByRole("button", { name: "Draft", exact: true }).click();
     expect(await violations(page)).toEqual([]);

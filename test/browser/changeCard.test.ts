@@ -1,0 +1,114 @@
+/**
+ * The card on a change, in Chromium: resting the pointer on a change's marks, or putting the
+ * caret in them, shows its kind, status, sponsors and comment count as the panel lists them;
+ * Alt+F10 reaches its buttons, Escape closes it and gives the text the focus; Agree and Reject
+ * act on that change.
+ */
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openPage, outputDir } from "./browser";
+
+/** A listed change that has a sponsor: its id, kind, status and the sponsors' names, as its panel row shows them. */
+async function sponsoredRow(page: Page) {
+  return page.locator(".change-row").evaluateAll((rows) => rows.map((row) => ({
+    id: row.getAttribute("data-change-id")!,
+    kind: row.querySelector(".row-kind")?.textContent ?? "",
+    status: row.querySelector(".status")?.textContent ?? "",
+    sponsors: [...row.querySelectorAll(".sponsor-chip")].map((chip) => chip.getAttribute("aria-label") ?? ""),
+  })).find((row) => row.sponsors.length > 0 && document.querySelector(`.code-section .words ins[data-change-id="${row.id}"]`)));
+}
+
+/** The middle of the first line box of a mark (a mark that wraps has its box's middle between its lines). */
+async function firstLine(mark: Locator): Promise<{ x: number; y: number }> {
+  await mark.scrollIntoViewIfNeeded();
+  return mark.evaluate((element) => {
+    const rect = element.getClientRects()[0]!;
+    return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+  });
+}
+
+async function hover(page: Page, mark: Locator): Promise<void> {
+  const { x, y } = await firstLine(mark);
+  await page.mouse.move(x, y);
+}
+
+const card = (page: Page) => page.getByRole("dialog", { name: /^Change: / });
+
+describe("the card on a change, in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openPage(browser, inject("baseUrl"), errors);
+    await page.locator(".change-row").first().waitFor();
+    // A sponsor on the first change that underlines words, chosen in the panel as a person would.
+    const id = await page.locator(".change-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-change-id")!)
+      .find((each) => document.querySelector(`.code-section .words ins[data-change-id="${each}"]`)));
+    await page.locator(`.change-row[data-change-id="${id}"]`).click();
+    await page.getByLabel("Add a sponsor").selectOption("waguespack");
+    await page.locator(`.change-row[data-change-id="${id}"] .sponsor-chip`).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows on hover what the panel lists for the change, and goes when the pointer leaves", async () => {
+    const row = await sponsoredRow(page);
+    expect(row).toBeDefined();
+    const mark = page.locator(`.code-section .words ins[data-change-id="${row!.id}"]`).first();
+    await hover(page, mark);
+    await card(page).waitFor();
+    const text = await card(page).textContent();
+    expect(await card(page).getAttribute("aria-label")).toBe(`Change: ${row!.kind}`);
+    expect(text).toContain(row!.status);
+    for (const name of row!.sponsors) expect(text).toContain(name);
+    expect(text).toMatch(/\d+ comments?/);
+    // Placed by the change, below its line, and drawn over the text.
+    const line = await mark.evaluate((element) => { const rect = element.getClientRects()[0]!; return { top: rect.top, bottom: rect.bottom }; });
+    const cardBox = await card(page).boundingBox();
+    expect(cardBox!.y).toBeGreaterThanOrEqual(line.bottom - 1);
+    expect(cardBox!.y - line.top).toBeLessThan(120);
+    await page.screenshot({ path: `${outputDir()}change-card.png` });
+    await page.mouse.move(5, 600);
+    await expect.poll(() => card(page).count()).toBe(0);
+  });
+
+  it("shows for the change at the caret; Alt+F10 reaches its buttons and Escape closes it, the text focused again", async () => {
+    const row = await sponsoredRow(page);
+    const { x, y } = await firstLine(page.locator(`.code-section .words ins[data-change-id="${row!.id}"]`).first());
+    await page.mouse.click(x, y);
+    await card(page).waitFor();
+    await page.keyboard.press("Alt+F10");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Agree");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Reject");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => card(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
+    // Escape dismissed it for this change: moving the caret within the change keeps it closed.
+    await page.keyboard.press("ArrowRight");
+    expect(await card(page).count()).toBe(0);
+  });
+
+  it("agrees to the change from the card, and rejects another", async () => {
+    const row = await sponsoredRow(page);
+    const mark = page.locator(`.code-section .words ins[data-change-id="${row!.id}"]`).first();
+    await page.mouse.move(5, 600);
+    await hover(page, mark);
+    await card(page).getByRole("button", { name: "Agree" }).click();
+    await expect.poll(() => page.locator(`.change-row[data-change-id="${row!.id}"] .status`).textContent()).toBe("agreed");
+    const total = Number(await page.getByTestId("change-total").textContent());
+    const other = page.locator(".code-section .words ins[data-change-id]:not(.redline-agreed)").first();
+    await page.mouse.move(5, 600);
+    await expect.poll(() => card(page).count()).toBe(0);
+    await hover(page, other);
+    await card(page).getByRole("button", { name: "Reject" }).click();
+    await expect.poll(async () => Number(await page.getByTestId("change-total").textContent())).toBeLessThan(total);
+  });
+
+  it("logged no errors in the console", () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The markup views in Chromium, read off the page as a person sees it (computed styles, visible
+ * text): All markup strikes and underlines; Simple markup shows the draft as amended with a bar
+ * beside each changed line; No markup shows the clean draft; Original shows the base, read only.
+ * The choice survives a reload and never changes the draft.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fixtureText } from "../support/fixtures";
+import { launchBrowser, openPage, outputDir } from "./browser";
+import { documentText } from "./editing";
+
+/** The words a person sees in `root`: text nodes whose element is rendered (struck widgets hidden by a view are not). */
+async function visibleWords(page: Page, root: string): Promise<string[]> {
+  const text = await page.locator(root).evaluate((element) => {
+    let out = "";
+    let block: Element | null = null;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // checkVisibility: display:none anywhere above hides it; content-visibility skipping does not count.
+      if (!node.parentElement?.checkVisibility({ contentVisibilityAuto: false } as CheckVisibilityOptions)) continue;
+      // Runs of one line join as they are shown; lines are apart.
+      const line = node.parentElement.closest("p, h1, h2, h3, .label, .section-number, .enumerator");
+      out += (line === block ? "" : " ") + node.textContent;
+      block = line;
+    }
+    return out;
+  });
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** The words of a canonical chapter text. */
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/** How the first insertion and first deletion mark look, and whether the changed and an unchanged line have a margin bar. */
+async function looks(page: Page) {
+  return page.locator(".editor-pane .code-document").evaluate((root) => {
+    const ins = root.querySelector("ins[data-change]")!;
+    const del = root.querySelector("del[data-change]")!;
+    const changed = ins.closest("p, h3")!;
+    const unchanged = [...root.querySelectorAll(".code-section p.code-paragraph")].find((p) => !p.querySelector("[data-change]") && !p.classList.contains("redline-insert-block"))!;
+    const bar = (element: Element) => {
+      const before = getComputedStyle(element, "::before");
+      return before.content !== "none" && before.backgroundColor !== "rgba(0, 0, 0, 0)" && before.position === "absolute";
+    };
+    return {
+      insUnderlined: getComputedStyle(ins).textDecorationLine.includes("underline"),
+      insColour: getComputedStyle(ins).color,
+      inkColour: getComputedStyle(unchanged).color,
+      delShown: del.checkVisibility(),
+      delStruck: getComputedStyle(del).textDecorationLine.includes("line-through"),
+      barBesideChanged: bar(changed),
+      barBesideUnchanged: bar(unchanged),
+    };
+  });
+}
+
+describe("markup views in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  let draft = "";
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openPage(browser, inject("baseUrl"), errors);
+    await page.locator(".change-row").first().waitFor();
+    draft = await documentText(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const choose = (label: string) => page.getByRole("combobox", { name: "Markup view" }).selectOption({ label });
+
+  it("All markup strikes and underlines, with no margin bars", async () => {
+    const seen = await looks(page);
+    expect(seen).toMatchObject({ insUnderlined: true, delShown: true, delStruck: true, barBesideChanged: false, barBesideUnchanged: false });
+    expect(seen.insColour).not.toBe(seen.inkColour);
+  });
+
+  it("Simple markup shows the draft as amended, a bar beside each changed line only", async () => {
+    await choose("Simple markup");
+    const seen = await looks(page);
+    expect(seen).toMatchObject({ insUnderlined: false, delShown: false, barBesideChanged: true, barBesideUnchanged: false });
+    expect(seen.insColour).toBe(seen.inkColour);
+    expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")).filter((word) => word !== "¶"));
+    // Every bar lies inside the box that paints it (sections and contents paint only inside their boxes).
+    const clipped = await page.locator(".editor-pane .code-document").evaluate((root) => [...root.querySelectorAll(".toc p, .code-section > p, .code-section > h3")]
+      .filter((line) => getComputedStyle(line, "::before").position === "absolute")
+      .filter((line) => {
+        const painter = line.closest(".toc, .code-section")!.getBoundingClientRect();
+        return line.getBoundingClientRect().left + parseFloat(getComputedStyle(line, "::before").left) < painter.left;
+      }).map((line) => line.textContent));
+    expect(clipped).toEqual([]);
+    expect(await page.locator(".editor-pane .toc p").evaluateAll((lines) => lines.filter((line) => getComputedStyle(line, "::before").position === "absolute").length)).toBeGreaterThan(0);
+    await page.screenshot({ path: `${outputDir()}markup-simple.png` });
+  });
+
+  it("No markup shows the clean draft, every word of it and no struck word, and stays editable", async () => {
+    await choose("No markup");
+    const seen = await looks(page);
+    expect(seen).toMatchObject({ insUnderlined: false, delShown: false, barBesideChanged: false, barBesideUnchanged: false });
+    expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")));
+    expect(await page.locator(".editor-pane .ProseMirror").getAttribute("contenteditable")).toBe("true");
+    await page.screenshot({ path: `${outputDir()}markup-none.png` });
+  });
+
+  it("Original shows the base as it stands, read only, in place of the draft", async () => {
+    await choose("Original");
+    const original = page.getByTestId("original-pane");
+    await original.locator(".code-document").waitFor();
+    expect(await visibleWords(page, "[data-testid=original-pane] .code-document")).toEqual(wordsOf(fixtureText("base.txt")));
+    expect(await original.locator(".ProseMirror").getAttribute("contenteditable")).toBe("false");
+    expect(await original.locator("ins, del").count()).toBe(0);
+    expect(await page.locator(".editor-pane").evaluate((pane) => pane.checkVisibility())).toBe(false);
+    await page.screenshot({ path: `${outputDir()}markup-original.png` });
+  });
+
+  it("remembers the choice after a reload, and no view changed the draft", async () => {
+    await choose("No markup");
+    await page.reload();
+    await page.locator(".change-row").first().waitFor();
+    expect(await page.getByRole("combobox", { name: "Markup view" }).inputValue()).toBe("none");
+    expect((await looks(page)).delShown).toBe(false);
+    await choose("All markup");
+    expect(await documentText(page)).toBe(draft);
+    expect((await looks(page)).delShown).toBe(true);
+    await page.screenshot({ path: `${outputDir()}markup-all.png` });
+  });
+
+  it("logged no errors in the console", () => {
+    expect(errors).toEqual([]);
+  });
+});
