@@ -165,7 +165,7 @@ export class DocumentEditor {
     if (!view) return;
     const { node } = view.domAtPos(pos);
     const element = node instanceof Element ? node : node.parentElement;
-    element?.scrollIntoView({ block: "center" });
+    if (element) keepInView(element);
   }
 
   /** Registers a listener for state changes. Returns its cleanup. */
@@ -179,4 +179,28 @@ export class DocumentEditor {
     this.view?.updateState(state);
     for (const listener of this.listeners) listener(state);
   }
+}
+
+/** Frames a scrolled-to element is watched for (about a second), and the frames in view that end the watch. */
+const SETTLE_FRAMES = 60;
+const STABLE_FRAMES = 8;
+
+/**
+ * Scrolls `element` to the middle of the view and keeps it there while the sections around it
+ * are laid out: sections off screen are drawn at an estimated height (content-visibility), so
+ * drawing those above it can push it out of view after the scroll; it is scrolled back then.
+ */
+function keepInView(element: Element): void {
+  element.scrollIntoView({ block: "center" });
+  let frames = 0;
+  let stable = 0;
+  const check = () => {
+    if (!element.isConnected) return;
+    const box = element.getBoundingClientRect();
+    const inView = box.bottom > 0 && box.top < window.innerHeight;
+    if (inView) stable++;
+    else { stable = 0; element.scrollIntoView({ block: "center" }); }
+    if (++frames < SETTLE_FRAMES && stable < STABLE_FRAMES) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }

@@ -78,12 +78,6 @@ export function App() {
           <button type="button" onClick={() => setDialog("export")}>Export…</button>
           <ShortcutsHelp />
         </div>
-        {/* Notices float over the page's bottom corner (fixed, in the banner landmark): one appearing or going never moves the text. */}
-        <div className="notices">
-          <SaveBanner session={session} status={saving.status} notice={saving.notice} />
-          {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
-          {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
-        </div>
       </header>
       {sample === null && saving.status.kind === "starting" ? (
         // Nothing editable until the stored draft is in the editor: typing now would go nowhere.
@@ -97,6 +91,13 @@ export function App() {
           <SidePanel editor={editor} state={state} />
         </main>
       )}
+      {/* Notices stand in a row below the chapter: one appearing or going shortens the chapter's
+          view from the bottom, never moving the text under the reader's eyes nor covering it. */}
+      <footer className="notices" aria-label="Notices">
+        <SaveBanner session={session} status={saving.status} notice={saving.notice} />
+        {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
+        {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
+      </footer>
       <RefusedEditToast editor={editor} />
       <ImportDialog
         open={dialog === "import"}

@@ -21,10 +21,21 @@ async function sponsoredRow(page: Page) {
 /** The middle of the first line box of a mark (a mark that wraps has its box's middle between its lines). */
 async function firstLine(mark: Locator): Promise<{ x: number; y: number }> {
   await mark.scrollIntoViewIfNeeded();
-  return mark.evaluate((element) => {
-    const rect = element.getClientRects()[0]!;
-    return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-  });
+  // Measured once the page has stopped moving: sections drawn around the mark (their heights
+  // estimated until then) can shift it for a few frames after the scroll.
+  return mark.evaluate((element) => new Promise<{ x: number; y: number }>((resolve) => {
+    let last = "";
+    let still = 0;
+    const measure = () => {
+      const rect = element.getClientRects()[0]!;
+      const at = `${rect.left},${rect.top}`;
+      still = at === last ? still + 1 : 0;
+      last = at;
+      if (still >= 3) resolve({ x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 });
+      else requestAnimationFrame(measure);
+    };
+    requestAnimationFrame(measure);
+  }));
 }
 
 async function hover(page: Page, mark: Locator): Promise<void> {
