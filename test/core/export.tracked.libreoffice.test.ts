@@ -21,7 +21,8 @@ import type { OrdinanceDocument } from "../../src/core/model/document";
 import { randomlyEdited } from "../../src/core/samples/editScripts";
 import { generateDocument } from "../../src/core/samples/generateChapter";
 import { importWordDraft } from "../../src/core/wordImport";
-import { fixtureAmended, fixtureBase } from "../support/fixtures";
+import { parseCodeText } from "../../src/core/importer/parseCodeText";
+import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 import { parseXml } from "../support/wordFiles";
 
 const run = promisify(execFile);
@@ -115,6 +116,34 @@ describe("the tracked .docx under LibreOffice's Accept All and Reject All", () =
 
   it.skipIf(problem !== null)(`gives the amended text and the base, with no empty paragraphs, on the fixture${problem ? ` (skipped: ${problem})` : ""}`, async () => {
     await check(fixtureBase(), fixtureAmended(), "fixture");
+  }, 120_000);
+
+  it.skipIf(problem !== null)(`turns a split and a join back into the base's paragraphs and on into the draft's${problem ? ` (skipped: ${problem})` : ""}`, async () => {
+    const baseText = fixtureText("base.txt");
+    const at = baseText.indexOf("(b) The safety");
+    const joined = `${baseText.slice(0, at).replace(/\s+$/, " ")}${baseText.slice(at + 4)}`;
+    const splitAt = baseText.indexOf("regardless of whether");
+    const split = `${baseText.slice(0, splitAt).replace(/\s+$/, "")}\n\n    (c) ${baseText.slice(splitAt)}`;
+    /** The canonical line of `doc` that starts with `start`, as one line of words. */
+    const line = (doc: OrdinanceDocument, start: string) => words(serializeDocument(doc).split("\n").find((each) => each.trim().startsWith(start))!);
+    const base = fixtureBase();
+    for (const [label, text, baseLines, draftLines] of [
+      ["join", joined, ["(a) The City of Chicago", "(b) The safety"], ["(a) The City of Chicago"]],
+      ["split", split, ["(b) The safety"], ["(b) The safety", "(c) regardless"]],
+    ] as const) {
+      const draft = parseCodeText(text).document;
+      const { outcome } = await inLibreOffice(base, draft);
+      expect(outcome.remainingAfterAccept + outcome.remainingAfterReject, label).toBe(0);
+      expect([...outcome.accepted, ...outcome.rejected].filter((each) => each.trim() === ""), `${label}: no empty paragraph`).toEqual([]);
+      const expectedRejected = baseLines.map((start) => line(base, start));
+      const expectedAccepted = draftLines.map((start) => line(draft, start));
+      const rejected = outcome.rejected.map(words);
+      const accepted = outcome.accepted.map(words);
+      const start = rejected.indexOf(expectedRejected[0]!);
+      expect(rejected.slice(start, start + expectedRejected.length), `${label}: Reject All`).toEqual(expectedRejected);
+      const from = accepted.indexOf(expectedAccepted[0]!);
+      expect(accepted.slice(from, from + expectedAccepted.length), `${label}: Accept All`).toEqual(expectedAccepted);
+    }
   }, 120_000);
 
   it.skipIf(problem !== null)(`does so on generated chapters with paragraphs and sections added and removed${problem ? ` (skipped: ${problem})` : ""}`, async () => {

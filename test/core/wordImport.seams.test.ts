@@ -2,7 +2,7 @@
  * A Word redline with a split's or join's seam (an underscored or struck pilcrow) read back by
  * the Word importer gives the draft the editor made: Enter in the middle of a paragraph (split)
  * and Backspace at an item's start (join) in the editor, export as .docx (both groupings), import against the base — the same canonical draft text and the same
- * changes, the seam among them (marked files; see FORMS for tracked ones).
+ * changes, the seam among them, in marked and in tracked files.
  */
 import { TextSelection, type EditorState } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
@@ -18,9 +18,8 @@ import { closed, press } from "../support/structuralChecks";
 import { parseXml } from "../support/wordFiles";
 
 const base = fixtureBase();
-// The marked forms. A tracked (.docx with revisions) file leaves the pilcrow out and does not yet
-// mark the paragraph mark as inserted or deleted, so it does not carry the seam.
-const FORMS: ReadonlyArray<readonly [OrdinanceFormat, "chapter" | "section"]> = [["docx", "chapter"], ["docx", "section"]];
+// The marked forms, and the tracked one (the seam carried by the paragraph mark's revision).
+const FORMS: ReadonlyArray<readonly [OrdinanceFormat, "chapter" | "section"]> = [["docx", "chapter"], ["docx", "section"], ["tracked-docx", "chapter"], ["tracked-docx", "section"]];
 
 function keyAt(words: string, key: string): OrdinanceDocument {
   let state: EditorState = redlineEditor(base);

@@ -90,7 +90,7 @@ function markRevision(block: ExportBlock): { kind: "insert" | "delete"; author: 
 function paragraph(block: ExportBlock, runs: RunWriter): Paragraph {
   const layout = LAYOUT[block.kind];
   const indent = block.kind === "code-paragraph" && block.level > 0 ? { indent: { left: block.level * (INCH / 2) } } : {};
-  const mark = markRevision(block);
+  const mark = block.paragraphMark ?? markRevision(block);
   const markRun = mark ? { run: mark.kind === "insert" ? { insertion: runs.revision(mark.author) } : { deletion: runs.revision(mark.author) } } : {};
   return new Paragraph({ ...layout, ...indent, ...markRun, children: withMarksOnWords(block.runs).map((run) => runs.write(run)) });
 }

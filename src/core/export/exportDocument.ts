@@ -50,6 +50,11 @@ export interface ExportBlock {
   /** Indentation level: a code paragraph's nesting depth (0 = body text); 0 elsewhere. */
   readonly level: number;
   readonly runs: readonly Run[];
+  /**
+   * In a tracked export, the revision of the paragraph mark itself when it is not that of all
+   * the paragraph's words: a split's new mark (inserted) or a join's mark that goes (deleted).
+   */
+  readonly paragraphMark?: { readonly kind: "insert" | "delete"; readonly author: string };
 }
 
 export interface ExportDocument {

@@ -139,6 +139,21 @@ function labelSide(properties: XmlElementLike | undefined, paragraphStyle: strin
   return sides.size === 1 ? [...sides][0]! : "both";
 }
 
+/**
+ * The seam a tracked paragraph mark stands for (see seams.ts), as a marker at the paragraph's
+ * end: an inserted mark on a paragraph with words of the base ends a split's first half; a
+ * deleted mark on one with words of the draft is where a join's two base paragraphs meet. A
+ * wholly inserted or deleted paragraph's mark goes with its words and is no seam.
+ */
+function trackedSeam(properties: XmlElementLike | undefined, runs: readonly ReadRun[]): ReadRun | null {
+  const mark = properties ? wChild(properties, "rPr") : undefined;
+  if (!mark) return null;
+  const worded = (side: RunSide) => runs.some((run) => !run.seam && run.side !== side && run.text.trim() !== "");
+  if ((wChild(mark, "ins") || wChild(mark, "moveTo")) && worded("draft")) return { text: "", side: "draft", seam: true };
+  if ((wChild(mark, "del") || wChild(mark, "moveFrom")) && worded("base")) return { text: "", side: "base", seam: true };
+  return null;
+}
+
 /** A paragraph as read, its seam markers not yet resolved. */
 interface ReadParagraph {
   readonly runs: readonly ReadRun[];
@@ -153,6 +168,8 @@ function readParagraph(paragraph: XmlElementLike, context: Context): ReadParagra
   collectRuns(paragraph, runs, context.styles, paragraphStyle);
   const label = listLabel(properties, paragraphStyle, context);
   if (label) runs.unshift({ text: label.text + label.separator, side: labelSide(properties, paragraphStyle, runs, context.styles) });
+  const seam = trackedSeam(properties, runs);
+  if (seam) runs.push(seam);
   const indent = twipsOf(properties ? wChild(properties, "ind") : undefined) ?? twipsOf(label?.indentation) ?? twipsOf(context.styles.styleIndentation(paragraphStyle));
   return { runs: joinRuns(runs), indent };
 }

@@ -6,7 +6,9 @@
  * the wrong paragraphs: a split's base paragraph in two halves, a join's base paragraphs as
  * one. Here each seam is turned into the paragraphs each side has — the side with one paragraph
  * as a paragraph of that side alone, the side with two as two of that side alone — so the base
- * side matches the base's paragraphs and the draft side reads as the editor's draft.
+ * side matches the base's paragraphs and the draft side reads as the editor's draft. A tracked
+ * file carries the seam on the paragraph mark instead (an inserted mark for a split, a deleted
+ * one for a join); readDocx marks such a paragraph's end the same way.
  */
 import type { RunSide, WordParagraph, WordRun } from "./readDocx";
 
@@ -52,6 +54,13 @@ export function resolveSeams(paragraphs: ReadonlyArray<{ readonly runs: readonly
     if (at >= 0 && side === "base" && runs.slice(at + 1).some((run) => run.side !== "draft" && run.text.trim() !== "")) {
       out.push(paragraph(onSide(runs.slice(0, at), "base"), indent), paragraph(onSide(runs.slice(at + 1), "base"), indent));
       out.push(paragraph(onSide(runs, "draft"), indent));
+      continue;
+    }
+    if (at >= 0 && side === "base" && next && !next.runs.some((run) => run.seam)) {
+      // A tracked join: the first base paragraph's deleted mark ends it; the next is the second.
+      out.push(paragraph(onSide(runs, "base"), indent), paragraph(onSide(next.runs, "base"), next.indent));
+      out.push(paragraph([...onSide(runs, "draft"), ...onSide(next.runs, "draft")], indent));
+      i++;
       continue;
     }
     out.push(paragraph(runs.filter((run) => !run.seam), indent));
