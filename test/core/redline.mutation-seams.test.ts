@@ -1,0 +1,72 @@
+/**
+ * Splits and joins by their meaning, over random sections: a paragraph cut in two at a word
+ * (Enter in its middle), or two neighbours made one (Backspace at the second's start) — with or
+ * without a word edited in the text and a paragraph added or removed away from it —
+ * is one seam change of that kind, never a paragraph deleted and others inserted; and the
+ * redline stays exact (it rebuilds each text from the other, in whole tokens).
+ */
+import { describe, expect, it } from "vitest";
+import { parseCodeText } from "../../src/core/importer/parseCodeText";
+import { compare } from "../../src/core/redline";
+import { Random } from "../../src/core/samples/random";
+import { applyChanges, boundariesInsideTokens, revertChanges, slicesMatch } from "../support/redlineChecks";
+
+const WORDS = "agency officer person record request status warrant notice council department license permit benefit service facility complaint hearing statement report finding".split(" ");
+
+function sentence(random: Random, words: number): string {
+  const text = Array.from({ length: words }, () => random.pick(WORDS)).join(" ");
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+const chapter = (paragraphs: readonly string[]) => parseCodeText([
+  "CHAPTER 2-173 WELCOMING CITY", "", "2-173-010 Reports.", "", ...paragraphs.flatMap((text) => [text, ""]), "(Added Coun. J. 9-12-12, p. 33879, \u00a7 1)", "",
+].join("\n")).document;
+
+/** One word of `text` (not its first or last) replaced by another. */
+function withWordEdited(random: Random, text: string): string {
+  const words = text.split(" ");
+  const at = random.int(1, words.length - 2);
+  words[at] = words[at] === "hearing" ? "statement" : "hearing";
+  return words.join(" ");
+}
+
+describe("seams over random sections", () => {
+  for (const kind of ["split", "join"] as const) {
+    it(`shows a ${kind} as one ${kind} seam, exact, with edits away from it (300 sections)`, () => {
+      const random = new Random(kind === "split" ? 5 : 6);
+      for (let trial = 0; trial < 300; trial++) {
+        const paragraphs = Array.from({ length: random.int(3, 6) }, () => sentence(random, random.int(12, 30)));
+        const k = random.int(0, paragraphs.length - 2);
+        let draft = [...paragraphs];
+        if (kind === "split") {
+          const words = paragraphs[k]!.split(" ");
+          const cut = random.int(5, words.length - 5);
+          draft.splice(k, 1, words.slice(0, cut).join(" "), words.slice(cut).join(" "));
+        } else {
+          draft.splice(k, 2, `${paragraphs[k]!} ${paragraphs[k + 1]!}`);
+        }
+        const extra = random.int(0, 3);
+        // The seam's paragraphs in the draft: k and k + 1 for a split, k for a join.
+        const lastOfSeam = kind === "split" ? k + 1 : k;
+        if (extra === 1) draft[k] = withWordEdited(random, draft[k]!);
+        // A paragraph added or removed away from the seam (one not next to it).
+        if (extra === 2) {
+          if (k >= 1) draft.splice(0, 0, sentence(random, 15));
+          else if (lastOfSeam + 1 < draft.length) draft.push(sentence(random, 15));
+        }
+        if (extra === 3) {
+          if (k >= 2) draft.splice(0, 1);
+          else if (lastOfSeam + 2 < draft.length) draft.pop();
+        }
+        const redline = compare(chapter(paragraphs), chapter(draft));
+        const label = `trial ${trial} (extra ${extra})`;
+        const seams = redline.changes.filter((change) => change.seam);
+        expect(seams.map((change) => change.seam), label).toEqual([kind]);
+        expect(applyChanges(redline), label).toBe(redline.draftText);
+        expect(revertChanges(redline), label).toBe(redline.baseText);
+        expect(slicesMatch(redline), label).toEqual([]);
+        expect(boundariesInsideTokens(redline), label).toEqual([]);
+      }
+    });
+  }
+});
