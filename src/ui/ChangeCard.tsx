@@ -10,6 +10,8 @@ import { AGREE_MEANS, REJECT_MEANS, agreeToSelected, rejectSelected } from "./pa
 /** How long the pointer rests on a change before its card shows, and stays off it before the card goes (ms). */
 const SHOW_AFTER = 250;
 const HIDE_AFTER = 300;
+/** The height kept free below a change for its card (the card goes above the line when the view has less). */
+const CARD_ROOM = 170;
 
 interface Shown {
   readonly changeId: string;
@@ -107,14 +109,20 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
     return () => document.removeEventListener("keydown", onKey);
   }, [shown, editor]);
 
-  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  const [place, setPlace] = useState<{ top: number; left: number; above: boolean } | null>(null);
   useEffect(() => {
     if (!shown) { setPlace(null); return; }
     const mark = markOf(shown.changeId);
     if (!mark) { setPlace(null); return; }
     const rect = mark.getBoundingClientRect();
+    // The card stays over the chapter's view: below the change's line, or above it when the
+    // line is near the view's bottom, never over the notices or the panel beside it.
+    const pane = mark.closest(".editor-pane")?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    if (rect.bottom < pane.top || rect.top > pane.bottom) { setPlace(null); return; }
     const width = 320;
-    setPlace({ top: Math.min(rect.bottom + 6, window.innerHeight - 160), left: Math.max(8, Math.min(rect.left, window.innerWidth - width - 8)) });
+    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+    const above = rect.bottom + 6 + CARD_ROOM > pane.bottom;
+    setPlace({ top: above ? Math.max(pane.top, rect.top - 6) : rect.bottom + 6, left, above });
   }, [shown, tick]);
   // The card follows its change when the text scrolls.
   useEffect(() => {
@@ -145,7 +153,7 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
   };
   return (
     <div ref={card} className="change-card" role="dialog" aria-label={`Change: ${summary.label}`} data-testid="change-card"
-      style={{ top: place.top, left: place.left }}
+      style={{ top: place.top, left: place.left, ...(place.above ? { transform: "translateY(-100%)" } : {}) }}
       onMouseLeave={() => { if (shown.by === "pointer") later(() => setShown(null), HIDE_AFTER); }}>
       <p className="card-kind"><strong>{summary.label}</strong> <span className={`status status-${annotation?.status ?? "proposed"}`}>{annotation?.status ?? "proposed"}</span></p>
       {(summary.before || summary.after) && (

@@ -103,6 +103,30 @@ describe("the card on a change, in Chromium", () => {
     expect(await card(page).count()).toBe(0);
   });
 
+  it("stays over the chapter's view for a change at its bottom edge, above the line, covering no notice", async () => {
+    const row = await sponsoredRow(page);
+    const mark = page.locator(`.code-section .words ins[data-change-id="${row!.id}"]`).first();
+    await page.mouse.move(5, 300);
+    await expect.poll(() => card(page).count()).toBe(0);
+    await mark.scrollIntoViewIfNeeded();
+    // The change's line put 40 px above the bottom of the chapter's view.
+    await mark.evaluate((element) => {
+      const pane = element.closest(".editor-pane")!;
+      pane.scrollTop += element.getBoundingClientRect().top - (pane.getBoundingClientRect().bottom - 40);
+    });
+    await hover(page, mark);
+    await card(page).waitFor();
+    const box = (await card(page).boundingBox())!;
+    const pane = await page.locator(".editor-pane").evaluate((element) => { const rect = element.getBoundingClientRect(); return { top: rect.top, bottom: rect.bottom }; });
+    const line = await mark.evaluate((element) => element.getClientRects()[0]!.top);
+    expect(box.y + box.height).toBeLessThanOrEqual(line + 1);
+    expect(box.y).toBeGreaterThanOrEqual(pane.top - 1);
+    const notices = await page.locator(".notices").boundingBox();
+    if (notices) expect(box.y + box.height).toBeLessThanOrEqual(notices.y + 1);
+    await page.mouse.move(5, 300);
+    await expect.poll(() => card(page).count()).toBe(0);
+  });
+
   it("agrees to the change from the card, and rejects another", async () => {
     const row = await sponsoredRow(page);
     const mark = page.locator(`.code-section .words ins[data-change-id="${row!.id}"]`).first();
