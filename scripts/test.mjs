@@ -2,9 +2,12 @@
 // Runs every test: type checks, the Node test suite, then the real-browser suite in Chromium.
 // Finds the browser ($CHROME_PATH or the usual places); as root on Debian with none present it
 // installs Debian's chromium package; otherwise it stops and names what to install.
+// The server's storage tests also run on PostgreSQL: on the server ORDINANCE_REDLINE_TEST_POSTGRES
+// names (an administrator's URL), else on a throwaway server started here for the run.
 // Ends with one plain line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { startTestPostgres } from "./postgresForTests.mjs";
 
 const BROWSERS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 const OUT = "test-output";
@@ -58,10 +61,31 @@ for (const [name, config] of [["typecheck (app)", "tsconfig.json"], ["typecheck 
   if (run("npx", ["tsc", "-p", config, "--noEmit"]) === 0) passed += 1;
   else failed += 1;
 }
-for (const [name, config] of [["unit", "vitest.config.ts"], ["browser", "vitest.browser.config.ts"]]) {
+const postgresEnv = {};
+let postgres = null;
+if (!process.env.ORDINANCE_REDLINE_TEST_POSTGRES) {
+  console.log("\n▶ PostgreSQL for the storage tests");
+  postgres = await startTestPostgres();
+  if (postgres.url) {
+    postgresEnv.ORDINANCE_REDLINE_TEST_POSTGRES = postgres.url;
+    console.log(`started on ${postgres.url}`);
+  } else {
+    console.log(`not started: ${postgres.reason}. The PostgreSQL tests will say so.`);
+  }
+}
+process.on("exit", () => postgres?.stop?.());
+process.on("SIGINT", () => process.exit(130));
+// The server's tests through the API and real clients, once more on PostgreSQL (the storage
+// contract and crash tests already run on both storages in the unit run).
+const SERVER_ON_POSTGRES = ["test/server/accounts.test.ts", "test/server/collab.test.ts", "test/server/drafts.test.ts", "test/server/roleRace.test.ts"];
+const suites = [["unit", "vitest.config.ts", [], {}], ["browser", "vitest.browser.config.ts", [], {}]];
+if (process.env.ORDINANCE_REDLINE_TEST_POSTGRES || postgresEnv.ORDINANCE_REDLINE_TEST_POSTGRES) {
+  suites.splice(1, 0, ["server on PostgreSQL", "vitest.config.ts", SERVER_ON_POSTGRES, { ORDINANCE_REDLINE_SERVER_STORAGE: "postgres" }]);
+}
+for (const [name, config, files, env] of suites) {
   console.log(`\n▶ ${name} tests`);
-  const report = `${OUT}/reports/${name}.json`;
-  run("npx", ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { CHROME_PATH: chrome });
+  const report = `${OUT}/reports/${name.replace(/\W+/g, "-")}.json`;
+  run("npx", ["vitest", "run", "--config", config, ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { CHROME_PATH: chrome, ...postgresEnv, ...env });
   const result = counts(report);
   passed += result.passed;
   failed += result.failed;

@@ -57,11 +57,12 @@ const USAGE = `Usage:
   ordinance-redline clean AMENDED [--out FILE.docx|FILE.txt]
       Write the chapter as amended, without marks: its canonical text (.txt or
       stdout), or a Word document.
-  ordinance-redline serve [--port N] [--host H] [--data DIR]
+  ordinance-redline serve [--port N] [--host H] [--data DIR | --database postgres://…]
       Run the shared workspace: the built app (npm run build), the JSON API and
       the collaboration WebSocket on one port (default 8787, on 127.0.0.1), with
-      SQLite in DIR (default ./ordinance-redline-data, created on first start).
-  ordinance-redline users add NAME --office OFFICE [--admin] --password-stdin [--data DIR]
+      SQLite in DIR (default ./ordinance-redline-data, created on first start),
+      or a PostgreSQL database given by its URL (the schema is made on first start).
+  ordinance-redline users add NAME --office OFFICE [--admin] --password-stdin [--data DIR | --database postgres://…]
       Add a person (the first administrator, say); the password is the first line
       of standard input.
 `;

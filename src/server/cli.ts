@@ -1,10 +1,12 @@
 /**
- * The server's commands: `serve [--port N] [--host H] [--data DIR]` and
- * `users add NAME --office O [--admin] --password-stdin [--data DIR]`.
+ * The server's commands: `serve [--port N] [--host H] [--data DIR | --database URL]` and
+ * `users add NAME --office O [--admin] --password-stdin [--data DIR | --database URL]`.
  */
 import { AccountError, addPerson } from "./accounts";
 import { startServer } from "./server";
-import { openSqliteStorage } from "./storage/sqliteStorage";
+import { describeStorage, openStorage, type StorageChoice } from "./storage/openStorage";
+import { isPostgresUrl } from "./storage/postgresStorage";
+import type { Storage } from "./storage/storage";
 
 /** Output streams and, for --password-stdin, the input. */
 export interface ServerCommandStreams {
@@ -56,15 +58,35 @@ export async function runServerCommand(argv: readonly string[], streams: ServerC
   }
 }
 
+function storageChoice(options: Map<string, string>): StorageChoice {
+  if (options.has("data") && options.has("database")) throw new ServerUsageError("give --data (SQLite) or --database (PostgreSQL), not both");
+  const database = options.get("database");
+  if (database !== undefined && !isPostgresUrl(database)) throw new ServerUsageError("--database takes a postgres:// URL");
+  return { dataDir: options.get("data"), database };
+}
+
+/** Opens the storage, or says on stderr why it cannot (an unreachable database, a newer schema). */
+async function openOrExplain(choice: StorageChoice, streams: ServerCommandStreams): Promise<Storage | null> {
+  try {
+    return await openStorage(choice);
+  } catch (error) {
+    streams.stderr.write(`ordinance-redline: cannot open the ${describeStorage(choice)}: ${(error as Error).message}\n`);
+    return null;
+  }
+}
+
 async function run(argv: readonly string[], streams: ServerCommandStreams): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "serve") {
-    const args = parse(rest, ["port", "host", "data"], []);
+    const args = parse(rest, ["port", "host", "data", "database"], []);
     if (args.positional.length > 0) throw new ServerUsageError(`serve takes no arguments, got ${args.positional.join(" ")}`);
     const port = args.options.has("port") ? Number(args.options.get("port")) : 8787;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerUsageError(`--port must be a port number, got ${args.options.get("port")}`);
-    const server = await startServer({ port, host: args.options.get("host") ?? "127.0.0.1", dataDir: args.options.get("data") ?? "ordinance-redline-data" });
-    streams.stdout.write(`ordinance-redline serving on ${server.url} (data in ${args.options.get("data") ?? "ordinance-redline-data"})\n`);
+    const choice = storageChoice(args.options);
+    const storage = await openOrExplain(choice, streams);
+    if (!storage) return 1;
+    const server = await startServer({ port, host: args.options.get("host") ?? "127.0.0.1", storage });
+    streams.stdout.write(`ordinance-redline serving on ${server.url} (${describeStorage(choice)})\n`);
     return new Promise<number>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop);
@@ -78,12 +100,13 @@ async function run(argv: readonly string[], streams: ServerCommandStreams): Prom
   if (command === "users") {
     const [sub, ...more] = rest;
     if (sub !== "add") throw new ServerUsageError(`users takes "add", got ${sub ?? "nothing"}`);
-    const args = parse(more, ["office", "data"], ["admin", "password-stdin"]);
+    const args = parse(more, ["office", "data", "database"], ["admin", "password-stdin"]);
     if (args.positional.length !== 1) throw new ServerUsageError("users add takes one NAME (quote a name with spaces)");
     if (!args.options.has("office")) throw new ServerUsageError("users add needs --office");
     if (!args.flags.has("password-stdin")) throw new ServerUsageError("users add needs --password-stdin (the password is never an argument)");
     const password = await readFirstLine(streams.stdin ?? process.stdin);
-    const storage = openSqliteStorage(args.options.get("data") ?? "ordinance-redline-data");
+    const storage = await openOrExplain(storageChoice(args.options), streams);
+    if (!storage) return 1;
     try {
       const person = await addPerson(storage, { name: args.positional[0], office: args.options.get("office"), password, isAdmin: args.flags.has("admin") }, Date.now());
       await storage.appendAudit({ at: Date.now(), userName: person.name, office: person.office, draftId: null, action: "person-added", detail: `from the command line${person.isAdmin ? ", administrator" : ""}` });

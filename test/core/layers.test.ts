@@ -34,7 +34,7 @@ function violations(layer: string, allowed: (specifier: string) => boolean, forb
 }
 
 /** Libraries the server may use besides Node's own modules. */
-const SERVER_LIBRARIES = new Set(["better-sqlite3", "ws", "yjs", "y-protocols", "@hocuspocus/server"]);
+const SERVER_LIBRARIES = new Set(["better-sqlite3", "pg", "ws", "yjs", "y-protocols", "@hocuspocus/server"]);
 
 /** Whether a file of src/server may import `specifier`. */
 function serverImportAllowed(file: string, specifier: string): boolean {

@@ -5,7 +5,7 @@
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runServerCommand } from "../../src/server";
-import { Client, firstAdmin, PASSWORD, person, tempDataDir, testServer } from "./helpers";
+import { Client, firstAdmin, freshTestData, PASSWORD, person, storageFlags, testServer } from "./helpers";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -46,13 +46,13 @@ describe("first start", () => {
   });
 
   it("adds the first administrator from the command line with the password on stdin", async () => {
-    const dataDir = tempDataDir();
+    const data = await freshTestData();
     const out: string[] = [];
-    const status = await runServerCommand(["users", "add", "Cli Admin", "--office", "Office of the City Clerk", "--admin", "--password-stdin", "--data", dataDir],
+    const status = await runServerCommand(["users", "add", "Cli Admin", "--office", "Office of the City Clerk", "--admin", "--password-stdin", ...storageFlags(data)],
       { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, stdin: Readable.from([`${PASSWORD}\n`]) });
     expect(status).toBe(0);
     expect(out.join("")).toContain("added Cli Admin (Office of the City Clerk) as administrator");
-    const server = await started({ dataDir });
+    const server = await started({ data });
     const client = new Client(server.url);
     expect((await client.signIn("cli admin", PASSWORD)).json.person).toEqual({ name: "Cli Admin", office: "Office of the City Clerk", admin: true });
     const usage = await runServerCommand(["users", "add", "X", "--office", "O"], { stdout: { write: () => {} }, stderr: { write: () => {} } });

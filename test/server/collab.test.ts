@@ -6,8 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { openSqliteStorage } from "../../src/server";
-import { connect, firstAdmin, newDraft, person, sleep, testServer, waitFor, type Peer } from "./helpers";
+import { connect, firstAdmin, newDraft, openTestStorage, person, sleep, testServer, waitFor, type Peer, type TestData } from "./helpers";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -50,8 +49,8 @@ function frame(documentName: string, types: number[], payload: number[]): Uint8A
 }
 
 /** The text of a draft as the storage would load it, read through a fresh Y.Doc. */
-async function storedText(dataDir: string, draftId: string): Promise<string> {
-  const storage = openSqliteStorage(dataDir);
+async function storedText(data: TestData, draftId: string): Promise<string> {
+  const storage = await openTestStorage(data);
   try {
     const stored = await storage.loadDocument(draftId);
     const doc = new Y.Doc();
@@ -105,7 +104,7 @@ describe("collaboration", () => {
       const fresh = peer(await connect(server.wsUrl, draftId, admin.cookie));
       expect(fresh.text.toString()).toBe("drafted text");
       await server.close();
-      expect(await storedText(server.dataDir, draftId)).toBe("drafted text");
+      expect(await storedText(server.data, draftId)).toBe("drafted text");
     });
   }
 
@@ -163,11 +162,11 @@ describe("collaboration", () => {
     expect(await first.storage.countUpdates(draftId)).toBeGreaterThan(0);
     const expected = a.text.toString();
     // Read by another database connection while the server runs: the log already holds every acknowledged edit.
-    expect(await storedText(first.dataDir, draftId)).toBe(expected);
+    expect(await storedText(first.data, draftId)).toBe(expected);
     a.destroy();
     await first.close();
 
-    const second = await started({ dataDir: first.dataDir });
+    const second = await started({ data: first.data });
     const b = peer(await connect(second.wsUrl, draftId, admin.cookie));
     expect(b.text.toString()).toBe(expected);
     // close() compacted: the snapshot holds everything and the log is empty.

@@ -1,14 +1,16 @@
 /**
  * The server killed with SIGKILL (a child process running `ordinance-redline serve`) while a
  * client types, at random moments and right after an acknowledgement: after a restart on the
- * same data directory every edit the server acknowledged is there. The store debounce is
- * Hocuspocus' default (2 s), so every kill lands before any compaction: only the update log
- * can keep the edits. `CRASH_ROUNDS=N` for more kills than the default 10.
+ * same data (the SQLite data directory, or the same PostgreSQL database) every edit the server
+ * acknowledged is there. The store debounce is Hocuspocus' default (2 s), so every kill lands
+ * before any compaction: only the update log can keep the edits. `CRASH_ROUNDS=N` for more
+ * kills than the default 12 per storage.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { runServerCommand } from "../../src/server";
 import { connect, firstAdmin, newDraft, sleep, tempDataDir, withTimeout, type Client } from "./helpers";
+import { freshPostgresDatabase, POSTGRES_MISSING, reportMissingPostgres } from "./postgres";
 
 const bin = new URL("../../bin/ordinance-redline.mjs", import.meta.url).pathname;
 const children: ChildProcess[] = [];
@@ -16,9 +18,9 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
-/** Starts `serve` on a free port; resolves to its URL once it listens. */
-async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--data", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
+/** Starts `serve` on a free port with these storage options; resolves to its URL once it listens. */
+async function serve(storageArgs: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bin, "serve", "--port", "0", ...storageArgs], { stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   const url = await withTimeout(new Promise<string>((resolve, reject) => {
     let out = "";
@@ -51,15 +53,22 @@ async function markersAfterRestart(url: string, draftId: string, admin: Client):
   return found;
 }
 
+const STORAGES: readonly [string, () => Promise<string[]>][] = [
+  ["SQLite", async () => ["--data", tempDataDir()]],
+  ...(POSTGRES_MISSING ? [] : [["PostgreSQL", async () => ["--database", await freshPostgresDatabase()]] as [string, () => Promise<string[]>]]),
+];
+
 describe("crash safety", () => {
-  it("keeps every acknowledged edit when the server is killed at random moments", async () => {
-    const dataDir = tempDataDir();
-    let { child, url } = await serve(dataDir);
+  reportMissingPostgres();
+
+  it.each(STORAGES)("keeps every acknowledged edit when the server on %s is killed at random moments", async (storageName, storageArgs) => {
+    const args = await storageArgs();
+    let { child, url } = await serve(args);
     const admin = await firstAdmin(url);
     const draftId = await newDraft(admin);
     const acknowledged = new Set<string>();
     let lost = 0;
-    const rounds = Number(process.env.CRASH_ROUNDS ?? 10);
+    const rounds = Number(process.env.CRASH_ROUNDS ?? 12);
     for (let round = 0; round < rounds; round++) {
       const typist = await connect(wsUrlOf(url), draftId, admin.cookie);
       const typed: string[] = [];
@@ -93,21 +102,30 @@ describe("crash safety", () => {
       if (killAfter < 0) await killedNow;
       await sleep(20);
       typist.destroy();
-      ({ child, url } = await serve(dataDir));
+      ({ child, url } = await serve(args));
       const present = await markersAfterRestart(url, draftId, admin);
       lost = [...acknowledged].filter((marker) => !present.has(marker)).length;
       expect(lost, `round ${round}: acknowledged edits missing after the restart`).toBe(0);
     }
-    console.log(`crash test: ${rounds} SIGKILLs, ${lost} lost of ${acknowledged.size} acknowledged`);
+    console.log(`crash test (${storageName}): ${rounds} SIGKILLs, ${lost} lost of ${acknowledged.size} acknowledged`);
     expect(acknowledged.size).toBeGreaterThan(rounds * 3);
     await killed(child);
   }, 600_000);
 
-  it("refuses a bad port or an unknown option as wrong usage (exit 2)", async () => {
+  it("refuses a bad port, an unknown option or a database that is not PostgreSQL as wrong usage (exit 2), and an unreachable database (exit 1)", async () => {
     const errors: string[] = [];
     const streams = { stdout: { write: () => {} }, stderr: { write: (text: string) => errors.push(text) } };
     expect(await runServerCommand(["serve", "--port", "eighty"], streams)).toBe(2);
     expect(await runServerCommand(["serve", "--colour", "red"], streams)).toBe(2);
     expect(errors.join("")).toMatch(/--port must be a port number[\s\S]*unknown option --colour/);
+    errors.length = 0;
+    expect(await runServerCommand(["serve", "--database", "mysql://db.example/x"], streams)).toBe(2);
+    expect(await runServerCommand(["serve", "--data", "d", "--database", "postgres://db.example/x"], streams)).toBe(2);
+    expect(errors.join("")).toMatch(/--database takes a postgres:\/\/ URL[\s\S]*not both/);
+    errors.length = 0;
+    // Nothing listens on port 1: a clear refusal, exit 1, and the password never printed.
+    expect(await runServerCommand(["serve", "--port", "0", "--database", "postgres://clerk:s3cret-word@127.0.0.1:1/redline"], streams)).toBe(1);
+    expect(errors.join("")).toMatch(/^ordinance-redline: cannot open the database postgres:\/\/clerk:\*\*\*\*@127\.0\.0\.1:1\/redline: /);
+    expect(errors.join("")).not.toContain("s3cret");
   });
 });

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { firstAdmin, newDraft, person, testServer } from "./helpers";
+import { queryAsAdmin } from "./postgres";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -127,14 +128,18 @@ describe("audit trail", () => {
     const server = await started();
     const admin = await firstAdmin(server.url);
     await newDraft(admin);
-    const Database = (await import("better-sqlite3")).default;
-    const db = new Database(`${server.dataDir}/ordinance-redline.sqlite`);
-    try {
-      expect(() => db.prepare("UPDATE audit SET action = 'nothing'").run()).toThrow(/append-only/);
-      expect(() => db.prepare("DELETE FROM audit").run()).toThrow(/append-only/);
-      expect(() => db.prepare("UPDATE base_texts SET text = 'other'").run()).toThrow(/immutable/);
-    } finally {
-      db.close();
+    const tampering = ["UPDATE audit SET action = 'nothing'", "DELETE FROM audit", "UPDATE base_texts SET text = 'other'", "DELETE FROM base_texts"];
+    const refusals = [/append-only/, /append-only/, /immutable/, /immutable/];
+    if (server.data.database) {
+      for (const [i, sql] of tampering.entries()) await expect(queryAsAdmin(server.data.database, sql)).rejects.toThrow(refusals[i]);
+    } else {
+      const Database = (await import("better-sqlite3")).default;
+      const db = new Database(`${server.dataDir}/ordinance-redline.sqlite`);
+      try {
+        for (const [i, sql] of tampering.entries()) expect(() => db.prepare(sql).run()).toThrow(refusals[i]);
+      } finally {
+        db.close();
+      }
     }
   });
 });

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import WebSocket from "ws";
 import { vi } from "vitest";
 import * as Y from "yjs";
-import { startServer, type RunningServer, type ServerOptions } from "../../src/server";
+import { openStorage, startServer, type RunningServer, type ServerOptions, type Storage } from "../../src/server";
+import { freshPostgresDatabase } from "./postgres";
 
 // Server tests hash passwords, open sockets and start processes: on a loaded machine they need
 // more than the suite's default 20 s.
@@ -21,11 +22,39 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "or-server-"));
 }
 
-/** Starts a server on a free port, quiet, in `dataDir` (a fresh one by default). */
-export async function testServer(options: ServerOptions & { dataDir?: string } = {}): Promise<RunningServer & { dataDir: string; wsUrl: string }> {
-  const dataDir = options.dataDir ?? tempDataDir();
-  const server = await startServer({ port: 0, debounceMs: 100, maxDebounceMs: 500, log: () => {}, ...options, dataDir });
-  return Object.assign(server, { dataDir, wsUrl: `${server.url.replace(/^http/, "ws")}/collab` });
+/**
+ * The storage the server tests run on: SQLite, or PostgreSQL when
+ * ORDINANCE_REDLINE_SERVER_STORAGE=postgres (npm test runs the server tests once more so).
+ */
+export const SERVER_STORAGE: "sqlite" | "postgres" = process.env.ORDINANCE_REDLINE_SERVER_STORAGE === "postgres" ? "postgres" : "sqlite";
+
+/** Where a test server keeps its data: a SQLite data directory, or a PostgreSQL database of its own. */
+export interface TestData {
+  readonly dataDir: string;
+  readonly database?: string;
+}
+
+/** Fresh, empty data on the storage the tests run on. */
+export async function freshTestData(): Promise<TestData> {
+  return SERVER_STORAGE === "postgres" ? { dataDir: tempDataDir(), database: await freshPostgresDatabase() } : { dataDir: tempDataDir() };
+}
+
+/** Opens the storage holding `data` (as a restarted server would). */
+export function openTestStorage(data: TestData): Promise<Storage> {
+  return openStorage(data);
+}
+
+/** The command-line options that name `data`. */
+export function storageFlags(data: TestData): string[] {
+  return data.database ? ["--database", data.database] : ["--data", data.dataDir];
+}
+
+/** Starts a server on a free port, quiet, on `data` (fresh by default) unless a storage is given. */
+export async function testServer(options: ServerOptions & { data?: TestData } = {}): Promise<RunningServer & { data: TestData; dataDir: string; wsUrl: string }> {
+  const data = options.data ?? await freshTestData();
+  const storage = options.storage ?? await openTestStorage(data);
+  const server = await startServer({ port: 0, debounceMs: 100, maxDebounceMs: 500, log: () => {}, ...options, storage });
+  return Object.assign(server, { data, dataDir: data.dataDir, wsUrl: `${server.url.replace(/^http/, "ws")}/collab` });
 }
 
 /** One answer of the API. */

@@ -5,8 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { openSqliteStorage } from "../../src/server";
-import { connect, firstAdmin, newDraft, person, sleep, tempDataDir, testServer, waitFor } from "./helpers";
+import { connect, firstAdmin, freshTestData, newDraft, openTestStorage, person, sleep, testServer, waitFor } from "./helpers";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -15,8 +14,8 @@ afterEach(async () => {
 
 describe("role lowered during an update", () => {
   it("drops the logged update the server then refused", async () => {
-    const dataDir = tempDataDir();
-    const storage = openSqliteStorage(dataDir);
+    const data = await freshTestData();
+    const storage = await openTestStorage(data);
     let gate: Promise<void> | null = null;
     let entered = false;
     const append = storage.appendUpdate.bind(storage);
@@ -26,7 +25,7 @@ describe("role lowered during an update", () => {
       if (gate) await gate;
       return id;
     };
-    const server = await testServer({ dataDir, storage });
+    const server = await testServer({ data, storage });
     cleanups.push(() => server.close());
     const admin = await firstAdmin(server.url);
     const dee = await person(admin, "Dee Drafter", "Office of Ald. La Spata, 1st Ward");

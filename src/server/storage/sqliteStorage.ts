@@ -6,28 +6,14 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { MIGRATIONS } from "./migrations";
+import { auditFromRow, bufferOf, bytesFromValue, draftFromRow, personFromRow, sessionFromRow, type Row } from "./rows";
 import {
-  DuplicateError, type AuditEntry, type AuditRow, type DraftRecord, type Member, type MemberTarget, type Person,
+  DuplicateError, newerSchemaMessage, type AuditEntry, type AuditRow, type DraftRecord, type Member, type MemberTarget, type Person,
   type PersonWithSecret, type Role, type SessionRecord, type Storage, type StoredDocument,
 } from "./storage";
 
 /** The database file's name inside the data directory. */
 export const DATABASE_FILE = "ordinance-redline.sqlite";
-
-type Row = Record<string, unknown>;
-
-function person(row: Row): Person {
-  return { id: Number(row.id), name: String(row.name), office: String(row.office), isAdmin: row.is_admin === 1 };
-}
-
-function draft(row: Row): DraftRecord {
-  return { id: String(row.id), title: String(row.title), baseHash: String(row.base_hash), createdBy: Number(row.created_by), createdAt: Number(row.created_at) };
-}
-
-function bytes(value: unknown): Uint8Array {
-  const buffer = value as Buffer;
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
 
 /** Opens (creating the directory and the file on first start) and migrates the database. */
 export function openSqliteStorage(dataDir: string): SqliteStorage {
@@ -86,16 +72,16 @@ export class SqliteStorage implements Storage {
 
   async findPersonByName(name: string): Promise<PersonWithSecret | null> {
     const row = this.db.prepare(`${SqliteStorage.PERSON} WHERE u.name = ?`).get(name) as Row | undefined;
-    return row ? { ...person(row), passwordHash: String(row.password_hash) } : null;
+    return row ? { ...personFromRow(row), passwordHash: String(row.password_hash) } : null;
   }
 
   async findPersonById(id: number): Promise<Person | null> {
     const row = this.db.prepare(`${SqliteStorage.PERSON} WHERE u.id = ?`).get(id) as Row | undefined;
-    return row ? person(row) : null;
+    return row ? personFromRow(row) : null;
   }
 
   async listPeople(): Promise<readonly Person[]> {
-    return (this.db.prepare(`${SqliteStorage.PERSON} ORDER BY u.name`).all() as Row[]).map(person);
+    return (this.db.prepare(`${SqliteStorage.PERSON} ORDER BY u.name`).all() as Row[]).map(personFromRow);
   }
 
   async addSession(s: SessionRecord): Promise<void> {
@@ -105,8 +91,7 @@ export class SqliteStorage implements Storage {
 
   async findSession(tokenHash: string): Promise<SessionRecord | null> {
     const row = this.db.prepare("SELECT * FROM sessions WHERE token_hash = ?").get(tokenHash) as Row | undefined;
-    if (!row) return null;
-    return { tokenHash: String(row.token_hash), userId: Number(row.user_id), csrfToken: String(row.csrf_token), createdAt: Number(row.created_at), expiresAt: Number(row.expires_at) };
+    return row ? sessionFromRow(row) : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -133,7 +118,7 @@ export class SqliteStorage implements Storage {
 
   async findDraft(id: string): Promise<DraftRecord | null> {
     const row = this.db.prepare("SELECT * FROM drafts WHERE id = ?").get(id) as Row | undefined;
-    return row ? draft(row) : null;
+    return row ? draftFromRow(row) : null;
   }
 
   async listDraftsFor(userId: number): Promise<readonly (DraftRecord & { role: Role })[]> {
@@ -184,7 +169,7 @@ export class SqliteStorage implements Storage {
 
   async appendUpdate(draftId: string, update: Uint8Array, userId: number | null, at: number): Promise<number> {
     const result = this.db.prepare("INSERT INTO doc_updates (draft_id, data, user_id, created_at) VALUES (?, ?, ?, ?)")
-      .run(draftId, Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId, at);
+      .run(draftId, bufferOf(update), userId, at);
     return Number(result.lastInsertRowid);
   }
 
@@ -198,7 +183,7 @@ export class SqliteStorage implements Storage {
       const after = snapshot ? Number(snapshot.upto_update_id) : 0;
       const rows = this.db.prepare("SELECT id, data FROM doc_updates WHERE draft_id = ? AND id > ? ORDER BY id").all(draftId, after) as Row[];
       const lastId = rows.length > 0 ? Number(rows.at(-1)!.id) : after;
-      return { snapshot: snapshot ? bytes(snapshot.data) : null, updates: rows.map((row) => bytes(row.data)), lastId };
+      return { snapshot: snapshot ? bytesFromValue(snapshot.data) : null, updates: rows.map((row) => bytesFromValue(row.data)), lastId };
     })();
   }
 
@@ -208,7 +193,7 @@ export class SqliteStorage implements Storage {
       if (current && Number(current.upto_update_id) > uptoId) return;
       this.db.prepare(`INSERT INTO doc_snapshots (draft_id, data, upto_update_id, created_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (draft_id) DO UPDATE SET data = excluded.data, upto_update_id = excluded.upto_update_id, created_at = excluded.created_at`)
-        .run(draftId, Buffer.from(state.buffer, state.byteOffset, state.byteLength), uptoId, at);
+        .run(draftId, bufferOf(state), uptoId, at);
       this.db.prepare("DELETE FROM doc_updates WHERE draft_id = ? AND id <= ?").run(draftId, uptoId);
     })();
   }
@@ -227,11 +212,7 @@ export class SqliteStorage implements Storage {
     const rows = (draftId === null
       ? this.db.prepare("SELECT * FROM audit ORDER BY id").all()
       : this.db.prepare("SELECT * FROM audit WHERE draft_id = ? ORDER BY id").all(draftId)) as Row[];
-    return rows.map((row) => ({
-      id: Number(row.id), at: Number(row.at), userName: row.user_name === null ? null : String(row.user_name),
-      office: row.office === null ? null : String(row.office), draftId: row.draft_id === null ? null : String(row.draft_id),
-      action: String(row.action), detail: String(row.detail),
-    }));
+    return rows.map(auditFromRow);
   }
 
   async close(): Promise<void> {
@@ -243,7 +224,7 @@ export class SqliteStorage implements Storage {
 function migrate(db: Database.Database): void {
   const current = Number(db.pragma("user_version", { simple: true }));
   const newest = MIGRATIONS.at(-1)?.version ?? 0;
-  if (current > newest) throw new Error(`the database has schema version ${current}, newer than this server's ${newest}: upgrade the server`);
+  if (current > newest) throw new Error(newerSchemaMessage(current, newest));
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
     db.transaction(() => {

@@ -133,5 +133,10 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** The refusal when a database was migrated by a newer server than this one. */
+export function newerSchemaMessage(found: number, newest: number): string {
+  return `the database has schema version ${found}, newer than this server's ${newest}: upgrade the server`;
+}
+
 /** A unique name (person) already taken. */
 export class DuplicateError extends Error {}
