@@ -9,6 +9,7 @@
  * enumerator — an empty line just made with Enter — is no block of the model (no line of the
  * text), as `isWordless` tells.
  */
+import type { CommentAuthor, TextThread } from "../core/annotations/comments";
 import type { Node as PMNode } from "prosemirror-model";
 import type {
   Block, Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry,
@@ -31,6 +32,10 @@ export interface DocAttrs {
   readonly sponsors?: SponsorRegistry | null;
   /** Export settings of the amending ordinance, as validated JSON (null: the defaults). */
   readonly exportSettings?: unknown;
+  /** Comment threads on draft words that are not changes. */
+  readonly threads?: readonly TextThread[];
+  /** Who writes comments in this draft. */
+  readonly currentUser?: CommentAuthor | null;
 }
 
 /** Builds the ProseMirror document for a model document, with optional annotations and sponsors. */
@@ -38,7 +43,7 @@ export function toProseMirror(doc: OrdinanceDocument, attrs: DocAttrs = {}): PMN
   const children: PMNode[] = [];
   if (doc.title) children.push(nodes.code_title.create({ number: doc.title.number }, textContent(doc.title.name)));
   for (const chapter of doc.chapters) children.push(chapterNode(chapter));
-  return nodes.doc.create({ annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null }, children);
+  return nodes.doc.create({ annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null, threads: attrs.threads ?? [], currentUser: attrs.currentUser ?? null }, children);
 }
 
 function chapterNode(chapter: Chapter): PMNode {

@@ -7,6 +7,7 @@
 import { TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import type { Annotation } from "../core/annotations/annotation";
+import type { CommentAuthor, TextThread } from "../core/annotations/comments";
 import { syncDocumentContents, type ContentsFix } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
@@ -20,6 +21,7 @@ import { draftPosition } from "./references";
 import { caretSelectsChangePlugin } from "./redline/caretSelection";
 import { redlinePlugin } from "./redline/plugin";
 import { findPlugin } from "./plugins/find";
+import { threadsPlugin } from "./comments/threadsPlugin";
 import { withWordUndo } from "./plugins/wordUndo";
 import { spellcheckPlugin } from "./spellcheck";
 
@@ -34,6 +36,10 @@ export interface EditorContent {
   readonly exportSettings?: unknown;
   /** The renumberings done in the editor, as saved with the draft (none when absent). */
   readonly renumberings?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+  /** Comment threads on draft words that are not changes. */
+  readonly threads?: readonly TextThread[];
+  /** Who writes comments in this draft ("You are…"). */
+  readonly currentUser?: CommentAuthor | null;
 }
 
 /**
@@ -44,10 +50,13 @@ export interface EditorContent {
 function stateFor(content: EditorContent): { state: EditorState; fixes: readonly ContentsFix[] } {
   const { document, fixes } = syncDocumentContents(content.draft, content.base);
   const state = createEditorState(document, {
-    plugins: [redlinePlugin({ base: content.base }), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
+    plugins: [redlinePlugin({ base: content.base }), threadsPlugin(), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
     official: content.base,
     renumberings: content.renumberings ?? [],
-    attrs: { sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null },
+    attrs: {
+      sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null,
+      threads: content.threads ?? [], currentUser: content.currentUser ?? null,
+    },
   });
   return { state, fixes };
 }

@@ -44,6 +44,9 @@ export interface DraftPatch {
   readonly exportSettings: Kept<unknown>;
   /** The renumbering log, written out whole (it is short); absent in journal entries written before it was kept: the checkpoint's. */
   readonly renumberings?: AmendmentContent["renumberings"];
+  /** The text comment threads and the current user, written out whole; absent in entries written before they were kept: the checkpoint's. */
+  readonly threads?: AmendmentContent["threads"];
+  readonly currentUser?: AmendmentContent["currentUser"];
 }
 
 interface CheckpointIndex {
@@ -106,6 +109,8 @@ export function makePatch(checkpoint: AmendmentContent, current: AmendmentConten
     annotations: kept(current.annotations, checkpoint.annotations),
     exportSettings: kept(current.exportSettings, checkpoint.exportSettings),
     ...(current.renumberings ? { renumberings: current.renumberings } : {}),
+    ...(current.threads ? { threads: current.threads } : {}),
+    ...(current.currentUser !== undefined ? { currentUser: current.currentUser } : {}),
   };
 }
 
@@ -131,6 +136,8 @@ export function applyPatch(checkpoint: AmendmentContent, patch: DraftPatch): Ame
     rebuilt.push({ id: chapter.id, number: chapter.number, title: chapter.title, toc, sections });
   }
   const renumberings = patch.renumberings ?? checkpoint.renumberings;
+  const threads = patch.threads ?? checkpoint.threads;
+  const currentUser = patch.currentUser !== undefined ? patch.currentUser : checkpoint.currentUser;
   return {
     name: patch.name,
     base: value(patch.base, checkpoint.base),
@@ -139,5 +146,7 @@ export function applyPatch(checkpoint: AmendmentContent, patch: DraftPatch): Ame
     annotations: value(patch.annotations, checkpoint.annotations),
     exportSettings: value(patch.exportSettings, checkpoint.exportSettings),
     ...(renumberings ? { renumberings } : {}),
+    ...(threads ? { threads } : {}),
+    ...(currentUser !== undefined ? { currentUser } : {}),
   };
 }

@@ -8,6 +8,7 @@
  * AmendmentFileError that lists every problem with its path.
  */
 import type { Annotation } from "../annotations/annotation";
+import type { CommentAuthor, TextThread } from "../annotations/comments";
 import { parseExportSettings } from "../export";
 import { serializeDocument } from "../model/canonicalText";
 import type { OrdinanceDocument } from "../model/document";
@@ -15,7 +16,7 @@ import { ImportError, parseCodeText } from "../importer/parseCodeText";
 import { parseSectionNumber } from "../numbers";
 import { parseSponsors, SponsorDataError, type SponsorRegistry } from "../sponsors/sponsors";
 import { readAnnotations } from "./annotations";
-import { checkKnownKeys, describeFileProblems, isRecord, readIsoTime, readText, type FileProblem, type ProblemList } from "../validation";
+import { checkKnownKeys, describeFileProblems, isRecord, readCommentAuthor, readIsoTime, readText, readTextThreads, type FileProblem, type ProblemList } from "../validation";
 
 /** The schema version this code writes and reads. */
 export const AMENDMENT_SCHEMA_VERSION = 1;
@@ -47,6 +48,10 @@ export interface AmendmentContent {
    * read as none.
    */
   readonly renumberings?: readonly Renumbering[];
+  /** Comment threads on draft words that are not changes (a change's thread is its annotation's comments). Absent: none. */
+  readonly threads?: readonly TextThread[];
+  /** Who is writing comments in this draft ("You are…"). Absent: not set. */
+  readonly currentUser?: CommentAuthor | null;
 }
 
 /** The JSON written to disk (schema 1). */
@@ -65,6 +70,10 @@ export interface AmendmentFile {
   readonly exportSettings: unknown;
   /** Written only when there are any; a file without it has none. */
   readonly renumberings?: readonly Renumbering[];
+  /** Written only when there are any; a file without it (any file written before threads were kept) has none. */
+  readonly threads?: readonly TextThread[];
+  /** Written only when set. */
+  readonly currentUser?: CommentAuthor;
 }
 
 /** Why a file was refused. */
@@ -78,7 +87,7 @@ export class AmendmentFileError extends Error {
   }
 }
 
-const FILE_KEYS = ["schemaVersion", "app", "name", "savedAt", "base", "draft", "sponsors", "annotations", "exportSettings", "renumberings"];
+const FILE_KEYS = ["schemaVersion", "app", "name", "savedAt", "base", "draft", "sponsors", "annotations", "exportSettings", "renumberings", "threads", "currentUser"];
 
 /** The file as a plain JSON value (documents written as canonical text). */
 export function toAmendmentFile(content: AmendmentContent, savedAt: Date | string): AmendmentFile {
@@ -93,6 +102,8 @@ export function toAmendmentFile(content: AmendmentContent, savedAt: Date | strin
     annotations: content.annotations,
     exportSettings: content.exportSettings ?? null,
     ...(content.renumberings?.length ? { renumberings: content.renumberings } : {}),
+    ...(content.threads?.length ? { threads: content.threads } : {}),
+    ...(content.currentUser ? { currentUser: content.currentUser } : {}),
   };
 }
 
@@ -197,14 +208,19 @@ export function parseAmendment(text: string): AmendmentContent {
   const sponsors = readSponsorRegistry(value.sponsors, problems);
   const annotations = readAnnotations(value.annotations, "annotations", problems);
   const renumberings = readRenumberings(value.renumberings, problems);
+  const threads = readTextThreads(value.threads, "threads", problems);
+  const currentUser = readCommentAuthor(value.currentUser, "currentUser", problems);
   const exportSettings = value.exportSettings;
   if (exportSettings !== null && !isRecord(exportSettings)) problems.push({ path: "exportSettings", message: "must be an object or null" });
   else if (exportSettings !== null) {
     const settings = parseExportSettings(exportSettings);
     if (!settings.ok) problems.push(...settings.problems.map((problem) => ({ path: `exportSettings.${problem.path}`, message: problem.message })));
   }
-  if (problems.length > 0 || name === null || base === null || draft === null || sponsors === undefined || annotations === null || renumberings === null) {
+  if (problems.length > 0 || name === null || base === null || draft === null || sponsors === undefined || annotations === null || renumberings === null || threads === null || currentUser === undefined) {
     throw new AmendmentFileError("invalid", problems);
   }
-  return { name, base, draft, sponsors, annotations, exportSettings: exportSettings ?? null, ...(renumberings.length ? { renumberings } : {}) };
+  return {
+    name, base, draft, sponsors, annotations, exportSettings: exportSettings ?? null,
+    ...(renumberings.length ? { renumberings } : {}), ...(threads.length ? { threads } : {}), ...(currentUser ? { currentUser } : {}),
+  };
 }

@@ -1,11 +1,11 @@
 /**
  * Validation of annotations read from an amendment file. Every field is checked — ids, the
  * anchor (section, paragraph id, side, quote, change id), sponsor ids, justification, status
- * and each comment — with length caps, and every problem is recorded with its path. Returns
+ * each comment and whether its thread is resolved (absent: open) — with length caps, and every problem is recorded with its path. Returns
  * fresh values built from what was read, or null when anything was wrong.
  */
-import { ANNOTATION_STATUSES, type Annotation, type AnnotationAnchor, type AnnotationStatus, type Comment, type TextQuote } from "../annotations/annotation";
-import { checkKnownKeys, isRecord, readIsoTime, readList, readOptionalText, readText, type ProblemList } from "../validation";
+import { ANNOTATION_STATUSES, type Annotation, type AnnotationAnchor, type AnnotationStatus } from "../annotations/annotation";
+import { checkKnownKeys, isRecord, readComments, readFlag, readList, readOptionalText, readQuote, readText, type ProblemList } from "../validation";
 
 /** Length caps, in characters and entries. */
 export const ANNOTATION_LIMITS = {
@@ -22,21 +22,8 @@ export const ANNOTATION_LIMITS = {
   commentText: 20_000,
 } as const;
 
-const ANNOTATION_KEYS = ["id", "anchor", "sponsorIds", "justification", "status", "comments"];
+const ANNOTATION_KEYS = ["id", "anchor", "sponsorIds", "justification", "status", "comments", "resolved"];
 const ANCHOR_KEYS = ["section", "blockId", "side", "quote", "changeId"];
-const QUOTE_KEYS = ["exact", "prefix", "suffix"];
-const COMMENT_KEYS = ["id", "author", "time", "text"];
-
-function readQuote(value: unknown, path: string, problems: ProblemList): TextQuote | null {
-  if (!isRecord(value)) { problems.push({ path, message: "must be an object with exact, prefix and suffix" }); return null; }
-  const before = problems.length;
-  checkKnownKeys(value, QUOTE_KEYS, path, problems);
-  const exact = readText(value.exact, `${path}.exact`, { min: 1, max: ANNOTATION_LIMITS.quote }, problems);
-  const prefix = readText(value.prefix, `${path}.prefix`, { max: ANNOTATION_LIMITS.context }, problems);
-  const suffix = readText(value.suffix, `${path}.suffix`, { max: ANNOTATION_LIMITS.context }, problems);
-  if (problems.length > before || exact === null || prefix === null || suffix === null) return null;
-  return { exact, prefix, suffix };
-}
 
 function readAnchor(value: unknown, path: string, problems: ProblemList): AnnotationAnchor | null {
   if (!isRecord(value)) { problems.push({ path, message: "must be an object with section, blockId, side, quote and changeId" }); return null; }
@@ -50,18 +37,6 @@ function readAnchor(value: unknown, path: string, problems: ProblemList): Annota
   const changeId = readText(value.changeId, `${path}.changeId`, { min: 1, max: ANNOTATION_LIMITS.id }, problems);
   if (problems.length > before || section === null || blockId === undefined || side === null || quote === null || changeId === null) return null;
   return { section, blockId, side, quote, changeId };
-}
-
-function readComment(value: unknown, path: string, problems: ProblemList): Comment | null {
-  if (!isRecord(value)) { problems.push({ path, message: "must be an object with id, author, time and text" }); return null; }
-  const before = problems.length;
-  checkKnownKeys(value, COMMENT_KEYS, path, problems);
-  const id = readText(value.id, `${path}.id`, { min: 1, max: ANNOTATION_LIMITS.id }, problems);
-  const author = readText(value.author, `${path}.author`, { min: 1, max: ANNOTATION_LIMITS.author }, problems);
-  const time = readIsoTime(value.time, `${path}.time`, problems);
-  const text = readText(value.text, `${path}.text`, { max: ANNOTATION_LIMITS.commentText }, problems);
-  if (problems.length > before || id === null || author === null || time === null || text === null) return null;
-  return { id, author, time, text };
 }
 
 function readSponsorIds(value: unknown, path: string, problems: ProblemList): string[] | null {
@@ -87,15 +62,10 @@ function readAnnotation(value: unknown, path: string, problems: ProblemList): An
   const sponsorIds = readSponsorIds(value.sponsorIds, `${path}.sponsorIds`, problems);
   const justification = readText(value.justification, `${path}.justification`, { max: ANNOTATION_LIMITS.justification }, problems);
   const status = readStatus(value.status, `${path}.status`, problems);
-  const commentList = readList(value.comments, `${path}.comments`, ANNOTATION_LIMITS.comments, problems);
-  const comments = (commentList ?? []).map((entry, index) => readComment(entry, `${path}.comments[${index}]`, problems));
-  const commentIds = new Set<string>();
-  comments.forEach((comment, index) => {
-    if (comment && commentIds.has(comment.id)) problems.push({ path: `${path}.comments[${index}].id`, message: `the id "${comment.id}" is used twice` });
-    if (comment) commentIds.add(comment.id);
-  });
-  if (problems.length > before || id === null || anchor === null || sponsorIds === null || justification === null || status === null) return null;
-  return { id, anchor, sponsorIds, justification, status, comments: comments as Comment[] };
+  const comments = readComments(value.comments, `${path}.comments`, problems);
+  const resolved = readFlag(value.resolved, `${path}.resolved`, problems);
+  if (problems.length > before || id === null || anchor === null || sponsorIds === null || justification === null || status === null || comments === null || resolved === null) return null;
+  return { id, anchor, sponsorIds, justification, status, comments, ...(resolved ? { resolved } : {}) };
 }
 
 /**

@@ -11,11 +11,15 @@ export const ANNOTATION_STATUSES: readonly AnnotationStatus[] = ["proposed", "ag
 
 export interface Comment {
   readonly id: string;
-  /** Id of a person in the sponsor registry, or a free name. */
+  /** The writer's name (in files written before names were kept: a sponsor registry id, or a free name). */
   readonly author: string;
-  /** ISO 8601 time. */
+  /** The writer's office, when known. */
+  readonly office?: string;
+  /** ISO 8601 time of writing. */
   readonly time: string;
   readonly text: string;
+  /** ISO 8601 time of the last edit, when the writer edited it. */
+  readonly edited?: string;
 }
 
 /** The words an annotation covers and a few words on each side (W3C text-quote selector). */
@@ -44,6 +48,8 @@ export interface Annotation {
   readonly justification: string;
   readonly status: AnnotationStatus;
   readonly comments: readonly Comment[];
+  /** True once the change's comment thread is resolved; absent (as in older files) means open. */
+  readonly resolved?: boolean;
 }
 
 /** Returns a copy of `list` with the annotation of this id replaced by `update(old)`. */

@@ -27,7 +27,7 @@ function findChange(redline: Redline, id: string, section: string): { entry: Sec
  * The id the paragraph `id` of section `number` gets when the saved text is read back: the
  * importer names blocks by their place in the section.
  */
-function savedBlockId(doc: OrdinanceDocument, number: string | null, id: string | undefined): string | null {
+export function savedBlockId(doc: OrdinanceDocument, number: string | null, id: string | undefined): string | null {
   if (!number || !id) return null;
   const index = findSection(doc, number)?.blocks.findIndex((block) => block.id === id) ?? -1;
   return index < 0 ? null : blockId(sectionId(number), index);

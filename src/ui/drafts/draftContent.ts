@@ -9,6 +9,8 @@ import type { DocumentEditor } from "../../editor/documentEditor";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { savedAnnotations } from "../../editor/redline/savedAnnotations";
 import { renumberingList } from "../../editor/plugins/renumberLog";
+import { savedThreads } from "../../editor/comments/threadList";
+import { docCurrentUser } from "../../editor/comments/threadsPlugin";
 
 /** The content of the editor's current draft, named `name`. */
 export function draftContent(state: EditorState, name: string): AmendmentContent {
@@ -22,6 +24,9 @@ export function draftContent(state: EditorState, name: string): AmendmentContent
     annotations: savedAnnotations(state) as readonly Annotation[],
     exportSettings: state.doc.attrs.exportSettings ?? null,
     renumberings: renumberingList(state),
+    // Text comment threads anchored where the editor highlights them now.
+    threads: savedThreads(state),
+    currentUser: docCurrentUser(state),
   };
 }
 
@@ -34,5 +39,7 @@ export function loadContent(editor: DocumentEditor, content: AmendmentContent): 
     annotations: content.annotations,
     exportSettings: content.exportSettings,
     renumberings: content.renumberings ?? [],
+    threads: content.threads ?? [],
+    currentUser: content.currentUser ?? null,
   });
 }

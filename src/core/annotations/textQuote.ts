@@ -1,0 +1,67 @@
+/**
+ * Text-quote selectors over plain text: the quote for a range of a text (its words and up to 32
+ * characters on each side), and finding a quote again in a text that may have changed. Runs of
+ * white space count as one space on both sides (the saved text tidies spacing), so a quote taken
+ * from the editor's words finds the same words in the text read back from a saved file.
+ */
+import type { TextQuote } from "./annotation";
+
+/** Characters of context kept on each side of a quote. */
+export const QUOTE_CONTEXT = 32;
+/** How much of the stored context (after spacing is tidied) must agree on a side for it to count. */
+const CONTEXT_CHECK = 12;
+
+/** The quote for `text[start, end)`: its words and up to 32 characters on each side. */
+export function quoteAt(text: string, start: number, end: number): TextQuote {
+  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT), start), suffix: text.slice(end, end + QUOTE_CONTEXT) };
+}
+
+/** `text` with each run of white space as one space, and where each of its characters came from. */
+function tidied(text: string): { value: string; from: number[] } {
+  let value = "";
+  const from: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const space = /\s/.test(text[i]!);
+    if (space && value.endsWith(" ")) continue;
+    value += space ? " " : text[i]!;
+    from.push(i);
+  }
+  return { value, from };
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, " ");
+}
+
+/** A range of a text: [start, end). */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Where `quote` stands in `text`, or null. Every place where the quoted words occur is scored by
+ * its context: +1 when the last 12 characters of the prefix agree (an empty prefix agrees only at
+ * the start of the text), +1 likewise for the suffix, +0.5 when it starts inside `prefer`. A place
+ * counts only with context agreeing on at least one side; the best wins, ties to the first.
+ */
+export function findQuote(text: string, quote: TextQuote, prefer: TextRange | null = null): TextRange | null {
+  const exact = tidy(quote.exact);
+  if (exact.trim() === "") return null;
+  const { value, from } = tidied(text);
+  const prefix = tidy(quote.prefix).slice(-CONTEXT_CHECK);
+  const suffix = tidy(quote.suffix).slice(0, CONTEXT_CHECK);
+  let best: { start: number; end: number; score: number } | null = null;
+  for (let at = value.indexOf(exact); at >= 0; at = value.indexOf(exact, at + 1)) {
+    const before = value.slice(0, at);
+    const after = value.slice(at + exact.length);
+    const prefixAgrees = prefix.trim() === "" ? before.trim() === "" : before.endsWith(prefix);
+    const suffixAgrees = suffix.trim() === "" ? after.trim() === "" : after.startsWith(suffix);
+    if (!prefixAgrees && !suffixAgrees) continue;
+    const start = from[at]!;
+    const end = from[at + exact.length - 1]! + 1;
+    const score = (prefixAgrees ? 1 : 0) + (suffixAgrees ? 1 : 0) + (prefer && start >= prefer.start && start < prefer.end ? 0.5 : 0);
+    if (!best || score > best.score) best = { start, end, score };
+  }
+  return best && { start: best.start, end: best.end };
+}

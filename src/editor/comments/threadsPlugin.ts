@@ -1,0 +1,165 @@
+/**
+ * Text comment threads in the editor. The threads are a document attribute (so adding, replying
+ * and resolving share the text's undo history); this plugin keeps where each one stands now —
+ * its live range, mapped through every transaction by ProseMirror's step mapping — and the
+ * highlight of its words. A thread whose words were all deleted is detached (kept and listed,
+ * never dropped); after each edit a detached thread is looked for again by its last anchor, as
+ * reopening the saved draft would. What is saved is derived from the live range (savedThreads),
+ * so a reopened draft highlights the same words.
+ *
+ * The plugin also holds which thread is active and a pending "new comment" request, so the
+ * toolbar, the shortcut and the panel meet through editor state alone.
+ */
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Decoration, DecorationSet } from "prosemirror-view";
+import type { Node as PMNode } from "prosemirror-model";
+import type { CommentAuthor, TextAnchor, TextThread } from "../../core/annotations/comments";
+import { findQuote, quoteAt } from "../../core/annotations/textQuote";
+import { mapRange, type PosRange } from "../redline/changeRanges";
+import { blockAt, blockRange, findSectionText, offsetOf, positionOf, sectionTextAt } from "./sectionText";
+
+/** A request to write a new comment: on selected words, or on a change. */
+export type ComposeRequest =
+  | { readonly kind: "text"; readonly from: number; readonly to: number }
+  | { readonly kind: "change"; readonly changeId: string };
+
+/** Where a thread stands now. */
+export interface LiveThread {
+  /** Its words' range, or null when it is detached. */
+  readonly range: PosRange | null;
+  /** The anchor it was last found by (used to look for it again while detached). */
+  readonly anchor: TextAnchor;
+}
+
+export interface ThreadsState {
+  readonly live: ReadonlyMap<string, LiveThread>;
+  /** The thread the panel shows open (a text thread id, or "change:" + annotation id). */
+  readonly activeId: string | null;
+  readonly compose: ComposeRequest | null;
+  readonly decorations: DecorationSet;
+}
+
+export type ThreadsAction =
+  | { readonly type: "activate"; readonly id: string | null }
+  | { readonly type: "compose"; readonly request: ComposeRequest | null }
+  /** A thread just made on this range (its live range from the start, not looked for). */
+  | { readonly type: "created"; readonly id: string; readonly range: PosRange };
+
+export const threadsKey = new PluginKey<ThreadsState>("commentThreads");
+
+/** The plugin's state (throws when the plugin is missing). */
+export function threadsState(state: EditorState): ThreadsState {
+  const value = threadsKey.getState(state);
+  if (!value) throw new Error("the comment threads plugin is not installed");
+  return value;
+}
+
+/** The text threads stored in the document. */
+export function docThreads(state: EditorState): readonly TextThread[] {
+  return (state.doc.attrs.threads as readonly TextThread[] | undefined) ?? [];
+}
+
+/** The current user stored with the draft ("You are…"), or null. */
+export function docCurrentUser(state: EditorState): CommentAuthor | null {
+  return (state.doc.attrs.currentUser as CommentAuthor | null | undefined) ?? null;
+}
+
+/**
+ * The anchor of `range` in `doc`: its section's number, the paragraph it starts in (its id as
+ * `savedId` names it, null for the heading) and the words with their context; null when the
+ * range holds no words of a section. `savedId` maps an editor paragraph id to the saved one.
+ */
+export function anchorOfRange(doc: PMNode, range: PosRange, savedId: (section: string, id: string) => string | null = (_s, id) => id): TextAnchor | null {
+  const section = sectionTextAt(doc, range.from);
+  if (!section || !section.number) return null;
+  const start = offsetOf(section, range.from);
+  const end = Math.max(start, offsetOf(section, Math.min(range.to, section.end)));
+  const quote = quoteAt(section.text, start, end);
+  if (quote.exact.trim() === "") return null;
+  const block = blockAt(section, start);
+  const isHeading = block === null || block === section.segments[0]?.node;
+  const id = isHeading ? null : (block.attrs.id as string);
+  return { section: section.number, blockId: id ? savedId(section.number, id) ?? id : null, quote };
+}
+
+/** The range in `doc` of the words `anchor` names, or null when they are not found in its section. */
+export function resolveTextAnchor(doc: PMNode, anchor: TextAnchor): PosRange | null {
+  const section = findSectionText(doc, anchor.section);
+  if (!section) return null;
+  const found = findQuote(section.text, anchor.quote, blockRange(section, anchor.blockId));
+  if (!found) return null;
+  const from = positionOf(section, found.start);
+  const to = positionOf(section, found.end);
+  return to > from ? { from, to } : null;
+}
+
+function decorationsFor(doc: PMNode, threads: readonly TextThread[], live: ReadonlyMap<string, LiveThread>, activeId: string | null, compose: ComposeRequest | null): DecorationSet {
+  const decorations: Decoration[] = [];
+  // The words a new comment is being written on stay marked while the focus is in the comment box.
+  if (compose?.kind === "text" && compose.to > compose.from) decorations.push(Decoration.inline(compose.from, compose.to, { class: "comment-anchor pending" }, { threadId: null }));
+  for (const thread of threads) {
+    const range = live.get(thread.id)?.range;
+    if (!range || thread.comments.length === 0) continue;
+    const classes = ["comment-anchor", thread.resolved ? "resolved" : "", thread.id === activeId ? "active" : ""].filter(Boolean).join(" ");
+    decorations.push(Decoration.inline(range.from, range.to, { class: classes, "data-thread-id": thread.id }, { threadId: thread.id }));
+  }
+  return decorations.length === 0 ? DecorationSet.empty : DecorationSet.create(doc, decorations);
+}
+
+/** Live ranges for `threads` in `doc`, keeping those of `previous` (mapped) and looking for the rest. */
+function liveThreads(
+  threads: readonly TextThread[], previous: ReadonlyMap<string, LiveThread> | null, tr: Transaction | null, oldDoc: PMNode | null, doc: PMNode, created: ThreadsAction | undefined,
+): Map<string, LiveThread> {
+  const live = new Map<string, LiveThread>();
+  for (const thread of threads) {
+    if (created?.type === "created" && created.id === thread.id) { live.set(thread.id, { range: created.range, anchor: thread.anchor }); continue; }
+    const before = previous?.get(thread.id);
+    if (!before) { live.set(thread.id, { range: resolveTextAnchor(doc, thread.anchor), anchor: thread.anchor }); continue; }
+    if (!tr?.docChanged) { live.set(thread.id, before); continue; }
+    const mapped = before.range && mapRange(before.range, tr.mapping);
+    if (mapped) { live.set(thread.id, { range: mapped, anchor: before.anchor }); continue; }
+    // Its words are gone (or it was detached): keep the anchor it had, and look for it by that.
+    const anchor = before.range && oldDoc ? anchorOfRange(oldDoc, before.range) ?? before.anchor : before.anchor;
+    live.set(thread.id, { range: resolveTextAnchor(doc, anchor), anchor });
+  }
+  return live;
+}
+
+/** The plugin. */
+export function threadsPlugin(): Plugin<ThreadsState> {
+  return new Plugin<ThreadsState>({
+    key: threadsKey,
+    state: {
+      init(_config, state) {
+        const threads = docThreads(state);
+        const live = liveThreads(threads, null, null, null, state.doc, undefined);
+        return { live, activeId: null, compose: null, decorations: decorationsFor(state.doc, threads, live, null, null) };
+      },
+      apply(tr, previous, oldState, newState) {
+        const action = tr.getMeta(threadsKey) as ThreadsAction | undefined;
+        const threads = docThreads(newState);
+        const threadsChanged = threads !== docThreads(oldState);
+        if (!action && !threadsChanged && (!tr.docChanged || (threads.length === 0 && !previous.compose))) return previous;
+        const live = threadsChanged || tr.docChanged || action?.type === "created"
+          ? liveThreads(threads, previous.live, tr, oldState.doc, newState.doc, action)
+          : previous.live;
+        const activeId = action?.type === "activate" ? action.id : action?.type === "created" ? action.id : previous.activeId;
+        let compose = action?.type === "compose" ? action.request : action?.type === "created" ? null : previous.compose;
+        if (compose?.kind === "text" && tr.docChanged && action?.type !== "compose") {
+          const mapped = mapRange(compose, tr.mapping);
+          compose = mapped ? { kind: "text", ...mapped } : null;
+        }
+        const decorations = live === previous.live && activeId === previous.activeId && compose === previous.compose && !threadsChanged
+          ? previous.decorations.map(tr.mapping, tr.doc)
+          : decorationsFor(newState.doc, threads, live, activeId, compose);
+        return { live, activeId, compose, decorations };
+      },
+    },
+    props: {
+      decorations: (state) => {
+        const value = threadsKey.getState(state);
+        return value && value.decorations !== DecorationSet.empty ? value.decorations : null;
+      },
+    },
+  });
+}
