@@ -29,6 +29,8 @@ import { ToolbarMenu } from "./ToolbarMenu";
 import { StructureTools } from "./structure/StructureTools";
 import { useChangeNavigation } from "./useChangeNavigation";
 import { useGlobalUndo } from "./useGlobalUndo";
+import { requestComment } from "../editor/comments/commands";
+import { useCommentShortcut } from "./comments/useCommentShortcut";
 import { usePanelState } from "./usePanelState";
 
 /** The application shell: toolbar, notice, the chapter editor and the changes panel. */
@@ -51,6 +53,7 @@ export function App() {
   const [markup, setMarkup] = useMarkupView();
   useChangeNavigation(editor);
   useGlobalUndo(editor);
+  useCommentShortcut(editor);
   useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
 
   return (
@@ -74,6 +77,8 @@ export function App() {
             onChange={(event) => setMarkup(event.target.value as MarkupView)}>
             {MARKUP_VIEWS.map((view) => <option key={view.value} value={view.value} title={view.title}>{view.label}</option>)}
           </select>
+          <button type="button" onClick={() => editor.run(requestComment(), false)} disabled={!requestComment()(state)}
+            title="Comment on the selected words or the selected change (Ctrl+Alt+M)">Comment</button>
           <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
           <button type="button" onClick={() => setDialog("export")}>Export…</button>
           <ShortcutsHelp />

@@ -9,6 +9,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ["Alt + Shift + A", "Agree to the selected change"],
   ["Alt + Shift + R", "Reject the selected change"],
   ["Alt + F10", "Reach the card of the change at the caret (Esc closes it)"],
+  ["Ctrl + Alt + M", "Comment on the selected words or change"],
   ["Ctrl + F", "Find in the draft"],
   ["Ctrl + H", "Replace in the draft"],
   ["Ctrl + Z", "Undo (text and annotations)"],

@@ -71,7 +71,12 @@ export function requestComment(): Command {
   return (state, dispatch) => {
     const request = composeTarget(state);
     if (!request) return false;
-    dispatch?.(state.tr.setMeta(threadsKey, meta({ type: "compose", request })).setMeta("addToHistory", false));
+    // A change that has a thread already: open that thread to reply to it.
+    const annotation = request.kind === "change" ? redlineState(state).annotations.byChange.get(request.changeId)?.[0] : undefined;
+    const action: ThreadsAction = annotation && annotation.comments.length > 0
+      ? { type: "activate", id: threadKey({ kind: "change", annotationId: annotation.id }) }
+      : { type: "compose", request };
+    dispatch?.(state.tr.setMeta(threadsKey, action).setMeta("addToHistory", false));
     return true;
   };
 }
@@ -110,9 +115,9 @@ export function startTextThread(from: number, to: number, author: CommentAuthor 
 
 /**
  * Adds a comment by `author` to the thread of change `changeId`, giving the change an annotation
- * first when it has none (one transaction). The thread becomes the active one.
+ * first when it has none (one transaction). The thread becomes the active one unless `activate` is false.
  */
-export function commentOnChange(changeId: string, author: CommentAuthor | null, text: string, time = new Date().toISOString()): Command {
+export function commentOnChange(changeId: string, author: CommentAuthor | null, text: string, time = new Date().toISOString(), activate = true): Command {
   return (state, dispatch) => {
     const { redline, annotations } = redlineState(state);
     const change = redline.changes.find((each) => each.id === changeId);
@@ -125,7 +130,8 @@ export function commentOnChange(changeId: string, author: CommentAuthor | null, 
         ? updateAnnotation(list, existing.id, (old) => addToThread(old, comment))
         : [...list, { id: freshId("a"), anchor: anchorFor(change, redline), sponsorIds: [], justification: "", status: "proposed" as const, comments: [comment] }];
       const id = existing?.id ?? next[next.length - 1]!.id;
-      dispatch(state.tr.setDocAttribute("annotations", next).setMeta(threadsKey, meta({ type: "activate", id: threadKey({ kind: "change", annotationId: id }) })));
+      const tr = state.tr.setDocAttribute("annotations", next);
+      dispatch(activate ? tr.setMeta(threadsKey, meta({ type: "activate", id: threadKey({ kind: "change", annotationId: id }) })) : tr);
     }
     return true;
   };

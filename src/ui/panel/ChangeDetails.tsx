@@ -3,7 +3,11 @@ import type { EditorState } from "prosemirror-state";
 import { ANNOTATION_STATUSES, type AnnotationStatus } from "../../core/annotations/annotation";
 import { describePerson } from "../../core/sponsors/sponsors";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { addComment, annotateChanges, annotationOf } from "../../editor/redline/commands";
+import { annotateChanges, annotationOf } from "../../editor/redline/commands";
+import { commentOnChange } from "../../editor/comments/commands";
+import { describeAuthor } from "../../core/annotations/comments";
+import { ThreadBox } from "../comments/ThreadBox";
+import { currentAuthor, postAs } from "../comments/YouAre";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { AGREE_MEANS, agreeToSelected, movesOn, REJECT_MEANS, rejectSelected, setMovesOn } from "./reviewActions";
 import { SponsorChip } from "./SponsorChip";
@@ -43,9 +47,8 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
     setStoredSeen(stored);
     setJustification(stored);
   }
-  const [comment, setComment] = useState("");
   const [moveOn, setMoveOn] = useState(movesOn);
-  const [author, setAuthor] = useState(sponsors?.leadSponsorId ?? "");
+  const author = currentAuthor(state);
   if (!change) return null;
   const sponsorIds = annotation?.sponsorIds ?? [];
   const candidates = sponsors?.people.filter((person) => !sponsorIds.includes(person.id)) ?? [];
@@ -85,18 +88,10 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
       <textarea id="justification" rows={2} value={justification} onChange={(event) => setJustification(event.target.value)}
         onBlur={() => justification !== stored && annotate({ justification })} />
       <div className="comments" role="group" aria-label="Comments">
-        {(annotation?.comments ?? []).map((each) => (
-          <p key={each.id} className="comment"><strong>{sponsors?.people.find((p) => p.id === each.author)?.name ?? each.author}</strong> <time dateTime={each.time}>{new Date(each.time).toLocaleString()}</time><br />{each.text}</p>
-        ))}
-        {annotation && (
-          <form onSubmit={(event) => { event.preventDefault(); if (editor.run(addComment(annotation.id, author || "reviewer", comment), false)) setComment(""); }}>
-            <select aria-label="Comment as" value={author} onChange={(event) => setAuthor(event.target.value)}>
-              {(sponsors?.people ?? []).map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
-            </select>
-            <input aria-label="Comment" placeholder="Add a comment" value={comment} onChange={(event) => setComment(event.target.value)} />
-            <button type="submit" disabled={comment.trim() === ""}>Post</button>
-          </form>
-        )}
+        <span className="block-label">Comments{author ? <> as <strong>{describeAuthor(author)}</strong></> : " (say who you are in the Comments tab)"}</span>
+        <ThreadBox editor={editor} author={author} sponsors={sponsors}
+          thread={annotation && annotation.comments.length > 0 ? { ref: { kind: "change", annotationId: annotation.id }, comments: annotation.comments, resolved: annotation.resolved === true } : null}
+          onStart={(text) => postAs(editor, author, (as) => editor.run(commentOnChange(changeId, as, text, undefined, false), false))} />
       </div>
     </section>
   );

@@ -24,6 +24,11 @@ export function ChangeRow({ change, members, annotation, sponsors, selected, onS
         <span className="row-kind">{summary.label}</span>
         {!change.precise && <span className="badge badge-imprecise" title="Shown as a whole replacement: a finer comparison was too costly">imprecise</span>}
         <span className={`status status-${status}`}>{status}</span>
+        {annotation && annotation.comments.length > 0 && (
+          <span className={`row-comments${annotation.resolved ? " resolved" : ""}`} data-testid="row-comments">
+            {annotation.comments.length === 1 ? "1 comment" : `${annotation.comments.length} comments`}{annotation.resolved ? " (resolved)" : ""}
+          </span>
+        )}
       </span>
       <span className="row-text">
         {summary.before && <del>{summary.before}</del>}

@@ -1,8 +1,10 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { ChangesPanel } from "./ChangesPanel";
 import { ChecksPanel } from "./ChecksPanel";
+import { CommentsPanel } from "../comments/CommentsPanel";
+import { threadsState } from "../../editor/comments/threadsPlugin";
 import { useReferenceProblems } from "./useReferenceProblems";
 
 interface SidePanelProps {
@@ -13,13 +15,16 @@ interface SidePanelProps {
 /** Documents smaller than this (characters of editor content) are checked at every change; larger ones once typing pauses. */
 const LIVE_CHECK_SIZE = 300_000;
 
-/** The panel beside the editor: the tracked changes, and the cross-reference checks with their count. */
+/** The panel beside the editor: the tracked changes, the comment threads, and the cross-reference checks with their count. */
 export function SidePanel({ editor, state }: SidePanelProps) {
-  const [tab, setTab] = useState<"changes" | "checks">("changes");
+  const [tab, setTab] = useState<"changes" | "comments" | "checks">("changes");
+  // A new comment asked for, or a thread opened from elsewhere (the toolbar, Ctrl+Alt+M), shows the Comments tab.
+  const { compose, activeId } = threadsState(state);
+  useEffect(() => { if (compose || activeId) setTab("comments"); }, [compose, activeId]);
   // With the tab open, or for a small document, the current state's problems; otherwise the
   // badge is refreshed once typing pauses, off the keystroke's path.
   const problems = useReferenceProblems(state, tab === "checks" || state.doc.content.size < LIVE_CHECK_SIZE);
-  const tabButton = (name: "changes" | "checks", label: string, badge?: number) => (
+  const tabButton = (name: "changes" | "comments" | "checks", label: string, badge?: number) => (
     <button type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`panel-${name}`}
       className={`panel-tab${tab === name ? " active" : ""}`} onClick={() => setTab(name)}>
       {label}
@@ -30,9 +35,12 @@ export function SidePanel({ editor, state }: SidePanelProps) {
     <aside className="side-panel">
       <div className="panel-tabs" role="tablist" aria-label="Side panel">
         {tabButton("changes", "Changes")}
+        {tabButton("comments", "Comments")}
         {tabButton("checks", "Checks", problems?.length)}
       </div>
-      {tab === "changes" ? <ChangesPanel editor={editor} state={state} /> : <ChecksPanel editor={editor} problems={problems ?? []} />}
+      {tab === "changes" ? <ChangesPanel editor={editor} state={state} />
+        : tab === "comments" ? <CommentsPanel editor={editor} state={state} />
+        : <ChecksPanel editor={editor} problems={problems ?? []} />}
     </aside>
   );
 }

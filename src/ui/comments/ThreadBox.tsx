@@ -1,0 +1,93 @@
+import { useState } from "react";
+import type { Comment } from "../../core/annotations/annotation";
+import { describeAuthor, isOwnComment, type CommentAuthor } from "../../core/annotations/comments";
+import type { SponsorRegistry } from "../../core/sponsors/sponsors";
+import type { DocumentEditor } from "../../editor/documentEditor";
+import { postAs } from "./YouAre";
+import { deleteThreadComment, editThreadComment, replyToThread, resolveThread, type ThreadRef } from "../../editor/comments/commands";
+
+interface ThreadBoxProps {
+  readonly editor: DocumentEditor;
+  /** The thread, or null for one not started yet (its first comment is posted through `onStart`). */
+  readonly thread: { readonly ref: ThreadRef; readonly comments: readonly Comment[]; readonly resolved: boolean } | null;
+  readonly author: CommentAuthor | null;
+  readonly sponsors: SponsorRegistry | null;
+  /** Posts the first comment of a thread not started yet; returns whether it was posted. */
+  readonly onStart?: (text: string) => boolean;
+  readonly onCancel?: () => void;
+  /** Focuses the text box when shown (a new comment asked for from the text). */
+  readonly autoFocus?: boolean;
+}
+
+/** A comment's writer as shown: a sponsor id of an older file reads as that sponsor's name. */
+function writer(comment: Comment, sponsors: SponsorRegistry | null): string {
+  const person = sponsors?.people.find((each) => each.id === comment.author);
+  return describeAuthor({ name: person?.name ?? comment.author, office: comment.office });
+}
+
+/**
+ * A comment thread: each comment with its writer, office and time (and "edited"), Edit and
+ * Delete on one's own, Resolve or Reopen, and a box to reply (or to write the first comment).
+ * The text box takes the whole width of the panel, whatever its width.
+ */
+export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel, autoFocus }: ThreadBoxProps) {
+  const [draft, setDraft] = useState("");
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const ref = thread?.ref;
+  const post = () => {
+    const done = ref ? postAs(editor, author, (as) => editor.run(replyToThread(ref, as, draft), false)) : onStart?.(draft) ?? false;
+    if (done) setDraft("");
+  };
+  const noAuthor = author === null;
+  return (
+    <div className={`thread-box${thread?.resolved ? " resolved" : ""}`} data-testid="thread-box">
+      {thread?.comments.map((comment) => (
+        <article key={comment.id} className="comment" data-testid="comment">
+          <header className="comment-head">
+            <strong className="comment-author">{writer(comment, sponsors)}</strong>{" "}
+            <time dateTime={comment.time}>{new Date(comment.time).toLocaleString()}</time>
+            {comment.edited && <span className="muted" title={`Edited ${new Date(comment.edited).toLocaleString()}`}> (edited)</span>}
+          </header>
+          {editing?.id === comment.id
+            ? (
+              <form className="comment-form" onSubmit={(event) => { event.preventDefault(); if (ref && editor.run(editThreadComment(ref, comment.id, author, editing.text), false)) setEditing(null); }}>
+                <textarea aria-label="Edit comment" rows={2} value={editing.text} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })}
+                  onKeyDown={(event) => { if (event.key === "Escape") { event.stopPropagation(); setEditing(null); } }} autoFocus />
+                <div className="comment-buttons">
+                  <button type="submit" disabled={editing.text.trim() === ""}>Save</button>
+                  <button type="button" onClick={() => setEditing(null)}>Cancel</button>
+                </div>
+              </form>
+            )
+            : <p className="comment-text">{comment.text}</p>}
+          {ref && isOwnComment(comment, author) && editing?.id !== comment.id && (
+            <div className="comment-buttons">
+              <button type="button" className="mini" onClick={() => setEditing({ id: comment.id, text: comment.text })}>Edit</button>
+              <button type="button" className="mini" onClick={() => editor.run(deleteThreadComment(ref, comment.id, author), false)}>Delete</button>
+            </div>
+          )}
+        </article>
+      ))}
+      {ref && thread && thread.comments.length > 0 && (
+        <div className="comment-buttons thread-state">
+          {thread.resolved
+            ? <><span className="status status-resolved">resolved</span> <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, false), false)}>Reopen</button></>
+            : <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, true), false)}>Resolve</button>}
+        </div>
+      )}
+      <form className="comment-form" onSubmit={(event) => { event.preventDefault(); post(); }}>
+        <textarea aria-label={ref ? "Reply" : "Comment"} rows={2} placeholder={noAuthor ? "Say who you are first (above)" : ref ? "Reply…" : "Write a comment…"}
+          value={draft} disabled={noAuthor} autoFocus={autoFocus}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); post(); }
+            if (event.key === "Escape" && onCancel) { event.stopPropagation(); onCancel(); }
+          }} />
+        <div className="comment-buttons">
+          <button type="submit" className="primary" disabled={noAuthor || draft.trim() === ""}>{ref ? "Reply" : "Post"}</button>
+          {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+        </div>
+      </form>
+    </div>
+  );
+}
