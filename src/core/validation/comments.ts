@@ -111,9 +111,10 @@ export function readTextThreads(value: unknown, path: string, problems: ProblemL
   const before = problems.length;
   const threads = list.map((entry, index) => readTextThread(entry, `${path}[${index}]`, problems));
   const ids = new Set<string>();
-  threads.forEach((thread, index) => {
-    if (thread && ids.has(thread.id)) problems.push({ path: `${path}[${index}].id`, message: `the id "${thread.id}" is used twice` });
-    if (thread) ids.add(thread.id);
+  list.forEach((entry, index) => {
+    const id = isRecord(entry) && typeof entry.id === "string" ? entry.id : null;
+    if (id !== null && ids.has(id)) problems.push({ path: `${path}[${index}].id`, message: `the id "${id}" is used twice` });
+    if (id !== null) ids.add(id);
   });
   return problems.length > before ? null : (threads as TextThread[]);
 }
