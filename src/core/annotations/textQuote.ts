@@ -1,9 +1,11 @@
 /**
  * Text-quote selectors over plain text: the quote for a range of a text (its words and up to 32
- * characters on each side), and finding a quote again in a text that may have changed. Runs of
- * white space count as one space on both sides (the saved text tidies spacing), so a quote taken
- * from the editor's words finds the same words in the text read back from a saved file.
+ * characters on each side), and finding a quote again in a text that may have changed. Both sides
+ * are compared in the saved text's form (runs of spaces as one, quotes straight, invisible
+ * characters dropped), so a quote taken from the words as typed finds the same words in the text
+ * read back from a saved file.
  */
+import { modelChar } from "../model/lineText";
 import type { TextQuote } from "./annotation";
 
 /** Characters of context kept on each side of a quote. */
@@ -16,21 +18,24 @@ export function quoteAt(text: string, start: number, end: number): TextQuote {
   return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT), start), suffix: text.slice(end, end + QUOTE_CONTEXT) };
 }
 
-/** `text` with each run of white space as one space, and where each of its characters came from. */
+/**
+ * `text` as the saved text would have it — each run of spaces one space, quotes straight,
+ * invisible characters dropped (model/lineText) — and where each of its characters came from.
+ */
 function tidied(text: string): { value: string; from: number[] } {
   let value = "";
   const from: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const space = /\s/.test(text[i]!);
-    if (space && value.endsWith(" ")) continue;
-    value += space ? " " : text[i]!;
+    const ch = modelChar(text[i]!);
+    if (ch === "" || (ch === " " && value.endsWith(" "))) continue;
+    value += ch;
     from.push(i);
   }
   return { value, from };
 }
 
 function tidy(text: string): string {
-  return text.replace(/\s+/g, " ");
+  return tidied(text).value;
 }
 
 /** A range of a text: [start, end). */

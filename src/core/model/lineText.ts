@@ -18,6 +18,13 @@ export function isTidyWords(raw: string): boolean {
   return !UNTIDY.test(raw);
 }
 
+/** One typed character as the model's form has it: "" for an invisible one, " " for any space, a straight quote for a curly one. */
+export function modelChar(ch: string): string {
+  if (INVISIBLE.test(ch)) return "";
+  if (SPACE.test(ch)) return " ";
+  return DOUBLE_QUOTE.test(ch) ? '"' : SINGLE_QUOTE.test(ch) ? "'" : ch;
+}
+
 /** `raw` in the model's form: spaces collapsed to one, trimmed, quotes straight, invisibles dropped. */
 export function tidyWords(raw: string): string {
   if (isTidyWords(raw)) return raw;

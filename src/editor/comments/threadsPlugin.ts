@@ -72,8 +72,11 @@ export function docCurrentUser(state: EditorState): CommentAuthor | null {
 export function anchorOfRange(doc: PMNode, range: PosRange, savedId: (section: string, id: string) => string | null = (_s, id) => id): TextAnchor | null {
   const section = sectionTextAt(doc, range.from);
   if (!section || !section.number) return null;
-  const start = offsetOf(section, range.from);
-  const end = Math.max(start, offsetOf(section, Math.min(range.to, section.end)));
+  let start = offsetOf(section, range.from);
+  let end = Math.max(start, offsetOf(section, Math.min(range.to, section.end)));
+  // Spaces at either end are not words (the saved text may tidy them away): the quote holds none.
+  while (start < end && /\s/.test(section.text[start]!)) start++;
+  while (end > start && /\s/.test(section.text[end - 1]!)) end--;
   const quote = quoteAt(section.text, start, end);
   if (quote.exact.trim() === "") return null;
   const block = blockAt(section, start);
