@@ -1,0 +1,155 @@
+/**
+ * Comment threads in Chromium, as a reviewer uses them: select words, Ctrl+Alt+M, say who you
+ * are, write a comment; the words are highlighted in the text (read from the computed style);
+ * reply, resolve, reload, and the thread is on the same words with its comments. The comment
+ * boxes are wide enough to type in at 1366 and at 1920 pixels (they were 8 px wide).
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, outputDir } from "./browser";
+
+const PASSAGE = "witnesses to crime";
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector("[data-testid=change-row]");
+  await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+}
+
+/** Selects the first occurrence of `text` in the chapter's words, as a drag would, and focuses the text. */
+async function selectWords(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    for (const element of document.querySelectorAll(".editor-pane .words")) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest("del, [contenteditable=false]")) continue;
+        const at = node.textContent!.indexOf(needle);
+        if (at < 0) continue;
+        (element.closest("[contenteditable=true]") as HTMLElement).focus();
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`not found: ${needle}`);
+  }, text);
+  // The editor reads the page's selection on selectionchange.
+  await page.waitForTimeout(100);
+}
+
+/** The highlighted words of the text (the comment decoration) with their computed background colour. */
+function highlights(page: Page): Promise<Array<{ text: string; background: string; classes: string }>> {
+  return page.locator(".editor-pane .code-document .comment-anchor").evaluateAll((spans) => spans.map((span) => ({
+    text: span.textContent ?? "", background: getComputedStyle(span).backgroundColor, classes: span.className,
+  })));
+}
+
+/** Width in CSS pixels of the first element matching `selector`. */
+function widthOf(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().width);
+}
+
+describe("comment threads, in Chromium", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    page = await context.newPage();
+    page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(inject("baseUrl"));
+  });
+  afterAll(async () => { await browser?.close(); });
+
+  it("comments on selected words, replies, resolves, and finds the thread on the same words after a reload", async () => {
+    await ready(page);
+    await selectWords(page, PASSAGE);
+    await page.keyboard.press("Control+Alt+m");
+    const box = page.getByTestId("new-thread");
+    await box.waitFor();
+    expect(await box.textContent()).toContain(PASSAGE);
+    // No one is set yet: the "You are" form asks, with the sponsors offered as suggestions.
+    const you = page.getByRole("form", { name: "You are" });
+    await you.getByLabel("Your name").fill("Dana Whitfield");
+    await you.getByLabel("Office").fill("Office of the City Clerk");
+    await you.getByRole("button", { name: "Save" }).click();
+    expect(await page.getByTestId("you-are").textContent()).toContain("Dana Whitfield, Office of the City Clerk");
+    // The words stay marked while the comment is written.
+    expect((await highlights(page)).map((each) => each.text)).toEqual([PASSAGE]);
+    const comment = box.getByLabel("Comment");
+    expect(await comment.evaluate((element) => element.getBoundingClientRect().width)).toBeGreaterThan(250);
+    await comment.fill("Should this also name victims' families?");
+    await box.getByRole("button", { name: "Post" }).click();
+
+    const thread = page.getByTestId("thread");
+    await expect.poll(() => thread.count()).toBe(1);
+    const marked = await highlights(page);
+    expect(marked.map((each) => each.text)).toEqual([PASSAGE]);
+    expect(marked[0]!.background).not.toBe("rgba(0, 0, 0, 0)");
+    expect(await thread.getByTestId("comment").first().textContent()).toMatch(/Dana Whitfield, Office of the City Clerk.*Should this also name victims' families\?/);
+
+    await thread.getByLabel("Reply").fill("Families are covered by (d).");
+    await thread.getByRole("button", { name: "Reply" }).click();
+    await expect.poll(() => thread.getByTestId("comment").count()).toBe(2);
+    await page.locator(".editor-pane .comment-anchor").first().evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${outputDir()}comment-thread-1366.png` });
+
+    // Only one's own comment offers Edit: edit it.
+    await thread.getByTestId("comment").nth(1).getByRole("button", { name: "Edit" }).click();
+    await thread.getByLabel("Edit comment").fill("Families are covered by subsection (d).");
+    await thread.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => thread.getByTestId("comment").nth(1).textContent()).toContain("subsection (d).(edited)".replace("(edited)", ""));
+    expect(await thread.getByTestId("comment").nth(1).textContent()).toContain("(edited)");
+
+    await thread.getByRole("button", { name: "Resolve" }).click();
+    await expect.poll(async () => (await highlights(page))[0]?.classes ?? "").toContain("resolved");
+
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+    await page.reload();
+    await ready(page);
+    await page.getByRole("tab", { name: "Comments" }).click();
+    const back = page.getByTestId("thread");
+    await expect.poll(() => back.count()).toBe(1);
+    expect(await back.textContent()).toContain("resolved");
+    expect((await highlights(page)).map((each) => each.text)).toEqual([PASSAGE]);
+    await back.getByRole("button").first().click();
+    await expect.poll(() => back.getByTestId("comment").count()).toBe(2);
+    expect(await back.getByTestId("comment").nth(1).textContent()).toContain("Families are covered by subsection (d).");
+    await back.getByRole("button", { name: "Reopen" }).click();
+    const reopened = await highlights(page);
+    expect(reopened[0]!.classes).not.toContain("resolved");
+    expect(reopened[0]!.background).not.toBe("rgba(0, 0, 0, 0)");
+    expect(errors).toEqual([]);
+  });
+
+  it("comments on a change from its details, the box as wide as the panel at 1366 and at 1920", async () => {
+    for (const width of [1366, 1920]) {
+      await page.setViewportSize({ width, height: width === 1366 ? 768 : 1080 });
+      await page.getByRole("tab", { name: "Changes" }).click();
+      await page.getByTestId("change-row").nth(1).click();
+      const details = page.locator(".change-details");
+      await details.waitFor();
+      const panel = await widthOf(page, ".side-panel");
+      const box = await widthOf(page, ".change-details .comment-form textarea");
+      expect(box, `at ${width}`).toBeGreaterThan(Math.min(250, panel * 0.6));
+    }
+    const details = page.locator(".change-details");
+    await details.getByRole("textbox", { name: "Comment", exact: true }).fill("Law asks for the source of this wording.");
+    await details.getByRole("button", { name: "Post" }).click();
+    await expect.poll(() => details.getByTestId("comment").count()).toBe(1);
+    const id = await page.locator(".change-row.selected").getAttribute("data-change-id");
+    expect(await page.locator(`.change-row[data-change-id="${id}"]`).getByTestId("row-comments").textContent()).toBe("1 comment");
+    await page.getByRole("tab", { name: "Comments" }).click();
+    await expect.poll(() => page.getByTestId("thread").count()).toBe(2);
+    const replyWidth = await widthOf(page, "[data-testid=thread] .comment-form textarea").catch(() => 0);
+    expect(replyWidth === 0 || replyWidth > 250).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
