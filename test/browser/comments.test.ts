@@ -4,6 +4,7 @@
  * reply, resolve, reload, and the thread is on the same words with its comments. The comment
  * boxes are wide enough to type in at 1366 and at 1920 pixels (they were 8 px wide).
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, outputDir } from "./browser";
@@ -100,6 +101,9 @@ describe("comment threads, in Chromium", () => {
     await page.locator(".editor-pane .comment-anchor").first().evaluate((element) => element.scrollIntoView({ block: "center" }));
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${outputDir()}comment-thread-1366.png` });
+    // An open thread, its buttons and boxes, has no accessibility violation of any impact.
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 
     // Only one's own comment offers Edit: edit it.
     await thread.getByTestId("comment").nth(1).getByRole("button", { name: "Edit" }).click();
