@@ -1,6 +1,7 @@
 /**
- * The `.amendment.json` file: one whole draft — base chapter, draft, sponsors, annotations and
- * export settings — as JSON with a schema version. Documents are stored as their canonical
+ * The `.amendment.json` file: one whole draft — base chapter, draft, sponsors, annotations,
+ * export settings, and (optional, so older files still open) renumberings, comment threads on
+ * draft words and the current user — as JSON with a schema version. Documents are stored as their canonical
  * text (see model/canonicalText), so the file is readable and diffable, and reading it back
  * goes through the same importer as a pasted chapter.
  *
