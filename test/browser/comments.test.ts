@@ -4,7 +4,9 @@
  * reply, resolve, reload, and the thread is on the same words with its comments. The comment
  * boxes are wide enough to type in at 1366 and at 1920 pixels (they were 8 px wide).
  */
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
+import JSZip from "jszip";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, outputDir } from "./browser";
@@ -60,7 +62,7 @@ describe("comment threads, in Chromium", () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
     page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
     page.on("pageerror", (error) => errors.push(error.message));
@@ -154,6 +156,22 @@ describe("comment threads, in Chromium", () => {
     await expect.poll(() => page.getByTestId("thread").count()).toBe(2);
     const replyWidth = await widthOf(page, "[data-testid=thread] .comment-form textarea").catch(() => 0);
     expect(replyWidth === 0 || replyWidth > 250).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("exports the review copy, the tracked .docx with the threads as Word comments", async () => {
+    await page.getByRole("button", { name: "Export…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Export the amending ordinance" });
+    const [downloaded] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Review copy (.docx with comments)" }).click()]);
+    expect(downloaded.suggestedFilename()).toMatch(/-review-.*\.docx$/);
+    const zip = await JSZip.loadAsync(readFileSync((await downloaded.path())!));
+    const comments = await zip.file("word/comments.xml")!.async("string");
+    expect(comments).toContain('w:author="Dana Whitfield, Office of the City Clerk"');
+    expect(comments).toContain("Families are covered by subsection (d).");
+    expect(comments).toContain("Law asks for the source of this wording.");
+    const document = await zip.file("word/document.xml")!.async("string");
+    expect([...document.matchAll(/<w:commentRangeStart /g)].length).toBe(3);
+    await dialog.getByRole("button", { name: "Close" }).click();
     expect(errors).toEqual([]);
   });
 });

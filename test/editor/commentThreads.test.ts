@@ -73,7 +73,7 @@ describe("comment threads in the editor", () => {
     expect(docThreads(state)[0]!.comments[0]!).toMatchObject({ text: "Is the name defined anywhere?", edited: expect.any(String) });
     state = run(state, resolveThread(ref, true));
     expect(docThreads(state)[0]!.resolved).toBe(true);
-    expect(threadsState(state).decorations.find()[0]!.type.attrs.class).toContain("resolved");
+    expect((threadsState(state).decorations.find()[0] as unknown as { type: { attrs: { class: string } } }).type.attrs.class).toContain("resolved");
     state = run(state, resolveThread(ref, false));
     state = run(state, deleteThreadComment(ref, reply!.id, ward));
     expect(docThreads(state)[0]!.comments).toHaveLength(1);

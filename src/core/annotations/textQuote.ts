@@ -70,3 +70,12 @@ export function findQuote(text: string, quote: TextQuote, prefer: TextRange | nu
   }
   return best && { start: best.start, end: best.end };
 }
+
+/** Where `words` first stand in `text`, compared in the saved text's form (no context asked); null when nowhere. */
+export function findWords(text: string, words: string): TextRange | null {
+  const wanted = tidy(words).trim();
+  if (wanted === "") return null;
+  const { value, from } = tidied(text);
+  const at = value.indexOf(wanted);
+  return at < 0 ? null : { start: from[at]!, end: from[at + wanted.length - 1]! + 1 };
+}

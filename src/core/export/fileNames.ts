@@ -5,7 +5,7 @@
  */
 import type { OrdinanceDocument } from "../model/document";
 
-export type ExportKind = "ordinance" | "tracked" | "clean";
+export type ExportKind = "ordinance" | "tracked" | "review" | "clean";
 export type ExportExtension = "docx" | "html" | "txt";
 
 /** "2026-11-26" for the given calendar date (local time of the Date given). */
@@ -27,6 +27,7 @@ export function exportFileName(kind: ExportKind, doc: OrdinanceDocument, date: D
   switch (kind) {
     case "ordinance": return `ordinance-${chapters}-${day}.${extension}`;
     case "tracked": return `ordinance-${chapters}-tracked-${day}.${extension}`;
+    case "review": return `ordinance-${chapters}-review-${day}.${extension}`;
     case "clean": return `chapter-${chapters}-clean-${day}.${extension}`;
   }
 }

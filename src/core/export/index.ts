@@ -11,12 +11,14 @@ import type { DocxOptions } from "./docxWriter";
 import { writeHtml } from "./htmlWriter";
 import { leadSponsorName, UNATTRIBUTED_AUTHOR, withRevisions } from "./revisions";
 import type { ExportDocument } from "./exportDocument";
+import type { ReviewThread } from "./reviewComments";
 import { writeText } from "./textWriter";
 
 export { amendingSectionCount, buildOrdinance, type OrdinanceInput } from "./buildOrdinance";
 export { buildCleanChapter, cleanText } from "./cleanChapter";
 export type { DocxOptions } from "./docxWriter";
 export { blockText, type BlockKind, type ExportBlock, type ExportDocument, type Revision, type Run, type RunStyle } from "./exportDocument";
+export { placeThreads, type ReviewComment, type ReviewThread, type ThreadPlace } from "./reviewComments";
 export { exportFileName, isoDay, type ExportExtension, type ExportKind } from "./fileNames";
 export { writeHtml, type HtmlOptions } from "./htmlWriter";
 export { leadSponsorName, UNATTRIBUTED_AUTHOR, withRevisions, type RevisionAuthors } from "./revisions";
@@ -47,6 +49,8 @@ export interface TrackedChangesOptions {
   readonly authorsByChangeId?: ReadonlyMap<string, string>;
   /** ISO 8601 time of the revisions; defaults to now. */
   readonly revisionDate?: string;
+  /** Comment threads written as Word comments in a tracked .docx (the review copy). */
+  readonly threads?: readonly ReviewThread[];
 }
 
 export interface RenderOrdinanceOptions extends OrdinanceInput, TrackedChangesOptions {
@@ -61,7 +65,7 @@ export async function renderOrdinanceDocument(exported: ExportDocument, format: 
     case "docx": return writeDocx(exported);
     case "tracked-docx": {
       const authors = { defaultAuthor: tracking.defaultAuthor ?? UNATTRIBUTED_AUTHOR, ...(tracking.authorsByChangeId ? { byChangeId: tracking.authorsByChangeId } : {}) };
-      return writeDocx(withRevisions(exported, authors), tracking.revisionDate ? { revisionDate: tracking.revisionDate } : {});
+      return writeDocx(withRevisions(exported, authors), { ...(tracking.revisionDate ? { revisionDate: tracking.revisionDate } : {}), ...(tracking.threads ? { threads: tracking.threads } : {}) });
     }
   }
 }

@@ -6,7 +6,8 @@
 import type { EditorState } from "prosemirror-state";
 import type { Comment } from "../../core/annotations/annotation";
 import type { TextThread } from "../../core/annotations/comments";
-import { docAnnotations, redlineState } from "../redline/plugin";
+import type { ReviewThread } from "../../core/export";
+import { docAnnotations, docSponsors, redlineState } from "../redline/plugin";
 import { savedBlockId } from "../redline/savedAnnotations";
 import { threadKey, type ThreadRef } from "./commands";
 import { anchorOfRange, docThreads, threadsState } from "./threadsPlugin";
@@ -77,4 +78,15 @@ export function threadEntries(state: EditorState): ThreadEntry[] {
   // compared directly, so each kind keeps its own order and changes come first.
   const rank = (entry: ThreadEntry) => (entry.attached ? sectionOrder.get(entry.section) ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER);
   return entries.sort((a, b) => rank(a) - rank(b) || (a.ref.kind === b.ref.kind ? a.order - b.order : a.ref.kind === "change" ? -1 : 1));
+}
+
+/** Every thread as the review copy exports it (see core/export/reviewComments): its words, change, comments and state. */
+export function reviewThreads(state: EditorState): ReviewThread[] {
+  // A comment of an older file is signed with a sponsor id: exported under that sponsor's name.
+  const people = docSponsors(state)?.people ?? [];
+  const name = (author: string) => people.find((person) => person.id === author)?.name ?? author;
+  return threadEntries(state).map((entry) => ({
+    words: entry.words, changeId: entry.changeId, section: entry.section, resolved: entry.resolved,
+    comments: entry.comments.map((comment) => ({ author: name(comment.author), ...(comment.office ? { office: comment.office } : {}), time: comment.time, text: comment.text })),
+  }));
 }

@@ -12,6 +12,7 @@ import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { download, MIME } from "./download";
 import { ExportSettingsForm } from "./ExportSettingsForm";
 import { useModalDialog } from "../useModalDialog";
+import { reviewThreads } from "../../editor/comments/threadList";
 
 interface ExportDialogProps {
   readonly editor: DocumentEditor;
@@ -50,7 +51,7 @@ export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps
     return authors;
   }, [annotations, sponsors]);
 
-  const save = async (what: OrdinanceFormat | "clean-docx" | "clean-txt") => {
+  const save = async (what: OrdinanceFormat | "review-docx" | "clean-docx" | "clean-txt") => {
     setError(null);
     try {
       const now = new Date();
@@ -60,6 +61,13 @@ export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps
         return;
       }
       if (!ordinance) return;
+      if (what === "review-docx") {
+        // The tracked changes with every comment thread as Word comments, for offices that review in Word.
+        const threads = reviewThreads(editor.state);
+        const content = await renderOrdinanceDocument(ordinance, "tracked-docx", { defaultAuthor: leadSponsorName(sponsors), authorsByChangeId, revisionDate: now.toISOString(), threads });
+        download(exportFileName("review", draft, now, "docx"), content, MIME.docx);
+        return;
+      }
       const extension = what === "tracked-docx" ? "docx" : what;
       const content = await renderOrdinanceDocument(ordinance, what, { defaultAuthor: leadSponsorName(sponsors), authorsByChangeId, revisionDate: now.toISOString() });
       download(exportFileName(what === "tracked-docx" ? "tracked" : "ordinance", draft, now, extension), content, MIME[extension]);
@@ -85,6 +93,7 @@ export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps
           <div className="export-buttons" role="group" aria-label="Download">
             <button type="button" onClick={() => void save("docx")}>Word (.docx)</button>
             <button type="button" onClick={() => void save("tracked-docx")}>Word, tracked changes</button>
+            <button type="button" onClick={() => void save("review-docx")} title="The tracked changes with every comment thread as Word comments">Review copy (.docx with comments)</button>
             <button type="button" onClick={() => void save("html")}>HTML</button>
             <button type="button" onClick={() => void save("txt")}>Text (.txt)</button>
             <button type="button" onClick={() => preview.current?.contentWindow?.print()}>Print or save as PDF…</button>
