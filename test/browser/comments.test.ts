@@ -150,6 +150,7 @@ describe("comment threads, in Chromium", () => {
     await details.getByRole("textbox", { name: "Comment", exact: true }).fill("Law asks for the source of this wording.");
     await details.getByRole("button", { name: "Post" }).click();
     await expect.poll(() => details.getByTestId("comment").count()).toBe(1);
+    await page.screenshot({ path: `${outputDir()}change-comment-1920.png` });
     const id = await page.locator(".change-row.selected").getAttribute("data-change-id");
     expect(await page.locator(`.change-row[data-change-id="${id}"]`).getByTestId("row-comments").textContent()).toBe("1 comment");
     await page.getByRole("tab", { name: "Comments" }).click();

@@ -41,7 +41,7 @@ function officeOf(description: string, name: string): string {
  * draft (and remembered in this browser for other drafts). The sponsor list is offered as
  * suggestions; any name can be typed.
  */
-export function YouAre({ editor, author, sponsors }: { editor: DocumentEditor; author: CommentAuthor | null; sponsors: SponsorRegistry | null }) {
+export function YouAre({ editor, author, sponsors, autoFocus = false }: { editor: DocumentEditor; author: CommentAuthor | null; sponsors: SponsorRegistry | null; autoFocus?: boolean }) {
   const [open, setOpen] = useState(author === null);
   const [name, setName] = useState(author?.name ?? "");
   const [office, setOffice] = useState(author?.office ?? "");
@@ -64,7 +64,7 @@ export function YouAre({ editor, author, sponsors }: { editor: DocumentEditor; a
     <form className="you-are-form" aria-label="You are" onSubmit={(event) => { event.preventDefault(); save(); }}>
       <p className="muted">Comments are signed with your name and office.</p>
       <label>Your name
-        <input list="you-are-people" value={name} autoComplete="name" onChange={(event) => {
+        <input list="you-are-people" value={name} autoComplete="name" autoFocus={autoFocus} onChange={(event) => {
           setName(event.target.value);
           const person = people.find((each) => each.name === event.target.value);
           if (person && !office) setOffice(officeOf(describePerson(person), person.name));
