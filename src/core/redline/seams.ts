@@ -75,6 +75,16 @@ function seamSimilarity(oneSide: Section, one: number, twoSide: Section, first: 
   return textSimilarity(textOne, `${firstText} ${secondText}`);
 }
 
+/** The share of the words of `part` that `whole` has too (each as often as `part` has it). */
+function containment(part: string, whole: string): number {
+  const a = wordBag(part);
+  const b = wordBag(whole);
+  if (a.size === 0) return 0;
+  let shared = 0;
+  for (const [word, count] of a.counts) shared += Math.min(count, b.counts.get(word) ?? 0);
+  return shared / a.size;
+}
+
 /** Largest run of unsettled steps (A items × B items) searched for seams. */
 export const SEAM_SEARCH_CELLS = 1600;
 
@@ -86,7 +96,9 @@ export type PairSimilarity = (a: number, b: number) => number;
  * (two consecutive A paragraphs, one B paragraph) grouped. Seams are looked for in each run of
  * steps between paragraphs kept unchanged (a run of at most SEAM_SEARCH_CELLS items × items):
  * a seam is the one paragraph at least SEAM_SIMILARITY alike to the other side's two joined,
- * and more alike than any pair the steps made of its three paragraphs; the most alike seams
+ * more alike than the pair the steps made of that paragraph, and each half the steps paired
+ * with another paragraph has at least as many of its words in the one paragraph as in that other (so a
+ * paragraph's kept tail beside a neighbour with words added is no split); the most alike seams
  * are taken first, never two sharing a paragraph or crossing. Whatever a seam took from a pair,
  * the rest of its run between seams is paired again by `similar` and `threshold` (as the
  * alignment pairs a gap), so a paragraph changed right beside a seam shows its own change.
@@ -130,16 +142,23 @@ function seamsInRun(run: readonly AlignStep[], sectionA: Section, sectionB: Sect
   const partnerOfA = new Map<number, number>();
   const partnerOfB = new Map<number, number>();
   for (const step of run) if (step.a !== undefined && step.b !== undefined) { partnerOfA.set(step.a, step.b); partnerOfB.set(step.b, step.a); }
-  // The best pair score a seam of these items must beat.
-  const pairScore = (a: readonly number[], b: readonly number[]) => {
-    let best = 0;
-    for (const i of a) { const j = partnerOfA.get(i); if (j !== undefined) best = Math.max(best, similar(i, j)); }
-    for (const j of b) { const i = partnerOfB.get(j); if (i !== undefined) best = Math.max(best, similar(i, j)); }
-    return best;
+  // A seam must be more alike than the pair its one paragraph is in, and each of its halves
+  // paired with another paragraph must have as many of its words in the seam's one paragraph.
+  const holds = (score: number, split: boolean, one: number, halves: readonly [number, number]) => {
+    const [oneSide, halfSide] = split ? [sectionA, sectionB] : [sectionB, sectionA];
+    const [partnerOfOne, partnerOfHalf] = split ? [partnerOfA, partnerOfB] : [partnerOfB, partnerOfA];
+    const partner = partnerOfOne.get(one);
+    if (partner !== undefined && score <= (split ? similar(one, partner) : similar(partner, one))) return false;
+    return halves.every((half) => {
+      const other = partnerOfHalf.get(half);
+      return other === undefined || other === one || containment(textAt(halfSide, half), textAt(oneSide, one)) >= containment(textAt(halfSide, half), textAt(oneSide, other));
+    });
   };
   const candidates: SeamCandidate[] = [];
   const consider = (score: number, step: SeamCandidate["step"], a: readonly [number, number], b: readonly [number, number]) => {
-    if (score >= SEAM_SIMILARITY && score > pairScore(a, b)) candidates.push({ score, step, a, b });
+    if (score < SEAM_SIMILARITY) return;
+    const split = step.seam === "split";
+    if (holds(score, split, split ? a[0] : b[0], split ? [b[0], b[1]] : [a[0], a[1]])) candidates.push({ score, step, a, b });
   };
   const firstA = itemsA[0]!;
   const firstB = itemsB[0]!;
