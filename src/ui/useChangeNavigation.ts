@@ -9,11 +9,11 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ["Alt + Shift + A", "Agree to the selected change"],
   ["Alt + Shift + R", "Reject the selected change"],
   ["Alt + F10", "Reach the card of the change at the caret (Esc closes it)"],
-  ["Esc, then Tab", "Leave the chapter text for the next control (Tab alone indents a list item)"],
   ["Ctrl + F", "Find in the draft"],
   ["Ctrl + H", "Replace in the draft"],
   ["Ctrl + Z", "Undo (text and annotations)"],
   ["Ctrl + Y  or  Ctrl + Shift + Z", "Redo"],
+  ["Esc, then Tab", "Leave the chapter text for the next control (Tab alone indents a list item)"],
 ];
 
 /**

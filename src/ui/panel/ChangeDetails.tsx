@@ -32,6 +32,8 @@ export function ChangeDetails({ editor, state, changeId, groupIds }: ChangeDetai
 }
 
 function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) {
+  const root = useRef<HTMLElement>(null);
+  useKeptFocus(root);
   const ids = groupIds ?? [changeId];
   const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
   const annotation = annotationOf(state, changeId);
@@ -47,8 +49,6 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
   const [comment, setComment] = useState("");
   const [moveOn, setMoveOn] = useState(movesOn);
   const [author, setAuthor] = useState(sponsors?.leadSponsorId ?? "");
-  const root = useRef<HTMLElement>(null);
-  useKeptFocus(root);
   if (!change) return null;
   const sponsorIds = annotation?.sponsorIds ?? [];
   const candidates = sponsors?.people.filter((person) => !sponsorIds.includes(person.id)) ?? [];
