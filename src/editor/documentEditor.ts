@@ -114,10 +114,14 @@ export class DocumentEditor {
     return fixes;
   }
 
-  /** Shows the editor in `element`. Returns the cleanup that removes the view. */
-  mount(element: HTMLElement, attributes: Record<string, string> = {}): () => void {
+  /**
+   * Shows the editor in `element`. Returns the cleanup that removes the view. With `editable`
+   * false the view takes no edit from the page (see readOnlyView's mountReadOnlyRedline); the
+   * redline, selection and navigation still work.
+   */
+  mount(element: HTMLElement, attributes: Record<string, string> = {}, { editable = true }: { readonly editable?: boolean } = {}): () => void {
     this.view?.destroy();
-    const view = new EditorView(element, { state: this.current, dispatchTransaction: this.dispatch, attributes });
+    const view = new EditorView(element, { state: this.current, dispatchTransaction: this.dispatch, attributes, editable: () => editable });
     this.view = view;
     return () => {
       if (this.view === view) this.view = null;

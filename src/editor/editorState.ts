@@ -17,6 +17,7 @@ import { contentsSyncPlugin } from "./plugins/contentsSync";
 import { directTypingPlugin } from "./plugins/directTyping";
 import { refusedEditPlugin } from "./plugins/refusedEdit";
 import { renumberLogPlugin } from "./plugins/renumberLog";
+import { tabLeavesPlugin } from "./plugins/tabLeaves";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 import { sectionGroupsPlugin } from "./sectionGroups";
@@ -46,6 +47,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
     plugins: [
       ...(options.plugins ?? []),
       history(),
+      tabLeavesPlugin(),
       keymap(structureBindings),
       keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),

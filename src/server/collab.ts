@@ -10,6 +10,7 @@ import { Hocuspocus, type Connection, type Document } from "@hocuspocus/server";
 import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
+import { entryBy } from "./audit";
 import type { Person, Role, Storage } from "./storage/storage";
 
 /** What the server knows about a connection. */
@@ -30,7 +31,12 @@ export interface CollabOptions {
   readonly now: () => number;
   /** Where problems are reported. */
   readonly log: (message: string) => void;
+  /** Quiet time after which a person's next edit of a draft starts a new editing session in the audit trail (default 5 min). */
+  readonly editSessionGapMs?: number;
 }
+
+/** Default quiet time between two editing sessions of one person on one draft. */
+export const EDIT_SESSION_GAP_MS = 5 * 60 * 1000;
 
 /** The close event of a refused or withdrawn connection (Hocuspocus' own code for "forbidden"). */
 const Forbidden = { code: 4403, reason: "Forbidden" };
@@ -58,6 +64,8 @@ export class Collaboration {
   private readonly logs = new Map<string, LogState>();
   private readonly pendingIds = new Map<Connection<CollabContext>, { id: number; update: Uint8Array }[]>();
   private closed = false;
+  /** Time of each person's last edit of each draft ("draft id:user id"), for the audit trail's editing sessions. */
+  private readonly lastEdits = new Map<string, number>();
   /** Open sockets and the session each was opened with. */
   private readonly sockets = new Map<WebSocket, { tokenHash: string; expiresAt: number }>();
 
@@ -76,7 +84,7 @@ export class Collaboration {
         onLoadDocument: async ({ documentName, document }) => this.load(documentName, document),
         beforeSync: async ({ type, payload, connection, document, context }) => {
           if ((type !== SYNC_STEP_2 && type !== SYNC_UPDATE) || connection.readOnly) return;
-          await this.logIncoming(document, connection, payload, context.person.id, type);
+          await this.logIncoming(document, connection, payload, context.person, type);
         },
         afterHandleMessage: async ({ connection, documentName, document }) => {
           const pending = this.pendingIds.get(connection);
@@ -187,7 +195,7 @@ export class Collaboration {
   }
 
   /** Checks and logs one incoming content message before Hocuspocus applies and acknowledges it. */
-  private async logIncoming(document: Document, connection: Connection<CollabContext>, payload: Uint8Array, userId: number, type: number): Promise<void> {
+  private async logIncoming(document: Document, connection: Connection<CollabContext>, payload: Uint8Array, person: Person, type: number): Promise<void> {
     if (payload.byteLength > this.options.maxUpdateBytes) {
       throw Object.assign(new Error("update too large"), { code: 1009, reason: `updates are limited to ${this.options.maxUpdateBytes} bytes` });
     }
@@ -203,11 +211,25 @@ export class Collaboration {
       throw Object.assign(new Error("document too large"), { code: 1009, reason: `drafts are limited to ${this.options.maxDocumentBytes} bytes` });
     }
     if (state) state.bytes += payload.byteLength;
-    const id = await this.storage.appendUpdate(document.name, payload, userId, this.options.now());
+    const now = this.options.now();
+    const id = await this.storage.appendUpdate(document.name, payload, person.id, now);
     this.logs.get(document.name)?.inFlight.add(id);
+    await this.noteEdit(document.name, person, now);
     const pending = this.pendingIds.get(connection) ?? [];
     pending.push({ id, update: payload });
     this.pendingIds.set(connection, pending);
+  }
+
+  /**
+   * The audit trail records editing sessions, not keystrokes: a row when a person's edit of a
+   * draft comes after a quiet time (or is their first since the server started).
+   */
+  private async noteEdit(draftId: string, person: Person, now: number): Promise<void> {
+    const key = `${draftId}:${person.id}`;
+    const last = this.lastEdits.get(key);
+    this.lastEdits.set(key, now);
+    if (last !== undefined && now - last < (this.options.editSessionGapMs ?? EDIT_SESSION_GAP_MS)) return;
+    await this.storage.appendAudit(entryBy(person, draftId, "edit", "began an editing session", now));
   }
 
   private async compact(documentName: string, document: Document): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Draft routes of the JSON API: create a draft with its base text (stored once, by SHA-256),
- * list and read drafts, invite a person or an office, change or remove a role, and read the
- * audit trail (JSON or CSV). A draft the caller has no role on answers 404, as one that does
+ * list and read drafts, invite a person or an office, change or remove a role, record an
+ * export, and read the audit trail (JSON or CSV). A draft the caller has no role on answers 404, as one that does
  * not exist.
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -75,6 +75,7 @@ export async function handleDraftRoute(req: ApiRequest, first: "drafts" | "audit
     return sendText(req.response, 200, text ?? "", "text/plain; charset=utf-8", { etag: `"${draft.baseHash}"` });
   }
   if (part === "audit" && method === "GET") return sendAudit(req, draft.id);
+  if (part === "exports" && method === "POST") return recordExport(req, signed, draft);
   if (part === "members" && (method === "PUT" || method === "DELETE")) {
     requireDrafter(role);
     return changeMember(req, signed, draft, method === "DELETE");
@@ -138,6 +139,20 @@ async function keepOneDrafter(req: ApiRequest, draft: DraftRecord, target: Membe
   if (drafters.length === 1 && drafters[0]!.kind === "person" && drafters[0]!.userId === target.userId) {
     throw new HttpError(409, "a draft keeps at least one drafter: make someone else drafter first");
   }
+}
+
+/** What a client may say it exported (the exports are made in the browser, from the shared draft). */
+export const EXPORT_FORMATS = ["ordinance-docx", "ordinance-tracked-docx", "ordinance-html", "ordinance-text", "clean-text", "clean-docx", "amendment-file", "review-copy-docx"] as const;
+
+/** Records that a member exported the draft (any role may export what it can read). */
+async function recordExport(req: ApiRequest, signed: Signed, draft: DraftRecord): Promise<void> {
+  const body = await readJson(req.request, 4 * 1024);
+  const format = body.format;
+  if (typeof format !== "string" || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new HttpError(400, `"format" must be one of ${EXPORT_FORMATS.join(", ")}`);
+  }
+  await req.context.storage.appendAudit(entryBy(signed.person, draft.id, "export", format, req.context.now()));
+  sendJson(req.response, 201, { recorded: format });
 }
 
 async function sendAudit(req: ApiRequest, draftId: string | null): Promise<void> {

@@ -36,6 +36,8 @@ export interface ServerOptions {
   /** Compaction debounce of the collaboration documents (Hocuspocus' store debounce). */
   readonly debounceMs?: number;
   readonly maxDebounceMs?: number;
+  /** Quiet time after which a person's next edit starts a new editing session in the audit trail (default 5 min). */
+  readonly editSessionGapMs?: number;
   /** Largest JSON body (a base text travels in one), default 25 MB. */
   readonly maxBodyBytes?: number;
   /** Largest WebSocket message and Yjs update, default 32 MB. */
@@ -75,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const maxMessageBytes = options.maxMessageBytes ?? 32 * 1024 * 1024;
   const collab = new Collaboration(storage, {
     maxUpdateBytes: maxMessageBytes, maxDocumentBytes: options.maxDocumentBytes ?? 256 * 1024 * 1024, debounceMs: options.debounceMs ?? 2000, maxDebounceMs: options.maxDebounceMs ?? 10_000, now, log,
+    editSessionGapMs: options.editSessionGapMs,
   });
   const context: ApiContext = { storage, accounts, collab, now, maxBodyBytes: options.maxBodyBytes ?? 25 * 1024 * 1024, secureCookies: options.secureCookies ?? false };
   const distDir = options.distDir ?? DEFAULT_DIST;

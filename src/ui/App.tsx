@@ -16,7 +16,7 @@ import { EditorPane } from "./EditorPane";
 import { ExportDialog } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { FindBar } from "./FindBar";
-import { ImportDialog } from "./ImportDialog";
+import { ImportDialog, KEPT_BEFORE_IMPORT } from "./ImportDialog";
 import { MARKUP_VIEWS, useMarkupView, type MarkupView } from "./markupView";
 import { OriginalPane } from "./OriginalPane";
 import { SidePanel } from "./panel/SidePanel";
@@ -107,8 +107,16 @@ export function App() {
       <ImportDialog
         open={dialog === "import"}
         onClose={() => setDialog(null)}
-        onImported={(doc, warnings) => {
-          editor.load({ base: doc, draft: doc, sponsors: docSponsors(state) });
+        replacing={{ name: saving.name, keepsVersion: session.canKeepVersions() }}
+        onImported={async (doc, warnings) => {
+          // The official text is both base and draft; the draft it replaces is kept as a version first.
+          const content = session.content();
+          const replaced = await session.replaceDraft({ ...content, base: doc, draft: doc, annotations: [], renumberings: [] }, KEPT_BEFORE_IMPORT);
+          if (!replaced) {
+            setStatus({ title: "The official text was not imported: the current draft could not be kept as a version.", notes: [] });
+            setDialog(null);
+            return;
+          }
           setDemonstration(false);
           setStatus({ title: `Imported the official text.${warnings.length === 0 ? " Nothing was skipped." : ""}`, notes: warnings.map((w) => (w.line > 0 ? `line ${w.line}: ${w.reason} — “${w.text}”` : w.reason)) });
           setDialog(null);

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ImportError, parseCodeText, type ImportResult, type ImportWarning } from "../core/importer/parseCodeText";
 import { parseCodeBytes } from "../core/importer/decodeText";
 import type { OrdinanceDocument } from "../core/model/document";
@@ -6,18 +6,29 @@ import { useModalDialog } from "./useModalDialog";
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** The name of the version the draft is kept as before the official text replaces it. */
+export const KEPT_BEFORE_IMPORT = "Before importing the official text";
+
 interface ImportDialogProps {
   readonly open: boolean;
   readonly onClose: () => void;
-  /** Called with a whole parsed document; never with a partial one. */
+  /** What the import would replace: the draft's name, and whether it can be kept as a version first. */
+  readonly replacing: { readonly name: string; readonly keepsVersion: boolean };
+  /** Called with a whole parsed document, only once the person confirmed; never with a partial one. */
   readonly onImported: (doc: OrdinanceDocument, warnings: readonly ImportWarning[]) => void;
 }
 
-/** Paste or choose the official chapter text; the editor changes only when it parses whole. */
-export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
+/**
+ * Paste or choose the official chapter text; the editor changes only when it parses whole and
+ * the person confirmed that it replaces the draft (Cancel, or Escape, changes nothing).
+ */
+export function ImportDialog({ open, onClose, replacing, onImported }: ImportDialogProps) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const dialog = useModalDialog(open);
+  const [parsed, setParsed] = useState<ImportResult | null>(null);
+  const dialog = useModalDialog(open, () => setParsed(null));
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (parsed) confirmButton.current?.focus(); }, [parsed]);
 
 
   const importText = (input: string | Uint8Array) => {
@@ -25,8 +36,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
       // A file's bytes go through the core's one decoding (UTF-8, UTF-16 with a mark, else Windows-1252 with a warning).
       const result: ImportResult = typeof input === "string" ? parseCodeText(input) : parseCodeBytes(input);
       setError(null);
-      setText("");
-      onImported(result.document, result.warnings);
+      setParsed(result);
     } catch (caught) {
       setError(caught instanceof ImportError ? `Could not import: ${caught.message}.` : `Could not import: ${String(caught)}`);
     }
@@ -50,15 +60,32 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
         from the web page are skipped and listed.
       </p>
       <label htmlFor="import-text">Chapter text</label>
-      <textarea id="import-text" value={text} onChange={(event) => setText(event.target.value)} rows={12} />
+      <textarea id="import-text" value={text} onChange={(event) => { setText(event.target.value); setParsed(null); }} rows={12} />
       <label className="file-input">
         Or choose a .txt file: <input type="file" accept=".txt,text/plain" onChange={(event) => void chooseFile(event.target.files?.[0])} />
       </label>
       {error && <p role="alert" className="error">{error}</p>}
-      <div className="dialog-buttons">
-        <button type="button" onClick={onClose}>Cancel</button>
-        <button type="button" className="primary" disabled={text.trim() === ""} onClick={() => importText(text)}>Import</button>
-      </div>
+      {parsed ? (
+        <div className="import-confirm" role="group" aria-labelledby="import-confirm-title">
+          <p id="import-confirm-title"><strong>Replace the draft “{replacing.name}” with this text?</strong></p>
+          <p>
+            The official text ({parsed.document.chapters.reduce((sum, chapter) => sum + chapter.sections.length, 0)} sections) becomes both the base and
+            the draft, so the draft's changes and annotations leave it.{" "}
+            {replacing.keepsVersion
+              ? <>The current draft is kept first as the version “{KEPT_BEFORE_IMPORT}”, which <strong>Versions…</strong> can restore with its annotations.</>
+              : <>This browser's storage is not working, so the current draft cannot be kept as a version: download the amendment file first if it is needed.</>}
+          </p>
+          <div className="dialog-buttons">
+            <button type="button" onClick={onClose}>Cancel</button>
+            <button type="button" className="primary" ref={confirmButton} onClick={() => { setParsed(null); setText(""); onImported(parsed.document, parsed.warnings); }}>Replace the draft</button>
+          </div>
+        </div>
+      ) : (
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="primary" disabled={text.trim() === ""} onClick={() => importText(text)}>Import</button>
+        </div>
+      )}
     </dialog>
   );
 }

@@ -14,6 +14,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ["Ctrl + H", "Replace in the draft"],
   ["Ctrl + Z", "Undo (text and annotations)"],
   ["Ctrl + Y  or  Ctrl + Shift + Z", "Redo"],
+  ["Esc, then Tab", "Leave the chapter text for the next control (Tab alone indents a list item)"],
 ];
 
 /**

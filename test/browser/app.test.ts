@@ -51,6 +51,7 @@ describe("the app in Chromium", () => {
 
     await page.locator("#import-text").fill("Print\nCHAPTER 2-173 WELCOMING CITY ORDINANCE\n\n2-173-010 Definitions.\n\n\u201cAgency\u201d means a City department.\n");
     await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("button", { name: "Replace the draft" }).click();
     await expect.poll(() => page.locator(".code-section").count()).toBe(1);
     expect(await page.locator(".status-line").textContent()).toContain("skipped navigation control");
     expect(await page.locator(".code-paragraph .words").first().textContent()).toBe('"Agency" means a City department.');
@@ -60,6 +61,7 @@ describe("the app in Chromium", () => {
     const latin = "Skip to code content\nCHAPTER 2-173 WELCOMING CITY ORDINANCE\n\n2-173-010 Definitions.\n\nText.\n\n(Added Coun. J. 3-29-06, p. 74325, \u00a7 1)\n";
     await chooseFromToolbar(page, "Import official text…");
     await page.getByRole("dialog", { name: "Import the official text" }).locator("input[type=file]").setInputFiles({ name: "latin.txt", mimeType: "text/plain", buffer: Buffer.from([...latin].map((ch) => (ch === "\u00a7" ? 0xa7 : ch.charCodeAt(0)))) });
+    await page.getByRole("button", { name: "Replace the draft" }).click();
     await expect.poll(() => page.locator(".history-note").first().textContent()).toBe("(Added Coun. J. 3-29-06, p. 74325, \u00a7 1)");
     expect(await page.locator(".status-line").textContent()).toContain("read as Windows-1252");
     expect(await page.locator(".status-line").textContent()).toContain("skipped a line before the first heading");

@@ -99,7 +99,7 @@ describe("drafts that are never lost, in Chromium", () => {
     await dialog.getByLabel("Compare from").selectOption({ label: "Sent to the 32nd Ward office" });
     await dialog.getByLabel("Compare with").selectOption({ label: "The current draft" });
     await dialog.getByRole("button", { name: "Compare", exact: true }).click();
-    await expect.poll(() => dialog.getByTestId("comparison").locator("ins").allTextContents()).toEqual(["Afterwards"]);
+    await expect.poll(async () => (await dialog.getByTestId("comparison").locator("ins").allTextContents()).map((text) => text.trim())).toEqual(["Afterwards"]);
     await dialog.getByTestId("version-item").first().getByRole("button", { name: "Restore" }).click();
     await expect.poll(() => editorText(page)).not.toContain("Afterwards");
     await expect.poll(() => dialog.getByTestId("version-item").count()).toBe(2);

@@ -127,9 +127,15 @@ describe("the tracked .docx under LibreOffice's Accept All and Reject All", () =
     /** The canonical line of `doc` that starts with `start`, as one line of words. */
     const line = (doc: OrdinanceDocument, start: string) => words(serializeDocument(doc).split("\n").find((each) => each.trim().startsWith(start))!);
     const base = fixtureBase();
+    // The same with the item right beside the seam deleted (split) or replaced (join).
+    const victims = baseText.slice(baseText.indexOf("    (c) Victims"), baseText.indexOf("    (d) Every"));
+    const splitDeleted = split.replace(victims, "");
+    const joinReplaced = joined.replace(victims, "    (b) Every person who reports a crime to the police shall be heard without any question about immigration status.\n\n");
     for (const [label, text, baseLines, draftLines] of [
       ["join", joined, ["(a) The City of Chicago", "(b) The safety"], ["(a) The City of Chicago"]],
       ["split", split, ["(b) The safety"], ["(b) The safety", "(c) regardless"]],
+      ["split beside a deleted item", splitDeleted, ["(b) The safety", "(c) Victims"], ["(b) The safety", "(c) regardless"]],
+      ["join beside a replaced item", joinReplaced, ["(a) The City of Chicago", "(b) The safety", "(c) Victims"], ["(a) The City of Chicago", "(b) Every person"]],
     ] as const) {
       const draft = parseCodeText(text).document;
       const { outcome } = await inLibreOffice(base, draft);

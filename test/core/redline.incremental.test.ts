@@ -1,14 +1,15 @@
 /**
  * updateRedline against compare: the incremental result after keystrokes must equal a fresh
  * compare of the same base and draft — for a title whose draft adds or repeals a whole chapter
- * (issue 9, fault 2), and over long sequences of keystrokes across a large document. And what
+ * (issue 9, fault 2), over long sequences of keystrokes across a large document, and for a
+ * paragraph split or joined with the paragraph right beside it deleted, replaced or inserted. And what
  * `touchedSince` reports: every entry it leaves out is the old entry with its offsets shifted.
  */
 import { describe, expect, it } from "vitest";
-import type { OrdinanceDocument } from "../../src/core/model/document";
+import type { Block, OrdinanceDocument } from "../../src/core/model/document";
 import { compare, updateRedline, type Redline, type SectionRedline } from "../../src/core/redline";
 import { randomEdit } from "../../src/core/samples/editScripts";
-import { generateChapter } from "../../src/core/samples/generateChapter";
+import { generateChapter, sentence } from "../../src/core/samples/generateChapter";
 import { Random } from "../../src/core/samples/random";
 import { randomKeystroke, typeInto } from "../support/keystrokes";
 
@@ -142,5 +143,80 @@ describe("updateRedline typing into a section that is not surely paired", () => 
       expect(plain(next), `keystroke ${k + 1}`).toEqual(plain(fresh(base, draft)));
       redline = next;
     }
+  });
+});
+
+/** The document with the blocks of one section replaced (a new section object, the rest shared). */
+function withBlocks(doc: OrdinanceDocument, c: number, s: number, blocks: Block[]): OrdinanceDocument {
+  const chapter = doc.chapters[c]!;
+  const sections = chapter.sections.map((section, index) => (index === s ? { ...section, blocks } : section));
+  return { ...doc, chapters: doc.chapters.map((each, index) => (index === c ? { ...chapter, sections } : each)) };
+}
+
+describe("updateRedline with a seam beside a changed paragraph", () => {
+  it("equals compare after a split or join, the neighbour's deletion, replacement or insertion, and keystrokes, in either order", () => {
+    let seams = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = new Random(100 + seed);
+      const chapters = [generateChapter(seed, 5000, "2-171"), generateChapter(seed + 60, 5000, "2-172")];
+      const base: OrdinanceDocument = { title: null, chapters };
+      const c = random.int(0, 1);
+      const candidates = chapters[c]!.sections.flatMap((section, index) => (section.blocks.filter((block) => block.kind === "paragraph").length >= 3 ? [index] : []));
+      if (candidates.length === 0) continue;
+      const s = random.pick(candidates);
+      const blocks = [...chapters[c]!.sections[s]!.blocks];
+      const paragraphs = blocks.flatMap((block, index) => (block.kind === "paragraph" && block.text.split(" ").length >= 8 ? [index] : []));
+      const k = random.pick(paragraphs);
+      const block = blocks[k]!;
+      if (block.kind !== "paragraph") continue;
+      const next = blocks[k + 1];
+      const split = !(next?.kind === "paragraph") || random.chance(0.5);
+      // The seam's edit, and where its neighbour stands after it (the block after the seam's).
+      const seamEdit = (list: Block[]): number => {
+        if (split) {
+          const words = block.text.split(" ");
+          const cut = random.int(3, words.length - 3);
+          list.splice(k, 1, { ...block, text: words.slice(0, cut).join(" ") }, { ...block, id: `${block.id}-split`, enumerator: null, text: words.slice(cut).join(" ") });
+          return k + 2;
+        }
+        list.splice(k, 2, { ...block, text: `${block.text} ${(next as typeof block).text}` });
+        return k + 1;
+      };
+      const neighbourEdit = (list: Block[], after: number) => {
+        const at = random.chance(0.5) && k > 0 ? k - 1 : after;
+        const kind = random.pick(["deleted", "replaced", "inserted"] as const);
+        const neighbour = list[at];
+        const fresh: Block = { kind: "paragraph", id: `${block.id}-new`, enumerator: null, level: block.level, text: sentence(random, random.int(8, 20)) };
+        if (kind === "inserted" || neighbour?.kind !== "paragraph") list.splice(at === k - 1 ? k : after, 0, fresh);
+        else if (kind === "deleted") list.splice(at, 1);
+        else list.splice(at, 1, { ...fresh, id: neighbour.id, enumerator: neighbour.enumerator });
+      };
+      const steps: OrdinanceDocument[] = [];
+      const working = [...blocks];
+      if (random.chance(0.5)) {
+        const after = seamEdit(working);
+        steps.push(withBlocks(base, c, s, [...working]));
+        neighbourEdit(working, after);
+      } else {
+        // The neighbour first (after k, so k stays the seam's place), then the seam.
+        neighbourEdit(working, k + (split ? 1 : 2));
+        steps.push(withBlocks(base, c, s, [...working]));
+        seamEdit(working);
+      }
+      steps.push(withBlocks(base, c, s, [...working]));
+      let redline = compare(base, base);
+      for (const [index, draft] of steps.entries()) {
+        redline = updateRedline(redline, draft);
+        expect(plain(redline), `seed ${seed} step ${index + 1}`).toEqual(plain(fresh(base, draft)));
+      }
+      seams += redline.changes.filter((change) => change.seam).length;
+      let draft = steps[steps.length - 1]!;
+      for (let key = 1; key <= 4; key++) {
+        draft = typeInto(draft, c, s, random);
+        redline = updateRedline(redline, draft);
+        expect(plain(redline), `seed ${seed} keystroke ${key}`).toEqual(plain(fresh(base, draft)));
+      }
+    }
+    expect(seams).toBeGreaterThan(25);
   });
 });

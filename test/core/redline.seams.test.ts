@@ -27,6 +27,15 @@ const splitText = baseText
 const joinText = baseText
   .replace("the United States.\n\n    (b) The safety", "the United States. The safety")
   .replace("    (c) Victims", "    (b) Victims").replace("    (d) Every", "    (c) Every").replace("    (e) This chapter", "    (d) This chapter");
+/** 2-173-005(c) whole, with the blank line after it. */
+const VICTIMS = baseText.slice(baseText.indexOf("    (c) Victims"), baseText.indexOf("    (d) Every"));
+const VICTIMS_LINE = VICTIMS.trim();
+/** The split of (b) above, and (c) deleted: the later items keep their letters. */
+const splitDeletedText = baseText.replace(`${SAFETY}, regardless`, `${SAFETY}.\n\n    (c) Regardless`).replace(VICTIMS, "");
+/** The join of (a) and (b) above, and (c) replaced by a new item (b). */
+const NEW_ITEM = "(b) Every person who reports a crime to the police shall be heard without any question about immigration status.";
+const joinReplacedText = baseText.replace("the United States.\n\n    (b) The safety", "the United States. The safety").replace(VICTIMS, `    ${NEW_ITEM}\n\n`)
+  .replace("    (d) Every", "    (c) Every").replace("    (e) This chapter", "    (d) This chapter");
 /** The same split at a space, the words unchanged. */
 const plainSplitText = baseText.replace(`${SAFETY}, regardless`, `${SAFETY},\n\n    regardless`);
 
@@ -101,6 +110,64 @@ describe("two paragraphs joined", () => {
     const lines = writeText(buildOrdinance({ base, draft: draftOf(joinText) })).split("\n");
     expect(lines.some((line) => line.includes("the United States. [-¶-] [-(b)-] The safety of the public"))).toBe(true);
     expect(lines.some((line) => line.startsWith("    [-(b)-]"))).toBe(false);
+  });
+});
+
+describe("a seam beside a paragraph deleted or replaced", () => {
+  const JOINED_A = "    (a) The City of Chicago counts itself among the most diverse cities in the world, and roughly one of every five of its residents was born outside the United States.";
+  const JOINED_B = "The safety of the public in every neighborhood depends on the willing cooperation of all residents with the City's agents, regardless of whether a resident holds immigration documents.";
+
+  it("a split beside a deleted item: the seam, the split's words, the item struck whole, nothing else", () => {
+    const draft = draftOf(splitDeletedText);
+    const redline = compare(base, draft);
+    expect(redline.changes.map((change) => [change.seam ?? null, change.deleted, change.inserted])).toEqual([
+      [null, ", regardless", "."], ["split", "", "\n\n    (c) "], [null, "", "Regardless"], [null, `\n\n    ${VICTIMS_LINE}`, ""],
+    ]);
+    checkExact(draft);
+    const expected = [`    ${SAFETY}[-, regardless-] {+.+}{+¶+}`, "    {+(c)+} {+Regardless+} of whether a resident holds immigration documents.", `    [-${VICTIMS_LINE}-]`];
+    const lines = formatText(redline).split("\n").filter((line) => line !== "");
+    const at = lines.indexOf(expected[0]!);
+    expect(lines.slice(at, at + 3)).toEqual(expected);
+    const exported = buildOrdinance({ base, draft });
+    const printed = writeText(exported).split("\n").filter((line) => line !== "");
+    const from = printed.indexOf(expected[0]!);
+    expect(printed.slice(from, from + 3)).toEqual(expected);
+    // Tracked: the first half's mark inserted, the deleted item's words deleted, no pilcrow.
+    const tracked = withRevisions(exported, { defaultAuthor: "A" }).blocks;
+    const first = tracked.findIndex((block) => block.runs.some((run) => run.text.includes("The safety of the public")));
+    expect(tracked[first]!.paragraphMark?.kind).toBe("insert");
+    expect(tracked[first + 1]!.paragraphMark).toBeUndefined();
+    expect(tracked[first + 2]!.runs.map((run) => [run.text, run.revision?.kind])).toEqual([[VICTIMS_LINE, "delete"]]);
+    expect(tracked.some((block) => block.runs.some((run) => run.text.includes("¶")))).toBe(false);
+    expect(cleanText(draft)).toBe(redline.draftText);
+  });
+
+  it("a join beside a replaced item: the struck pilcrow, the old item struck and the new one underscored, the later items re-lettered", () => {
+    const draft = draftOf(joinReplacedText);
+    const redline = compare(base, draft);
+    expect(redline.changes.map((change) => [change.seam ?? null, change.deleted, change.inserted])).toEqual([
+      ["join", "\n\n    (b) ", " "], [null, `\n\n    ${VICTIMS_LINE}`, ""], [null, "", `\n\n    ${NEW_ITEM}`], [null, "d", "c"], [null, "e", "d"],
+    ]);
+    checkExact(draft);
+    const lines = formatText(redline).split("\n").filter((line) => line !== "");
+    const at = lines.indexOf(`${JOINED_A} [-¶ (b)-] ${JOINED_B}`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual([`    [-${VICTIMS_LINE}-]`, `    {+${NEW_ITEM}+}`]);
+    expect(lines[at + 3]!.startsWith("    ([-d-] {+c+}) Every")).toBe(true);
+    const exported = buildOrdinance({ base, draft });
+    const printed = writeText(exported).split("\n").filter((line) => line !== "");
+    const from = printed.indexOf(`${JOINED_A} [-¶-] [-(b)-] ${JOINED_B}`);
+    expect(from).toBeGreaterThanOrEqual(0);
+    expect(printed.slice(from + 1, from + 3)).toEqual([`    [-${VICTIMS_LINE}-]`, `    {+${NEW_ITEM}+}`]);
+    // Tracked: the join is two paragraphs, the first mark deleted; then the old item deleted and the new inserted.
+    const tracked = withRevisions(exported, { defaultAuthor: "A" }).blocks;
+    const first = tracked.findIndex((block) => block.runs.some((run) => run.text.includes("The City of Chicago counts")));
+    expect(tracked[first]!.paragraphMark?.kind).toBe("delete");
+    expect(tracked[first + 1]!.runs.map((run) => [run.text, run.revision?.kind ?? null])).toEqual([["(b)", "delete"], [` ${JOINED_B}`, null]]);
+    expect(tracked[first + 2]!.runs.map((run) => [run.text, run.revision?.kind])).toEqual([[VICTIMS_LINE, "delete"]]);
+    expect(tracked[first + 3]!.runs.map((run) => [run.text, run.revision?.kind])).toEqual([[NEW_ITEM, "insert"]]);
+    expect(tracked.some((block) => block.runs.some((run) => run.text.includes("¶")))).toBe(false);
+    expect(cleanText(draft)).toBe(redline.draftText);
   });
 });
 

@@ -98,11 +98,12 @@ function partsFromPairs(pairs: ReadonlyArray<[number, number]>, lengthA: number,
 }
 
 /**
- * Pairs the items of one gap. Plan: a table best[i][j] of the highest total similarity for
+ * Pairs the items of one gap (A items and B items, each in order): every item listed once, in
+ * order on both sides, pairs only at or above `threshold`, the total similarity greatest. Plan: a table best[i][j] of the highest total similarity for
  * the first i A items and first j B items, where a pair counts only at or above the
  * threshold; then walk back to read the pairs, emitting unpaired items around them.
  */
-function pairGap(gapA: readonly number[], gapB: readonly number[], similar: (a: number, b: number) => number, threshold: number): AlignStep[] {
+export function pairGap(gapA: readonly number[], gapB: readonly number[], similar: (a: number, b: number) => number, threshold: number): AlignStep[] {
   const m = gapA.length;
   const n = gapB.length;
   if (m === 0 || n === 0 || m * n > MAX_GAP_CELLS) {

@@ -109,7 +109,7 @@ function computeSectionChanges(sectionA: Section, sectionB: Section, options: Re
   let endA = linesA[0]!.to;
   let endB = linesB[0]!.to;
   const steps = alignSequences(blockKeys(sectionA), blockKeys(sectionB), similar, options.paragraphSimilarity);
-  for (const grouped of groupSeams(steps, sectionA, sectionB)) {
+  for (const grouped of groupSeams(steps, sectionA, sectionB, similar, options.paragraphSimilarity)) {
     if (grouped.seam === "split") {
       const lineA = linesA[grouped.a + 1]!;
       const [first, second] = [linesB[grouped.b[0] + 1]!, linesB[grouped.b[1] + 1]!];

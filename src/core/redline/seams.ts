@@ -9,8 +9,8 @@
  */
 import type { LineInfo } from "../model/canonicalText";
 import type { Section } from "../model/document";
-import type { AlignStep } from "./align";
-import { textSimilarity } from "./similarity";
+import { pairGap, type AlignStep } from "./align";
+import { textSimilarity, wordBag } from "./similarity";
 import type { ResolvedOptions } from "./types";
 import { diffLine } from "./wordDiff";
 
@@ -43,59 +43,165 @@ function textAt(section: Section, index: number): string {
   return section.blocks[index]!.text;
 }
 
-/**
- * Whether block `one` of the side `oneSide` is blocks `first`, `first + 1` of `twoSide` joined:
- * all three paragraphs with words, and the joined text closer to it than `pairedWith` (the block
- * it is paired with now, if any).
- */
-function isSeam(oneSide: Section, one: number, twoSide: Section, first: number, pairedWith: number | undefined): boolean {
-  if (!isParagraph(oneSide, one) || !isParagraph(twoSide, first) || !isParagraph(twoSide, first + 1)) return false;
-  const textOne = textAt(oneSide, one);
-  const firstText = textAt(twoSide, first);
-  const secondText = textAt(twoSide, first + 1);
-  if (textOne === "" || firstText === "" || secondText === "") return false;
-  const joined = textSimilarity(textOne, `${firstText} ${secondText}`);
-  if (joined < SEAM_SIMILARITY) return false;
-  return pairedWith === undefined || joined > textSimilarity(textOne, textAt(twoSide, pairedWith));
+/** Word count and length of a paragraph's text, for bounding a seam's similarity cheaply. */
+function sizeOf(section: Section, index: number): { words: number; length: number } {
+  const text = textAt(section, index);
+  return { words: wordBag(text).size, length: text.length };
 }
 
 /**
- * The alignment steps with each split (one A paragraph, two consecutive B paragraphs) and join
- * (two consecutive A paragraphs, one B paragraph) grouped, when the steps leave one of the two
- * unpaired next to the other: paired-then-unpaired, unpaired-then-paired, or all unpaired.
+ * Whether the text of one paragraph could be SEAM_SIMILARITY alike to two others joined: the
+ * word-bag score is at most the smaller word count's share, the shared-ends score at most the
+ * shorter length's share of the longer.
  */
-export function groupSeams(steps: readonly AlignStep[], sectionA: Section, sectionB: Section): SeamStep[] {
+function mayBeSeam(one: { words: number; length: number }, first: { words: number; length: number }, second: { words: number; length: number }): boolean {
+  const words = first.words + second.words;
+  const length = first.length + second.length + 1;
+  return (2 * Math.min(one.words, words)) / (one.words + words) >= SEAM_SIMILARITY
+    || Math.min(one.length, length) / Math.max(one.length, length) >= SEAM_SIMILARITY;
+}
+
+/**
+ * How alike block `one` of the side `oneSide` is to blocks `first`, `first + 1` of `twoSide`
+ * joined, when all three are paragraphs with words; 0 otherwise.
+ */
+function seamSimilarity(oneSide: Section, one: number, twoSide: Section, first: number): number {
+  if (!isParagraph(oneSide, one) || !isParagraph(twoSide, first) || !isParagraph(twoSide, first + 1)) return 0;
+  const textOne = textAt(oneSide, one);
+  const firstText = textAt(twoSide, first);
+  const secondText = textAt(twoSide, first + 1);
+  if (textOne === "" || firstText === "" || secondText === "") return 0;
+  if (!mayBeSeam(sizeOf(oneSide, one), sizeOf(twoSide, first), sizeOf(twoSide, first + 1))) return 0;
+  return textSimilarity(textOne, `${firstText} ${secondText}`);
+}
+
+/** The share of the words of `part` that `whole` has too (each as often as `part` has it). */
+function containment(part: string, whole: string): number {
+  const a = wordBag(part);
+  const b = wordBag(whole);
+  if (a.size === 0) return 0;
+  let shared = 0;
+  for (const [word, count] of a.counts) shared += Math.min(count, b.counts.get(word) ?? 0);
+  return shared / a.size;
+}
+
+/** Largest run of unsettled steps (A items × B items) searched for seams. */
+export const SEAM_SEARCH_CELLS = 1600;
+
+/** Similarity of block a of A and block b of B (as the paragraph alignment scores a pair). */
+export type PairSimilarity = (a: number, b: number) => number;
+
+/**
+ * The alignment steps with each split (one A paragraph, two consecutive B paragraphs) and join
+ * (two consecutive A paragraphs, one B paragraph) grouped. Seams are looked for in each run of
+ * steps between paragraphs kept unchanged (a run of at most SEAM_SEARCH_CELLS items × items):
+ * a seam is the one paragraph at least SEAM_SIMILARITY alike to the other side's two joined,
+ * more alike than the pair the steps made of that paragraph, and each half the steps paired
+ * with another paragraph has at least as many of its words in the one paragraph as in that other (so a
+ * paragraph's kept tail beside a neighbour with words added is no split); the most alike seams
+ * are taken first, never two sharing a paragraph or crossing. Whatever a seam took from a pair,
+ * the rest of its run between seams is paired again by `similar` and `threshold` (as the
+ * alignment pairs a gap), so a paragraph changed right beside a seam shows its own change.
+ * With no seam, the steps are returned as they are.
+ */
+export function groupSeams(steps: readonly AlignStep[], sectionA: Section, sectionB: Section, similar: PairSimilarity, threshold: number): SeamStep[] {
   const grouped: SeamStep[] = [];
   let k = 0;
   while (k < steps.length) {
-    const found = seamAt(steps, k, sectionA, sectionB);
-    if (found) { grouped.push(found.step); k += found.length; continue; }
-    grouped.push({ step: steps[k++]! });
+    if (isKept(steps[k]!, sectionA, sectionB)) { grouped.push({ step: steps[k++]! }); continue; }
+    let end = k;
+    while (end < steps.length && !isKept(steps[end]!, sectionA, sectionB)) end++;
+    for (const step of seamsInRun(steps.slice(k, end), sectionA, sectionB, similar, threshold)) grouped.push(step);
+    k = end;
   }
   return grouped;
 }
 
-function seamAt(steps: readonly AlignStep[], k: number, sectionA: Section, sectionB: Section): { step: SeamStep; length: number } | null {
-  const s0 = steps[k]!;
-  const s1 = steps[k + 1];
-  const s2 = steps[k + 2];
-  if (!s1) return null;
-  const onlyA = (s: AlignStep | undefined) => s !== undefined && s.a !== undefined && s.b === undefined;
-  const onlyB = (s: AlignStep | undefined) => s !== undefined && s.b !== undefined && s.a === undefined;
-  const paired = (s: AlignStep | undefined) => s !== undefined && s.a !== undefined && s.b !== undefined;
-  const split = (a: number, first: number, pairedWith: number | undefined, length: number) =>
-    isSeam(sectionA, a, sectionB, first, pairedWith) ? { step: { seam: "split", a, b: [first, first + 1] } as const, length } : null;
-  const join = (b: number, first: number, pairedWith: number | undefined, length: number) =>
-    isSeam(sectionB, b, sectionA, first, pairedWith) ? { step: { seam: "join", a: [first, first + 1], b } as const, length } : null;
-  // Splits.
-  if (paired(s0) && onlyB(s1) && s1.b === s0.b! + 1) { const r = split(s0.a!, s0.b!, s0.b, 2); if (r) return r; }
-  if (onlyB(s0) && paired(s1) && s1.b === s0.b! + 1) { const r = split(s1.a!, s0.b!, s1.b, 2); if (r) return r; }
-  if (onlyA(s0) && onlyB(s1) && onlyB(s2) && s2!.b === s1.b! + 1) { const r = split(s0.a!, s1.b!, undefined, 3); if (r) return r; }
-  // Joins.
-  if (paired(s0) && onlyA(s1) && s1.a === s0.a! + 1) { const r = join(s0.b!, s0.a!, s0.a, 2); if (r) return r; }
-  if (onlyA(s0) && paired(s1) && s1.a === s0.a! + 1) { const r = join(s1.b!, s0.a!, s1.a, 2); if (r) return r; }
-  if (onlyA(s0) && onlyA(s1) && onlyB(s2) && s1.a === s0.a! + 1) { const r = join(s2!.b!, s0.a!, undefined, 3); if (r) return r; }
-  return null;
+/** A pair of blocks of the same kind and text: no seam goes through it. */
+function isKept(step: AlignStep, sectionA: Section, sectionB: Section): boolean {
+  if (step.a === undefined || step.b === undefined) return false;
+  const blockA = sectionA.blocks[step.a]!;
+  const blockB = sectionB.blocks[step.b]!;
+  return blockA.kind === blockB.kind && blockA.text === blockB.text;
+}
+
+interface SeamCandidate {
+  readonly score: number;
+  readonly step: Exclude<SeamStep, { seam?: undefined }>;
+  /** First and last A index, first and last B index. */
+  readonly a: readonly [number, number];
+  readonly b: readonly [number, number];
+}
+
+function seamsInRun(run: readonly AlignStep[], sectionA: Section, sectionB: Section, similar: PairSimilarity, threshold: number): SeamStep[] {
+  const unchanged = run.map((step): SeamStep => ({ step }));
+  // The run's items are consecutive on each side.
+  const itemsA = run.filter((step) => step.a !== undefined).map((step) => step.a!);
+  const itemsB = run.filter((step) => step.b !== undefined).map((step) => step.b!);
+  if (itemsA.length + itemsB.length < 3 || itemsA.length === 0 || itemsB.length === 0 || itemsA.length * itemsB.length > SEAM_SEARCH_CELLS) return unchanged;
+  const partnerOfA = new Map<number, number>();
+  const partnerOfB = new Map<number, number>();
+  for (const step of run) if (step.a !== undefined && step.b !== undefined) { partnerOfA.set(step.a, step.b); partnerOfB.set(step.b, step.a); }
+  // A seam must be more alike than the pair its one paragraph is in, and each of its halves
+  // paired with another paragraph must have as many of its words in the seam's one paragraph.
+  const holds = (score: number, split: boolean, one: number, halves: readonly [number, number]) => {
+    const [oneSide, halfSide] = split ? [sectionA, sectionB] : [sectionB, sectionA];
+    const [partnerOfOne, partnerOfHalf] = split ? [partnerOfA, partnerOfB] : [partnerOfB, partnerOfA];
+    const partner = partnerOfOne.get(one);
+    if (partner !== undefined && score <= (split ? similar(one, partner) : similar(partner, one))) return false;
+    return halves.every((half) => {
+      const other = partnerOfHalf.get(half);
+      return other === undefined || other === one || containment(textAt(halfSide, half), textAt(oneSide, one)) >= containment(textAt(halfSide, half), textAt(oneSide, other));
+    });
+  };
+  const candidates: SeamCandidate[] = [];
+  const consider = (score: number, step: SeamCandidate["step"], a: readonly [number, number], b: readonly [number, number]) => {
+    if (score < SEAM_SIMILARITY) return;
+    const split = step.seam === "split";
+    if (holds(score, split, split ? a[0] : b[0], split ? [b[0], b[1]] : [a[0], a[1]])) candidates.push({ score, step, a, b });
+  };
+  const firstA = itemsA[0]!;
+  const firstB = itemsB[0]!;
+  for (const a of itemsA) {
+    for (let b = firstB; b + 1 < firstB + itemsB.length; b++) consider(seamSimilarity(sectionA, a, sectionB, b), { seam: "split", a, b: [b, b + 1] }, [a, a], [b, b + 1]);
+  }
+  for (const b of itemsB) {
+    for (let a = firstA; a + 1 < firstA + itemsA.length; a++) consider(seamSimilarity(sectionB, b, sectionA, a), { seam: "join", a: [a, a + 1], b }, [a, a + 1], [b, b]);
+  }
+  if (candidates.length === 0) return unchanged;
+  candidates.sort((x, y) => y.score - x.score || x.a[0] - y.a[0] || x.b[0] - y.b[0]);
+  const chosen: SeamCandidate[] = [];
+  for (const candidate of candidates) {
+    const fits = chosen.every((other) => (candidate.a[1] < other.a[0] && candidate.b[1] < other.b[0]) || (candidate.a[0] > other.a[1] && candidate.b[0] > other.b[1]));
+    if (fits) chosen.push(candidate);
+  }
+  chosen.sort((x, y) => x.a[0] - y.a[0]);
+  const result: SeamStep[] = [];
+  let nextA = firstA;
+  let nextB = firstB;
+  for (const seam of [...chosen, null]) {
+    const untilA = seam ? seam.a[0] : firstA + itemsA.length;
+    const untilB = seam ? seam.b[0] : firstB + itemsB.length;
+    for (const step of pairedBetween(run, nextA, untilA, nextB, untilB, similar, threshold)) result.push({ step });
+    if (!seam) break;
+    result.push(seam.step);
+    nextA = seam.a[1] + 1;
+    nextB = seam.b[1] + 1;
+  }
+  return result;
+}
+
+/**
+ * The steps of A items [fromA, toA) and B items [fromB, toB) between seams: the run's own steps
+ * when none of them pairs an item inside with one outside, else the items paired afresh.
+ */
+function pairedBetween(run: readonly AlignStep[], fromA: number, toA: number, fromB: number, toB: number, similar: PairSimilarity, threshold: number): AlignStep[] {
+  const insideA = (a: number | undefined) => a !== undefined && a >= fromA && a < toA;
+  const insideB = (b: number | undefined) => b !== undefined && b >= fromB && b < toB;
+  const own = run.filter((step) => insideA(step.a) || insideB(step.b));
+  if (own.every((step) => (step.a === undefined || insideA(step.a)) && (step.b === undefined || insideB(step.b)))) return own;
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+  return pairGap(range(fromA, toA), range(fromB, toB), similar, threshold);
 }
 
 /**

@@ -58,6 +58,17 @@ function sameStyle(a: string, b: string): boolean {
 }
 
 /**
+ * Whether a reprinted paragraph whose base side has enumerator `base` and draft side `draft`
+ * can witness its base level: both unnumbered, or both labels of one style (re-lettered
+ * "(c)" → "(b)" keeps its list). A label of another style ("(A)" → "(1)") or a number added or
+ * dropped usually comes with a new level, which the file's indentation then shows instead.
+ */
+export function keepsLevel(base: string | null, draft: string | null): boolean {
+  if (base === null || draft === null) return base === draft;
+  return sameStyle(labelOf(base), labelOf(draft));
+}
+
+/**
  * The level of a new paragraph from its enumerator and its neighbours (nearest first in
  * `before`, in reading order in `after`): an unnumbered paragraph is body text (0); a label
  * that continues an earlier list takes that list's level; a label that starts a list nests

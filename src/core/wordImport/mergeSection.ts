@@ -7,7 +7,7 @@ import { blockPrefix } from "../model/canonicalText";
 import type { Block, Paragraph, Section } from "../model/document";
 import { NestingInference } from "../model/enumerators";
 import { classifyLine } from "../importer/lineKinds";
-import { follows, guessLevel, levelFromIndent, type Neighbour } from "./levels";
+import { follows, guessLevel, keepsLevel, levelFromIndent, type Neighbour } from "./levels";
 import { mergeSequence, type MergeStep } from "./mergeSequence";
 import { warningAt, type IdSource, type ParagraphLine, type SectionReprint, type WordImportWarning } from "./reprints";
 import { matchKey } from "./sides";
@@ -123,7 +123,17 @@ export function newSection(reprint: SectionReprint, id: string, unit: number | n
   return { id, number: heading.draft.number, catchline: heading.draft.catchline, blocks };
 }
 
-/** Paragraphs of a reprint paired with the level of the base paragraph they match, for indentUnit. */
+/** The enumerator a line of text starts with, if any. */
+function enumeratorOf(text: string): string | null {
+  const kind = classifyLine(text);
+  return kind.kind === "enumerated" ? kind.enumerator : null;
+}
+
+/**
+ * Paragraphs of a reprint paired with the level of the base paragraph they match, for
+ * indentUnit: only those whose enumerator keeps its list (keepsLevel), since Word's indentation
+ * shows the draft's level.
+ */
 export function levelEvidence(section: Section, reprint: SectionReprint): Array<{ indent: number | null; level: number }> {
   const byKey = new Map<string, Paragraph>();
   for (const block of section.blocks) {
@@ -133,6 +143,7 @@ export function levelEvidence(section: Section, reprint: SectionReprint): Array<
   return reprint.entries.flatMap((entry) => {
     if (entry.kind !== "line" || entry.line.base === "" || entry.line.draft === "") return [];
     const block = byKey.get(matchKey(entry.line.base));
-    return block ? [{ indent: entry.line.indent, level: block.level }] : [];
+    if (!block || !keepsLevel(enumeratorOf(entry.line.base), enumeratorOf(entry.line.draft))) return [];
+    return [{ indent: entry.line.indent, level: block.level }];
   });
 }

@@ -11,14 +11,16 @@
  * one for a join); readDocx marks such a paragraph's end the same way.
  */
 import type { RunSide, WordParagraph, WordRun } from "./readDocx";
+import { sideRuns } from "./sides";
 
 /** A run as read, with the seam's pilcrow kept as a marker (`seam`) until the seams are resolved. */
 export interface ReadRun extends WordRun {
   readonly seam?: true;
 }
 
+/** The runs' text on one side as one run of that side (the space beside a left-out mark dropped as sideText drops it). */
 const onSide = (runs: readonly ReadRun[], side: "base" | "draft"): WordRun[] =>
-  runs.filter((run) => !run.seam && (run.side === "both" || run.side === side)).map((run) => ({ text: run.text, side }));
+  [{ text: sideRuns(runs.filter((run) => !run.seam), side), side }];
 
 function joined(runs: readonly WordRun[]): WordRun[] {
   const out: WordRun[] = [];

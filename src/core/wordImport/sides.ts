@@ -4,7 +4,7 @@
  * the normalized key used to find a reprinted paragraph among the base's paragraphs.
  */
 import { plainSpaces, straightenQuotes } from "../importer/normalize";
-import type { RunSide, WordParagraph } from "./readDocx";
+import type { RunSide, WordParagraph, WordRun } from "./readDocx";
 
 const CLOSING = /^\s*[.,;:!?)\]]/;
 const DASHES = /[\u2010-\u2015\u2212]/g;
@@ -17,11 +17,19 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
  * side as "information." rather than "information .".
  */
 export function sideText(paragraph: WordParagraph, side: "base" | "draft"): string {
+  return cleanLine(sideRuns(paragraph.runs, side));
+}
+
+/**
+ * The runs' text on one side, not yet cleaned: the other side's runs left out, and the space
+ * the marking moved outside a left-out mark dropped as `sideText` says.
+ */
+export function sideRuns(runs: readonly WordRun[], side: "base" | "draft"): string {
   let text = "";
   // A run of the other side was left out since the last word written (spaces between a struck
   // and an underscored run, which the exporter prints, do not count as words).
   let skipped = false;
-  for (const run of paragraph.runs) {
+  for (const run of runs) {
     if (!includes(run.side, side)) { skipped = true; continue; }
     let piece = run.text;
     if (skipped) {
@@ -31,7 +39,7 @@ export function sideText(paragraph: WordParagraph, side: "base" | "draft"): stri
     }
     text += piece;
   }
-  return cleanLine(text);
+  return text;
 }
 
 function includes(runSide: RunSide, side: "base" | "draft"): boolean {

@@ -1,9 +1,9 @@
 import { useCallback, useState } from "react";
 import type { OrdinanceDocument } from "../../core/model/document";
-import { compare, formatHtml } from "../../core/redline";
 import type { VersionSummary } from "../../persistence";
 import type { DraftSession } from "./draftSession";
 import { useModalDialog } from "../useModalDialog";
+import { VersionComparison } from "./VersionComparison";
 
 interface VersionsDialogProps {
   readonly open: boolean;
@@ -14,13 +14,16 @@ interface VersionsDialogProps {
 const BASE = "base";
 const CURRENT = "current";
 
-/** Named snapshots: save one, compare any two (or one with the base), restore one. */
+/**
+ * Named snapshots: save one, restore one, compare any two (or one with the base, or the current
+ * draft): the comparison is the redline in a read-only view beside its change list (VersionComparison).
+ */
 export function VersionsDialog({ open, session, onClose }: VersionsDialogProps) {
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [name, setName] = useState("");
   const [left, setLeft] = useState(BASE);
   const [right, setRight] = useState(CURRENT);
-  const [comparison, setComparison] = useState<string | null>(null);
+  const [comparison, setComparison] = useState<{ from: OrdinanceDocument; to: OrdinanceDocument; title: string } | null>(null);
   const refresh = useCallback(async () => setVersions(await session.versions()), [session]);
   const dialog = useModalDialog(open, () => { setComparison(null); void refresh(); });
 
@@ -30,15 +33,16 @@ export function VersionsDialog({ open, session, onClose }: VersionsDialogProps) 
     if (choice === CURRENT) return current.draft;
     return (await session.loadVersion(choice))?.draft ?? null;
   };
+  const nameOf = (choice: string) => (choice === BASE ? "the base text" : choice === CURRENT ? "the current draft" : versions.find((version) => version.id === choice)?.name ?? "a version");
   const showComparison = async () => {
     const [a, b] = await Promise.all([textOf(left), textOf(right)]);
-    if (a && b) setComparison(formatHtml(compare(a, b)));
+    if (a && b) setComparison({ from: a, to: b, title: `${nameOf(left)} → ${nameOf(right)}` });
   };
   const options = [<option key={BASE} value={BASE}>The base text</option>, <option key={CURRENT} value={CURRENT}>The current draft</option>,
     ...versions.map((version) => <option key={version.id} value={version.id}>{version.name}</option>)];
 
   return (
-    <dialog ref={dialog} className="versions-dialog" aria-labelledby="versions-title" onClose={onClose}>
+    <dialog ref={dialog} className={`versions-dialog${comparison ? " comparing" : ""}`} aria-labelledby="versions-title" onClose={onClose}>
       <h2 id="versions-title">Versions</h2>
       <form className="version-save" onSubmit={(event) => { event.preventDefault(); if (name.trim()) void session.saveVersion(name.trim()).then(refresh).then(() => setName("")); }}>
         <input aria-label="Version name" placeholder="e.g. Sent to the 32nd Ward office" value={name} onChange={(event) => setName(event.target.value)} />
@@ -57,7 +61,7 @@ export function VersionsDialog({ open, session, onClose }: VersionsDialogProps) 
         <label>with <select aria-label="Compare with" value={right} onChange={(event) => setRight(event.target.value)}>{options}</select></label>
         <button type="button" onClick={() => void showComparison()}>Compare</button>
       </div>
-      {comparison !== null && <div className="comparison code-document" data-testid="comparison" dangerouslySetInnerHTML={{ __html: comparison }} />}
+      {comparison !== null && <VersionComparison from={comparison.from} to={comparison.to} title={comparison.title} sponsors={session.content().sponsors} />}
       <div className="dialog-buttons"><button type="button" onClick={onClose}>Close</button></div>
     </dialog>
   );

@@ -221,6 +221,45 @@ export class DraftSession {
     await this.flush(true);
   }
 
+  /** Whether the current draft can be kept as a version before it is replaced (storage works and it is stored). */
+  canKeepVersions(): boolean {
+    return this.store !== null && this.view.draftId !== null && this.canSave();
+  }
+
+  /**
+   * Replaces draft `id` (default: the open one) with `content` and opens it, after keeping what
+   * it held as a version named `keptAs` (its text, annotations, sponsors and settings: restoring
+   * that version brings all of them back). The draft keeps its id and name. Where storage does
+   * not work the content is loaded all the same (the UI says first that nothing can be kept).
+   * Returns false when keeping the version failed, and then nothing was replaced.
+   */
+  async replaceDraft(content: AmendmentContent, keptAs: string, id = this.view.draftId): Promise<boolean> {
+    if (!this.store || id === null) {
+      loadContent(this.editor, { ...content, name: this.view.name || content.name });
+      return true;
+    }
+    if (id === this.view.draftId) {
+      const kept = await this.attempt((store) => store.createVersion(id, keptAs, this.content()));
+      if (kept === undefined) return false;
+      loadContent(this.editor, { ...content, name: this.view.name });
+      await this.flush(true);
+      return true;
+    }
+    await this.flush();
+    const replaced = await this.attempt(async (store) => {
+      const stored = await store.loadDraft(id);
+      if (!stored) throw new StorageError("other", "That draft is no longer stored.");
+      await store.createVersion(id, keptAs, stored.content);
+      const named = { ...content, name: stored.name };
+      const token = newToken();
+      const at = await store.saveDraft(id, named, token);
+      await store.setLastOpened(id);
+      this.show(id, named, { token, at });
+      return true;
+    });
+    return replaced === true;
+  }
+
   /**
    * Another tab holds this draft: reopen it here from storage (this tab's unsaved typing is
    * discarded — the UI asks first, see hasUnsavedTyping) and make the other tab stop saving.

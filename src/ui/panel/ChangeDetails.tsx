@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { EditorState } from "prosemirror-state";
 import { ANNOTATION_STATUSES, type AnnotationStatus } from "../../core/annotations/annotation";
 import { describePerson } from "../../core/sponsors/sponsors";
@@ -11,6 +11,7 @@ import { currentAuthor, postAs } from "../comments/YouAre";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { AGREE_MEANS, agreeToSelected, movesOn, REJECT_MEANS, rejectSelected, setMovesOn } from "./reviewActions";
 import { SponsorChip } from "./SponsorChip";
+import { useKeptFocus } from "./useKeptFocus";
 
 interface ChangeDetailsProps {
   readonly editor: DocumentEditor;
@@ -35,6 +36,8 @@ export function ChangeDetails({ editor, state, changeId, groupIds }: ChangeDetai
 }
 
 function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) {
+  const root = useRef<HTMLElement>(null);
+  useKeptFocus(root);
   const ids = groupIds ?? [changeId];
   const change = redlineState(state).redline.changes.find((each) => each.id === changeId);
   const annotation = annotationOf(state, changeId);
@@ -55,7 +58,7 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
   const annotate = (patch: Parameters<typeof annotateChanges>[1]) => editor.run(annotateChanges(ids, patch), false);
 
   return (
-    <section className="change-details" aria-label="Selected change">
+    <section className="change-details" aria-label="Selected change" ref={root}>
       <div className="details-actions">
         <button type="button" title={`${AGREE_MEANS} (Alt+Shift+A)`} onClick={() => agreeToSelected(editor, moveOn)}>Agree</button>
         <button type="button" title={`${REJECT_MEANS} (Alt+Shift+R)`} onClick={() => rejectSelected(editor, moveOn)}>Reject</button>

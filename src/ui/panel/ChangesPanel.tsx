@@ -15,13 +15,19 @@ import { groupOf } from "./reviewActions";
 interface ChangesPanelProps {
   readonly editor: DocumentEditor;
   readonly state: EditorState;
+  /**
+   * A list to read and walk, not to act on (Versions → Compare): no Agree or Reject, no
+   * details form, no filters, no detached notes; `label` names the list.
+   */
+  readonly readOnly?: boolean;
+  readonly label?: string;
 }
 
 /**
  * Every change in document order, grouped by section with counts; only the rows in view are
  * rendered, so thousands of changes stay fast. Selecting a row selects the change in the editor.
  */
-export function ChangesPanel({ editor, state }: ChangesPanelProps) {
+export function ChangesPanel({ editor, state, readOnly = false, label = "Changes" }: ChangesPanelProps) {
   const { redline, annotations, filter, selectedId } = redlineState(state);
   const sponsors = docSponsors(state);
   // The last model built is the start of the next: only the sections touched since are redone.
@@ -60,11 +66,11 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
   }, [selectedIndex, virtualizer]);
 
   return (
-    <section className="changes-panel" aria-label="Changes" role="tabpanel" id="panel-changes" aria-labelledby="tab-changes">
+    <section className="changes-panel" aria-label={label} {...(readOnly ? {} : { role: "tabpanel", id: "panel-changes", "aria-labelledby": "tab-changes" })}>
       <div className="panel-header">
-        <h2>Changes <span className="count" data-testid="change-total">{model.shownCount === model.total ? model.total : `${model.shownCount} of ${model.total}`}</span></h2>
-        <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={() => model.changeIds} shownCount={model.shownCount} />
-        <ReviewBar editor={editor} hasChanges={model.total > 0} />
+        <h2>{label} <span className="count" data-testid="change-total">{model.shownCount === model.total ? model.total : `${model.shownCount} of ${model.total}`}</span></h2>
+        {!readOnly && <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={() => model.changeIds} shownCount={model.shownCount} />}
+        <ReviewBar editor={editor} hasChanges={model.total > 0} readOnly={readOnly} />
       </div>
       {model.rowCount === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
       <div className="change-list" ref={scroller} role="list" aria-label="Tracked changes" tabIndex={-1}>
@@ -79,8 +85,10 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
                       <span className="section-label">{row.label}</span>
                       {row.status !== "changed" && <span className={`badge badge-${row.status}`}>{row.status}</span>}
                       <span className="section-count">{row.changeIds.length}<span className="visually-hidden"> changes</span></span>
+                      {!readOnly && <>
                       <button type="button" className="mini" title={`Record agreement to every change in this section (they stay in the redline)`} onClick={() => editor.run(acceptChanges(row.changeIds))}>Agree to all</button>
                       <button type="button" className="mini" title="Reject every change in this section: its text goes back to the base" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
+                      </>}
                     </div>
                   )
                   : <ChangeRow change={row.change} members={row.members} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={selectedId !== null && rowShows(row, selectedId)} onSelect={() => editor.goToChange(row.change.id)} />}
@@ -89,8 +97,8 @@ export function ChangesPanel({ editor, state }: ChangesPanelProps) {
           })}
         </div>
       </div>
-      {selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} groupIds={groupOf(model, selectedId)} />}
-      <DetachedNotes editor={editor} detached={annotations.detached} />
+      {!readOnly && selectedId && <ChangeDetails key={selectedId} editor={editor} state={state} changeId={selectedId} groupIds={groupOf(model, selectedId)} />}
+      {!readOnly && <DetachedNotes editor={editor} detached={annotations.detached} />}
     </section>
   );
 }
