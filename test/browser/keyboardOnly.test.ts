@@ -122,7 +122,14 @@ describe("the review with the keyboard alone, in Chromium", () => {
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => page.locator(".change-details").getByTestId("sponsor-chip").count()).toBe(1);
     expect(await focused(page)).toBe("Add a sponsor");
-    presses["Add a sponsor → Comment"] = await tabTo(page, "Comment", 10);
+    // No one has said who they are yet: the details ask, and saving moves on to the comment box.
+    presses["Add a sponsor → Your name"] = await tabTo(page, "Your name", 10);
+    await page.keyboard.type("Dana Whitfield");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Office");
+    await page.keyboard.type("Office of the City Clerk");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("Comment");
     await page.keyboard.type("Check this wording with the Law Department.");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator(".change-details .comment").allTextContents()).toEqual([expect.stringContaining("Check this wording with the Law Department.")]);

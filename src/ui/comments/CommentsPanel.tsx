@@ -44,7 +44,8 @@ export function CommentsPanel({ editor, state }: { editor: DocumentEditor; state
     <section className="comments-panel" aria-label="Comments" role="tabpanel" id="panel-comments" aria-labelledby="tab-comments">
       <div className="panel-header">
         <h2>Comments <span className="count" data-testid="thread-count">{open} open of {entries.length}</span></h2>
-        <YouAre key={author ? `${author.name}\u0000${author.office}` : "none"} editor={editor} author={author} sponsors={sponsors} autoFocus={compose !== null && author === null} />
+        <YouAre key={author ? `${author.name}\u0000${author.office}` : "none"} editor={editor} author={author} sponsors={sponsors} autoFocus={compose !== null && author === null}
+          onSaved={() => requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>("[data-testid=new-thread] textarea")?.focus())} />
         <label className="show-resolved"><input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> Show resolved</label>
       </div>
       <div className="thread-list">

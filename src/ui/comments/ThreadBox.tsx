@@ -52,7 +52,10 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
             ? (
               <form className="comment-form" onSubmit={(event) => { event.preventDefault(); if (ref && editor.run(editThreadComment(ref, comment.id, author, editing.text), false)) setEditing(null); }}>
                 <textarea aria-label="Edit comment" rows={2} value={editing.text} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })}
-                  onKeyDown={(event) => { if (event.key === "Escape") { event.stopPropagation(); setEditing(null); } }} autoFocus />
+                  onKeyDown={(event) => {
+                    if (event.key === "Escape") { event.stopPropagation(); setEditing(null); }
+                    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); event.currentTarget.form?.requestSubmit(); }
+                  }} autoFocus />
                 <div className="comment-buttons">
                   <button type="submit" disabled={editing.text.trim() === ""}>Save</button>
                   <button type="button" onClick={() => setEditing(null)}>Cancel</button>
@@ -76,11 +79,12 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
         </div>
       )}
       <form className="comment-form" onSubmit={(event) => { event.preventDefault(); post(); }}>
-        <textarea aria-label={ref ? "Reply" : "Comment"} rows={2} placeholder={noAuthor ? "Say who you are first (above)" : ref ? "Reply…" : "Write a comment…"}
+        <textarea aria-label={ref ? "Reply" : "Comment"} rows={1} placeholder={noAuthor ? "Say who you are first (above)" : ref ? "Reply… (Enter posts)" : "Write a comment… (Enter posts)"}
           value={draft} disabled={noAuthor} autoFocus={autoFocus}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); post(); }
+            // Enter posts (Shift+Enter starts a new line), as in a chat or Word's comment pane.
+            if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); post(); }
             if (event.key === "Escape" && onCancel) { event.stopPropagation(); onCancel(); }
           }} />
         <div className="comment-buttons">

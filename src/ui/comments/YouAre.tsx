@@ -41,7 +41,13 @@ function officeOf(description: string, name: string): string {
  * draft (and remembered in this browser for other drafts). The sponsor list is offered as
  * suggestions; any name can be typed.
  */
-export function YouAre({ editor, author, sponsors, autoFocus = false }: { editor: DocumentEditor; author: CommentAuthor | null; sponsors: SponsorRegistry | null; autoFocus?: boolean }) {
+export function YouAre({ editor, author, sponsors, autoFocus = false, onSaved, compact = false }: {
+  editor: DocumentEditor; author: CommentAuthor | null; sponsors: SponsorRegistry | null; autoFocus?: boolean;
+  /** One row, no explanation (inside a change's details). */
+  compact?: boolean;
+  /** Called once the name is stored (to move the focus on to the comment box). */
+  onSaved?: () => void;
+}) {
   const [open, setOpen] = useState(author === null);
   const [name, setName] = useState(author?.name ?? "");
   const [office, setOffice] = useState(author?.office ?? "");
@@ -59,12 +65,13 @@ export function YouAre({ editor, author, sponsors, autoFocus = false }: { editor
     if (!value.name || !editor.run(setCurrentUser(value), false)) return;
     try { localStorage.setItem(REMEMBERED, JSON.stringify(value)); } catch { /* not remembered: still stored with the draft */ }
     setOpen(false);
+    onSaved?.();
   };
   return (
-    <form className="you-are-form" aria-label="You are" onSubmit={(event) => { event.preventDefault(); save(); }}>
-      <p className="muted">Comments are signed with your name and office.</p>
+    <form className={`you-are-form${compact ? " compact" : ""}`} aria-label="You are" onSubmit={(event) => { event.preventDefault(); save(); }}>
+      {!compact && <p className="muted">Comments are signed with your name and office.</p>}
       <label>Your name
-        <input list="you-are-people" value={name} autoComplete="name" autoFocus={autoFocus} onChange={(event) => {
+        <input aria-label="Your name" list="you-are-people" value={name} autoComplete="name" autoFocus={autoFocus} onChange={(event) => {
           setName(event.target.value);
           const person = people.find((each) => each.name === event.target.value);
           if (person && !office) setOffice(officeOf(describePerson(person), person.name));
@@ -72,7 +79,7 @@ export function YouAre({ editor, author, sponsors, autoFocus = false }: { editor
       </label>
       <datalist id="you-are-people">{people.map((person) => <option key={person.id} value={person.name}>{describePerson(person)}</option>)}</datalist>
       <label>Office
-        <input value={office} placeholder="e.g. 32nd Ward, Law Department" onChange={(event) => setOffice(event.target.value)} />
+        <input aria-label="Office" value={office} placeholder="e.g. 32nd Ward, Law Department" onChange={(event) => setOffice(event.target.value)} />
       </label>
       <div className="comment-buttons">
         <button type="submit" className="primary" disabled={name.trim() === ""}>Save</button>

@@ -7,7 +7,7 @@ import { annotateChanges, annotationOf } from "../../editor/redline/commands";
 import { commentOnChange } from "../../editor/comments/commands";
 import { describeAuthor } from "../../core/annotations/comments";
 import { ThreadBox } from "../comments/ThreadBox";
-import { currentAuthor, postAs } from "../comments/YouAre";
+import { currentAuthor, postAs, YouAre } from "../comments/YouAre";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
 import { AGREE_MEANS, agreeToSelected, movesOn, REJECT_MEANS, rejectSelected, setMovesOn } from "./reviewActions";
 import { SponsorChip } from "./SponsorChip";
@@ -91,7 +91,9 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
       <textarea id="justification" rows={2} value={justification} onChange={(event) => setJustification(event.target.value)}
         onBlur={() => justification !== stored && annotate({ justification })} />
       <div className="comments" role="group" aria-label="Comments">
-        <span className="block-label">Comments{author ? <> as <strong>{describeAuthor(author)}</strong></> : " (say who you are in the Comments tab)"}</span>
+        <span className="block-label">Comments{author ? <> as <strong>{describeAuthor(author)}</strong></> : null}</span>
+        {!author && <YouAre editor={editor} author={null} sponsors={sponsors} compact
+          onSaved={() => requestAnimationFrame(() => root.current?.querySelector<HTMLTextAreaElement>(".comments textarea")?.focus())} />}
         <ThreadBox editor={editor} author={author} sponsors={sponsors}
           thread={annotation && annotation.comments.length > 0 ? { ref: { kind: "change", annotationId: annotation.id }, comments: annotation.comments, resolved: annotation.resolved === true } : null}
           onStart={(text) => postAs(editor, author, (as) => editor.run(commentOnChange(changeId, as, text, undefined, false), false))} />
