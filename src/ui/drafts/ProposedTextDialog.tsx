@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { ImportError, parseCodeText } from "../../core/importer/parseCodeText";
+import { ImportError } from "../../core/importer/parseCodeText";
+import { describeMerge, FragmentError, readProposedText, type FragmentMerge } from "../../core/importer/proposedText";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { importWordDraft, WordImportError } from "../../core/wordImport";
 import { textFromHtml } from "../../editor/htmlImport";
@@ -9,6 +10,8 @@ import { useModalDialog } from "../useModalDialog";
 interface ProposedTextDialogProps {
   readonly open: boolean;
   readonly base: OrdinanceDocument;
+  /** The current draft: a fragment (a few sections) is merged into it, after a confirmation. */
+  readonly draft: OrdinanceDocument;
   readonly onClose: () => void;
   /** Called with a whole draft only; on any problem the current draft is untouched. */
   readonly onImported: (draft: OrdinanceDocument, notes: readonly string[]) => void;
@@ -27,7 +30,7 @@ const parseXml = (xml: string) => {
 
 function describe(error: unknown): string {
   if (error instanceof ImportError) return `This text is not a Code chapter: ${error.message}.`;
-  if (error instanceof WordImportError || error instanceof InputFileError) return error.message;
+  if (error instanceof FragmentError || error instanceof WordImportError || error instanceof InputFileError) return error.message;
   return `Could not import: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -35,14 +38,24 @@ function describe(error: unknown): string {
  * Import a proposed text to compare against the base: pasted text or HTML, a .txt file, or a
  * Word file — a redline sent back by an office becomes a draft with its changes.
  */
-export function ProposedTextDialog({ open, base, onClose, onImported }: ProposedTextDialogProps) {
+export function ProposedTextDialog({ open, base, draft, onClose, onImported }: ProposedTextDialogProps) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const dialog = useModalDialog(open, () => { setError(null); });
+  const [pending, setPending] = useState<{ merge: FragmentMerge; notes: readonly string[] } | null>(null);
+  const dialog = useModalDialog(open, () => { setError(null); setPending(null); });
 
   const fromText = (input: string, notes: readonly string[] = []) => {
-    const result = parseCodeText(input);
-    onImported(result.document, [...notes, ...result.warnings.map((w) => `line ${w.line}: ${w.reason}`)]);
+    const reading = readProposedText(input, draft);
+    const all = [...notes, ...reading.warnings.map((w) => `line ${w.line}: ${w.reason}`)];
+    if (reading.kind === "fragment") { setPending({ merge: reading.merge, notes: all }); return; }
+    onImported(reading.document, all);
+    setText("");
+  };
+
+  const confirmMerge = () => {
+    if (!pending) return;
+    onImported(pending.merge.document, [`${describeMerge(pending.merge)}; the other sections are unchanged.`, ...pending.notes]);
+    setPending(null);
     setText("");
   };
 
@@ -68,7 +81,7 @@ export function ProposedTextDialog({ open, base, onClose, onImported }: Proposed
       <p>The text becomes the draft and is compared with the base chapter. Paste the amended chapter, or choose a
         plain-text file or a Word file — a Word redline (struck and underscored, or tracked changes) opens as a draft with its changes.</p>
       <label htmlFor="proposed-text">Proposed text</label>
-      <textarea id="proposed-text" rows={10} value={text} onChange={(event) => setText(event.target.value)}
+      <textarea id="proposed-text" rows={10} value={text} onChange={(event) => { setText(event.target.value); setPending(null); }}
         onPaste={(event) => {
           const html = event.clipboardData.getData("text/html");
           if (!html) return;
@@ -77,10 +90,18 @@ export function ProposedTextDialog({ open, base, onClose, onImported }: Proposed
         }} />
       <label className="file-input">Or choose a file (.txt or .docx): <input type="file" accept=".txt,.docx,text/plain" onChange={(event) => void chooseFile(event.target.files?.[0])} /></label>
       {error && <p role="alert" className="error">{error}</p>}
-      <div className="dialog-buttons">
+      {pending ? (
+        <div role="group" aria-label="Merge the sections" className="fragment-confirm">
+          <p>The text holds {pending.merge.replaced.length + pending.merge.added.length === 1 ? "one section" : "a few sections"}, not the whole chapter. Merge it into the draft? {describeMerge(pending.merge)}; every other section stays as it is.</p>
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => setPending(null)}>Back</button>
+            <button type="button" className="primary" onClick={confirmMerge}>Merge</button>
+          </div>
+        </div>
+      ) : <div className="dialog-buttons">
         <button type="button" onClick={onClose}>Cancel</button>
         <button type="button" className="primary" disabled={text.trim() === ""} onClick={() => void attempt(() => fromText(text))}>Import</button>
-      </div>
+      </div>}
     </dialog>
   );
 }
