@@ -19,3 +19,4 @@ export { W_NS, type ParseXml, type XmlElementLike } from "./xml";
 export async function importWordDraft(bytes: Uint8Array, base: OrdinanceDocument, parseXml: ParseXml): Promise<WordDraft> {
   return draftFromWordParagraphs(base, await readDocxParagraphs(bytes, parseXml));
 }
+export { hasMarks, markedSide, paragraphFromMarkedRuns, readMarkedParagraphs, type MarkedReading, type MarkedRun } from "./markedRuns";

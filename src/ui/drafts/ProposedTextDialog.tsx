@@ -2,8 +2,9 @@ import { useState } from "react";
 import { ImportError } from "../../core/importer/parseCodeText";
 import { describeMerge, FragmentError, readProposedText, type FragmentMerge } from "../../core/importer/proposedText";
 import type { OrdinanceDocument } from "../../core/model/document";
-import { importWordDraft, WordImportError } from "../../core/wordImport";
+import { hasMarks, importWordDraft, paragraphFromMarkedRuns, readMarkedParagraphs, sideText, WordImportError, type MarkedRun } from "../../core/wordImport";
 import { textFromHtml } from "../../editor/htmlImport";
+import { HtmlPasteError, markedRunsFromHtml } from "../../editor/htmlRedline";
 import { InputFileError, readBytes, readText } from "./readInputFile";
 import { useModalDialog } from "../useModalDialog";
 
@@ -30,7 +31,7 @@ const parseXml = (xml: string) => {
 
 function describe(error: unknown): string {
   if (error instanceof ImportError) return `This text is not a Code chapter: ${error.message}.`;
-  if (error instanceof FragmentError || error instanceof WordImportError || error instanceof InputFileError) return error.message;
+  if (error instanceof FragmentError || error instanceof HtmlPasteError || error instanceof WordImportError || error instanceof InputFileError) return error.message;
   return `Could not import: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -42,7 +43,26 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<{ merge: FragmentMerge; notes: readonly string[] } | null>(null);
+  /** A pasted redline (struck and underlined runs) while the text box still shows its draft side. */
+  const [marked, setMarked] = useState<{ paragraphs: MarkedRun[][]; shown: string } | null>(null);
   const dialog = useModalDialog(open, () => { setError(null); setPending(null); });
+
+  const fromMarked = (paragraphs: readonly MarkedRun[][]) => {
+    const reading = readMarkedParagraphs(base, draft, paragraphs);
+    const note = "Read as a redline: struck words are the base's only, underlined words the draft's.";
+    if (reading.kind === "fragment") { setPending({ merge: reading.merge, notes: [note, ...reading.warnings.map((w) => w.reason)] }); return; }
+    if (reading.kind === "word") onImported(reading.draft, [note, ...reading.warnings.map((w) => w.reason)]);
+    else onImported(reading.document, [note, ...reading.warnings.map((w) => w.reason)]);
+    setText(""); setMarked(null);
+  };
+
+  const pasteHtml = (html: string) => {
+    const paragraphs = markedRunsFromHtml(html);
+    if (!hasMarks(paragraphs)) { setMarked(null); setText(textFromHtml(html)); return; }
+    const shown = paragraphs.map((runs) => sideText(paragraphFromMarkedRuns(runs), "draft")).filter((line) => line !== "").join("\n\n");
+    setMarked({ paragraphs, shown });
+    setText(shown);
+  };
 
   const fromText = (input: string, notes: readonly string[] = []) => {
     const reading = readProposedText(input, draft);
@@ -81,14 +101,16 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
       <p>The text becomes the draft and is compared with the base chapter. Paste the amended chapter, or choose a
         plain-text file or a Word file — a Word redline (struck and underscored, or tracked changes) opens as a draft with its changes.</p>
       <label htmlFor="proposed-text">Proposed text</label>
-      <textarea id="proposed-text" rows={10} value={text} onChange={(event) => { setText(event.target.value); setPending(null); }}
+      <textarea id="proposed-text" rows={10} value={text} onChange={(event) => { setText(event.target.value); setPending(null); setMarked(null); }}
         onPaste={(event) => {
           const html = event.clipboardData.getData("text/html");
           if (!html) return;
           event.preventDefault();
-          setText(textFromHtml(html));
+          setPending(null);
+          void attempt(() => pasteHtml(html));
         }} />
       <label className="file-input">Or choose a file (.txt or .docx): <input type="file" accept=".txt,.docx,text/plain" onChange={(event) => void chooseFile(event.target.files?.[0])} /></label>
+      {marked && marked.shown === text && <p className="hint" data-testid="pasted-redline">Pasted as a redline: the box shows the draft side (struck words left out); Import reads the marks against the base.</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {pending ? (
         <div role="group" aria-label="Merge the sections" className="fragment-confirm">
@@ -100,7 +122,7 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
         </div>
       ) : <div className="dialog-buttons">
         <button type="button" onClick={onClose}>Cancel</button>
-        <button type="button" className="primary" disabled={text.trim() === ""} onClick={() => void attempt(() => fromText(text))}>Import</button>
+        <button type="button" className="primary" disabled={text.trim() === ""} onClick={() => void attempt(() => (marked && marked.shown === text ? fromMarked(marked.paragraphs) : fromText(text)))}>Import</button>
       </div>}
     </dialog>
   );
