@@ -66,6 +66,31 @@ describe("pasting a redline as HTML in Chromium", () => {
     expect(await cleanTextOf(page)).toBe(fixtureText("amended.txt"));
   });
 
+  for (const take of [false, true]) {
+    it(`lists plain typing inside a pasted redline and ${take ? "takes the ticked edit" : "leaves out the unticked edit"}`, async () => {
+      let dialog = await openImport(page);
+      await dialog.getByLabel("Proposed text").fill(fixtureText("base.txt"));
+      await dialog.getByRole("button", { name: "Import", exact: true }).click();
+      await expect.poll(() => page.locator(".empty").count()).toBe(1);
+
+      const printed = (await renderOrdinance({ base: fixtureBase(), draft: fixtureAmended(), sponsors, format: "html" })) as string;
+      expect(printed).toContain("willing cooperation");
+      dialog = await openImport(page);
+      await paste(dialog, printed.replace("willing cooperation", "willing and prompt cooperation"));
+      await dialog.getByRole("button", { name: "Import", exact: true }).click();
+      const group = dialog.getByRole("group", { name: "Untracked edits" });
+      await expect.poll(() => group.textContent()).toContain("2-173-005 (b)");
+      expect(await group.textContent()).toContain("typed “and prompt”");
+      const box = group.getByRole("checkbox");
+      expect(await box.count()).toBe(1);
+      if (!take) await box.uncheck();
+      await group.getByRole("button", { name: "Import with these choices" }).click();
+      await expect.poll(() => page.locator(".status-line").textContent()).toContain(`${take ? 1 : 0} of 1 taken`);
+      const expected = fixtureText("amended.txt");
+      expect(await cleanTextOf(page)).toBe(take ? expected.replace("willing cooperation", "willing and prompt cooperation") : expected);
+    });
+  }
+
   it("survives hostile pastes: scripts and handlers, 100,000 nested elements, 5 MB", async () => {
     const dialog = await openImport(page);
     await paste(dialog, `<p>2-173-020 <s>Old</s> <u>New</u> words.</p><script>window.__pwned = 'script'</script><img src="x" onerror="window.__pwned = 'img'"><p onclick="window.__pwned='click'">Text</p>`);

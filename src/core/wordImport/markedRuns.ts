@@ -52,7 +52,16 @@ export type MarkedReading =
  * WordImportError, ImportError or FragmentError when neither reading holds.
  */
 export function readMarkedParagraphs(base: OrdinanceDocument, draft: OrdinanceDocument, marked: readonly (readonly MarkedRun[])[]): MarkedReading {
-  const paragraphs = marked.map((runs) => paragraphFromMarkedRuns(runs)).filter((paragraph) => paragraph.runs.length > 0);
+  return readRedlineParagraphs(base, draft, markedParagraphs(marked));
+}
+
+/** Paragraphs of marked runs as Word paragraphs, empty ones left out. */
+export function markedParagraphs(marked: readonly (readonly MarkedRun[])[]): WordParagraph[] {
+  return marked.map((runs) => paragraphFromMarkedRuns(runs)).filter((paragraph) => paragraph.runs.length > 0);
+}
+
+/** readMarkedParagraphs on paragraphs already read (from a Word file, or settled by settleUntracked). */
+export function readRedlineParagraphs(base: OrdinanceDocument, draft: OrdinanceDocument, paragraphs: readonly WordParagraph[]): MarkedReading {
   try {
     const result = draftFromWordParagraphs(base, paragraphs);
     return { kind: "word", draft: result.draft, warnings: result.warnings, paragraphs };

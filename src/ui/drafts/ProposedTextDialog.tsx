@@ -2,7 +2,11 @@ import { useState } from "react";
 import { ImportError } from "../../core/importer/parseCodeText";
 import { describeMerge, FragmentError, readProposedText, type FragmentMerge } from "../../core/importer/proposedText";
 import type { OrdinanceDocument } from "../../core/model/document";
-import { hasMarks, importWordDraft, paragraphFromMarkedRuns, readMarkedParagraphs, sideText, WordImportError, type MarkedRun } from "../../core/wordImport";
+import {
+  draftFromWordParagraphs, hasMarks, markedParagraphs, paragraphFromMarkedRuns, readDocxParagraphs, readRedlineParagraphs, settleUntracked, sideText,
+  untrackedEdits, WordImportError, type MarkedRun, type UntrackedEdit, type WordParagraph,
+} from "../../core/wordImport";
+import { UntrackedEditsList } from "./UntrackedEditsList";
 import { textFromHtml } from "../../editor/htmlImport";
 import { HtmlPasteError, markedRunsFromHtml } from "../../editor/htmlRedline";
 import { InputFileError, readBytes, readText } from "./readInputFile";
@@ -45,16 +49,41 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
   const [pending, setPending] = useState<{ merge: FragmentMerge; notes: readonly string[] } | null>(null);
   /** A pasted redline (struck and underlined runs) while the text box still shows its draft side. */
   const [marked, setMarked] = useState<{ paragraphs: MarkedRun[][]; shown: string } | null>(null);
-  const dialog = useModalDialog(open, () => { setError(null); setPending(null); });
+  /** A returned redline with untracked edits, waiting for the choice of which to take. */
+  const [untracked, setUntracked] = useState<{ paragraphs: readonly WordParagraph[]; edits: readonly UntrackedEdit[]; take: ReadonlySet<number>; pasted: boolean } | null>(null);
+  const dialog = useModalDialog(open, () => { setError(null); setPending(null); setUntracked(null); });
 
-  const fromMarked = (paragraphs: readonly MarkedRun[][]) => {
-    const reading = readMarkedParagraphs(base, draft, paragraphs);
-    const note = "Read as a redline: struck words are the base's only, underlined words the draft's.";
-    if (reading.kind === "fragment") { setPending({ merge: reading.merge, notes: [note, ...reading.warnings.map((w) => w.reason)] }); return; }
-    if (reading.kind === "word") onImported(reading.draft, [note, ...reading.warnings.map((w) => w.reason)]);
-    else onImported(reading.document, [note, ...reading.warnings.map((w) => w.reason)]);
+  /** Reads a redline's paragraphs (pasted, or a Word file's, which is never read as a fragment). */
+  const finishRedline = (paragraphs: readonly WordParagraph[], pasted: boolean, extra: readonly string[] = []) => {
+    const note = pasted ? ["Read as a redline: struck words are the base's only, underlined words the draft's."] : [];
+    const notes = (warnings: readonly { paragraph?: number; reason: string }[]) => [...note, ...extra, ...warnings.map((w) => `${w.paragraph ? `paragraph ${w.paragraph}: ` : ""}${w.reason}`)];
+    if (!pasted) {
+      const result = draftFromWordParagraphs(base, paragraphs);
+      onImported(result.draft, notes(result.warnings));
+      return;
+    }
+    const reading = readRedlineParagraphs(base, draft, paragraphs);
+    if (reading.kind === "fragment") { setPending({ merge: reading.merge, notes: notes(reading.warnings) }); return; }
+    onImported(reading.kind === "word" ? reading.draft : reading.document, notes(reading.warnings));
     setText(""); setMarked(null);
   };
+
+  /** First asks about untracked edits, if the redline has any. */
+  const fromRedline = (paragraphs: readonly WordParagraph[], pasted: boolean) => {
+    const edits = untrackedEdits(base, paragraphs);
+    if (edits.length > 0) { setUntracked({ paragraphs, edits, take: new Set(edits.map((edit) => edit.paragraph)), pasted }); return; }
+    finishRedline(paragraphs, pasted);
+  };
+
+  const confirmUntracked = () => attempt(() => {
+    if (!untracked) return;
+    const taken = untracked.edits.filter((edit) => untracked.take.has(edit.paragraph)).length;
+    setUntracked(null);
+    finishRedline(settleUntracked(base, untracked.paragraphs, untracked.take), untracked.pasted,
+      [`Untracked edits: ${taken} of ${untracked.edits.length} taken into the draft.`]);
+  });
+
+  const fromMarked = (paragraphs: readonly MarkedRun[][]) => fromRedline(markedParagraphs(paragraphs), true);
 
   const pasteHtml = (html: string) => {
     const paragraphs = markedRunsFromHtml(html);
@@ -87,8 +116,7 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
   const chooseFile = (file: File | undefined) => attempt(async () => {
     if (!file) return;
     if (/\.docx$/i.test(file.name)) {
-      const result = await importWordDraft(await readBytes(file), base, parseXml);
-      onImported(result.draft, result.warnings.map((warning) => `${warning.paragraph > 0 ? `paragraph ${warning.paragraph}: ` : ""}${warning.reason}`));
+      fromRedline(await readDocxParagraphs(await readBytes(file), parseXml), false);
       return;
     }
     const { text: fileText, warning } = await readText(file);
@@ -112,7 +140,16 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
       <label className="file-input">Or choose a file (.txt or .docx): <input type="file" accept=".txt,.docx,text/plain" onChange={(event) => void chooseFile(event.target.files?.[0])} /></label>
       {marked && marked.shown === text && <p className="hint" data-testid="pasted-redline">Pasted as a redline: the box shows the draft side (struck words left out); Import reads the marks against the base.</p>}
       {error && <p role="alert" className="error">{error}</p>}
-      {pending ? (
+      {untracked && (
+        <UntrackedEditsList edits={untracked.edits} take={untracked.take} onBack={() => setUntracked(null)} onConfirm={() => void confirmUntracked()}
+          onToggle={(paragraph) => setUntracked((current) => {
+            if (!current) return current;
+            const take = new Set(current.take);
+            if (!take.delete(paragraph)) take.add(paragraph);
+            return { ...current, take };
+          })} />
+      )}
+      {untracked ? null : pending ? (
         <div role="group" aria-label="Merge the sections" className="fragment-confirm">
           <p>The text holds {pending.merge.replaced.length + pending.merge.added.length === 1 ? "one section" : "a few sections"}, not the whole chapter. Merge it into the draft? {describeMerge(pending.merge)}; every other section stays as it is.</p>
           <div className="dialog-buttons">
