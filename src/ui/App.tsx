@@ -125,6 +125,7 @@ export function App() {
       <ProposedTextDialog
         open={dialog === "proposed"}
         base={redlineState(state).base}
+        draft={redlineState(state).draft}
         onClose={() => setDialog(null)}
         onImported={(draft, notes) => {
           const synced = syncDocumentContents(draft, redlineState(state).base);

@@ -16,6 +16,9 @@ import { chapterOfSection } from "../numbers";
 import { settleUnnumberedLevels, type PendingBlock } from "./unnumberedLevels";
 import { sectionWarnings } from "./sectionChecks";
 
+/** The reason the importer gives when a section comes with no chapter heading before it (a fragment). */
+export const CHAPTER_ASSUMED = "no chapter heading before this section; chapter";
+
 /** Something the importer skipped or assumed, with the input line it concerns. */
 export interface ImportWarning {
   readonly line: number;
@@ -260,7 +263,7 @@ class CodeTextReader {
 
   private impliedChapter(line: SourceLine, number: string): ChapterDraft {
     const chapterNumber = chapterOfSection(number);
-    this.warnings.push({ line: line.lineNumber, text: line.text, reason: `no chapter heading before this section; chapter ${chapterNumber} assumed` });
+    this.warnings.push({ line: line.lineNumber, text: line.text, reason: `${CHAPTER_ASSUMED} ${chapterNumber} assumed` });
     this.openChapter(line, chapterNumber, "");
     return this.chapter!;
   }

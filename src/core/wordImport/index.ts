@@ -19,3 +19,5 @@ export { W_NS, type ParseXml, type XmlElementLike } from "./xml";
 export async function importWordDraft(bytes: Uint8Array, base: OrdinanceDocument, parseXml: ParseXml): Promise<WordDraft> {
   return draftFromWordParagraphs(base, await readDocxParagraphs(bytes, parseXml));
 }
+export { hasMarks, markedParagraphs, markedSide, paragraphFromMarkedRuns, readMarkedParagraphs, readRedlineParagraphs, type MarkedReading, type MarkedRun } from "./markedRuns";
+export { settleUntracked, untrackedEdits, type UntrackedEdit } from "./untracked";
