@@ -19,6 +19,30 @@ export class HtmlPasteError extends Error {
   }
 }
 
+/** Deepest element nesting read; Chromium's own HTML parser takes time quadratic in the depth (30 s at 100,000). */
+export const MAX_HTML_DEPTH = 3_000;
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen"]);
+/** Elements whose end tag may be left out (a later tag closes them): never counted as nesting. */
+const OPTIONAL_END = new Set(["p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body"]);
+
+/**
+ * An upper estimate of the HTML's element nesting, by one linear scan of its tags (before the
+ * browser parses it): open tags less close tags, void, self-closed and optionally closed ones aside.
+ */
+export function nestingEstimate(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  for (let match = tag.exec(html); match; match = tag.exec(html)) {
+    const name = match[2]!.toLowerCase();
+    if (VOID.has(name) || OPTIONAL_END.has(name) || match[3] === "/") continue;
+    if (match[1] === "/") depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
 const SKIPPED = new Set(["script", "style", "template", "noscript", "head", "title", "meta", "link", "iframe", "object", "embed", "svg", "math", "select", "button", "textarea"]);
 const BLOCKS = new Set(["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr", "table", "tbody", "thead", "pre", "dd", "dt", "dl", "header", "footer", "main", "nav", "aside", "center", "address", "hr"]);
 const STRUCK_TAGS = new Set(["s", "strike", "del"]);
@@ -78,10 +102,13 @@ function isHidden(element: Element): boolean {
 
 /**
  * The paragraphs of marked runs in `html`, one per block element or line break, in reading
- * order. Throws HtmlPasteError for a paste over MAX_HTML_LENGTH characters.
+ * order. Throws HtmlPasteError for a paste over MAX_HTML_LENGTH characters or nested deeper than
+ * MAX_HTML_DEPTH (estimated before parsing).
  */
 export function markedRunsFromHtml(html: string): MarkedRun[][] {
   if (html.length > MAX_HTML_LENGTH) throw new HtmlPasteError(`The pasted HTML is too long (${html.length} characters; the limit is ${MAX_HTML_LENGTH}).`);
+  const depth = nestingEstimate(html);
+  if (depth > MAX_HTML_DEPTH) throw new HtmlPasteError(`The pasted HTML nests its elements ${depth.toLocaleString("en-US")} deep; no text needs more than ${MAX_HTML_DEPTH.toLocaleString("en-US")}, so it was not read.`);
   const doc = new DOMParser().parseFromString(html, "text/html");
   const rules = classRules(doc);
   const paragraphs: MarkedRun[][] = [];

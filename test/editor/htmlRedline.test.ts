@@ -5,7 +5,7 @@ import { serializeDocument } from "../../src/core/model/canonicalText";
 import { compare, formatHtml } from "../../src/core/redline";
 import { parseSponsors } from "../../src/core/sponsors/sponsors";
 import { readMarkedParagraphs, type MarkedRun } from "../../src/core/wordImport";
-import { HtmlPasteError, markedRunsFromHtml, MAX_HTML_LENGTH } from "../../src/editor/htmlRedline";
+import { HtmlPasteError, markedRunsFromHtml, MAX_HTML_DEPTH, MAX_HTML_LENGTH, nestingEstimate } from "../../src/editor/htmlRedline";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 
 const base = fixtureBase();
@@ -70,6 +70,12 @@ describe("hostile pasted HTML", () => {
     const paragraphs = markedRunsFromHtml(html);
     expect(paragraphs.flat().some((run) => run.text === "deep" && run.struck)).toBe(true);
     expect(picture(paragraphs).at(-1)).toBe("after");
+  });
+
+  it("estimates nesting before parsing and refuses a paste nested too deep", () => {
+    expect(nestingEstimate("<p>a<p>b<br><img src=x><div><span>c</span></div><hr/>")).toBe(2);
+    expect(nestingEstimate(`${"<div>".repeat(5000)}x`)).toBe(5000);
+    expect(() => markedRunsFromHtml(`${"<div><s>".repeat(MAX_HTML_DEPTH)}x`)).toThrow(/nests its elements/);
   });
 
   it("refuses a paste over the limit before parsing it", () => {
