@@ -43,7 +43,12 @@ export function toProseMirror(doc: OrdinanceDocument, attrs: DocAttrs = {}): PMN
   const children: PMNode[] = [];
   if (doc.title) children.push(nodes.code_title.create({ number: doc.title.number }, textContent(doc.title.name)));
   for (const chapter of doc.chapters) children.push(chapterNode(chapter));
-  return nodes.doc.create({ annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null, threads: attrs.threads ?? [], currentUser: attrs.currentUser ?? null }, children);
+  return nodes.doc.create(docAttributes(attrs), children);
+}
+
+/** The document node's attributes for `attrs`, each at its default where absent. */
+export function docAttributes(attrs: DocAttrs = {}): Record<string, unknown> {
+  return { annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null, threads: attrs.threads ?? [], currentUser: attrs.currentUser ?? null };
 }
 
 function chapterNode(chapter: Chapter): PMNode {

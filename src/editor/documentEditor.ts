@@ -24,6 +24,8 @@ import { findPlugin } from "./plugins/find";
 import { threadsPlugin } from "./comments/threadsPlugin";
 import { withWordUndo } from "./plugins/wordUndo";
 import { spellcheckPlugin } from "./spellcheck";
+import { isRemoteChange, narrowRemoteTransaction } from "./collab/remote";
+import type { SharedEditing } from "./collab/sharedEditing";
 
 export type EditorListener = (state: EditorState) => void;
 
@@ -40,6 +42,8 @@ export interface EditorContent {
   readonly threads?: readonly TextThread[];
   /** Who writes comments in this draft ("You are…"). */
   readonly currentUser?: CommentAuthor | null;
+  /** A shared draft: its text is the Y fragment's (and `draft` is ignored), see editorState's `shared`. */
+  readonly shared?: SharedEditing;
 }
 
 /**
@@ -52,6 +56,7 @@ function stateFor(content: EditorContent): { state: EditorState; fixes: readonly
   const state = createEditorState(document, {
     plugins: [redlinePlugin({ base: content.base }), threadsPlugin(), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
     official: content.base,
+    ...(content.shared ? { shared: content.shared } : {}),
     renumberings: content.renumberings ?? [],
     attrs: {
       sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null,
@@ -98,6 +103,11 @@ export class DocumentEditor {
    * leaves the text as it was and records why (see refusedEdit), for the UI to say.
    */
   dispatch = (tr: Transaction): void => {
+    if (isRemoteChange(tr)) {
+      // Another person's edit, already checked where it was made: applied as the smallest replacement.
+      this.setState(this.current.apply(narrowRemoteTransaction(this.current, tr)));
+      return;
+    }
     const { state, transactions } = this.current.applyTransaction(withWordUndo(this.current, tr));
     const problem = tr.docChanged && transactions.length === 0 ? structureProblem(tr) : null;
     this.setState(problem === null ? state : this.current.apply(refusalTransaction(this.current, problem)));

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { redo, undo } from "prosemirror-history";
+import { redoDraft as redo, undoDraft as undo } from "../editor/collab";
 import { describeContentsFix, syncDocumentContents } from "../core/model/contents";
 import { DocumentEditor } from "../editor/documentEditor";
 import { replaceDraft, setSponsors } from "../editor/redline/commands";

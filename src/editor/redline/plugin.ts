@@ -168,6 +168,23 @@ interface TouchedUnits {
   readonly sections: Set<string>;
 }
 
+/**
+ * Whether a step of `tr` replaced content of a unit the drafts say is untouched (content put
+ * back the same: a shared draft's remote change, a paste of identical text). Mapping drops the
+ * decorations inside a replaced range, so the decorations are then built whole.
+ */
+function replacesUntouchedUnit(touched: TouchedUnits, places: readonly UnitPlace[], tr: Transaction): boolean {
+  const ranges: Array<[number, number]> = [];
+  tr.mapping.maps.forEach((map, index) => {
+    map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+      if (oldEnd === oldStart) return;
+      const rest = tr.mapping.slice(index + 1);
+      ranges.push([rest.map(newStart, -1), rest.map(newEnd, 1)]);
+    });
+  });
+  return ranges.length > 0 && places.some((place, index) => !touched.places.has(index) && ranges.some(([from, to]) => from < place.end && to > place.pos));
+}
+
 /** The units that changed between two drafts with the same layout (one pass), or null when the layout changed. */
 function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): TouchedUnits | null {
   if (previous.chapters.length !== draft.chapters.length || Boolean(previous.title) !== Boolean(draft.title)) return null;
@@ -280,6 +297,7 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const mapping = tr.docChanged ? tr.mapping : null;
         if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         const places = unitPlaces(newState.doc);
+        if (replacesUntouchedUnit(touched, places, tr)) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections, anchorPositions(newState.doc, draft, redline, places, mapping));
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
