@@ -32,24 +32,34 @@ import { useGlobalUndo } from "./useGlobalUndo";
 import { requestComment } from "../editor/comments/commands";
 import { useCommentShortcut } from "./comments/useCommentShortcut";
 import { usePanelState } from "./usePanelState";
+import { PresenceList } from "./shared/PresenceList";
+import { ShareDialog } from "./shared/ShareDialog";
+import { SharedIndicator, sharedContent, useSharedAttributes } from "./shared/sharedWorkspace";
+import type { SharedConnection } from "./shared/sharedConnection";
 
-/** The application shell: toolbar, notice, the chapter editor and the changes panel. */
-export function App() {
-  const sample = useMemo(() => sampleFromUrl(window.location.search), []);
-  const editor = useMemo(() => new DocumentEditor(sample
-    ? { ...sample, sponsors: demonstrationSponsors() }
-    : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample]);
+/**
+ * The application shell: toolbar, notice, the chapter editor and the changes panel. With
+ * `shared`, the draft is the server's shared draft (live co-editing, presence); otherwise it
+ * is kept in this browser.
+ */
+export function App({ shared = null }: { readonly shared?: SharedConnection | null } = {}) {
+  const sample = useMemo(() => (shared ? null : sampleFromUrl(window.location.search)), [shared]);
+  const editor = useMemo(() => new DocumentEditor(shared ? sharedContent(shared)
+    : sample ? { ...sample, sponsors: demonstrationSponsors() }
+    : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample, shared]);
+  useSharedAttributes(editor, shared);
   const state = usePanelState(editor);
-  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | null>(null);
+  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | null>(null);
   const session = useMemo(() => new DraftSession(editor, "Welcoming City amendment"), [editor]);
   const saving = useDraftSession(session);
   useEffect(() => {
-    if (sample) return;
+    if (sample || shared) return;
     void session.start();
     return () => session.dispose();
-  }, [session, sample]);
+  }, [session, sample, shared]);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
-  const [isDemonstration, setDemonstration] = useState(sample === null);
+  const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);
+  const readOnly = shared !== null && shared.draft.role !== "drafter";
   const [markup, setMarkup] = useMarkupView();
   useChangeNavigation(editor);
   useGlobalUndo(editor);
@@ -62,16 +72,20 @@ export function App() {
       <header className="app-header">
         <div className="toolbar">
           <h1 className="app-name">Ordinance Redline</h1>
-          <span className="draft-title" data-testid="draft-name">{saving.name}</span>
-          <SaveIndicator status={saving.status} />
+          <span className="draft-title" data-testid="draft-name">{shared ? shared.draft.title : saving.name}</span>
+          {shared ? <SharedIndicator connection={shared} /> : <SaveIndicator status={saving.status} />}
           <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
           <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
           <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />
-          <ToolbarMenu label="Draft" actions={[
+          <ToolbarMenu label="Draft" actions={shared ? [
+            { label: "Drafts in this browser", run: () => window.location.assign("./"), title: "Leave the shared draft for the drafts kept in this browser" },
+            { label: "Import proposed text…", run: () => setDialog("proposed"), disabled: readOnly, title: "Load an amended text or a Word file as the draft" },
+          ] : [
             { label: "Drafts…", run: () => setDialog("drafts"), title: "Open, rename or start a draft" },
             { label: "Versions…", run: () => setDialog("versions"), disabled: saving.draftId === null, title: "Saved versions of this draft" },
             { label: "Import official text…", run: () => setDialog("import"), title: "Load the chapter as the Code has it, as the base" },
             { label: "Import proposed text…", run: () => setDialog("proposed"), title: "Load an amended text or a Word file as the draft" },
+            { label: "Share…", run: () => setDialog("share"), title: "Put this draft on the server and invite other offices" },
           ]} />
           <select className="markup-select" aria-label="Markup view" title={MARKUP_VIEWS.find((view) => view.value === markup)?.title} value={markup}
             onChange={(event) => setMarkup(event.target.value as MarkupView)}>
@@ -84,12 +98,13 @@ export function App() {
           <ShortcutsHelp />
         </div>
       </header>
-      {sample === null && saving.status.kind === "starting" ? (
+      {sample === null && shared === null && saving.status.kind === "starting" ? (
         // Nothing editable until the stored draft is in the editor: typing now would go nowhere.
         <main className="workspace workspace-loading" aria-busy="true"><p className="loading-note">Opening your draft…</p></main>
       ) : (
         <main className="workspace" data-markup={markup}>
-          <EditorPane editor={editor} />
+          <EditorPane editor={editor} editable={!readOnly} />
+          {shared && <PresenceList provider={shared.provider} />}
           {markup === "original" && <OriginalPane base={redlineState(state).base} />}
           <FindBar editor={editor} />
           <ChangeCard editor={editor} />
@@ -99,7 +114,7 @@ export function App() {
       {/* Notices stand in a row below the chapter: one appearing or going shortens the chapter's
           view from the bottom, never moving the text under the reader's eyes nor covering it. */}
       <footer className="notices" aria-label="Notices">
-        <SaveBanner session={session} status={saving.status} notice={saving.notice} />
+        {!shared && <SaveBanner session={session} status={saving.status} notice={saving.notice} />}
         {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
         {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       </footer>
@@ -136,6 +151,8 @@ export function App() {
       />
       <DraftsDialog open={dialog === "drafts"} session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
       <VersionsDialog open={dialog === "versions"} session={session} onClose={() => setDialog(null)} />
+      <ShareDialog open={dialog === "share"} title={saving.name} base={redlineState(state).base} state={state} onClose={() => setDialog(null)}
+        onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}`)} />
       <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)} />
       <SponsorsDialog
         open={dialog === "sponsors"}

@@ -41,9 +41,9 @@ interface Client {
   readonly inbox: Uint8Array[];
 }
 
-function client(ydoc: Y.Doc): Client {
+function client(ydoc: Y.Doc, readOnly = false): Client {
   const base = fixtureBase();
-  const editor = new DocumentEditor({ base, draft: base, shared: { fragment: ydoc.getXmlFragment(DRAFT_FRAGMENT) } });
+  const editor = new DocumentEditor({ base, draft: base, shared: { fragment: ydoc.getXmlFragment(DRAFT_FRAGMENT), readOnly } });
   const place = document.createElement("div");
   document.body.append(place);
   cleanups.push(editor.mount(place));
@@ -52,7 +52,7 @@ function client(ydoc: Y.Doc): Client {
 }
 
 /** Two clients on a draft that the first uploads; updates wait in each other's inbox. */
-function pair(): [Client, Client] {
+function pair(readOnlySecond = false): [Client, Client] {
   const first = new Y.Doc();
   const local = new DocumentEditor({ base: fixtureBase(), draft: fixtureAmended() });
   seedSharedDraft(local.state.doc, first.getXmlFragment(DRAFT_FRAGMENT));
@@ -60,7 +60,7 @@ function pair(): [Client, Client] {
   const second = new Y.Doc();
   Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
   const a = client(first);
-  const b = client(second);
+  const b = client(second, readOnlySecond);
   first.on("update", (update: Uint8Array, origin: unknown) => { if (origin !== "wire") b.inbox.push(update); });
   second.on("update", (update: Uint8Array, origin: unknown) => { if (origin !== "wire") a.inbox.push(update); });
   return [a, b];
@@ -141,5 +141,31 @@ describe("two clients on one shared draft", () => {
     expect(b.editor.state.doc.textContent).not.toContain("Alpha");
     check(a, "a");
     check(b, "b");
+  });
+});
+
+describe("a reviewer's copy of a shared draft", () => {
+  it("refuses every local change of the text and of what is kept with it, and still takes the drafter's", () => {
+    const [a, b] = pair(true);
+    const before = b.editor.state.doc;
+    let refused = 0;
+    const random = new Random(4242);
+    for (let step = 0; step < 200; step++) {
+      // The edits are worked out on the drafter's copy (the same draft, which takes edits) and offered to the reviewer's.
+      const { next } = randomAction(a.editor.state, random);
+      const tr = next && toward(b.editor.state, next);
+      if (!tr) continue;
+      b.editor.dispatch(tr);
+      refused++;
+      expect(b.editor.state.doc.eq(before), `step ${step}`).toBe(true);
+    }
+    expect(refused).toBeGreaterThan(50);
+    expect(b.inbox.length + a.inbox.length).toBe(0);
+    let pos = -1;
+    a.editor.state.doc.descendants((node, p) => { if (pos < 0 && node.isText && node.text!.includes("witnesses to crime")) pos = p + node.text!.indexOf("witnesses"); return pos < 0; });
+    a.editor.dispatch(a.editor.state.tr.insertText("brave ", pos));
+    deliver(b);
+    expect(b.editor.state.doc.textContent).toContain("brave witnesses to crime");
+    check(b, "reviewer");
   });
 });

@@ -20,6 +20,11 @@ export const SHARED_MAPS = { annotations: "annotations", threads: "threads", set
 /** Marks a transaction that brings shared attributes in (so it is not written back). */
 const sharedAttributesKey = new PluginKey("sharedAttributes");
 
+/** Whether `tr` brings attributes in from the shared document (not a local change). */
+export function isSharedAttributesPull(tr: Transaction): boolean {
+  return tr.getMeta(sharedAttributesKey) === true;
+}
+
 /** The Y transaction origin of this binding's own writes. */
 const LOCAL_ORIGIN = { binding: "sharedAttributes" };
 

@@ -4,16 +4,29 @@
  * only this client's own edits (Y's undo manager tracks the sync plugin's origin alone).
  */
 import type { Node as PMNode } from "prosemirror-model";
-import type { Plugin } from "prosemirror-state";
+import { Plugin } from "prosemirror-state";
 import { prosemirrorToYXmlFragment, yCursorPlugin, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { codeSchema } from "../schema";
+import { isRemoteChange } from "./remote";
+import { isSharedAttributesPull } from "./sharedAttributes";
+
+/** Refuses local changes of the document (see `SharedEditing.readOnly`). */
+function readOnlyPlugin(): Plugin {
+  return new Plugin({ filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || isSharedAttributesPull(tr) });
+}
 
 /** What a shared editing session needs: the shared draft text and, for presence, the awareness. */
 export interface SharedEditing {
   readonly fragment: Y.XmlFragment;
   readonly awareness?: Awareness;
+  /**
+   * A reviewer's or viewer's draft: the server refuses their updates, so the editor refuses
+   * every local change of the document first (text, annotations and threads alike) rather than
+   * let this copy drift from the shared one. Remote changes still come in.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** Who a client is, as the awareness tells other clients (see `presenceOf`). */
@@ -33,6 +46,7 @@ export const DRAFT_FRAGMENT = "draft";
  */
 export function sharedEditingPlugins(shared: SharedEditing): Plugin[] {
   return [
+    ...(shared.readOnly ? [readOnlyPlugin()] : []),
     ySyncPlugin(shared.fragment),
     ...(shared.awareness ? [yCursorPlugin(shared.awareness, { cursorBuilder: caretOf })] : []),
     yUndoPlugin(),
@@ -57,6 +71,8 @@ function caretOf(user: { name?: unknown; office?: unknown; color?: unknown }): H
   const color = typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : "#666666";
   const caret = document.createElement("span");
   caret.className = "remote-caret";
+  // The name is for the eye; assistive technology reads the presence list instead of the text's carets.
+  caret.setAttribute("aria-hidden", "true");
   caret.style.borderColor = color;
   const label = document.createElement("span");
   label.className = "remote-caret-name";

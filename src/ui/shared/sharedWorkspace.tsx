@@ -1,0 +1,50 @@
+import { useEffect, useState } from "react";
+import { bindSharedAttributes, DRAFT_FRAGMENT } from "../../editor/collab";
+import type { DocumentEditor, EditorContent } from "../../editor/documentEditor";
+import type { SharedConnection } from "./sharedConnection";
+
+/** The editor content of a shared draft: its base, its Y text and presence, signed by the person. */
+export function sharedContent(shared: SharedConnection): EditorContent {
+  const person = shared.session.person;
+  return {
+    base: shared.base,
+    draft: shared.base,
+    shared: {
+      fragment: shared.ydoc.getXmlFragment(DRAFT_FRAGMENT),
+      readOnly: shared.draft.role !== "drafter",
+      ...(shared.provider.awareness ? { awareness: shared.provider.awareness } : {}),
+    },
+    currentUser: { name: person.name, office: person.office },
+  };
+}
+
+/** Keeps the editor's annotations, threads, sponsors and settings in step with the shared draft's. */
+export function useSharedAttributes(editor: DocumentEditor, shared: SharedConnection | null): void {
+  useEffect(() => {
+    if (!shared) return;
+    return bindSharedAttributes(editor, shared.ydoc, {
+      onInvalid: (problem) => console.warn(problem),
+    });
+  }, [editor, shared]);
+}
+
+/** Where the shared draft stands: the role, and whether edits reach the server. */
+export function SharedIndicator({ connection }: { readonly connection: SharedConnection }) {
+  const [state, setState] = useState<"connected" | "connecting" | "disconnected">("connected");
+  const [unsynced, setUnsynced] = useState(false);
+  useEffect(() => {
+    const provider = connection.provider;
+    const onStatus = ({ status }: { status: string }) => setState(status === "connected" ? "connected" : status === "connecting" ? "connecting" : "disconnected");
+    const onUnsynced = () => setUnsynced(provider.hasUnsyncedChanges);
+    provider.on("status", onStatus);
+    provider.on("unsyncedChanges", onUnsynced);
+    return () => { provider.off("status", onStatus); provider.off("unsyncedChanges", onUnsynced); };
+  }, [connection]);
+  const words = state !== "connected" ? "Offline: edits are kept here and sent when the server is back"
+    : unsynced ? "Sending…" : "Saved on the server";
+  return (
+    <span className="shared-indicator" data-testid="shared-status" role="status">
+      Shared · {connection.draft.role} · {words}
+    </span>
+  );
+}

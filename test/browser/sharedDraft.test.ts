@@ -1,0 +1,99 @@
+/**
+ * Two people on one shared draft, in two browser contexts against a real server: the drafter
+ * shares the draft from the browser (signing in there), the reviewer opens the link and signs in;
+ * each sees the other in the presence list, the drafter's typing reaches the reviewer as an
+ * underscored insertion of the redline, with the drafter's caret named; the reviewer cannot type.
+ */
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstAdmin, PASSWORD, person, testServer } from "../server/helpers";
+import { launchBrowser, outputDir } from "./browser";
+import { caretBefore, documentText } from "./editing";
+import { chooseFromToolbar } from "./toolbar";
+
+describe("a shared draft, two people in Chromium", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof testServer>>;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await testServer();
+    const admin = await firstAdmin(server.url);
+    await person(admin, "Dana Drafter", "Advancing Justice | Chicago");
+    await person(admin, "Rita Reviewer", "Office of Ald. Ramirez-Rosa, 35th Ward");
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+    return page;
+  }
+
+  async function signIn(page: Page, name: string): Promise<void> {
+    const form = page.getByRole("form", { name: "Sign in" });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Password").fill(PASSWORD);
+    await form.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  it("shares, shows presence both ways, and brings the drafter's typing to the reviewer as an insertion", async () => {
+    const drafter = await newPage();
+    await drafter.goto(server.url + "/");
+    await drafter.waitForSelector("[data-testid=change-row]");
+    await chooseFromToolbar(drafter, "Share…");
+    const dialog = drafter.getByRole("dialog", { name: "Share this draft" });
+    await signIn(drafter, "Dana Drafter");
+    await dialog.getByLabel(/Invite/).fill("Rita Reviewer");
+    await dialog.getByLabel("as").selectOption("reviewer");
+    await dialog.getByRole("button", { name: "Share" }).click();
+    await drafter.waitForURL(/\?shared=/, { timeout: 30_000 });
+    await drafter.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
+    expect(await drafter.getByTestId("shared-status").textContent()).toContain("drafter");
+    const link = drafter.url();
+
+    const reviewer = await newPage();
+    await reviewer.goto(link);
+    await signIn(reviewer, "Rita Reviewer");
+    await reviewer.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
+    expect(await reviewer.getByTestId("shared-status").textContent()).toContain("reviewer");
+
+    const present = (page: Page) => page.getByTestId("present-person").allTextContents();
+    await expect.poll(() => present(drafter), { timeout: 15_000 }).toEqual(["Dana Drafter (you)", "Rita Reviewer"]);
+    await expect.poll(() => present(reviewer), { timeout: 15_000 }).toEqual(["Rita Reviewer (you)", "Dana Drafter"]);
+    // The same redline on both sides before anyone types.
+    expect(await documentText(reviewer)).toBe(await documentText(drafter));
+
+    await caretBefore(drafter, "help with investigations");
+    await drafter.keyboard.type("gladly ");
+    await expect.poll(() => documentText(reviewer), { timeout: 15_000 }).toContain("gladly help with investigations");
+    // What the reviewer sees: the new word underscored as an insertion, and the drafter's caret with her name.
+    const insertion = reviewer.locator("ins.redline-insert", { hasText: "gladly" }).first();
+    await expect.poll(async () => insertion.evaluate((element) => getComputedStyle(element).textDecorationLine), { timeout: 10_000 }).toContain("underline");
+    await expect.poll(() => reviewer.locator(".remote-caret-name").allTextContents(), { timeout: 10_000 }).toContain("Dana Drafter");
+    await reviewer.screenshot({ path: join(outputDir(), "shared-reviewer.png") });
+
+    // The reviewer's view takes no typing, and the drafter's text stays as it is.
+    await reviewer.locator(".editor-pane p", { hasText: "witnesses to crime" }).first().click();
+    await reviewer.keyboard.type("zzz");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await documentText(drafter)).not.toContain("zzz");
+    expect(await documentText(reviewer)).not.toContain("zzz");
+
+    // Gone within seconds of leaving.
+    await reviewer.close();
+    await expect.poll(() => present(drafter), { timeout: 30_000 }).toEqual(["Dana Drafter (you)"]);
+    // Asking for the session before signing in is answered 401, which Chromium logs; nothing else may be.
+    expect(errors.filter((error) => !error.includes("status of 401"))).toEqual([]);
+  }, 180_000);
+});
