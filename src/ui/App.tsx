@@ -47,7 +47,6 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
   const editor = useMemo(() => new DocumentEditor(shared ? sharedContent(shared)
     : sample ? { ...sample, sponsors: demonstrationSponsors() }
     : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample, shared]);
-  useSharedAttributes(editor, shared);
   const state = usePanelState(editor);
   const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | null>(null);
   const session = useMemo(() => new DraftSession(editor, "Welcoming City amendment"), [editor]);
@@ -58,6 +57,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
     return () => session.dispose();
   }, [session, sample, shared]);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
+  useSharedAttributes(editor, shared, (reason) => setStatus({ title: reason, notes: [] }));
   const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);
   const readOnly = shared !== null && shared.draft.role !== "drafter";
   const [markup, setMarkup] = useMarkupView();

@@ -13,9 +13,8 @@ import { readAnnotations } from "../../core/amendmentFile";
 import { parseExportSettings } from "../../core/export";
 import { parseSponsors } from "../../core/sponsors/sponsors";
 import { readTextThreads } from "../../core/validation";
+import { SHARED_MAPS, type EntryChange, type SharedEntry } from "../../core/sharedDraft";
 
-/** The Y maps of a shared draft: entries keyed by id; settings keyed "sponsors" and "exportSettings". */
-export const SHARED_MAPS = { annotations: "annotations", threads: "threads", settings: "settings" } as const;
 
 /** Marks a transaction that brings shared attributes in (so it is not written back). */
 const sharedAttributesKey = new PluginKey("sharedAttributes");
@@ -35,16 +34,6 @@ export interface AttributeHost {
   subscribe(listener: (state: EditorState) => void): () => void;
 }
 
-/**
- * A change of one shared entry, for a client that may not write the shared document itself
- * (a reviewer): it goes to the server, which checks the role and writes it.
- */
-export interface EntryChange {
-  readonly map: "annotations" | "threads";
-  readonly id: string;
-  /** The new value, or null to remove the entry. */
-  readonly value: unknown;
-}
 
 export interface AttributeBindingOptions {
   /** Where a read-only client's changes of annotations and threads go; absent: written to the shared document. */
@@ -53,20 +42,23 @@ export interface AttributeBindingOptions {
   readonly onInvalid?: (problem: string) => void;
 }
 
-interface Entry {
-  readonly order: number;
-  readonly value: unknown;
-}
+type Entry = SharedEntry;
 
 type ListAttr = "annotations" | "threads";
 const LISTS: readonly ListAttr[] = ["annotations", "threads"];
 
+/** A live binding of the attributes. */
+export interface SharedAttributeBinding {
+  /** Brings the editor back to what the shared document holds (after the server refused a change). */
+  resync(): void;
+  dispose(): void;
+}
+
 /**
  * Binds `host`'s document attributes to `ydoc`. The shared values win when the binding starts
  * (a draft opened from the server); call `seedSharedAttributes` first to upload a local draft's.
- * Returns the cleanup.
  */
-export function bindSharedAttributes(host: AttributeHost, ydoc: Y.Doc, options: AttributeBindingOptions = {}): () => void {
+export function bindSharedAttributes(host: AttributeHost, ydoc: Y.Doc, options: AttributeBindingOptions = {}): SharedAttributeBinding {
   const maps = { annotations: ydoc.getMap<Entry>(SHARED_MAPS.annotations), threads: ydoc.getMap<Entry>(SHARED_MAPS.threads) };
   const settings = ydoc.getMap<unknown>(SHARED_MAPS.settings);
   let last = host.state.doc.attrs;
@@ -109,10 +101,13 @@ export function bindSharedAttributes(host: AttributeHost, ydoc: Y.Doc, options: 
       for (const key of settingsChanged) settings.set(key, attrs[key] ?? null);
     }, LOCAL_ORIGIN);
   });
-  return () => {
-    unsubscribe();
-    for (const map of [maps.annotations, maps.threads]) map.unobserveDeep(observer);
-    settings.unobserveDeep(observer);
+  return {
+    resync: pull,
+    dispose: () => {
+      unsubscribe();
+      for (const map of [maps.annotations, maps.threads]) map.unobserveDeep(observer);
+      settings.unobserveDeep(observer);
+    },
   };
 }
 

@@ -4,7 +4,8 @@
  * only this client's own edits (Y's undo manager tracks the sync plugin's origin alone).
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin } from "prosemirror-state";
+import { Plugin, type Transaction } from "prosemirror-state";
+import { DocAttrStep } from "prosemirror-transform";
 import { prosemirrorToYXmlFragment, yCursorPlugin, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
@@ -12,9 +13,17 @@ import { codeSchema } from "../schema";
 import { isRemoteChange } from "./remote";
 import { isSharedAttributesPull } from "./sharedAttributes";
 
-/** Refuses local changes of the document (see `SharedEditing.readOnly`). */
+/**
+ * Refuses local changes of the document (see `SharedEditing.readOnly`), but for comments: a
+ * change of the annotations or threads alone goes on, to be sent to the server, which checks it
+ * (see core/sharedDraft's reviewerRefusal) and writes it for everyone, or refuses it.
+ */
 function readOnlyPlugin(): Plugin {
-  return new Plugin({ filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || isSharedAttributesPull(tr) });
+  return new Plugin({ filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || isSharedAttributesPull(tr) || changesCommentsOnly(tr) });
+}
+
+function changesCommentsOnly(tr: Transaction): boolean {
+  return tr.steps.every((step) => step instanceof DocAttrStep && (step.attr === "threads" || step.attr === "annotations"));
 }
 
 /** What a shared editing session needs: the shared draft text and, for presence, the awareness. */
@@ -23,8 +32,8 @@ export interface SharedEditing {
   readonly awareness?: Awareness;
   /**
    * A reviewer's or viewer's draft: the server refuses their updates, so the editor refuses
-   * every local change of the document first (text, annotations and threads alike) rather than
-   * let this copy drift from the shared one. Remote changes still come in.
+   * every local change of the text first rather than let this copy drift from the shared one;
+   * comments alone go on (and to the server). Remote changes still come in.
    */
   readonly readOnly?: boolean;
 }
@@ -37,8 +46,6 @@ export interface PresenceUser {
   readonly color: string;
 }
 
-/** The name under which the draft text is kept in the shared document. */
-export const DRAFT_FRAGMENT = "draft";
 
 /**
  * The plugins that bind an editor to `shared`: sync, carets of others and the shared undo.

@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
-import { bindSharedAttributes, DRAFT_FRAGMENT } from "../../editor/collab";
+import { useEffect, useRef, useState } from "react";
+import { bindSharedAttributes, DRAFT_FRAGMENT, type EntryChange } from "../../editor/collab";
 import type { DocumentEditor, EditorContent } from "../../editor/documentEditor";
 import type { SharedConnection } from "./sharedConnection";
 
@@ -18,13 +18,30 @@ export function sharedContent(shared: SharedConnection): EditorContent {
   };
 }
 
-/** Keeps the editor's annotations, threads, sponsors and settings in step with the shared draft's. */
-export function useSharedAttributes(editor: DocumentEditor, shared: SharedConnection | null): void {
+/**
+ * Keeps the editor's annotations, threads, sponsors and settings in step with the shared
+ * draft's. A reviewer's comments go to the server as messages (it checks and writes them);
+ * when it refuses one, the editor goes back to the shared state and `onRefused` says why.
+ */
+export function useSharedAttributes(editor: DocumentEditor, shared: SharedConnection | null, onRefused: (reason: string) => void): void {
+  const refused = useRef(onRefused);
+  refused.current = onRefused;
   useEffect(() => {
     if (!shared) return;
-    return bindSharedAttributes(editor, shared.ydoc, {
+    const provider = shared.provider;
+    const binding = bindSharedAttributes(editor, shared.ydoc, {
       onInvalid: (problem) => console.warn(problem),
+      ...(shared.draft.role === "drafter" ? {} : { sendChange: (change: EntryChange) => provider.sendStateless(JSON.stringify({ type: "entry", ...change })) }),
     });
+    const onStateless = ({ payload }: { payload: string }) => {
+      let message: Record<string, unknown> | null = null;
+      try { message = JSON.parse(payload) as Record<string, unknown> | null; } catch { return; }
+      if (!message || message.type !== "entry-refused") return;
+      binding.resync();
+      refused.current(`Your comment was not kept: ${typeof message.reason === "string" ? message.reason : "the server refused it"}.`);
+    };
+    provider.on("stateless", onStateless);
+    return () => { provider.off("stateless", onStateless); binding.dispose(); };
   }, [editor, shared]);
 }
 
