@@ -15,6 +15,7 @@ import type {
   Block, Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry,
 } from "../core/model/document";
 import type { Annotation } from "../core/annotations/annotation";
+import type { Suggestion } from "../core/sharedDraft";
 import { tidyWords } from "../core/model/lineText";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { codeSchema } from "./schema";
@@ -36,6 +37,8 @@ export interface DocAttrs {
   readonly threads?: readonly TextThread[];
   /** Who writes comments in this draft. */
   readonly currentUser?: CommentAuthor | null;
+  /** Reviewers' suggestions (shared drafts only). */
+  readonly suggestions?: readonly Suggestion[];
 }
 
 /** Builds the ProseMirror document for a model document, with optional annotations and sponsors. */
@@ -48,7 +51,7 @@ export function toProseMirror(doc: OrdinanceDocument, attrs: DocAttrs = {}): PMN
 
 /** The document node's attributes for `attrs`, each at its default where absent. */
 export function docAttributes(attrs: DocAttrs = {}): Record<string, unknown> {
-  return { annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null, threads: attrs.threads ?? [], currentUser: attrs.currentUser ?? null };
+  return { annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null, threads: attrs.threads ?? [], suggestions: attrs.suggestions ?? [], currentUser: attrs.currentUser ?? null };
 }
 
 function chapterNode(chapter: Chapter): PMNode {

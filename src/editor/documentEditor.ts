@@ -22,6 +22,7 @@ import { caretSelectsChangePlugin } from "./redline/caretSelection";
 import { redlinePlugin } from "./redline/plugin";
 import { findPlugin } from "./plugins/find";
 import { threadsPlugin } from "./comments/threadsPlugin";
+import { suggestionsPlugin } from "./suggestions";
 import { withWordUndo } from "./plugins/wordUndo";
 import { spellcheckPlugin } from "./spellcheck";
 import { isRemoteChange, narrowRemoteTransaction } from "./collab/remote";
@@ -54,7 +55,7 @@ export interface EditorContent {
 function stateFor(content: EditorContent): { state: EditorState; fixes: readonly ContentsFix[] } {
   const { document, fixes } = syncDocumentContents(content.draft, content.base);
   const state = createEditorState(document, {
-    plugins: [redlinePlugin({ base: content.base }), threadsPlugin(), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
+    plugins: [redlinePlugin({ base: content.base }), threadsPlugin(), suggestionsPlugin(), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
     official: content.base,
     ...(content.shared ? { shared: content.shared } : {}),
     renumberings: content.renumberings ?? [],

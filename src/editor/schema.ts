@@ -18,7 +18,7 @@ export const codeSchema = new Schema({
     // The document carries the sponsor registry and the annotations as attributes, so that
     // editing them is a step like any other: undone and redone with the text, in one history.
     // Text comment threads and the current user ("You are…") are kept the same way.
-    doc: { content: "code_title? chapter+", attrs: { annotations: { default: [] }, sponsors: { default: null }, exportSettings: { default: null }, threads: { default: [] }, currentUser: { default: null } } },
+    doc: { content: "code_title? chapter+", attrs: { annotations: { default: [] }, sponsors: { default: null }, exportSettings: { default: null }, threads: { default: [] }, suggestions: { default: [] }, currentUser: { default: null } } },
     text: { group: "inline" },
     code_title: {
       attrs: { number: { default: "" } },

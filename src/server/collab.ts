@@ -189,6 +189,7 @@ export class Collaboration {
       }
     }, "storage");
     this.logs.set(documentName, { inFlight: new Set(), appliedUpTo: stored.lastId, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) });
+    this.auditDecisions(documentName, document);
     // Changes made on the server itself (not from a connection) are logged once applied.
     document.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_LOGGED || (typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection")) return;
@@ -196,6 +197,22 @@ export class Collaboration {
         const state = this.logs.get(documentName);
         if (state && id > state.appliedUpTo && state.inFlight.size === 0) state.appliedUpTo = id;
       }, (error: Error) => this.options.log(`draft ${documentName}: a server-side update was not logged (${error.message})`));
+    });
+  }
+
+  /** Records in the audit trail each suggestion a drafter accepts or rejects (through the document). */
+  private auditDecisions(documentName: string, document: Document): void {
+    document.getMap<SharedEntry>(SHARED_MAPS.suggestions).observe((event, transaction) => {
+      const origin = transaction.origin as { source?: unknown; connection?: Connection<CollabContext> } | null;
+      const person = origin && origin.source === "connection" ? origin.connection?.context?.person : undefined;
+      if (!person) return;
+      for (const [id, change] of event.changes.keys) {
+        const before = (change.oldValue as SharedEntry | undefined)?.value as { status?: unknown } | undefined;
+        const after = (event.target.get(id) as SharedEntry | undefined)?.value as { status?: unknown } | undefined;
+        if (!after || after.status === before?.status || (after.status !== "accepted" && after.status !== "rejected")) continue;
+        void this.storage.appendAudit(entryBy(person, documentName, `suggestion-${after.status}`, `suggestion ${id}`, this.options.now()))
+          .catch((error: Error) => this.options.log(`draft ${documentName}: an audit row was not written (${error.message})`));
+      }
     });
   }
 
@@ -255,7 +272,8 @@ export class Collaboration {
     const id = await this.storage.appendUpdate(document.name, update, person.id, now);
     const state = this.logs.get(document.name);
     if (state && id > state.appliedUpTo && state.inFlight.size === 0) state.appliedUpTo = id;
-    await this.storage.appendAudit(entryBy(person, document.name, "comment", `${change.map === "threads" ? "thread" : "change"} ${change.id}`, now));
+    const action = change.map === "suggestions" ? "suggestion-made" : "comment";
+    await this.storage.appendAudit(entryBy(person, document.name, action, `${change.map === "threads" ? "thread" : change.map === "suggestions" ? "suggestion" : "change"} ${change.id}`, now));
   }
 
   /**

@@ -13,7 +13,7 @@ import { VersionsDialog } from "./drafts/VersionsDialog";
 import { ChangeCard } from "./ChangeCard";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
-import { ExportDialog } from "./export/ExportDialog";
+import { ExportDialog, type ExportKind } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { FindBar } from "./FindBar";
 import { ImportDialog, KEPT_BEFORE_IMPORT } from "./ImportDialog";
@@ -34,7 +34,8 @@ import { useCommentShortcut } from "./comments/useCommentShortcut";
 import { usePanelState } from "./usePanelState";
 import { PresenceList } from "./shared/PresenceList";
 import { ShareDialog } from "./shared/ShareDialog";
-import { SharedIndicator, sharedContent, useSharedAttributes } from "./shared/sharedWorkspace";
+import { SuggestDialog } from "./suggestions/SuggestDialog";
+import { recordSharedExport, SharedIndicator, sharedContent, useSharedAttributes } from "./shared/sharedWorkspace";
 import type { SharedConnection } from "./shared/sharedConnection";
 
 /**
@@ -48,7 +49,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
     : sample ? { ...sample, sponsors: demonstrationSponsors() }
     : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample, shared]);
   const state = usePanelState(editor);
-  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | null>(null);
+  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | "suggest" | null>(null);
   const session = useMemo(() => new DraftSession(editor, "Welcoming City amendment"), [editor]);
   const saving = useDraftSession(session);
   useEffect(() => {
@@ -93,6 +94,9 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           </select>
           <button type="button" onClick={() => editor.run(requestComment(), false)} disabled={!requestComment()(state)}
             title="Comment on the selected words or the selected change (Ctrl+Alt+M)">Comment</button>
+          {shared && shared.draft.role !== "viewer" && (
+            <button type="button" onClick={() => setDialog("suggest")} title="Propose other wording for the selected words">Suggest…</button>
+          )}
           <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
           <button type="button" onClick={() => setDialog("export")}>Export…</button>
           <ShortcutsHelp />
@@ -108,7 +112,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           {markup === "original" && <OriginalPane base={redlineState(state).base} />}
           <FindBar editor={editor} />
           <ChangeCard editor={editor} />
-          <SidePanel editor={editor} state={state} />
+          <SidePanel editor={editor} state={state} suggestions={shared ? { canDecide: !readOnly } : null} />
         </main>
       )}
       {/* Notices stand in a row below the chapter: one appearing or going shortens the chapter's
@@ -151,9 +155,11 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
       />
       <DraftsDialog open={dialog === "drafts"} session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
       <VersionsDialog open={dialog === "versions"} session={session} onClose={() => setDialog(null)} />
+      <SuggestDialog open={dialog === "suggest"} editor={editor} state={state} onClose={() => setDialog(null)} />
       <ShareDialog open={dialog === "share"} title={saving.name} base={redlineState(state).base} state={state} onClose={() => setDialog(null)}
         onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}`)} />
-      <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)} />
+      <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)}
+        {...(shared ? { onExported: (what: ExportKind) => void recordSharedExport(shared, what) } : {})} />
       <SponsorsDialog
         open={dialog === "sponsors"}
         registry={docSponsors(state)}

@@ -4,6 +4,7 @@
  * each sees the other in the presence list, the drafter's typing reaches the reviewer as an
  * underscored insertion of the redline, with the drafter's caret named; the reviewer cannot type.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +39,29 @@ describe("a shared draft, two people in Chromium", () => {
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
     return page;
+  }
+
+  /** Selects the first occurrence of `text` in the chapter's words, as a drag would. */
+  async function selectWords(page: Page, text: string): Promise<void> {
+    await page.evaluate((needle) => {
+      for (const element of document.querySelectorAll(".editor-pane .words")) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return;
+        }
+      }
+      throw new Error(`not found: ${needle}`);
+    }, text);
+    // ProseMirror reads the DOM selection on selectionchange.
+    await page.waitForTimeout(100);
   }
 
   async function signIn(page: Page, name: string): Promise<void> {
@@ -89,6 +113,37 @@ describe("a shared draft, two people in Chromium", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await documentText(drafter)).not.toContain("zzz");
     expect(await documentText(reviewer)).not.toContain("zzz");
+
+    // The reviewer proposes other wording for words she selects; the drafter sees who proposed what and accepts it.
+    await selectWords(reviewer, "help with investigations");
+    await reviewer.getByRole("button", { name: "Suggest…" }).click();
+    const suggest = reviewer.getByRole("dialog", { name: "Suggest wording" });
+    await suggest.getByLabel(/Proposed wording/).fill("assist with investigations");
+    await suggest.getByRole("button", { name: "Suggest" }).click();
+    await drafter.getByRole("tab", { name: "Suggestions" }).click();
+    const card = drafter.getByTestId("suggestion").first();
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain("assist with investigations");
+    expect(await card.textContent()).toContain("Rita Reviewer, Office of Ald. Ramirez-Rosa, 35th Ward");
+    // In the drafter's text: the words highlighted, the wording beside them.
+    expect(await drafter.locator(".suggested-wording").first().textContent()).toBe("assist with investigations");
+    await drafter.screenshot({ path: join(outputDir(), "shared-suggestion.png") });
+    await card.getByRole("button", { name: "Accept" }).click();
+    await expect.poll(() => documentText(reviewer), { timeout: 15_000 }).toContain("gladly assist with investigations");
+    expect(await documentText(drafter)).toContain("gladly assist with investigations");
+    await reviewer.getByRole("tab", { name: "Suggestions" }).click();
+    await expect.poll(() => reviewer.getByTestId("suggestion").first().textContent(), { timeout: 10_000 }).toContain("Accepted by Dana Drafter");
+    // The accepted wording is in the redline (underscored) and in the exported ordinance.
+    expect(await drafter.locator("ins.redline-insert", { hasText: "assist" }).count()).toBeGreaterThan(0);
+    await drafter.getByRole("button", { name: "Export…" }).click();
+    const exportDialog = drafter.getByRole("dialog", { name: "Export the amending ordinance" });
+    const [downloaded] = await Promise.all([drafter.waitForEvent("download"), exportDialog.getByRole("button", { name: "Text (.txt)" }).click()]);
+    const ordinanceText = readFileSync((await downloaded.path())!, "utf8");
+    expect(ordinanceText).toContain("report offenses and [-help-] {+gladly assist+} with investigations");
+    await exportDialog.getByRole("button", { name: "Close" }).click();
+    // The audit trail has the suggestion, its acceptance and the export, each by its person.
+    const auditUrl = `${server.url}/api/drafts/${new URL(link).searchParams.get("shared")}/audit`;
+    const actions = async () => ((await (await drafter.request.get(auditUrl)).json()) as { audit: Array<{ action: string; person: string }> }).audit.map((row) => `${row.action} ${row.person}`);
+    await expect.poll(actions, { timeout: 10_000 }).toEqual(expect.arrayContaining(["suggestion-made Rita Reviewer", "suggestion-accepted Dana Drafter", "export Dana Drafter"]));
 
     // Gone within seconds of leaving.
     await reviewer.close();

@@ -7,6 +7,7 @@
 import { readAnnotations } from "../amendmentFile";
 import { readTextThreads } from "../validation";
 import type { EntryChange } from "./shape";
+import { readSuggestion } from "./suggestions";
 
 /** Who is writing, as the server knows them from the session. */
 export interface Writer {
@@ -23,7 +24,7 @@ interface WithComments {
 export function readEntryChange(message: unknown): EntryChange | null {
   if (typeof message !== "object" || message === null) return null;
   const { type, map, id, value } = message as Record<string, unknown>;
-  if (type !== "entry" || (map !== "threads" && map !== "annotations") || typeof id !== "string" || id.length === 0 || id.length > 200) return null;
+  if (type !== "entry" || (map !== "threads" && map !== "annotations" && map !== "suggestions") || typeof id !== "string" || id.length === 0 || id.length > 200) return null;
   return { map, id, value: value ?? null };
 }
 
@@ -33,13 +34,14 @@ export function readEntryChange(message: unknown): EntryChange | null {
  * every existing comment as it is and add only comments signed by the writer.
  */
 export function reviewerRefusal(change: EntryChange, current: unknown, writer: Writer): string | null {
-  if (change.value === null) return "only drafters remove comments";
+  if (change.value === null) return change.map === "suggestions" ? "only drafters remove suggestions" : "only drafters remove comments";
+  if (change.map === "suggestions") return suggestionRefusal(change, current, writer);
   const problems: { path: string; message: string }[] = [];
   const read = change.map === "threads" ? readTextThreads([change.value], "thread", problems) : readAnnotations([change.value], "annotation", problems);
   if (!read || read.length !== 1) return `not a valid ${change.map === "threads" ? "comment thread" : "annotation"}: ${problems[0] ? `${problems[0].path} ${problems[0].message}` : "unreadable"}`;
   const next = read[0] as unknown as WithComments;
   if (next.id !== change.id) return "the entry's id does not match";
-  if (current === undefined && change.map === "annotations") return "only drafters annotate changes; comment on the change's words instead";
+  if (current === undefined && change.map === "annotations" && (next as unknown as { status: string }).status !== "proposed") return "a new annotation of a change starts as proposed";
   const before = (current ?? { ...(next as object), comments: [] }) as WithComments & Record<string, unknown>;
   const { comments: oldComments, ...oldRest } = before;
   const { comments: newComments, ...newRest } = next as WithComments & Record<string, unknown>;
@@ -54,6 +56,19 @@ export function reviewerRefusal(change: EntryChange, current: unknown, writer: W
   for (const comment of newComments.slice(oldComments.length)) {
     if (!same(comment.author, writer.name) || !same(comment.office, writer.office)) return "a comment must be signed by the person who writes it";
   }
+  return null;
+}
+
+/** A reviewer makes a suggestion, open and signed by them; deciding one is the drafters'. */
+function suggestionRefusal(change: EntryChange, current: unknown, writer: Writer): string | null {
+  if (current !== undefined) return "only drafters accept or reject suggestions";
+  const problems: { path: string; message: string }[] = [];
+  const suggestion = readSuggestion(change.value, "suggestion", problems);
+  if (!suggestion) return `not a valid suggestion: ${problems[0] ? `${problems[0].path} ${problems[0].message}` : "unreadable"}`;
+  if (suggestion.id !== change.id) return "the entry's id does not match";
+  if (suggestion.status !== "open") return "a new suggestion is open";
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (!same(suggestion.author, writer.name) || !same(suggestion.office, writer.office)) return "a suggestion must be signed by the person who makes it";
   return null;
 }
 

@@ -8,10 +8,10 @@
 export const DRAFT_FRAGMENT = "draft";
 
 /** The Y maps: entries keyed by id; settings keyed "sponsors" and "exportSettings". */
-export const SHARED_MAPS = { annotations: "annotations", threads: "threads", settings: "settings" } as const;
+export const SHARED_MAPS = { annotations: "annotations", threads: "threads", suggestions: "suggestions", settings: "settings" } as const;
 
 /** The list maps, whose entries a reviewer may add to through the server. */
-export type SharedListMap = "annotations" | "threads";
+export type SharedListMap = "annotations" | "threads" | "suggestions";
 
 /** One entry of a list map: its value and where it stands in the list. */
 export interface SharedEntry {

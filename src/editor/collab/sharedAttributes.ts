@@ -13,7 +13,7 @@ import { readAnnotations } from "../../core/amendmentFile";
 import { parseExportSettings } from "../../core/export";
 import { parseSponsors } from "../../core/sponsors/sponsors";
 import { readTextThreads } from "../../core/validation";
-import { SHARED_MAPS, type EntryChange, type SharedEntry } from "../../core/sharedDraft";
+import { readSuggestions, SHARED_MAPS, type EntryChange, type SharedEntry, type SharedListMap } from "../../core/sharedDraft";
 
 
 /** Marks a transaction that brings shared attributes in (so it is not written back). */
@@ -44,8 +44,12 @@ export interface AttributeBindingOptions {
 
 type Entry = SharedEntry;
 
-type ListAttr = "annotations" | "threads";
-const LISTS: readonly ListAttr[] = ["annotations", "threads"];
+type ListAttr = SharedListMap;
+const LISTS = ["annotations", "threads", "suggestions"] as const satisfies readonly ListAttr[];
+
+function listMaps(ydoc: Y.Doc): Record<ListAttr, Y.Map<Entry>> {
+  return { annotations: ydoc.getMap<Entry>(SHARED_MAPS.annotations), threads: ydoc.getMap<Entry>(SHARED_MAPS.threads), suggestions: ydoc.getMap<Entry>(SHARED_MAPS.suggestions) };
+}
 
 /** A live binding of the attributes. */
 export interface SharedAttributeBinding {
@@ -59,14 +63,14 @@ export interface SharedAttributeBinding {
  * (a draft opened from the server); call `seedSharedAttributes` first to upload a local draft's.
  */
 export function bindSharedAttributes(host: AttributeHost, ydoc: Y.Doc, options: AttributeBindingOptions = {}): SharedAttributeBinding {
-  const maps = { annotations: ydoc.getMap<Entry>(SHARED_MAPS.annotations), threads: ydoc.getMap<Entry>(SHARED_MAPS.threads) };
+  const maps = listMaps(ydoc);
   const settings = ydoc.getMap<unknown>(SHARED_MAPS.settings);
   let last = host.state.doc.attrs;
   const pull = () => {
     const next = readShared(ydoc, options.onInvalid);
     const attrs = host.state.doc.attrs;
     let tr = host.state.tr;
-    for (const key of ["annotations", "threads", "sponsors", "exportSettings"] as const) {
+    for (const key of [...LISTS, "sponsors", "exportSettings"] as const) {
       if (JSON.stringify(attrs[key]) !== JSON.stringify(next[key])) tr = tr.setDocAttribute(key, next[key]);
     }
     if (tr.steps.length === 0) return;
@@ -75,7 +79,7 @@ export function bindSharedAttributes(host: AttributeHost, ydoc: Y.Doc, options: 
   const observer = (_events: unknown, transaction: Y.Transaction) => {
     if (transaction.origin !== LOCAL_ORIGIN) pull();
   };
-  for (const map of [maps.annotations, maps.threads]) map.observeDeep(observer);
+  for (const key of LISTS) maps[key].observeDeep(observer);
   settings.observeDeep(observer);
   pull();
   last = host.state.doc.attrs;
@@ -105,7 +109,7 @@ export function bindSharedAttributes(host: AttributeHost, ydoc: Y.Doc, options: 
     resync: pull,
     dispose: () => {
       unsubscribe();
-      for (const map of [maps.annotations, maps.threads]) map.unobserveDeep(observer);
+      for (const key of LISTS) maps[key].unobserveDeep(observer);
       settings.unobserveDeep(observer);
     },
   };
@@ -126,15 +130,17 @@ export function seedSharedAttributes(state: EditorState, ydoc: Y.Doc): void {
 }
 
 /** The shared attributes in `ydoc`, validated: invalid entries are left out and reported. */
-export function readShared(ydoc: Y.Doc, onInvalid?: (problem: string) => void): { annotations: unknown[]; threads: unknown[]; sponsors: unknown; exportSettings: unknown } {
+export function readShared(ydoc: Y.Doc, onInvalid?: (problem: string) => void): { annotations: unknown[]; threads: unknown[]; suggestions: unknown[]; sponsors: unknown; exportSettings: unknown } {
   const read = (key: ListAttr) => {
     const entries = [...ydoc.getMap<Entry>(SHARED_MAPS[key]).entries()].sort(([idA, a], [idB, b]) => (a?.order ?? 0) - (b?.order ?? 0) || (idA < idB ? -1 : idA > idB ? 1 : 0));
     const values: unknown[] = [];
     for (const [id, entry] of entries) {
       const problems: { path: string; message: string }[] = [];
-      const valid = key === "annotations" ? readAnnotations([entry?.value], `annotation ${id}`, problems) : readTextThreads([entry?.value], `thread ${id}`, problems);
+      const valid = key === "annotations" ? readAnnotations([entry?.value], `annotation ${id}`, problems)
+        : key === "threads" ? readTextThreads([entry?.value], `thread ${id}`, problems)
+        : readSuggestions([entry?.value], `suggestion ${id}`, problems);
       if (valid && valid.length === 1 && (valid[0] as { id: string }).id === id) values.push(valid[0]);
-      else onInvalid?.(`${key === "annotations" ? "An annotation" : "A comment thread"} in the shared draft is not valid and is left out: ${problems[0] ? `${problems[0].path} ${problems[0].message}` : "its id does not match"}.`);
+      else onInvalid?.(`${key === "annotations" ? "An annotation" : key === "threads" ? "A comment thread" : "A suggestion"} in the shared draft is not valid and is left out: ${problems[0] ? `${problems[0].path} ${problems[0].message}` : "its id does not match"}.`);
     }
     return values;
   };
@@ -148,7 +154,7 @@ export function readShared(ydoc: Y.Doc, onInvalid?: (problem: string) => void): 
     onInvalid?.("The shared export settings are not valid; the defaults are used.");
     exportSettings = null;
   }
-  return { annotations: read("annotations"), threads: read("threads"), sponsors, exportSettings };
+  return { annotations: read("annotations"), threads: read("threads"), suggestions: read("suggestions"), sponsors, exportSettings };
 }
 
 /** The entries of a list attribute that differ between `before` and `after`, by id. */

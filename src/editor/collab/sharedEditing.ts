@@ -23,7 +23,7 @@ function readOnlyPlugin(): Plugin {
 }
 
 function changesCommentsOnly(tr: Transaction): boolean {
-  return tr.steps.every((step) => step instanceof DocAttrStep && (step.attr === "threads" || step.attr === "annotations"));
+  return tr.steps.every((step) => step instanceof DocAttrStep && (step.attr === "threads" || step.attr === "annotations" || step.attr === "suggestions"));
 }
 
 /** What a shared editing session needs: the shared draft text and, for presence, the awareness. */

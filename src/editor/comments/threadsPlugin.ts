@@ -109,9 +109,12 @@ function decorationsFor(doc: PMNode, threads: readonly TextThread[], live: Reado
   return decorations.length === 0 ? DecorationSet.empty : DecorationSet.create(doc, decorations);
 }
 
-/** Live ranges for `threads` in `doc`, keeping those of `previous` (mapped) and looking for the rest. */
-function liveThreads(
-  threads: readonly TextThread[], previous: ReadonlyMap<string, LiveThread> | null, tr: Transaction | null, oldDoc: PMNode | null, doc: PMNode, created: ThreadsAction | undefined,
+/**
+ * Live ranges for `threads` (or anything anchored like them: suggestions) in `doc`, keeping those
+ * of `previous` (mapped through `tr`) and looking for the rest by their anchors.
+ */
+export function liveThreads(
+  threads: ReadonlyArray<{ readonly id: string; readonly anchor: TextAnchor }>, previous: ReadonlyMap<string, LiveThread> | null, tr: Transaction | null, oldDoc: PMNode | null, doc: PMNode, created: ThreadsAction | undefined,
 ): Map<string, LiveThread> {
   const live = new Map<string, LiveThread>();
   for (const thread of threads) {

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from "react";
 import { bindSharedAttributes, DRAFT_FRAGMENT, type EntryChange } from "../../editor/collab";
 import type { DocumentEditor, EditorContent } from "../../editor/documentEditor";
 import type { SharedConnection } from "./sharedConnection";
+import type { ExportKind } from "../export/ExportDialog";
+import { recordExport } from "./serverApi";
 
 /** The editor content of a shared draft: its base, its Y text and presence, signed by the person. */
 export function sharedContent(shared: SharedConnection): EditorContent {
@@ -64,4 +66,19 @@ export function SharedIndicator({ connection }: { readonly connection: SharedCon
       Shared · {connection.draft.role} · {words}
     </span>
   );
+}
+
+/** The audit trail's name of each export. */
+const EXPORT_RECORD: Readonly<Record<ExportKind, string>> = {
+  docx: "ordinance-docx", "tracked-docx": "ordinance-tracked-docx", "review-docx": "review-copy-docx", html: "ordinance-html", txt: "ordinance-text",
+  "clean-docx": "clean-docx", "clean-txt": "clean-text",
+};
+
+/** Records an export of the shared draft in its audit trail (a failure is only logged: the file is made). */
+export async function recordSharedExport(shared: SharedConnection, what: ExportKind): Promise<void> {
+  try {
+    await recordExport(shared.session, shared.draft.id, EXPORT_RECORD[what]);
+  } catch (error) {
+    console.warn(`The export was not recorded in the audit trail: ${(error as Error).message}`);
+  }
 }
