@@ -5,7 +5,7 @@
  * a partial chapter.
  */
 import {
-  blockId, chapterId, sectionId,
+  blockId, chapterId, chapterNoteId, sectionId,
   type Block, type Chapter, type CodeTitle, type OrdinanceDocument, type Section, type TocEntry,
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
@@ -64,6 +64,8 @@ interface ChapterDraft {
   readonly listed: Set<string>;
   readonly read: Set<string>;
   readonly sections: Section[];
+  /** The chapter's editor's notes: those read before its first section. */
+  readonly notes: Array<{ line: SourceLine; text: string }>;
   /** "toc" until the first section's text is seen. */
   phase: "toc" | "body";
 }
@@ -93,8 +95,8 @@ class CodeTextReader {
   private section: SectionDraft | null = null;
   private readonly warnings: ImportWarning[] = [];
   private previousBlank = true;
-  /** Editor's notes read before the chapter's first section: they go at its start. */
-  private pendingNotes: Array<{ line: SourceLine; text: string }> = [];
+  /** Editor's notes read before any chapter heading (a fragment): notes of the chapter that opens next. */
+  private notesBeforeChapter: ChapterDraft["notes"] = [];
   private lines: SourceLine[] = [];
   private index = 0;
 
@@ -242,7 +244,8 @@ class CodeTextReader {
     if (this.chapters.some((chapter) => chapter.number === number)) {
       throw new ImportError(line.lineNumber, `chapter ${number} appears twice`);
     }
-    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], listed: new Set(), read: new Set(), sections: [], phase: "toc" };
+    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], listed: new Set(), read: new Set(), sections: [], notes: this.notesBeforeChapter, phase: "toc" };
+    this.notesBeforeChapter = [];
   }
 
   private readSectionHeading(line: SourceLine, number: string, catchline: string): void {
@@ -274,11 +277,6 @@ class CodeTextReader {
     if (chapter.read.has(number)) throw new ImportError(lineNumber, `section ${number} appears twice`);
     const section: SectionDraft = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
     this.section = section;
-    for (const note of this.pendingNotes) {
-      this.warnings.push({ line: note.line.lineNumber, text: note.line.text, reason: `editor's note of the chapter kept at the start of section ${number}` });
-      section.blocks.push({ block: { kind: "note", id: blockId(sectionId(number), section.blocks.length), text: note.text }, indent: note.line.indent });
-    }
-    this.pendingNotes = [];
   }
 
   /** Looks ahead over the section about to open: do its content lines differ in indentation? */
@@ -296,7 +294,7 @@ class CodeTextReader {
 
   private readContent(line: SourceLine, kind: LineKind): void {
     const chapter = this.chapter;
-    if (!this.section && this.readChapterNote(line, kind)) return;
+    if (!this.section && this.readChapterNote(chapter?.notes ?? this.notesBeforeChapter, line, kind)) return;
     if (!chapter) {
       const what = kind.kind === "history" ? "a history note" : "a numbered paragraph";
       throw new ImportError(line.lineNumber, `${what} before the first section heading: "${excerpt(line.text)}" — the section's heading line (such as "2-173-010 Definitions.") is missing; copy the section from its heading`);
@@ -321,13 +319,13 @@ class CodeTextReader {
     this.addBlock(this.section!, line, kind);
   }
 
-  /** A note, or a wrapped line of one, before the chapter's first section: kept for that section. True when taken. */
-  private readChapterNote(line: SourceLine, kind: LineKind): boolean {
+  /** A note, or a wrapped line of one, before the chapter's first section: a note of the chapter. True when taken. */
+  private readChapterNote(notes: ChapterDraft["notes"], line: SourceLine, kind: LineKind): boolean {
     if (kind.kind === "note") {
-      this.pendingNotes.push({ line, text: kind.text });
+      notes.push({ line, text: kind.text });
       return true;
     }
-    const last = this.pendingNotes[this.pendingNotes.length - 1];
+    const last = notes[notes.length - 1];
     if (kind.kind !== "text" || !last || this.previousBlank || endsClause(last.text, kind.text)) return false;
     last.text = `${last.text} ${kind.text}`;
     return true;
@@ -397,6 +395,8 @@ class CodeTextReader {
       throw new ImportError(where, `chapter ${chapter.number} has no section text`);
     }
     const toc = chapter.toc.map(({ number, catchline }) => ({ number, catchline }));
-    this.chapters.push({ id: chapterId(chapter.number), number: chapter.number, title: chapter.title, toc, sections: chapter.sections });
+    const id = chapterId(chapter.number);
+    const notes = chapter.notes.map(({ text }, index) => ({ kind: "note" as const, id: chapterNoteId(id, index), text }));
+    this.chapters.push({ id, number: chapter.number, title: chapter.title, toc, ...(notes.length > 0 ? { notes } : {}), sections: chapter.sections });
   }
 }

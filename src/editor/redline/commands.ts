@@ -107,6 +107,17 @@ function rejectWholeLines(tr: Transaction, state: EditorState, unit: WalkedUnit,
     return;
   }
   const { base } = redlineState(state);
+  if (unit.entry.unit === "chapter") {
+    // A chapter's editor's note comes back after the contents (or the heading), among its notes.
+    const baseNote = base.chapters.find((chapter) => `CHAPTER ${chapter.number}` === unit.entry.numberA)?.notes?.find((note) => note.id === change.blockIdA);
+    const line = lines[at.index];
+    if (!baseNote || !unit.place || !line) return;
+    const [heading, second] = unit.place.nodes;
+    const afterContents = unit.place.pos + heading!.nodeSize + (second?.type === codeSchema.nodes.toc ? second.nodeSize : 0);
+    const notePos = line.node.type === codeSchema.nodes.editor_note ? line.nodePos + line.node.nodeSize : afterContents;
+    tr.insert(map(notePos), blockNode(baseNote));
+    return;
+  }
   const baseBlock = unit.entry.numberA ? findSection(base, unit.entry.numberA)?.blocks.find((block) => block.id === change.blockIdA) : undefined;
   if (baseBlock) tr.insert(map(pos), blockNode(baseBlock));
 }
