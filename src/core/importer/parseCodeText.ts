@@ -9,7 +9,7 @@ import {
   type Block, type Chapter, type CodeTitle, type OrdinanceDocument, type Section, type TocEntry,
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
-import { furnitureKind } from "./furniture";
+import { ClassifiedLines } from "./classifiedLines";
 import { classifyLine, endsClause, excerpt, listedHeading, looksLikeCatchline, looksLikeChapterTitle, withoutFootnoteStar, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
@@ -98,20 +98,22 @@ class CodeTextReader {
   /** Editor's notes read before any chapter heading (a fragment): notes of the chapter that opens next. */
   private notesBeforeChapter: ChapterDraft["notes"] = [];
   private lines: SourceLine[] = [];
+  private classified = new ClassifiedLines([]);
   private index = 0;
 
   readAll(lines: SourceLine[]): void {
     this.lines = lines;
+    this.classified = new ClassifiedLines(lines);
     for (this.index = 0; this.index < lines.length; this.index++) {
       const line = lines[this.index]!;
       if (line.text === "") { this.previousBlank = true; continue; }
-      const furniture = furnitureKind(line.text);
+      const furniture = this.classified.furniture(this.index);
       if (furniture) {
         this.warnings.push({ line: line.lineNumber, text: line.text, reason: `skipped ${furniture}` });
         this.previousBlank = true;
         continue;
       }
-      const kind = this.joinedHeading(line) ?? this.inContext(classifyLine(line.text), line.text);
+      const kind = this.joinedHeading(line) ?? this.inContext(this.classified.take(this.index), line.text);
       if (!this.chapter && kind.kind === "text") {
         // Site lines before the first heading (navigation, search boxes, the site's name).
         this.warnings.push({ line: line.lineNumber, text: line.text, reason: "skipped a line before the first heading" });
@@ -138,8 +140,8 @@ class CodeTextReader {
     if (last?.block.kind !== "history") return false;
     for (let next = this.index; next < Math.min(this.lines.length, this.index + 30); next++) {
       const text = this.lines[next]!.text;
-      if (text === "" || furnitureKind(text)) continue;
-      const kind = classifyLine(text).kind;
+      if (this.classified.skipped(next)) continue;
+      const kind = this.classified.kind(next).kind;
       if (kind === "chapter" || kind === "title") return true;
       if (kind !== "text" || text.length > 100 || endsClause(text)) return false;
     }
@@ -197,7 +199,7 @@ class CodeTextReader {
     if (last && this.continues(last.block, text)) return { kind: "text", text };
     for (let next = this.index + 1; next < this.lines.length; next++) {
       const candidate = this.lines[next]!;
-      if (candidate.text === "" || furnitureKind(candidate.text)) {
+      if (this.classified.skipped(next)) {
         if (kind.bare === "signed") continue;
         break;
       }
@@ -228,7 +230,7 @@ class CodeTextReader {
   private takeTitleLine(): string {
     for (let next = this.index + 1; next < this.lines.length; next++) {
       const candidate = this.lines[next]!;
-      if (candidate.text === "" || furnitureKind(candidate.text)) continue;
+      if (this.classified.skipped(next)) continue;
       if (!looksLikeChapterTitle(candidate.text)) return "";
       this.index = next;
       return withoutFootnoteStar(candidate.text);
@@ -279,17 +281,18 @@ class CodeTextReader {
     this.section = section;
   }
 
-  /** Looks ahead over the section about to open: do its content lines differ in indentation? */
+  /** Looks ahead over the section about to open: do its content lines differ in indentation? (Stops at the second indent.) */
   private sectionIsIndented(start: number): boolean {
-    const indents = new Set<number>();
+    let first = -1;
     for (let next = start; next < this.lines.length; next++) {
-      const line = this.lines[next]!;
-      if (line.text === "" || furnitureKind(line.text)) continue;
-      const kind = classifyLine(line.text).kind;
+      if (this.classified.skipped(next)) continue;
+      const kind = this.classified.kind(next).kind;
       if (kind === "section" || kind === "chapter" || kind === "title") break;
-      indents.add(line.indent);
+      const indent = this.lines[next]!.indent;
+      if (first < 0) first = indent;
+      else if (indent !== first) return true;
     }
-    return indents.size > 1;
+    return false;
   }
 
   private readContent(line: SourceLine, kind: LineKind): void {
