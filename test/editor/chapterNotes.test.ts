@@ -6,12 +6,20 @@
 import { describe, expect, it } from "vitest";
 import type { AmendmentContent } from "../../src/core/amendmentFile";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
+import { serializeDocument } from "../../src/core/model/canonicalText";
 import { toModel, toProseMirror } from "../../src/editor/convert";
 import { rejectChanges } from "../../src/editor/redline/commands";
 import { DraftReader } from "../../src/editor/redline/draftReader";
 import { redlineState } from "../../src/editor/redline/plugin";
 import { codeSchema } from "../../src/editor/schema";
+import type { OrdinanceDocument } from "../../src/core/model/document";
+import { randomlyEdited } from "../../src/core/samples/editScripts";
+import { generateChapter, sentence } from "../../src/core/samples/generateChapter";
+import { Random } from "../../src/core/samples/random";
+import { createEditorState } from "../../src/editor/editorState";
+import { redlinePlugin } from "../../src/editor/redline/plugin";
 import { applyPatch, makePatch } from "../../src/persistence";
+import { randomAction } from "../support/randomTransactions";
 import { NOTED_PAGE as PAGE } from "../support/chapterNotesText";
 import { changeList, positionOf, redlineEditor, run } from "../support/editorHarness";
 import { disagreement } from "../support/redlineOracle";
@@ -79,5 +87,38 @@ describe("a chapter's editor's notes in the editor", () => {
     const content = (doc: typeof base): AmendmentContent => ({ name: "Draft", base, draft: doc, sponsors: null, annotations: [], exportSettings: null });
     const patch = JSON.parse(JSON.stringify(makePatch(content(base), content(draft)))) as ReturnType<typeof makePatch>;
     expect(applyPatch(content(base), patch)?.draft).toEqual(draft);
+  });
+
+  it("keep the live redline equal to a fresh one over random transactions on chapters with notes (20 seeds × 40 steps)", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = new Random(seed);
+      const chapters = ["2-171", "2-172", "2-173"].map((number, i) => {
+        const chapter = generateChapter(seed * 7 + i, 4000, number);
+        const notes = Array.from({ length: random.int(0, 2) }, (_, n) => ({ kind: "note" as const, id: `${chapter.id}-n${n}`, text: `Editor's note – ${sentence(random, random.int(5, 20))}` }));
+        return notes.length > 0 ? { ...chapter, notes } : chapter;
+      });
+      const base: OrdinanceDocument = parseCodeText(serializeDocument({ title: null, chapters })).document;
+      const edited = randomlyEdited(base, seed, 4);
+      // Some drafts edit, drop or add a chapter's note as well.
+      const draft = { ...edited, chapters: edited.chapters.map((chapter, c) => {
+        const roll = random.next();
+        const notes = chapter.notes ?? [];
+        if (roll < 0.25 && notes.length > 0) return { ...chapter, notes: notes.map((note, n) => (n === 0 ? { ...note, text: `${note.text.slice(0, -1)} and more.` } : note)) };
+        if (roll < 0.4 && notes.length > 0) return { ...chapter, notes: notes.slice(1) };
+        if (roll < 0.55) return { ...chapter, notes: [...notes, { kind: "note" as const, id: `new-${c}`, text: "Editor's note – added in the draft." }] };
+        return chapter;
+      }) };
+      let state = createEditorState(draft, { plugins: [redlinePlugin({ base })] });
+      const history: string[] = [];
+      expect(disagreement(state, base), `seed ${seed}, initial`).toBeNull();
+      for (let step = 0; step < 40; step++) {
+        const { name, next } = randomAction(state, random);
+        if (!next) continue;
+        history.push(name);
+        state = next;
+        const problem = disagreement(state, base);
+        if (problem) throw new Error(`seed ${seed}, after ${history.join(", ")}: ${problem.slice(0, 2000)}`);
+      }
+    }
   });
 });
