@@ -75,6 +75,10 @@ describe("a chapter's editor's notes in the editor", () => {
     const changes = redlineState(state).redline.changes;
     expect(changes).toHaveLength(1);
     expect(changes[0]!.deleted.trim()).toBe(base.chapters[0]!.notes![0]!.text);
+    // The struck note is shown where it stood, after the contents (not inside them).
+    const widgets = redlineState(state).decorations.find().filter((decoration) => decoration.from === decoration.to);
+    expect(widgets.map((decoration) => decoration.from)).toEqual([pos]);
+    expect(state.doc.resolve(pos).parent.type).toBe(codeSchema.nodes.chapter);
     state = run(state, rejectChanges([changes[0]!.id]));
     expect(toModel(state.doc)).toEqual(base);
     expect(redlineState(state).redline.changes).toEqual([]);

@@ -13,7 +13,7 @@ import { withMirroredChanges } from "../contentsChanges";
 import { blockNode, sectionNode, toProseMirror } from "../convert";
 import { freshId } from "../plugins/blockIds";
 import { codeSchema } from "../schema";
-import { mapOffset } from "./docLayout";
+import { chapterNotePosition, mapOffset } from "./docLayout";
 import { docAnnotations, redlineKey, redlineState, type ChangeFilter } from "./plugin";
 import { walkUnits, type WalkedUnit } from "./unitWalk";
 
@@ -110,12 +110,7 @@ function rejectWholeLines(tr: Transaction, state: EditorState, unit: WalkedUnit,
   if (unit.entry.unit === "chapter") {
     // A chapter's editor's note comes back after the contents (or the heading), among its notes.
     const baseNote = base.chapters.find((chapter) => `CHAPTER ${chapter.number}` === unit.entry.numberA)?.notes?.find((note) => note.id === change.blockIdA);
-    const line = lines[at.index];
-    if (!baseNote || !unit.place || !line) return;
-    const [heading, second] = unit.place.nodes;
-    const afterContents = unit.place.pos + heading!.nodeSize + (second?.type === codeSchema.nodes.toc ? second.nodeSize : 0);
-    const notePos = line.node.type === codeSchema.nodes.editor_note ? line.nodePos + line.node.nodeSize : afterContents;
-    tr.insert(map(notePos), blockNode(baseNote));
+    if (baseNote && unit.place) tr.insert(map(chapterNotePosition(unit.place, lines, at.index)), blockNode(baseNote));
     return;
   }
   const baseBlock = unit.entry.numberA ? findSection(base, unit.entry.numberA)?.blocks.find((block) => block.id === change.blockIdA) : undefined;

@@ -94,6 +94,18 @@ export function placedHeadLines(place: UnitPlace, model: Chapter): PlacedLine[] 
   return placed;
 }
 
+/**
+ * Where a chapter's editor's note stands when it comes after line `index` of the chapter head at
+ * `place`: after that note, or — after the heading or a contents entry — after the contents (a
+ * note is never inside the contents).
+ */
+export function chapterNotePosition(place: UnitPlace, lines: readonly PlacedLine[], index: number): number {
+  const line = lines[index];
+  if (line && line.node.type === codeSchema.nodes.editor_note) return line.nodePos + line.node.nodeSize;
+  const [heading, second] = place.nodes;
+  return place.pos + heading!.nodeSize + (second?.type === codeSchema.nodes.toc ? second.nodeSize : 0);
+}
+
 /** Where a local piece offset falls: inside line `index` at ProseMirror `pos`, or after it. */
 export interface MappedOffset {
   readonly index: number;
