@@ -1,6 +1,6 @@
 /**
  * The ProseMirror schema of a Code document. Nodes mirror the core model one for one:
- * doc → code_title? chapter+; chapter → chapter_heading toc? section+; section →
+ * doc → code_title? chapter+; chapter → chapter_heading toc? editor_note* section+; section →
  * section_heading block+. Section numbers and enumerators are attributes shown as
  * non-editable labels: a drafter edits words, and renumbering is a deliberate command.
  *
@@ -29,7 +29,8 @@ export const codeSchema = new Schema({
     },
     chapter: {
       attrs: { id: { default: "" } },
-      content: "chapter_heading toc? (section | section_group)+",
+      // A chapter's own editor's notes stand after its contents, before its first section.
+      content: "chapter_heading toc? editor_note* (section | section_group)+",
       isolating: true,
       parseDOM: [{ tag: "article.chapter", getAttrs: (dom) => readData(dom, ["id"]) }],
       toDOM: (node) => ["article", { class: "chapter", "data-id": node.attrs.id }, 0],

@@ -7,7 +7,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { DecorationSet, type Decoration } from "prosemirror-view";
 import type { Annotation } from "../../core/annotations/annotation";
-import type { OrdinanceDocument } from "../../core/model/document";
+import { sameChapterNotes, type OrdinanceDocument } from "../../core/model/document";
 import { compare, updateRedline } from "../../core/redline";
 import type { Change, CompareOptions, Redline, SectionRedline } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
@@ -196,7 +196,7 @@ function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): To
     const before = previous.chapters[c]!;
     const after = draft.chapters[c]!;
     if (before.sections.length !== after.sections.length || before.number !== after.number) return null;
-    if (before.toc !== after.toc || before.title !== after.title) {
+    if (before.toc !== after.toc || before.title !== after.title || !sameChapterNotes(before, after)) {
       touched.places.add(index);
       touched.sections.add(`CHAPTER ${after.number}`);
     }
