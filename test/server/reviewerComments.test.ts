@@ -89,4 +89,27 @@ describe("a reviewer's comments on a shared draft", () => {
     expect([...threadsOf(drafter).keys()].sort()).toEqual(["t3"]);
     expect(threadsOf(drafter).get("t3")!.value).toEqual(drafters);
   }, 60_000);
+
+  it("takes a reviewer's suggestion, refuses a forged one, and audits the drafter's decision by its person", async () => {
+    const { id, drafter, reviewer, drafterClient } = await setUp();
+    const told = refusals(reviewer);
+    const suggestion = { id: "g1", anchor: thread("x", []).anchor, replacement: "witnesses of crime", author: REVIEWER.name, office: REVIEWER.office, time: "2026-12-03T12:00:00.000Z", status: "open" };
+    reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "suggestions", id: "g2", value: { ...suggestion, id: "g2", author: "Dana Drafter" } }));
+    reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "suggestions", id: "g1", value: suggestion }));
+    const suggestions = (peer: Peer) => peer.doc.getMap<{ order: number; value: { status: string } }>(SHARED_MAPS.suggestions);
+    await waitFor(() => suggestions(drafter).has("g1") && told.length === 1, 10_000, "the suggestion and the refusal");
+    expect(told[0]).toMatch(/signed by the person who makes it/);
+    expect([...suggestions(drafter).keys()]).toEqual(["g1"]);
+    // The drafter accepts through the document (drafters write it); the server audits it as hers.
+    suggestions(drafter).set("g1", { order: 0, value: { ...suggestion, status: "accepted", decidedBy: "Dana Drafter", decidedAt: "2026-12-03T12:05:00.000Z" } as never });
+    const rows = async () => ((await drafterClient.call("GET", `/api/drafts/${id}/audit`)).json.audit as Array<{ action: string; person: string }>).map((row) => `${row.action} ${row.person}`);
+    let seen: string[] = [];
+    for (let tries = 0; tries < 50 && !seen.includes("suggestion-accepted Dana Drafter"); tries++) { seen = await rows(); await new Promise((resolve) => setTimeout(resolve, 100)); }
+    expect(seen).toEqual(expect.arrayContaining(["suggestion-made Rita Reviewer", "suggestion-accepted Dana Drafter"]));
+    // The reviewer may not decide it back.
+    reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "suggestions", id: "g1", value: { ...suggestion, status: "rejected", decidedBy: REVIEWER.name, decidedAt: "2026-12-03T12:06:00.000Z" } }));
+    await waitFor(() => told.length === 2, 10_000, "the second refusal");
+    expect(told[1]).toMatch(/only drafters accept or reject/);
+    expect(suggestions(drafter).get("g1")!.value.status).toBe("accepted");
+  }, 60_000);
 });

@@ -116,12 +116,20 @@ export function acceptSuggestion(id: string, who: string, time = new Date().toIS
     const range = suggestionRange(state, id);
     if (!suggestion || suggestion.status !== "open" || !range) return false;
     if (dispatch) {
-      const tr = suggestion.replacement === "" ? state.tr.delete(range.from, range.to) : state.tr.insertText(suggestion.replacement, range.from, range.to);
+      const tr = suggestion.replacement === "" ? state.tr.delete(range.from, deletionEnd(state, range)) : state.tr.insertText(suggestion.replacement, range.from, range.to);
       tr.setDocAttribute("suggestions", docSuggestions(state).map((each) => (each.id === id ? decideSuggestion(each, "accepted", who, time) : each)));
       dispatch(tr);
     }
     return true;
   };
+}
+
+/** Where deleting `range` ends: one space further when spaces stand on both sides (so no double space is left). */
+function deletionEnd(state: EditorState, range: PosRange): number {
+  const $from = state.doc.resolve(range.from);
+  const before = range.from > $from.start() ? state.doc.textBetween(range.from - 1, range.from) : " ";
+  const after = range.to < $from.end() ? state.doc.textBetween(range.to, range.to + 1) : "";
+  return /\s/.test(before) && after === " " ? range.to + 1 : range.to;
 }
 
 /** Rejects open suggestion `id` (the text stays), marked rejected by `who`. */
