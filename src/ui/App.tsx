@@ -35,7 +35,8 @@ import { usePanelState } from "./usePanelState";
 import { PresenceList } from "./shared/PresenceList";
 import { ShareDialog } from "./shared/ShareDialog";
 import { SuggestDialog } from "./suggestions/SuggestDialog";
-import { recordSharedExport, SharedIndicator, sharedContent, useSharedAttributes } from "./shared/sharedWorkspace";
+import { recordSharedExport, SharedIndicator, sharedContent, useAuthorshipRecorder, useSharedAttributes } from "./shared/sharedWorkspace";
+import { AttributionProvider } from "./shared/attribution";
 import type { SharedConnection } from "./shared/sharedConnection";
 
 /**
@@ -59,6 +60,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
   }, [session, sample, shared]);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
   useSharedAttributes(editor, shared, (reason) => setStatus({ title: reason, notes: [] }));
+  const creditNextEdit = useAuthorshipRecorder(shared);
   const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);
   const readOnly = shared !== null && shared.draft.role !== "drafter";
   const [markup, setMarkup] = useMarkupView();
@@ -68,6 +70,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
   useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
 
   return (
+    <AttributionProvider state={state} ydoc={shared?.ydoc ?? null}>
     <div className="app">
       <a className="skip-link" href="#chapter-text">Skip to the chapter text</a>
       <header className="app-header">
@@ -112,7 +115,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           {markup === "original" && <OriginalPane base={redlineState(state).base} />}
           <FindBar editor={editor} />
           <ChangeCard editor={editor} />
-          <SidePanel editor={editor} state={state} suggestions={shared ? { canDecide: !readOnly } : null} />
+          <SidePanel editor={editor} state={state} suggestions={shared ? { canDecide: !readOnly, creditNextEdit } : null} />
         </main>
       )}
       {/* Notices stand in a row below the chapter: one appearing or going shortens the chapter's
@@ -167,5 +170,6 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
         onSave={(registry) => { editor.run(setSponsors(registry), false); setDialog(null); }}
       />
     </div>
+    </AttributionProvider>
   );
 }

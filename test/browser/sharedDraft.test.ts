@@ -2,9 +2,13 @@
  * Two people on one shared draft, in two browser contexts against a real server: the drafter
  * shares the draft from the browser (signing in there), the reviewer opens the link and signs in;
  * each sees the other in the presence list, the drafter's typing reaches the reviewer as an
- * underscored insertion of the redline, with the drafter's caret named; the reviewer cannot type.
+ * underscored insertion of the redline, with the drafter's caret named; the reviewer cannot type,
+ * but suggests wording, which the drafter accepts: the text, the panel (who made each change),
+ * the audit trail, the exported ordinance and the tracked-changes Word file (each revision's
+ * author) all show it.
  */
 import { readFileSync } from "node:fs";
+import JSZip from "jszip";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,7 +75,7 @@ describe("a shared draft, two people in Chromium", () => {
     await form.getByRole("button", { name: "Sign in" }).click();
   }
 
-  it("shares, shows presence both ways, and brings the drafter's typing to the reviewer as an insertion", async () => {
+  it("shares; shows presence both ways; brings typing across as an insertion; a reviewer's suggestion is accepted, credited to her and exported", async () => {
     const drafter = await newPage();
     await drafter.goto(server.url + "/");
     await drafter.waitForSelector("[data-testid=change-row]");
@@ -115,30 +119,43 @@ describe("a shared draft, two people in Chromium", () => {
     expect(await documentText(reviewer)).not.toContain("zzz");
 
     // The reviewer proposes other wording for words she selects; the drafter sees who proposed what and accepts it.
-    await selectWords(reviewer, "help with investigations");
+    await selectWords(reviewer, "witnesses to crime");
     await reviewer.getByRole("button", { name: "Suggest…" }).click();
     const suggest = reviewer.getByRole("dialog", { name: "Suggest wording" });
-    await suggest.getByLabel(/Proposed wording/).fill("assist with investigations");
+    await suggest.getByLabel(/Proposed wording/).fill("witnesses of crime");
     await suggest.getByRole("button", { name: "Suggest" }).click();
     await drafter.getByRole("tab", { name: "Suggestions" }).click();
     const card = drafter.getByTestId("suggestion").first();
-    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain("assist with investigations");
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain("witnesses of crime");
     expect(await card.textContent()).toContain("Rita Reviewer, Office of Ald. Ramirez-Rosa, 35th Ward");
     // In the drafter's text: the words highlighted, the wording beside them.
-    expect(await drafter.locator(".suggested-wording").first().textContent()).toBe("assist with investigations");
+    expect(await drafter.locator(".suggested-wording").first().textContent()).toBe("witnesses of crime");
     await drafter.screenshot({ path: join(outputDir(), "shared-suggestion.png") });
     await card.getByRole("button", { name: "Accept" }).click();
-    await expect.poll(() => documentText(reviewer), { timeout: 15_000 }).toContain("gladly assist with investigations");
-    expect(await documentText(drafter)).toContain("gladly assist with investigations");
+    // Both see "to" struck and "of" underscored.
+    await expect.poll(() => documentText(reviewer), { timeout: 15_000 }).toContain("and witnesses to of crime,");
+    expect(await documentText(drafter)).toContain("and witnesses to of crime,");
     await reviewer.getByRole("tab", { name: "Suggestions" }).click();
     await expect.poll(() => reviewer.getByTestId("suggestion").first().textContent(), { timeout: 10_000 }).toContain("Accepted by Dana Drafter");
     // The accepted wording is in the redline (underscored) and in the exported ordinance.
-    expect(await drafter.locator("ins.redline-insert", { hasText: "assist" }).count()).toBeGreaterThan(0);
+    expect(await drafter.locator("ins.redline-insert", { hasText: "of" }).count()).toBeGreaterThan(0);
+    // Each change names who made it: the accepted suggestion its suggester, the typing its typist.
+    await drafter.getByRole("tab", { name: "Changes" }).click();
+    const row = (words: string) => drafter.getByTestId("change-row").filter({ has: drafter.locator("ins", { hasText: new RegExp(`^${words}$`) }) }).first();
+    await expect.poll(() => row("of").getByTestId("change-author").textContent(), { timeout: 10_000 }).toContain("Rita Reviewer, Office of Ald. Ramirez-Rosa, 35th Ward");
+    expect(await row("gladly").getByTestId("change-author").textContent()).toContain("Dana Drafter, Advancing Justice | Chicago");
     await drafter.getByRole("button", { name: "Export…" }).click();
     const exportDialog = drafter.getByRole("dialog", { name: "Export the amending ordinance" });
     const [downloaded] = await Promise.all([drafter.waitForEvent("download"), exportDialog.getByRole("button", { name: "Text (.txt)" }).click()]);
     const ordinanceText = readFileSync((await downloaded.path())!, "utf8");
-    expect(ordinanceText).toContain("report offenses and [-help-] {+gladly assist+} with investigations");
+    expect(ordinanceText).toContain("and witnesses [-to-] {+of+} crime");
+    expect(ordinanceText).toContain("report offenses and {+gladly+} help with investigations");
+    // The tracked-changes Word file credits each revision to its author.
+    const [tracked] = await Promise.all([drafter.waitForEvent("download"), exportDialog.getByRole("button", { name: "Word, tracked changes" }).click()]);
+    const documentXml = await (await JSZip.loadAsync(readFileSync((await tracked.path())!))).file("word/document.xml")!.async("string");
+    const revisionBy = (words: string) => new RegExp(`<w:ins [^>]*w:author="([^"]+)"[^>]*>(?:(?!</w:ins>).)*${words}`, "s").exec(documentXml)?.[1];
+    expect(revisionBy(">of<")).toBe("Rita Reviewer");
+    expect(revisionBy("gladly")).toBe("Dana Drafter");
     await exportDialog.getByRole("button", { name: "Close" }).click();
     // The audit trail has the suggestion, its acceptance and the export, each by its person.
     const auditUrl = `${server.url}/api/drafts/${new URL(link).searchParams.get("shared")}/audit`;

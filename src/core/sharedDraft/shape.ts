@@ -8,7 +8,7 @@
 export const DRAFT_FRAGMENT = "draft";
 
 /** The Y maps: entries keyed by id; settings keyed "sponsors" and "exportSettings". */
-export const SHARED_MAPS = { annotations: "annotations", threads: "threads", suggestions: "suggestions", settings: "settings" } as const;
+export const SHARED_MAPS = { annotations: "annotations", threads: "threads", suggestions: "suggestions", settings: "settings", authorship: "authorship" } as const;
 
 /** The list maps, whose entries a reviewer may add to through the server. */
 export type SharedListMap = "annotations" | "threads" | "suggestions";

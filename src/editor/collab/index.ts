@@ -4,3 +4,4 @@ export { DRAFT_FRAGMENT, SHARED_MAPS, type EntryChange } from "../../core/shared
 export { seedSharedDraft, sharedDraftNode, sharedEditingPlugins, type PresenceUser, type SharedEditing } from "./sharedEditing";
 export { bindSharedAttributes, readShared, seedSharedAttributes, type AttributeBindingOptions, type AttributeHost, type SharedAttributeBinding } from "./sharedAttributes";
 export { redoDraft, undoDraft } from "./history";
+export { changeAttributions, recordAuthorship, recordUpload, type Attribution, type AuthorName } from "./authorship";

@@ -13,6 +13,7 @@ import { download, MIME } from "./download";
 import { ExportSettingsForm } from "./ExportSettingsForm";
 import { useModalDialog } from "../useModalDialog";
 import { reviewThreads } from "../../editor/comments/threadList";
+import { useAttributions } from "../shared/attribution";
 
 interface ExportDialogProps {
   readonly editor: DocumentEditor;
@@ -47,14 +48,22 @@ export function ExportDialog({ editor, state, open, onClose, onExported }: Expor
   const previewHtml = useMemo(() => (ordinance ? writeHtml(ordinance) : ""), [ordinance]);
   const problemCount = open ? referenceProblems(state).length : 0;
 
+  // Each revision's author: who made it, in a shared draft; else the change's first sponsor.
+  const attributionOf = useAttributions();
   const authorsByChangeId = useMemo(() => {
     const authors = new Map<string, string>();
     for (const [changeId, list] of annotations.byChange) {
       const person = sponsors.people.find((each) => each.id === list[0]?.sponsorIds[0]);
       if (person) authors.set(changeId, person.name);
     }
+    if (open) {
+      for (const change of redline.changes) {
+        const made = attributionOf(change.id);
+        if (made) authors.set(change.id, made.by.name);
+      }
+    }
     return authors;
-  }, [annotations, sponsors]);
+  }, [annotations, sponsors, redline, attributionOf, open]);
 
   const save = async (what: ExportKind) => {
     setError(null);

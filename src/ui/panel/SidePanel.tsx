@@ -12,7 +12,7 @@ interface SidePanelProps {
   readonly editor: DocumentEditor;
   readonly state: EditorState;
   /** A shared draft: the Suggestions tab shows, with Accept and Reject when `canDecide`. */
-  readonly suggestions?: { readonly canDecide: boolean } | null;
+  readonly suggestions?: { readonly canDecide: boolean; readonly creditNextEdit?: (author: { name: string; office: string }) => void } | null;
 }
 
 type Tab = "changes" | "comments" | "suggestions" | "checks";
@@ -46,7 +46,7 @@ export function SidePanel({ editor, state, suggestions = null }: SidePanelProps)
       </div>
       {tab === "changes" ? <ChangesPanel editor={editor} state={state} />
         : tab === "comments" ? <CommentsPanel editor={editor} state={state} />
-        : tab === "suggestions" && suggestions ? <SuggestionsPanel editor={editor} state={state} canDecide={suggestions.canDecide} />
+        : tab === "suggestions" && suggestions ? <SuggestionsPanel editor={editor} state={state} canDecide={suggestions.canDecide} {...(suggestions.creditNextEdit ? { creditNextEdit: suggestions.creditNextEdit } : {})} />
         : <ChecksPanel editor={editor} problems={problems ?? []} />}
     </aside>
   );

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { parseCodeText } from "../../core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { serializeDocument } from "../../core/model/canonicalText";
-import { DRAFT_FRAGMENT, seedSharedAttributes, seedSharedDraft, type PresenceUser } from "../../editor/collab";
+import { DRAFT_FRAGMENT, recordUpload, seedSharedAttributes, seedSharedDraft, type PresenceUser } from "../../editor/collab";
 import type { EditorState } from "prosemirror-state";
 import { createSharedDraft, ServerError, sharedBaseText, sharedDraft, type ServerSession, type SharedDraftSummary } from "./serverApi";
 
@@ -68,6 +68,8 @@ export async function shareLocalDraft(session: ServerSession, title: string, bas
         if (ydoc.getXmlFragment(DRAFT_FRAGMENT).length === 0) {
           seedSharedDraft(state.doc, ydoc.getXmlFragment(DRAFT_FRAGMENT));
           seedSharedAttributes(state, ydoc);
+          // The changes already made are the sharer's.
+          recordUpload(ydoc, { name: session.person.name, office: session.person.office });
         }
         const check = () => {
           if (!provider.hasUnsyncedChanges) { clearTimeout(timer); resolve(); } else setTimeout(check, 50);

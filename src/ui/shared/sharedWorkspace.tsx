@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { bindSharedAttributes, DRAFT_FRAGMENT, type EntryChange } from "../../editor/collab";
+import { bindSharedAttributes, DRAFT_FRAGMENT, recordAuthorship, type AuthorName, type EntryChange } from "../../editor/collab";
 import type { DocumentEditor, EditorContent } from "../../editor/documentEditor";
 import type { SharedConnection } from "./sharedConnection";
 import type { ExportKind } from "../export/ExportDialog";
@@ -81,4 +81,20 @@ export async function recordSharedExport(shared: SharedConnection, what: ExportK
   } catch (error) {
     console.warn(`The export was not recorded in the audit trail: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Records who makes each text edit of a shared draft (drafters only: others do not edit); returns
+ * how to credit the next edit to someone else (an accepted suggestion is its suggester's).
+ */
+export function useAuthorshipRecorder(shared: SharedConnection | null): (author: AuthorName) => void {
+  const recorder = useRef<{ attributeNextTo(author: AuthorName): void } | null>(null);
+  useEffect(() => {
+    if (!shared || shared.draft.role !== "drafter") return;
+    const person = { name: shared.session.person.name, office: shared.session.person.office };
+    const started = recordAuthorship(shared.ydoc, () => person);
+    recorder.current = started;
+    return () => { started.dispose(); recorder.current = null; };
+  }, [shared]);
+  return (author) => recorder.current?.attributeNextTo(author);
 }

@@ -14,7 +14,11 @@ function when(time: string): string {
  * words, and for drafters Accept (the text changes) and Reject. Decided ones stay listed with
  * who decided.
  */
-export function SuggestionsPanel({ editor, state, canDecide }: { readonly editor: DocumentEditor; readonly state: EditorState; readonly canDecide: boolean }) {
+export function SuggestionsPanel({ editor, state, canDecide, creditNextEdit }: {
+  readonly editor: DocumentEditor; readonly state: EditorState; readonly canDecide: boolean;
+  /** Credits the next text edit to someone (an accepted suggestion is its suggester's, see editor/collab's authorship). */
+  readonly creditNextEdit?: (author: { name: string; office: string }) => void;
+}) {
   const suggestions = [...docSuggestions(state)].sort((a, b) => Number(b.status === "open") - Number(a.status === "open") || a.time.localeCompare(b.time));
   const who = docCurrentUser(state)?.name ?? "";
   const open = suggestions.filter((each) => each.status === "open").length;
@@ -36,7 +40,12 @@ export function SuggestionsPanel({ editor, state, canDecide }: { readonly editor
                 canDecide ? (
                   <div className="suggestion-actions">
                     <button type="button" disabled={!found} title={found ? "Put this wording in the draft" : "Its words are no longer in the draft"}
-                      onClick={() => editor.run(acceptSuggestion(suggestion.id, who), false)}>Accept</button>
+                      onClick={() => {
+                        const accept = acceptSuggestion(suggestion.id, who);
+                        if (!accept(editor.state)) return;
+                        creditNextEdit?.({ name: suggestion.author, office: suggestion.office });
+                        editor.run(accept, false);
+                      }}>Accept</button>
                     <button type="button" onClick={() => editor.run(rejectSuggestion(suggestion.id, who), false)}>Reject</button>
                     {!found && <span className="muted"> its words are no longer in the draft</span>}
                   </div>
