@@ -37,6 +37,7 @@ import { ShareDialog } from "./shared/ShareDialog";
 import { SuggestDialog } from "./suggestions/SuggestDialog";
 import { recordSharedExport, SharedIndicator, sharedContent, useAuthorshipRecorder, useSharedAttributes } from "./shared/sharedWorkspace";
 import { AttributionProvider } from "./shared/attribution";
+import { RoleChangeBanner } from "./shared/RoleChangeBanner";
 import type { SharedConnection } from "./shared/sharedConnection";
 
 /**
@@ -122,6 +123,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           view from the bottom, never moving the text under the reader's eyes nor covering it. */}
       <footer className="notices" aria-label="Notices">
         {!shared && <SaveBanner session={session} status={saving.status} notice={saving.notice} />}
+        {shared && <RoleChangeBanner shared={shared} editor={editor} />}
         {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
         {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       </footer>
