@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { serializeAmendment } from "../../src/core/amendmentFile";
 import { renderOrdinance } from "../../src/core/export";
+import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { parseSponsors } from "../../src/core/sponsors/sponsors";
 import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
 import { honestEntry, rawZip, repeatedDeflate } from "../support/rawZip";
@@ -151,5 +153,25 @@ describe("importing a proposed text in Chromium", () => {
     // Chromium reports the event handlers of pasted HTML as blocked by the page's policy even in
     // the inert document they are parsed into: that report is the defence working.
     expect(errors.filter((error) => !/^Executing inline event handler violates the following Content Security Policy/.test(error))).toEqual([]);
+  });
+
+  it("takes the draft of an amendment file made on the same base, and refuses one made on another base", async () => {
+    await resetDraftToBase(page);
+    const edited = fixtureText("amended.txt").replace("witnesses to crime", "witnesses of any crime");
+    const content = { name: "From another office", base: fixtureBase(), draft: parseCodeText(edited).document, sponsors: null, annotations: [], exportSettings: null };
+    const same = join(dir, "same-base.amendment.json");
+    writeFileSync(same, serializeAmendment(content, new Date("2026-12-03T12:00:00Z")));
+    const dialog = await openImport(page);
+    await dialog.locator("input[type=file]").setInputFiles(same);
+    await expect.poll(() => total(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await cleanTextOf(page)).toBe(edited);
+    const other = join(dir, "other-base.amendment.json");
+    const otherBase = parseCodeText(fixtureText("base.txt").replace("roughly one of every five", "about one in five")).document;
+    writeFileSync(other, serializeAmendment({ ...content, base: otherBase, draft: otherBase }, new Date("2026-12-03T12:00:00Z")));
+    const again = await openImport(page);
+    await again.locator("input[type=file]").setInputFiles(other);
+    await expect.poll(() => again.getByRole("alert").textContent(), { timeout: 10_000 }).toContain("drafted on another base text");
+    await page.keyboard.press("Escape");
+    expect(await cleanTextOf(page)).toBe(edited);
   });
 });

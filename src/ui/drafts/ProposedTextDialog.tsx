@@ -9,7 +9,9 @@ import {
 import { UntrackedEditsList } from "./UntrackedEditsList";
 import { textFromHtml } from "../../editor/htmlImport";
 import { HtmlPasteError, markedRunsFromHtml } from "../../editor/htmlRedline";
-import { InputFileError, readBytes, readText } from "./readInputFile";
+import { InputFileError, readBytes, readText, readUtf8 } from "./readInputFile";
+import { AmendmentFileError, parseAmendment } from "../../core/amendmentFile";
+import { serializeDocument } from "../../core/model/canonicalText";
 import { useModalDialog } from "../useModalDialog";
 
 interface ProposedTextDialogProps {
@@ -36,12 +38,14 @@ const parseXml = (xml: string) => {
 function describe(error: unknown): string {
   if (error instanceof ImportError) return `This text is not a Code chapter: ${error.message}.`;
   if (error instanceof FragmentError || error instanceof HtmlPasteError || error instanceof WordImportError || error instanceof InputFileError) return error.message;
+  if (error instanceof AmendmentFileError) return `This amendment file cannot be read: ${error.message}`;
   return `Could not import: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**
- * Import a proposed text to compare against the base: pasted text or HTML, a .txt file, or a
- * Word file — a redline sent back by an office becomes a draft with its changes.
+ * Import a proposed text to compare against the base: pasted text or HTML, a .txt file, a
+ * Word file — a redline sent back by an office becomes a draft with its changes — or the draft
+ * of an amendment file made on the same base (into a shared draft, say).
  */
 export function ProposedTextDialog({ open, base, draft, onClose, onImported }: ProposedTextDialogProps) {
   const [text, setText] = useState("");
@@ -119,6 +123,16 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
       fromRedline(await readDocxParagraphs(await readBytes(file), parseXml), false);
       return;
     }
+    if (/\.json$/i.test(file.name)) {
+      // An amendment file: its draft, when it was drafted on this base.
+      const content = parseAmendment(await readUtf8(file));
+      if (serializeDocument(content.base) !== serializeDocument(base)) {
+        setError("This amendment file was drafted on another base text: open it from Drafts… instead (it keeps its own base).");
+        return;
+      }
+      onImported(content.draft, [`Took the draft of the amendment file “${file.name}”.`]);
+      return;
+    }
     const { text: fileText, warning } = await readText(file);
     fromText(fileText, warning ? [warning] : []);
   });
@@ -137,7 +151,7 @@ export function ProposedTextDialog({ open, base, draft, onClose, onImported }: P
           setPending(null);
           void attempt(() => pasteHtml(html));
         }} />
-      <label className="file-input">Or choose a file (.txt or .docx): <input type="file" accept=".txt,.docx,text/plain" onChange={(event) => void chooseFile(event.target.files?.[0])} /></label>
+      <label className="file-input">Or choose a file (.txt, .docx or an amendment file): <input type="file" accept=".txt,.docx,.json,text/plain,application/json" onChange={(event) => void chooseFile(event.target.files?.[0])} /></label>
       {marked && marked.shown === text && <p className="hint" data-testid="pasted-redline">Pasted as a redline: the box shows the draft side (struck words left out); Import reads the marks against the base.</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {untracked && (
