@@ -91,4 +91,19 @@ describe("suggestions in the editor", () => {
     expect(suggestionRange(target.state, id)).toBeNull();
     expect(target.run(acceptSuggestion(id, "Dana Drafter"), false)).toBe(false);
   });
+
+  it("shows hostile wording and names as text, never as HTML", () => {
+    const target = editor();
+    const place = document.createElement("div");
+    document.body.append(place);
+    const unmount = target.mount(place);
+    const hostile = `<img src=x onerror="window.__pwned=1">`;
+    const words = find(target, "witnesses to crime");
+    target.run(suggestWording(words.from, words.to, hostile, { name: `<b onclick="x()">Rita</b>`, office: "<script>1</script>" }), false);
+    const widget = place.querySelector(".suggested-wording")!;
+    expect(widget.textContent).toBe(hostile);
+    expect(place.querySelector("img, script, b[onclick]")).toBeNull();
+    expect(place.querySelector(".suggested-words")!.getAttribute("title")).toBe(`Suggested by <b onclick="x()">Rita</b>`);
+    unmount();
+  });
 });
