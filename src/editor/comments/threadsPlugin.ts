@@ -4,7 +4,8 @@
  * its live range, mapped through every transaction by ProseMirror's step mapping — and the
  * highlight of its words. A thread whose words were all deleted is detached (kept and listed,
  * never dropped); after each edit a detached thread is looked for again by its last anchor, as
- * reopening the saved draft would. What is saved is derived from the live range (savedThreads),
+ * reopening the saved draft would. Undo and Redo put each thread back where it stood before
+ * the event they take back or make again (threadHistory), whole words and all, as Word does. What is saved is derived from the live range (savedThreads),
  * so a reopened draft highlights the same words.
  *
  * The plugin also holds which thread is active and a pending "new comment" request, so the
@@ -17,6 +18,7 @@ import type { CommentAuthor, TextAnchor, TextThread } from "../../core/annotatio
 import { findQuote, quoteAt } from "../../core/annotations/textQuote";
 import { mapRange, type PosRange } from "../redline/changeRanges";
 import { blockAt, blockRange, findSectionText, offsetOf, positionOf, sectionTextAt } from "./sectionText";
+import { EMPTY_THREAD_HISTORY, placeIn, stepThreadHistory, wordsAt, type ThreadHistory, type ThreadSnapshot } from "./threadHistory";
 
 /** A request to write a new comment: on selected words, or on a change. */
 export type ComposeRequest =
@@ -37,6 +39,8 @@ export interface ThreadsState {
   readonly activeId: string | null;
   readonly compose: ComposeRequest | null;
   readonly decorations: DecorationSet;
+  /** Where the threads stood before each undoable event (see threadHistory). */
+  readonly history: ThreadHistory;
 }
 
 export type ThreadsAction =
@@ -109,13 +113,21 @@ function decorationsFor(doc: PMNode, threads: readonly TextThread[], live: Reado
   return decorations.length === 0 ? DecorationSet.empty : DecorationSet.create(doc, decorations);
 }
 
-/** Live ranges for `threads` in `doc`, keeping those of `previous` (mapped) and looking for the rest. */
+/**
+ * Live ranges for `threads` in `doc`: after an undo or a redo, the place each had before the
+ * event (`restore`, when its words are there again); else those of `previous` mapped, and the
+ * rest looked for by their anchors.
+ */
 function liveThreads(
   threads: readonly TextThread[], previous: ReadonlyMap<string, LiveThread> | null, tr: Transaction | null, oldDoc: PMNode | null, doc: PMNode, created: ThreadsAction | undefined,
+  restore: ThreadSnapshot | null = null,
 ): Map<string, LiveThread> {
   const live = new Map<string, LiveThread>();
   for (const thread of threads) {
     if (created?.type === "created" && created.id === thread.id) { live.set(thread.id, { range: created.range, anchor: thread.anchor }); continue; }
+    const place = restore?.get(thread.id);
+    const restored = placeIn(doc, place);
+    if (restored && place) { live.set(thread.id, { range: restored, anchor: place.anchor }); continue; }
     const before = previous?.get(thread.id);
     if (!before) { live.set(thread.id, { range: resolveTextAnchor(doc, thread.anchor), anchor: thread.anchor }); continue; }
     if (!tr?.docChanged) { live.set(thread.id, before); continue; }
@@ -128,6 +140,16 @@ function liveThreads(
   return live;
 }
 
+const NO_THREADS: ThreadSnapshot = new Map();
+
+/** Where the threads of `live` stand in `doc`, with their words. */
+function snapshotOf(live: ReadonlyMap<string, LiveThread>, doc: PMNode): ThreadSnapshot {
+  if (live.size === 0) return NO_THREADS;
+  const snapshot = new Map<string, { range: PosRange | null; anchor: TextAnchor; words: string | null }>();
+  for (const [id, thread] of live) snapshot.set(id, { range: thread.range, anchor: thread.anchor, words: wordsAt(doc, thread.range) });
+  return snapshot;
+}
+
 /** The plugin. */
 export function threadsPlugin(): Plugin<ThreadsState> {
   return new Plugin<ThreadsState>({
@@ -136,15 +158,18 @@ export function threadsPlugin(): Plugin<ThreadsState> {
       init(_config, state) {
         const threads = docThreads(state);
         const live = liveThreads(threads, null, null, null, state.doc, undefined);
-        return { live, activeId: null, compose: null, decorations: decorationsFor(state.doc, threads, live, null, null) };
+        return { live, activeId: null, compose: null, decorations: decorationsFor(state.doc, threads, live, null, null), history: EMPTY_THREAD_HISTORY };
       },
       apply(tr, previous, oldState, newState) {
         const action = tr.getMeta(threadsKey) as ThreadsAction | undefined;
         const threads = docThreads(newState);
         const threadsChanged = threads !== docThreads(oldState);
-        if (!action && !threadsChanged && (!tr.docChanged || (threads.length === 0 && !previous.compose))) return previous;
+        const step = stepThreadHistory(previous.history, tr, oldState, () => snapshotOf(previous.live, oldState.doc));
+        if (!action && !threadsChanged && (!tr.docChanged || (threads.length === 0 && !previous.compose))) {
+          return step.history === previous.history ? previous : { ...previous, history: step.history };
+        }
         const live = threadsChanged || tr.docChanged || action?.type === "created"
-          ? liveThreads(threads, previous.live, tr, oldState.doc, newState.doc, action)
+          ? liveThreads(threads, previous.live, tr, oldState.doc, newState.doc, action, step.restore)
           : previous.live;
         const activeId = action?.type === "activate" ? action.id : action?.type === "created" ? action.id : previous.activeId;
         let compose = action?.type === "compose" ? action.request : action?.type === "created" ? null : previous.compose;
@@ -155,7 +180,7 @@ export function threadsPlugin(): Plugin<ThreadsState> {
         const decorations = live === previous.live && activeId === previous.activeId && compose === previous.compose && !threadsChanged
           ? previous.decorations.map(tr.mapping, tr.doc)
           : decorationsFor(newState.doc, threads, live, activeId, compose);
-        return { live, activeId, compose, decorations };
+        return { live, activeId, compose, decorations, history: step.history };
       },
     },
     props: {
