@@ -7,7 +7,7 @@
  * undo or redo the document is that moment's again, and so must every thread be that was attached
  * then; after undoing everything each thread is on exactly the words it was made on.
  */
-import { redo, redoDepth, undo, undoDepth } from "prosemirror-history";
+import { closeHistory, redo, redoDepth, undo, undoDepth } from "prosemirror-history";
 import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import type { CommentAuthor } from "../../src/core/annotations/comments";
@@ -106,6 +106,26 @@ describe("comment threads through undo and redo", () => {
       expect(entry(state).attached).toBe(to < from + 16);
       state = run(state, undo);
       expect(placeOf(state, id)).toEqual({ from, to: from + 16, words: "Victims of crime" });
+    }
+  });
+
+  it("keeps step with the history past its depth limit (100 events, the oldest dropped)", () => {
+    let state = fresh();
+    const from = positionOf(state, "Victims of crime");
+    state = run(state, startTextThread(from, from + 16, clerk, "Is the name defined?"));
+    const id = docThreads(state)[0]!.id;
+    // 140 words typed before the thread (each its own event, each moving it on), then the start of its words deleted.
+    const far = positionOf(state, "counts itself");
+    for (let k = 0; k < 140; k++) state = state.apply(closeHistory(state.tr.insertText("word ", far)));
+    const before = placeOf(state, id);
+    state = state.apply(closeHistory(state.tr.delete(before!.from, before!.from + 7)));
+    expect(placeOf(state, id)!.words).toBe(" of crime");
+    state = run(state, undo);
+    expect(placeOf(state, id)).toEqual(before);
+    // Undone as far as the history goes, the thread never moves off its words.
+    while (undoDepth(state) > 0) {
+      state = run(state, undo);
+      expect(placeOf(state, id)?.words).toBe("Victims of crime");
     }
   });
 
