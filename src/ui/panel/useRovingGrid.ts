@@ -53,10 +53,10 @@ interface RovingGridOptions {
 
 const PAGE = 10;
 
-/** The index of the row keyed `focus.key` (where it was, or looked for), or -1. */
-function indexOf(model: PanelModel, focus: GridFocus): number {
-  if (model.key(focus.index) === focus.key) return focus.index;
-  for (let index = 0; index < model.rowCount; index++) if (model.key(index) === focus.key) return index;
+/** The index of the row keyed `key`: at `hint` (where it was last found), or looked for; -1 when it is gone. */
+function indexOf(model: PanelModel, key: string, hint: number): number {
+  if (model.key(hint) === key) return hint;
+  for (let index = 0; index < model.rowCount; index++) if (model.key(index) === key) return index;
   return -1;
 }
 
@@ -80,7 +80,11 @@ export function useRovingGrid({ model, selectedId, selectedIndex, cellCount, lis
   /** The list itself was given the focus by this hook, not by Tab. */
   const parked = useRef(false);
 
-  const focusIndex = focus ? indexOf(model, focus) : -1;
+  /** Where the focused row was last found: rows added above it move it, and it is looked for once, not at every render. */
+  const found = useRef<{ readonly focus: GridFocus; readonly index: number } | null>(null);
+  const hint = found.current && found.current.focus === focus && found.current.index >= 0 ? found.current.index : focus?.index ?? -1;
+  const focusIndex = focus ? indexOf(model, focus.key, hint) : -1;
+  found.current = focus ? { focus, index: focusIndex } : null;
   const follows = selectedIndex >= 0 && (focus === null || focus.selectedAt !== selectedId || focusIndex < 0);
   const stop = follows ? selectedIndex : focusIndex >= 0 ? focusIndex : firstChange(model);
   const column = !follows && focus && focusIndex >= 0 ? Math.min(focus.column, Math.max(0, cellCount(stop) - 1)) : 0;
