@@ -82,4 +82,45 @@ describe("the selected change and its thread, in Chromium", () => {
     expect(others).not.toContain("rgb(255, 248, 214)");
     expect(errors).toEqual([]);
   });
+  it("highlights a thread on the words of the selected change as the open one, and not once another change is selected", async () => {
+    await page.getByRole("tab", { name: "Changes" }).click();
+    // A comment on the underscored "people" of "residents → people" (its words selected, Ctrl+Alt+M).
+    const replace = page.locator(".change-row", { has: page.locator(".row-text ins", { hasText: /^people$/ }) }).first();
+    const id = (await replace.getAttribute("data-change-id"))!;
+    await page.evaluate((changeId) => {
+      const ins = document.querySelector<HTMLElement>(`.code-document ins[data-change-id="${changeId}"]`)!;
+      const text = ins.firstChild!;
+      (ins.closest("[contenteditable=true]") as HTMLElement).focus();
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, text.textContent!.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    }, id);
+    await page.waitForTimeout(100);
+    await page.keyboard.press("Control+Alt+m");
+    const box = page.getByTestId("new-thread");
+    await box.waitFor();
+    await box.getByLabel("Comment").fill("Is \"people\" defined?");
+    await box.getByRole("button", { name: "Post" }).click();
+    const thread = page.getByTestId("thread").filter({ hasText: "defined?" });
+    await expect.poll(() => thread.count()).toBe(1);
+    // Closed in the panel, the thread's words are in the resting highlight.
+    await thread.locator(".thread-summary").click();
+    const anchor = page.locator(".code-document .comment-anchor", { hasText: "people" });
+    const background = () => anchor.first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    await expect.poll(background).toBe("rgb(255, 240, 179)");
+    // Another change selected: still resting. Its own change selected: as the open thread.
+    await page.getByRole("tab", { name: "Changes" }).click();
+    const other = page.locator(".change-row", { has: page.locator(".row-kind", { hasText: /^delete$/ }) }).first();
+    await other.click();
+    await expect.poll(() => selectedId(page)).toBe(await other.getAttribute("data-change-id"));
+    expect(await background()).toBe("rgb(255, 240, 179)");
+    await page.locator(`.change-row[data-change-id="${id}"]`).click();
+    await expect.poll(() => selectedId(page)).toBe(id);
+    await expect.poll(background).toBe(THREAD_YELLOW);
+    await page.getByRole("tab", { name: "Comments" }).click();
+    expect(await thread.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe("rgb(255, 248, 214)");
+    expect(errors).toEqual([]);
+  });
 });

@@ -17,6 +17,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import type { CommentAuthor, TextAnchor, TextThread } from "../../core/annotations/comments";
 import { findQuote, quoteAt } from "../../core/annotations/textQuote";
 import { mapRange, type PosRange } from "../redline/changeRanges";
+import { redlineKey } from "../redline/plugin";
 import { blockAt, blockRange, findSectionText, offsetOf, positionOf, sectionTextAt } from "./sectionText";
 import { EMPTY_THREAD_HISTORY, placeIn, stepThreadHistory, wordsAt, type ThreadHistory, type ThreadSnapshot } from "./threadHistory";
 
@@ -38,6 +39,8 @@ export interface ThreadsState {
   /** The thread the panel shows open (a text thread id, or "change:" + annotation id). */
   readonly activeId: string | null;
   readonly compose: ComposeRequest | null;
+  /** The text threads on words of the selected change (highlighted as the active one is), by id. */
+  readonly current: ReadonlySet<string>;
   readonly decorations: DecorationSet;
   /** Where the threads stood before each undoable event (see threadHistory). */
   readonly history: ThreadHistory;
@@ -100,14 +103,16 @@ export function resolveTextAnchor(doc: PMNode, anchor: TextAnchor): PosRange | n
   return to > from ? { from, to } : null;
 }
 
-function decorationsFor(doc: PMNode, threads: readonly TextThread[], live: ReadonlyMap<string, LiveThread>, activeId: string | null, compose: ComposeRequest | null): DecorationSet {
+function decorationsFor(
+  doc: PMNode, threads: readonly TextThread[], live: ReadonlyMap<string, LiveThread>, activeId: string | null, compose: ComposeRequest | null, current: ReadonlySet<string>,
+): DecorationSet {
   const decorations: Decoration[] = [];
   // The words a new comment is being written on stay marked while the focus is in the comment box.
   if (compose?.kind === "text" && compose.to > compose.from) decorations.push(Decoration.inline(compose.from, compose.to, { class: "comment-anchor pending" }, { threadId: null }));
   for (const thread of threads) {
     const range = live.get(thread.id)?.range;
     if (!range || thread.comments.length === 0) continue;
-    const classes = ["comment-anchor", thread.resolved ? "resolved" : "", thread.id === activeId ? "active" : ""].filter(Boolean).join(" ");
+    const classes = ["comment-anchor", thread.resolved ? "resolved" : "", thread.id === activeId ? "active" : "", current.has(thread.id) ? "current" : ""].filter(Boolean).join(" ");
     decorations.push(Decoration.inline(range.from, range.to, { class: classes, "data-thread-id": thread.id }, { threadId: thread.id }));
   }
   return decorations.length === 0 ? DecorationSet.empty : DecorationSet.create(doc, decorations);
@@ -141,6 +146,27 @@ function liveThreads(
 }
 
 const NO_THREADS: ThreadSnapshot = new Map();
+const NONE: ReadonlySet<string> = new Set();
+
+/** The text threads of `threads` whose words hold marks of the change selected in `state` (see ThreadsState.current). */
+function threadsOnSelected(state: EditorState, threads: readonly TextThread[], live: ReadonlyMap<string, LiveThread>): ReadonlySet<string> {
+  const redline = redlineKey.getState(state);
+  const id = redline?.selectedId;
+  if (!redline || !id || threads.length === 0) return NONE;
+  const found = new Set<string>();
+  for (const thread of threads) {
+    const range = live.get(thread.id)?.range;
+    if (!range || thread.comments.length === 0) continue;
+    // The change's marks inside the words: underscored words overlapping them, struck words (a widget) within or at their edge.
+    const marks = redline.decorations.find(range.from, range.to, (spec: { changeId?: string }) => spec.changeId === id);
+    if (marks.some((mark) => (mark.from === mark.to ? mark.from >= range.from && mark.from <= range.to : mark.from < range.to && mark.to > range.from))) found.add(thread.id);
+  }
+  return found.size === 0 ? NONE : found;
+}
+
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a === b || (a.size === b.size && [...a].every((id) => b.has(id)));
+}
 
 /** Where the threads of `live` stand in `doc`, with their words. */
 function snapshotOf(live: ReadonlyMap<string, LiveThread>, doc: PMNode): ThreadSnapshot {
@@ -158,14 +184,16 @@ export function threadsPlugin(): Plugin<ThreadsState> {
       init(_config, state) {
         const threads = docThreads(state);
         const live = liveThreads(threads, null, null, null, state.doc, undefined);
-        return { live, activeId: null, compose: null, decorations: decorationsFor(state.doc, threads, live, null, null), history: EMPTY_THREAD_HISTORY };
+        const current = threadsOnSelected(state, threads, live);
+        return { live, activeId: null, compose: null, current, decorations: decorationsFor(state.doc, threads, live, null, null, current), history: EMPTY_THREAD_HISTORY };
       },
       apply(tr, previous, oldState, newState) {
         const action = tr.getMeta(threadsKey) as ThreadsAction | undefined;
         const threads = docThreads(newState);
         const threadsChanged = threads !== docThreads(oldState);
         const step = stepThreadHistory(previous.history, tr, oldState, () => snapshotOf(previous.live, oldState.doc));
-        if (!action && !threadsChanged && (!tr.docChanged || (threads.length === 0 && !previous.compose))) {
+        const selectionMoved = threads.length > 0 && redlineKey.getState(newState)?.selectedId !== redlineKey.getState(oldState)?.selectedId;
+        if (!action && !threadsChanged && !selectionMoved && (!tr.docChanged || (threads.length === 0 && !previous.compose))) {
           return step.history === previous.history ? previous : { ...previous, history: step.history };
         }
         const live = threadsChanged || tr.docChanged || action?.type === "created"
@@ -177,10 +205,12 @@ export function threadsPlugin(): Plugin<ThreadsState> {
           const mapped = mapRange(compose, tr.mapping);
           compose = mapped ? { kind: "text", ...mapped } : null;
         }
-        const decorations = live === previous.live && activeId === previous.activeId && compose === previous.compose && !threadsChanged
+        const found = threadsOnSelected(newState, threads, live);
+        const current = sameIds(found, previous.current) ? previous.current : found;
+        const decorations = live === previous.live && activeId === previous.activeId && compose === previous.compose && current === previous.current && !threadsChanged
           ? previous.decorations.map(tr.mapping, tr.doc)
-          : decorationsFor(newState.doc, threads, live, activeId, compose);
-        return { live, activeId, compose, decorations, history: step.history };
+          : decorationsFor(newState.doc, threads, live, activeId, compose, current);
+        return { live, activeId, compose, current, decorations, history: step.history };
       },
     },
     props: {

@@ -30,7 +30,7 @@ function goTo(editor: DocumentEditor, entry: ThreadEntry): void {
  */
 export function CommentsPanel({ editor, state }: { editor: DocumentEditor; state: EditorState }) {
   const entries = useMemo(() => threadEntries(state), [state]);
-  const { activeId, compose } = threadsState(state);
+  const { activeId, compose, current: onSelected } = threadsState(state);
   const { selectedId } = redlineState(state);
   const [showResolved, setShowResolved] = useState(true);
   const author = currentAuthor(state);
@@ -65,7 +65,7 @@ export function CommentsPanel({ editor, state }: { editor: DocumentEditor; state
         {shown.map((entry) => {
           const active = entry.key === activeId || entry.key === (composeExisting && threadKey(composeExisting.ref));
           // The thread of the change selected in the panel or the text stands out as its words do.
-          const current = !active && entry.changeId !== null && entry.changeId === selectedId;
+          const current = !active && (entry.changeId !== null ? entry.changeId === selectedId : onSelected.has(entry.key));
           const first = entry.comments[0]!;
           return (
             <div key={entry.key} className={`thread${active ? " active" : ""}${current ? " current" : ""}${entry.resolved ? " resolved" : ""}`} data-testid="thread" data-thread-key={entry.key}>
