@@ -16,7 +16,12 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  server: { host: "127.0.0.1", port: 5173 },
+  // `npm run dev`: Vite's dev server, with the API and the collaboration socket of a server
+  // started beside it (`npm run serve`, port 8787).
+  server: {
+    host: "127.0.0.1", port: 5173,
+    proxy: { "/api": "http://127.0.0.1:8787", "/collab": { target: "ws://127.0.0.1:8787", ws: true } },
+  },
   preview: { host: "127.0.0.1" },
   build: { target: "es2022", sourcemap: true },
 });

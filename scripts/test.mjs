@@ -77,7 +77,7 @@ process.on("exit", () => postgres?.stop?.());
 process.on("SIGINT", () => process.exit(130));
 // The server's tests through the API and real clients, once more on PostgreSQL (the storage
 // contract and crash tests already run on both storages in the unit run).
-const SERVER_ON_POSTGRES = ["test/server/accounts.test.ts", "test/server/auditTrail.test.ts", "test/server/collab.test.ts", "test/server/drafts.test.ts", "test/server/roleRace.test.ts"];
+const SERVER_ON_POSTGRES = ["test/server/accounts.test.ts", "test/server/auditTrail.test.ts", "test/server/collab.test.ts", "test/server/drafts.test.ts", "test/server/roleRace.test.ts", "test/server/reviewerComments.test.ts"];
 const suites = [["unit", "vitest.config.ts", [], {}], ["browser", "vitest.browser.config.ts", [], {}]];
 if (process.env.ORDINANCE_REDLINE_TEST_POSTGRES || postgresEnv.ORDINANCE_REDLINE_TEST_POSTGRES) {
   suites.splice(1, 0, ["server on PostgreSQL", "vitest.config.ts", SERVER_ON_POSTGRES, { ORDINANCE_REDLINE_SERVER_STORAGE: "postgres" }]);

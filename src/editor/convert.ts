@@ -11,10 +11,12 @@
  */
 import type { CommentAuthor, TextThread } from "../core/annotations/comments";
 import type { Node as PMNode } from "prosemirror-model";
-import type {
-  Block, Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry,
+import {
+  chapterNotes,
+  type Block, type Chapter, type CodeTitle, type EditorNote, type OrdinanceDocument, type Section, type TocEntry,
 } from "../core/model/document";
 import type { Annotation } from "../core/annotations/annotation";
+import type { Suggestion } from "../core/sharedDraft";
 import { tidyWords } from "../core/model/lineText";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { codeSchema } from "./schema";
@@ -36,6 +38,8 @@ export interface DocAttrs {
   readonly threads?: readonly TextThread[];
   /** Who writes comments in this draft. */
   readonly currentUser?: CommentAuthor | null;
+  /** Reviewers' suggestions (shared drafts only). */
+  readonly suggestions?: readonly Suggestion[];
 }
 
 /** Builds the ProseMirror document for a model document, with optional annotations and sponsors. */
@@ -43,7 +47,12 @@ export function toProseMirror(doc: OrdinanceDocument, attrs: DocAttrs = {}): PMN
   const children: PMNode[] = [];
   if (doc.title) children.push(nodes.code_title.create({ number: doc.title.number }, textContent(doc.title.name)));
   for (const chapter of doc.chapters) children.push(chapterNode(chapter));
-  return nodes.doc.create({ annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null, threads: attrs.threads ?? [], currentUser: attrs.currentUser ?? null }, children);
+  return nodes.doc.create(docAttributes(attrs), children);
+}
+
+/** The document node's attributes for `attrs`, each at its default where absent. */
+export function docAttributes(attrs: DocAttrs = {}): Record<string, unknown> {
+  return { annotations: attrs.annotations ?? [], sponsors: attrs.sponsors ?? null, exportSettings: attrs.exportSettings ?? null, threads: attrs.threads ?? [], suggestions: attrs.suggestions ?? [], currentUser: attrs.currentUser ?? null };
 }
 
 function chapterNode(chapter: Chapter): PMNode {
@@ -51,6 +60,7 @@ function chapterNode(chapter: Chapter): PMNode {
   if (chapter.toc.length > 0) {
     parts.push(nodes.toc.create(null, chapter.toc.map((entry) => nodes.toc_entry.create({ number: entry.number }, textContent(entry.catchline)))));
   }
+  for (const note of chapterNotes(chapter)) parts.push(blockNode(note));
   // The sections go in groups (sectionGroups.ts), which the model read back does not show.
   parts.push(...groupSections(chapter.sections.map(sectionNode)));
   return nodes.chapter.create({ id: chapter.id }, parts);
@@ -93,9 +103,24 @@ function chapterFromNode(node: PMNode): Chapter {
       child.forEach((entry) => toc.push({ number: entry.attrs.number as string, catchline: tidyWords(entry.textContent) }));
     }
   });
+  const notes = chapterNotesOfNode(node);
   const sections: Section[] = [];
   forEachSection(node, -1, (section) => { sections.push(sectionFromNode(section)); });
-  return { id: node.attrs.id as string, number, title, toc, sections };
+  return { id: node.attrs.id as string, number, title, toc, ...(notes.length > 0 ? { notes } : {}), sections };
+}
+
+/**
+ * The editor's notes of a `chapter` node (its `editor_note` children), as the model's chapter
+ * notes; a note emptied of words is none, as for a section's blocks.
+ */
+export function chapterNotesOfNode(node: PMNode): EditorNote[] {
+  const notes: EditorNote[] = [];
+  for (let index = 0; index < node.childCount; index++) {
+    const child = node.child(index);
+    if (child.type === nodes.section || child.type === nodes.section_group) break;
+    if (child.type === nodes.editor_note && !isWordless(child)) notes.push({ kind: "note", id: child.attrs.id as string, text: tidyWords(child.textContent) });
+  }
+  return notes;
 }
 
 /** The model section for one `section` node. */

@@ -22,8 +22,11 @@ import { caretSelectsChangePlugin } from "./redline/caretSelection";
 import { redlinePlugin } from "./redline/plugin";
 import { findPlugin } from "./plugins/find";
 import { threadsPlugin } from "./comments/threadsPlugin";
+import { suggestionsPlugin } from "./suggestions";
 import { withWordUndo } from "./plugins/wordUndo";
 import { spellcheckPlugin } from "./spellcheck";
+import { isRemoteChange, narrowRemoteTransaction } from "./collab/remote";
+import type { SharedEditing } from "./collab/sharedEditing";
 
 export type EditorListener = (state: EditorState) => void;
 
@@ -40,6 +43,8 @@ export interface EditorContent {
   readonly threads?: readonly TextThread[];
   /** Who writes comments in this draft ("You are…"). */
   readonly currentUser?: CommentAuthor | null;
+  /** A shared draft: its text is the Y fragment's (and `draft` is ignored), see editorState's `shared`. */
+  readonly shared?: SharedEditing;
 }
 
 /**
@@ -50,8 +55,9 @@ export interface EditorContent {
 function stateFor(content: EditorContent): { state: EditorState; fixes: readonly ContentsFix[] } {
   const { document, fixes } = syncDocumentContents(content.draft, content.base);
   const state = createEditorState(document, {
-    plugins: [redlinePlugin({ base: content.base }), threadsPlugin(), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
+    plugins: [redlinePlugin({ base: content.base }), threadsPlugin(), suggestionsPlugin(), caretSelectsChangePlugin(), spellcheckPlugin(), findPlugin()],
     official: content.base,
+    ...(content.shared ? { shared: content.shared } : {}),
     renumberings: content.renumberings ?? [],
     attrs: {
       sponsors: content.sponsors ?? null, annotations: content.annotations ?? [], exportSettings: content.exportSettings ?? null,
@@ -98,6 +104,11 @@ export class DocumentEditor {
    * leaves the text as it was and records why (see refusedEdit), for the UI to say.
    */
   dispatch = (tr: Transaction): void => {
+    if (isRemoteChange(tr)) {
+      // Another person's edit, already checked where it was made: applied as the smallest replacement.
+      this.setState(this.current.apply(narrowRemoteTransaction(this.current, tr)));
+      return;
+    }
     const { state, transactions } = this.current.applyTransaction(withWordUndo(this.current, tr));
     const problem = tr.docChanged && transactions.length === 0 ? structureProblem(tr) : null;
     this.setState(problem === null ? state : this.current.apply(refusalTransaction(this.current, problem)));

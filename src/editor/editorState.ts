@@ -5,13 +5,13 @@
  * passed in by the caller so this module stays free of them.
  */
 import { baseKeymap } from "prosemirror-commands";
-import { history, redo, undo } from "prosemirror-history";
+import { history } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
 import { EditorState, type Plugin } from "prosemirror-state";
 import { settleLevels } from "../core/importer/readBack";
 import { syncDocumentContents } from "../core/model/contents";
 import type { OrdinanceDocument } from "../core/model/document";
-import { toProseMirror, type DocAttrs } from "./convert";
+import { docAttributes, toProseMirror, type DocAttrs } from "./convert";
 import { blockIdsPlugin } from "./plugins/blockIds";
 import { contentsSyncPlugin } from "./plugins/contentsSync";
 import { directTypingPlugin } from "./plugins/directTyping";
@@ -20,6 +20,8 @@ import { renumberLogPlugin } from "./plugins/renumberLog";
 import { tabLeavesPlugin } from "./plugins/tabLeaves";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
+import { redoDraft, undoDraft } from "./collab/history";
+import { sharedDraftNode, sharedEditingPlugins, type SharedEditing } from "./collab/sharedEditing";
 import { sectionGroupsPlugin } from "./sectionGroups";
 import { structureBindings } from "./structure/structureKeymap";
 
@@ -32,6 +34,11 @@ export interface EditorStateOptions {
   readonly official?: OrdinanceDocument;
   /** The renumberings saved with the draft (plugins/renumberLog). */
   readonly renumberings?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+  /**
+   * A shared draft: the text comes from (and stays in step with) its Y fragment, whose
+   * document is used as it is; undo is the shared one (this person's edits only).
+   */
+  readonly shared?: SharedEditing;
 }
 
 /**
@@ -41,15 +48,16 @@ export interface EditorStateOptions {
  * (importer/readBack; plugins/structureGuard keeps them so).
  */
 export function createEditorState(doc: OrdinanceDocument, options: EditorStateOptions = {}): EditorState {
+  const shared = options.shared;
   return EditorState.create({
     schema: codeSchema,
-    doc: toProseMirror(settleLevels(syncDocumentContents(doc, options.official).document), options.attrs),
+    doc: shared ? codeSchema.topNodeType.create(docAttributes(options.attrs), sharedDraftNode(shared.fragment).content) : toProseMirror(settleLevels(syncDocumentContents(doc, options.official).document), options.attrs),
     plugins: [
       ...(options.plugins ?? []),
-      history(),
+      ...(shared ? sharedEditingPlugins(shared) : [history()]),
       tabLeavesPlugin(),
       keymap(structureBindings),
-      keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
+      keymap({ "Mod-z": undoDraft, "Mod-y": redoDraft, "Shift-Mod-z": redoDraft, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),
       directTypingPlugin(),
       blockIdsPlugin(),
@@ -61,3 +69,4 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
     ],
   });
 }
+

@@ -1,6 +1,6 @@
 /**
  * The ProseMirror schema of a Code document. Nodes mirror the core model one for one:
- * doc → code_title? chapter+; chapter → chapter_heading toc? section+; section →
+ * doc → code_title? chapter+; chapter → chapter_heading toc? editor_note* section+; section →
  * section_heading block+. Section numbers and enumerators are attributes shown as
  * non-editable labels: a drafter edits words, and renumbering is a deliberate command.
  *
@@ -18,7 +18,7 @@ export const codeSchema = new Schema({
     // The document carries the sponsor registry and the annotations as attributes, so that
     // editing them is a step like any other: undone and redone with the text, in one history.
     // Text comment threads and the current user ("You are…") are kept the same way.
-    doc: { content: "code_title? chapter+", attrs: { annotations: { default: [] }, sponsors: { default: null }, exportSettings: { default: null }, threads: { default: [] }, currentUser: { default: null } } },
+    doc: { content: "code_title? chapter+", attrs: { annotations: { default: [] }, sponsors: { default: null }, exportSettings: { default: null }, threads: { default: [] }, suggestions: { default: [] }, currentUser: { default: null } } },
     text: { group: "inline" },
     code_title: {
       attrs: { number: { default: "" } },
@@ -29,7 +29,8 @@ export const codeSchema = new Schema({
     },
     chapter: {
       attrs: { id: { default: "" } },
-      content: "chapter_heading toc? (section | section_group)+",
+      // A chapter's own editor's notes stand after its contents, before its first section.
+      content: "chapter_heading toc? editor_note* (section | section_group)+",
       isolating: true,
       parseDOM: [{ tag: "article.chapter", getAttrs: (dom) => readData(dom, ["id"]) }],
       toDOM: (node) => ["article", { class: "chapter", "data-id": node.attrs.id }, 0],

@@ -20,6 +20,7 @@ import { Plugin, PluginKey, type Transaction } from "prosemirror-state";
 import { AttrStep } from "prosemirror-transform";
 import { codeSchema } from "./schema";
 import { replacesWithinLine } from "./plugins/stepShape";
+import { isRemoteChange } from "./collab/remote";
 
 const { nodes } = codeSchema;
 
@@ -121,7 +122,7 @@ export function sectionGroupsPlugin(): Plugin {
   return new Plugin({
     key: sectionGroupsKey,
     appendTransaction(transactions, _oldState, newState) {
-      if (transactions.every((tr) => !tr.docChanged || keepsGroups(tr))) return null;
+      if (transactions.every((tr) => !tr.docChanged || keepsGroups(tr) || isRemoteChange(tr))) return null;
       const tr = newState.tr;
       // Chapters with positions, last first, so that earlier positions hold.
       const chapters: Array<{ node: PMNode; pos: number }> = [];

@@ -12,7 +12,7 @@
  */
 import type { AmendmentContent } from "../core/amendmentFile";
 import type { Annotation } from "../core/annotations/annotation";
-import type { Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry } from "../core/model/document";
+import type { Chapter, CodeTitle, EditorNote, OrdinanceDocument, Section, TocEntry } from "../core/model/document";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 
 /** A value kept from the checkpoint, or a new one. */
@@ -29,6 +29,8 @@ export interface ChapterPatch {
   readonly title: string;
   /** The checkpoint chapter whose table of contents is kept, or new entries. */
   readonly toc: { readonly keptFrom: number } | { readonly entries: readonly TocEntry[] };
+  /** The chapter's editor's notes, written out whole (a few lines); absent when it has none. */
+  readonly notes?: readonly EditorNote[];
   readonly runs: readonly SectionRun[];
 }
 
@@ -93,7 +95,7 @@ function chapterPatch(chapter: Chapter, index: CheckpointIndex): ChapterPatch {
     }
   }
   const keptToc = index.tocs.get(chapter.toc);
-  return { id: chapter.id, number: chapter.number, title: chapter.title, toc: keptToc === undefined ? { entries: chapter.toc } : { keptFrom: keptToc }, runs };
+  return { id: chapter.id, number: chapter.number, title: chapter.title, toc: keptToc === undefined ? { entries: chapter.toc } : { keptFrom: keptToc }, ...(chapter.notes ? { notes: chapter.notes } : {}), runs };
 }
 
 /** `current` as a patch against `checkpoint`. Costs one step per section of `current`. */
@@ -133,7 +135,7 @@ export function applyPatch(checkpoint: AmendmentContent, patch: DraftPatch): Ame
     }
     const toc = "entries" in chapter.toc ? chapter.toc.entries : chapters[chapter.toc.keptFrom]?.toc;
     if (!toc) return null;
-    rebuilt.push({ id: chapter.id, number: chapter.number, title: chapter.title, toc, sections });
+    rebuilt.push({ id: chapter.id, number: chapter.number, title: chapter.title, toc, ...(chapter.notes ? { notes: chapter.notes } : {}), sections });
   }
   const renumberings = patch.renumberings ?? checkpoint.renumberings;
   const threads = patch.threads ?? checkpoint.threads;

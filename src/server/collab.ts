@@ -10,6 +10,7 @@ import { Hocuspocus, type Connection, type Document } from "@hocuspocus/server";
 import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
+import { readEntryChange, reviewerRefusal, SHARED_MAPS, type SharedEntry } from "../core/sharedDraft";
 import { entryBy } from "./audit";
 import type { Person, Role, Storage } from "./storage/storage";
 
@@ -43,6 +44,9 @@ const Forbidden = { code: 4403, reason: "Forbidden" };
 
 /** The close event of a socket whose session ended (signed out or expired). */
 const SESSION_ENDED = { code: 4401, reason: "session ended: sign in again" };
+
+/** The origin of the server's own writes that it logs itself before answering. */
+const SERVER_LOGGED = { source: "server-logged" };
 
 /** Sync sub-message types (y-protocols): step 2 and update carry document content. */
 const SYNC_STEP_2 = 1;
@@ -98,6 +102,7 @@ export class Collaboration {
             if (state && id > state.appliedUpTo) state.appliedUpTo = id;
           }
         },
+        onStateless: async ({ connection, document, payload }) => this.applyEntryChange(connection as Connection<CollabContext>, document, payload),
         onStoreDocument: async ({ documentName, document }) => this.compact(documentName, document),
         afterUnloadDocument: async ({ documentName }) => {
           this.logs.delete(documentName);
@@ -184,13 +189,30 @@ export class Collaboration {
       }
     }, "storage");
     this.logs.set(documentName, { inFlight: new Set(), appliedUpTo: stored.lastId, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) });
+    this.auditDecisions(documentName, document);
     // Changes made on the server itself (not from a connection) are logged once applied.
     document.on("update", (update: Uint8Array, origin: unknown) => {
-      if (typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection") return;
+      if (origin === SERVER_LOGGED || (typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection")) return;
       void this.storage.appendUpdate(documentName, update, null, this.options.now()).then((id) => {
         const state = this.logs.get(documentName);
         if (state && id > state.appliedUpTo && state.inFlight.size === 0) state.appliedUpTo = id;
       }, (error: Error) => this.options.log(`draft ${documentName}: a server-side update was not logged (${error.message})`));
+    });
+  }
+
+  /** Records in the audit trail each suggestion a drafter accepts or rejects (through the document). */
+  private auditDecisions(documentName: string, document: Document): void {
+    document.getMap<SharedEntry>(SHARED_MAPS.suggestions).observe((event, transaction) => {
+      const origin = transaction.origin as { source?: unknown; connection?: Connection<CollabContext> } | null;
+      const person = origin && origin.source === "connection" ? origin.connection?.context?.person : undefined;
+      if (!person) return;
+      for (const [id, change] of event.changes.keys) {
+        const before = (change.oldValue as SharedEntry | undefined)?.value as { status?: unknown } | undefined;
+        const after = (event.target.get(id) as SharedEntry | undefined)?.value as { status?: unknown } | undefined;
+        if (!after || after.status === before?.status || (after.status !== "accepted" && after.status !== "rejected")) continue;
+        void this.storage.appendAudit(entryBy(person, documentName, `suggestion-${after.status}`, `suggestion ${id}`, this.options.now()))
+          .catch((error: Error) => this.options.log(`draft ${documentName}: an audit row was not written (${error.message})`));
+      }
     });
   }
 
@@ -218,6 +240,40 @@ export class Collaboration {
     const pending = this.pendingIds.get(connection) ?? [];
     pending.push({ id, update: payload });
     this.pendingIds.set(connection, pending);
+  }
+
+  /**
+   * A comment from a reviewer (whose connection may not write the document): checked against
+   * their role and core/sharedDraft's rule, then written into the draft's Y map for everyone,
+   * logged before the reviewer is answered, and recorded in the audit trail. A refusal is
+   * answered with its reason; a drafter writes comments through the document itself.
+   */
+  private async applyEntryChange(connection: Connection<CollabContext>, document: Document, payload: string): Promise<void> {
+    if (payload.length > this.options.maxUpdateBytes) return;
+    let message: unknown;
+    try { message = JSON.parse(payload); } catch { return; }
+    const change = readEntryChange(message);
+    if (!change) return;
+    const refuse = (reason: string) => connection.sendStateless(JSON.stringify({ type: "entry-refused", id: change.id, reason }));
+    const person = connection.context.person;
+    const role = await this.storage.roleOf(document.name, person.id);
+    if (role !== "reviewer" && role !== "drafter") return refuse(role === "viewer" ? "viewers read the draft; ask a drafter for the reviewer role to comment" : "you have no role on this draft");
+    const map = document.getMap<SharedEntry>(SHARED_MAPS[change.map]);
+    const current = map.get(change.id);
+    const reason = reviewerRefusal(change, current?.value, { name: person.name, office: person.office });
+    if (reason) return refuse(reason);
+    const before = Y.encodeStateVector(document);
+    let order = current?.order;
+    if (order === undefined) { order = 0; for (const entry of map.values()) if (entry && entry.order >= order) order = entry.order + 1; }
+    const entry: SharedEntry = { order, value: change.value };
+    Y.transact(document, () => map.set(change.id, entry), SERVER_LOGGED);
+    const update = Y.encodeStateAsUpdate(document, before);
+    const now = this.options.now();
+    const id = await this.storage.appendUpdate(document.name, update, person.id, now);
+    const state = this.logs.get(document.name);
+    if (state && id > state.appliedUpTo && state.inFlight.size === 0) state.appliedUpTo = id;
+    const action = change.map === "suggestions" ? "suggestion-made" : "comment";
+    await this.storage.appendAudit(entryBy(person, document.name, action, `${change.map === "threads" ? "thread" : change.map === "suggestions" ? "suggestion" : "change"} ${change.id}`, now));
   }
 
   /**

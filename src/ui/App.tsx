@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { redo, undo } from "prosemirror-history";
+import { redoDraft as redo, undoDraft as undo } from "../editor/collab";
 import { describeContentsFix, syncDocumentContents } from "../core/model/contents";
 import { DocumentEditor } from "../editor/documentEditor";
 import { replaceDraft, setSponsors } from "../editor/redline/commands";
@@ -13,7 +13,7 @@ import { VersionsDialog } from "./drafts/VersionsDialog";
 import { ChangeCard } from "./ChangeCard";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
-import { ExportDialog } from "./export/ExportDialog";
+import { ExportDialog, type ExportKind } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { FindBar } from "./FindBar";
 import { ImportDialog, KEPT_BEFORE_IMPORT } from "./ImportDialog";
@@ -32,24 +32,37 @@ import { useGlobalUndo } from "./useGlobalUndo";
 import { requestComment } from "../editor/comments/commands";
 import { useCommentShortcut } from "./comments/useCommentShortcut";
 import { usePanelState } from "./usePanelState";
+import { PresenceList } from "./shared/PresenceList";
+import { ShareDialog } from "./shared/ShareDialog";
+import { SuggestDialog } from "./suggestions/SuggestDialog";
+import { recordSharedExport, SharedIndicator, sharedContent, useAuthorshipRecorder, useSharedAttributes } from "./shared/sharedWorkspace";
+import { AttributionProvider } from "./shared/attribution";
+import type { SharedConnection } from "./shared/sharedConnection";
 
-/** The application shell: toolbar, notice, the chapter editor and the changes panel. */
-export function App() {
-  const sample = useMemo(() => sampleFromUrl(window.location.search), []);
-  const editor = useMemo(() => new DocumentEditor(sample
-    ? { ...sample, sponsors: demonstrationSponsors() }
-    : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample]);
+/**
+ * The application shell: toolbar, notice, the chapter editor and the changes panel. With
+ * `shared`, the draft is the server's shared draft (live co-editing, presence); otherwise it
+ * is kept in this browser.
+ */
+export function App({ shared = null }: { readonly shared?: SharedConnection | null } = {}) {
+  const sample = useMemo(() => (shared ? null : sampleFromUrl(window.location.search)), [shared]);
+  const editor = useMemo(() => new DocumentEditor(shared ? sharedContent(shared)
+    : sample ? { ...sample, sponsors: demonstrationSponsors() }
+    : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample, shared]);
   const state = usePanelState(editor);
-  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | null>(null);
+  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | "suggest" | null>(null);
   const session = useMemo(() => new DraftSession(editor, "Welcoming City amendment"), [editor]);
   const saving = useDraftSession(session);
   useEffect(() => {
-    if (sample) return;
+    if (sample || shared) return;
     void session.start();
     return () => session.dispose();
-  }, [session, sample]);
+  }, [session, sample, shared]);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
-  const [isDemonstration, setDemonstration] = useState(sample === null);
+  useSharedAttributes(editor, shared, (reason) => setStatus({ title: reason, notes: [] }));
+  const creditNextEdit = useAuthorshipRecorder(shared);
+  const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);
+  const readOnly = shared !== null && shared.draft.role !== "drafter";
   const [markup, setMarkup] = useMarkupView();
   useChangeNavigation(editor);
   useGlobalUndo(editor);
@@ -57,21 +70,26 @@ export function App() {
   useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
 
   return (
+    <AttributionProvider state={state} ydoc={shared?.ydoc ?? null}>
     <div className="app">
       <a className="skip-link" href="#chapter-text">Skip to the chapter text</a>
       <header className="app-header">
         <div className="toolbar">
           <h1 className="app-name">Ordinance Redline</h1>
-          <span className="draft-title" data-testid="draft-name">{saving.name}</span>
-          <SaveIndicator status={saving.status} />
+          <span className="draft-title" data-testid="draft-name">{shared ? shared.draft.title : saving.name}</span>
+          {shared ? <SharedIndicator connection={shared} /> : <SaveIndicator status={saving.status} />}
           <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
           <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
           <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />
-          <ToolbarMenu label="Draft" actions={[
+          <ToolbarMenu label="Draft" actions={shared ? [
+            { label: "Drafts in this browser", run: () => window.location.assign("./"), title: "Leave the shared draft for the drafts kept in this browser" },
+            { label: "Import proposed text…", run: () => setDialog("proposed"), disabled: readOnly, title: "Load an amended text or a Word file as the draft" },
+          ] : [
             { label: "Drafts…", run: () => setDialog("drafts"), title: "Open, rename or start a draft" },
             { label: "Versions…", run: () => setDialog("versions"), disabled: saving.draftId === null, title: "Saved versions of this draft" },
             { label: "Import official text…", run: () => setDialog("import"), title: "Load the chapter as the Code has it, as the base" },
             { label: "Import proposed text…", run: () => setDialog("proposed"), title: "Load an amended text or a Word file as the draft" },
+            { label: "Share…", run: () => setDialog("share"), title: "Put this draft on the server and invite other offices" },
           ]} />
           <select className="markup-select" aria-label="Markup view" title={MARKUP_VIEWS.find((view) => view.value === markup)?.title} value={markup}
             onChange={(event) => setMarkup(event.target.value as MarkupView)}>
@@ -79,27 +97,31 @@ export function App() {
           </select>
           <button type="button" onClick={() => editor.run(requestComment(), false)} disabled={!requestComment()(state)}
             title="Comment on the selected words or the selected change (Ctrl+Alt+M)">Comment</button>
+          {shared && shared.draft.role !== "viewer" && (
+            <button type="button" onClick={() => setDialog("suggest")} title="Propose other wording for the selected words">Suggest…</button>
+          )}
           <button type="button" onClick={() => setDialog("sponsors")}>Sponsors…</button>
           <button type="button" onClick={() => setDialog("export")}>Export…</button>
           <ShortcutsHelp />
         </div>
       </header>
-      {sample === null && saving.status.kind === "starting" ? (
+      {sample === null && shared === null && saving.status.kind === "starting" ? (
         // Nothing editable until the stored draft is in the editor: typing now would go nowhere.
         <main className="workspace workspace-loading" aria-busy="true"><p className="loading-note">Opening your draft…</p></main>
       ) : (
         <main className="workspace" data-markup={markup}>
-          <EditorPane editor={editor} />
+          <EditorPane editor={editor} editable={!readOnly} />
+          {shared && <PresenceList provider={shared.provider} />}
           {markup === "original" && <OriginalPane base={redlineState(state).base} />}
           <FindBar editor={editor} />
           <ChangeCard editor={editor} />
-          <SidePanel editor={editor} state={state} />
+          <SidePanel editor={editor} state={state} suggestions={shared ? { canDecide: !readOnly, creditNextEdit } : null} />
         </main>
       )}
       {/* Notices stand in a row below the chapter: one appearing or going shortens the chapter's
           view from the bottom, never moving the text under the reader's eyes nor covering it. */}
       <footer className="notices" aria-label="Notices">
-        <SaveBanner session={session} status={saving.status} notice={saving.notice} />
+        {!shared && <SaveBanner session={session} status={saving.status} notice={saving.notice} />}
         {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
         {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       </footer>
@@ -136,7 +158,11 @@ export function App() {
       />
       <DraftsDialog open={dialog === "drafts"} session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
       <VersionsDialog open={dialog === "versions"} session={session} onClose={() => setDialog(null)} />
-      <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)} />
+      <SuggestDialog open={dialog === "suggest"} editor={editor} state={state} onClose={() => setDialog(null)} />
+      <ShareDialog open={dialog === "share"} title={saving.name} base={redlineState(state).base} state={state} onClose={() => setDialog(null)}
+        onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}`)} />
+      <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)}
+        {...(shared ? { onExported: (what: ExportKind) => void recordSharedExport(shared, what) } : {})} />
       <SponsorsDialog
         open={dialog === "sponsors"}
         registry={docSponsors(state)}
@@ -144,5 +170,6 @@ export function App() {
         onSave={(registry) => { editor.run(setSponsors(registry), false); setDialog(null); }}
       />
     </div>
+    </AttributionProvider>
   );
 }

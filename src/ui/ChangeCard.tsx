@@ -1,3 +1,4 @@
+import { AttributionLine } from "./shared/attribution";
 import { useEffect, useRef, useState } from "react";
 import type { DocumentEditor } from "../editor/documentEditor";
 import { changesAtCaret } from "../editor/redline/caretSelection";
@@ -163,6 +164,7 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
           {summary.after && <ins>{summary.after}</ins>}
         </p>
       )}
+      <AttributionLine changeId={change.id} className="card-author" />
       <p className="card-meta">Sponsors: {names.length > 0 ? names.join(", ") : "none yet"} · {comments === 1 ? "1 comment" : `${comments} comments`}</p>
       <div className="card-actions">
         <button type="button" className="mini" title={AGREE_MEANS} aria-label="Agree to this change" onClick={() => act("agree")}>Agree</button>

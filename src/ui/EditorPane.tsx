@@ -21,13 +21,13 @@ function keepOutOfReactSelectionSaving(element: HTMLElement): () => void {
 }
 
 /** Hosts the ProseMirror view of `editor`. Renders only the container; the view does the rest. */
-export function EditorPane({ editor }: { editor: DocumentEditor }) {
+export function EditorPane({ editor, editable = true }: { editor: DocumentEditor; editable?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const unmount = editor.mount(host.current!, { "aria-label": "Chapter text", class: "code-document", id: "chapter-text", tabindex: "0" });
-    const editable = host.current!.querySelector<HTMLElement>("[contenteditable]");
-    const restore = editable ? keepOutOfReactSelectionSaving(editable) : () => {};
+    const unmount = editor.mount(host.current!, { "aria-label": "Chapter text", class: "code-document", id: "chapter-text", tabindex: "0" }, { editable });
+    const element = host.current!.querySelector<HTMLElement>("[contenteditable]");
+    const restore = element ? keepOutOfReactSelectionSaving(element) : () => {};
     return () => { restore(); unmount(); };
-  }, [editor]);
+  }, [editor, editable]);
   return <div className="editor-pane" ref={host} />;
 }

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { redo, undo } from "prosemirror-history";
+import { redoDraft as redo, undoDraft as undo } from "../editor/collab";
 import type { DocumentEditor } from "../editor/documentEditor";
 
 /** Which history command a key press asks for, if any: Ctrl/⌘+Z undo; Ctrl+Y and Ctrl/⌘+Shift+Z redo. */

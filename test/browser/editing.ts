@@ -41,11 +41,17 @@ export function caretAfter(page: Page, text: string): Promise<void> {
 /**
  * The chapter's text as the document holds it, sections off screen included: `innerText`
  * needs layout, and Chromium skips laying out sections that are off screen (content-visibility).
- * Blocks are joined by newlines; struck widgets are included, as they are on screen.
+ * Blocks are joined by newlines; struck widgets are included, as they are on screen; other people's carets are not.
  */
 export function documentText(page: Page): Promise<string> {
   return page.locator(".editor-pane .code-document").evaluate((root) =>
-    [...root.querySelectorAll("h1, h2, h3, p")].filter((block) => !block.parentElement?.closest("p")).map((block) => block.textContent ?? "").join("\n"));
+    [...root.querySelectorAll("h1, h2, h3, p")].filter((block) => !block.parentElement?.closest("p")).map((block) => {
+      // Other people's carets in a shared draft carry their names: not the text.
+      if (!block.querySelector(".remote-caret")) return block.textContent ?? "";
+      const copy = block.cloneNode(true) as Element;
+      for (const caret of copy.querySelectorAll(".remote-caret")) caret.remove();
+      return copy.textContent ?? "";
+    }).join("\n"));
 }
 
 /** Puts the caret at the end of the words of the first paragraph whose words contain `text`. */

@@ -137,13 +137,15 @@ describe("item 2: editor's notes and footnote stars", () => {
     expect(parseCodeText(serializeDocument(doc)).document).toEqual(doc);
   });
 
-  it("keeps a chapter's note (after its contents) at the start of the first section, with a warning, never in the title", () => {
+  it("keeps a chapter's note (after its contents) as a note of the chapter, never in the title or the first section", () => {
     const text = CHAPTER.replace("CHAPTER 2-173 WELCOMING CITY ORDINANCE", "CHAPTER 2-173 WELCOMING CITY ORDINANCE*")
       .replace("2-173-020 Requesting information prohibited.\n\n2-173-005", `2-173-020 Requesting information prohibited.\n\n${NOTE}\n\n2-173-005`);
     const result = parseCodeText(text);
-    expect(result.document.chapters[0]!.title).toBe("WELCOMING CITY ORDINANCE");
-    expect(result.document.chapters[0]!.sections[0]!.blocks[0]).toMatchObject({ kind: "note", text: NOTE.slice(2) });
-    expect(result.warnings.some((warning) => /editor's note/.test(warning.reason))).toBe(true);
+    const chapter = result.document.chapters[0]!;
+    expect(chapter.title).toBe("WELCOMING CITY ORDINANCE");
+    expect(chapter.notes).toEqual([{ kind: "note", id: "ch-2-173-n0", text: NOTE.slice(2) }]);
+    expect(chapter.sections[0]!.blocks.some((block) => block.kind === "note")).toBe(false);
+    expect(result.warnings).toEqual([]);
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * The chapter as it will read once the ordinance passes, without any marks: as text (exactly
  * the draft's canonical text) and as an export document for the clean .docx (chapter heading,
- * table of contents, sections and their history notes, in the Code's order).
+ * table of contents, its editor's notes, sections and their history notes, in the Code's order).
  */
 import { blockPrefix, sectionHeadingLine, serializeDocument } from "../model/canonicalText";
-import type { OrdinanceDocument } from "../model/document";
+import { chapterNotes, type OrdinanceDocument } from "../model/document";
 import { withoutEmptyItems } from "../model/outline";
 import { plainBlock, type ExportBlock, type ExportDocument } from "./exportDocument";
 
@@ -24,6 +24,7 @@ export function buildCleanChapter(written: OrdinanceDocument): ExportDocument {
   for (const chapter of draft.chapters) {
     blocks.push(plainBlock("chapter-heading", `CHAPTER ${chapter.number}${chapter.title ? ` ${chapter.title}` : ""}`, { bold: true }));
     for (const entry of chapter.toc) blocks.push(plainBlock("toc", sectionHeadingLine(entry)));
+    for (const note of chapterNotes(chapter)) blocks.push(plainBlock("history", note.text));
     for (const section of chapter.sections) {
       blocks.push(plainBlock("code-heading", sectionHeadingLine(section), { bold: true }));
       for (const block of section.blocks) {

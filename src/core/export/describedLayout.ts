@@ -1,16 +1,18 @@
 /**
  * The canonical text of a document with the model part behind every line: which chapter,
- * contents entry, section heading, paragraph or history note it prints. Redline offsets point
+ * contents entry, chapter's editor's note, section heading, paragraph or history note it prints. Redline offsets point
  * into this text; the export uses the roles to decide what to reprint and how.
  */
 import { layoutCanonical, type TextSpan } from "../model/canonicalText";
-import type { Chapter, EditorNote, HistoryNote, OrdinanceDocument, Paragraph, Section, TocEntry } from "../model/document";
+import { chapterNotes, type Chapter, type EditorNote, type HistoryNote, type OrdinanceDocument, type Paragraph, type Section, type TocEntry } from "../model/document";
 
 /** What a line of canonical text prints. */
 export type LineRole =
   | { readonly kind: "title" }
   | { readonly kind: "chapter"; readonly chapter: Chapter }
   | { readonly kind: "toc"; readonly chapter: Chapter; readonly entry: TocEntry }
+  /** A chapter's own editor's note (under its contents): printed in the clean chapter, never reprinted. */
+  | { readonly kind: "chapter-note"; readonly chapter: Chapter; readonly block: EditorNote }
   | { readonly kind: "heading"; readonly chapter: Chapter; readonly section: Section }
   | { readonly kind: "paragraph"; readonly chapter: Chapter; readonly section: Section; readonly block: Paragraph }
   | { readonly kind: "history"; readonly chapter: Chapter; readonly section: Section; readonly block: HistoryNote | EditorNote };
@@ -35,6 +37,7 @@ export function describeLayout(doc: OrdinanceDocument): DescribedLayout {
   for (const chapter of doc.chapters) {
     roles.push({ kind: "chapter", chapter });
     for (const entry of chapter.toc) roles.push({ kind: "toc", chapter, entry });
+    for (const block of chapterNotes(chapter)) roles.push({ kind: "chapter-note", chapter, block });
     for (const section of chapter.sections) {
       roles.push({ kind: "heading", chapter, section });
       for (const block of section.blocks) {

@@ -33,7 +33,7 @@ function lineRuns(line: MergedLine, bold: boolean): Run[] {
 }
 
 const KIND_OF_ROLE: Record<ReturnType<typeof roleOf>["kind"], BlockKind> = {
-  title: "chapter-heading", chapter: "chapter-heading", toc: "toc", heading: "code-heading", paragraph: "code-paragraph", history: "history",
+  title: "chapter-heading", chapter: "chapter-heading", toc: "toc", heading: "code-heading", paragraph: "code-paragraph", history: "history", "chapter-note": "history",
 };
 
 /** The block printing one merged line; headings are bold, paragraphs keep their nesting level. */

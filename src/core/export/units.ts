@@ -51,6 +51,8 @@ export function groupUnits(lines: readonly MergedLine[]): ChapterUnit[] {
     const chapter = chapters[chapters.length - 1];
     if (!chapter) throw new Error("a section line comes before any chapter line");
     if (role.kind === "toc") { chapter.toc.push(line); continue; }
+    // A chapter's editor's note is Code apparatus: never reprinted, and no mark on it amends the chapter.
+    if (role.kind === "chapter-note") continue;
     if (role.kind === "heading") { chapter.sections.push({ heading: line, body: [] }); continue; }
     const section = chapter.sections[chapter.sections.length - 1];
     if (!section) throw new Error("a paragraph line comes before any section heading");

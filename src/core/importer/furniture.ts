@@ -5,9 +5,32 @@
  */
 
 interface FurniturePattern {
-  readonly pattern: RegExp;
+  readonly pattern: { test(line: string): boolean };
   readonly what: string;
 }
+
+const isSpace = (ch: number) => ch === 32 || (ch >= 9 && ch <= 13) || (ch > 127 && /\s/.test(String.fromCharCode(ch)));
+
+/**
+ * A breadcrumb trail ("Codes > Illinois > Chicago"): exactly what /^.*(\s[>›]\s.*){2,}$/ matches —
+ * two separators, each ">" or "›" with whitespace of its own on both sides — found in one pass.
+ * The regular expression backtracks over every long line of body text and was the parser's
+ * costliest single test on a 20 MB title.
+ */
+export const BREADCRUMB_TRAIL = {
+  test(line: string): boolean {
+    if (!line.includes(">") && !line.includes("\u203a")) return false;
+    let found = 0;
+    for (let at = 1; at < line.length - 1; at++) {
+      const ch = line.charCodeAt(at);
+      if ((ch === 0x3e || ch === 0x203a) && isSpace(line.charCodeAt(at - 1)) && isSpace(line.charCodeAt(at + 1))) {
+        if (++found === 2) return true;
+        at += 2; // the space after this separator is not the next one's space before
+      }
+    }
+    return false;
+  },
+};
 
 const PATTERNS: readonly FurniturePattern[] = [
   { pattern: /^click here for (the )?full text\.?$/i, what: "link to the full text" },
@@ -15,7 +38,7 @@ const PATTERNS: readonly FurniturePattern[] = [
   { pattern: /^(share|print|email|e-mail|download|bookmark|search|menu|home|help|feedback|next|previous|prev|up|back|back to top|top|skip to (main )?content|toggle navigation|expand all|collapse all|select all|copy link|link to this (section|page)|view (the )?history|print this page|download pdf|print\/save|save as pdf)$/i, what: "navigation control" },
   { pattern: /^(<|>|«|»|‹|›|\||\u00b7|\u2022|\u25b8|\u25be|\u25bc|\u25b2)+$/, what: "navigation symbol" },
   { pattern: /^(municipal code of chicago|chicago,? (illinois|il)|code of ordinances)(\s*[>›/|].*)?$/i, what: "breadcrumb or site header" },
-  { pattern: /^.*(\s[>›]\s.*){2,}$/, what: "breadcrumb trail" },
+  { pattern: BREADCRUMB_TRAIL, what: "breadcrumb trail" },
   { pattern: /^(https?:\/\/|www\.)\S+$/i, what: "web address" },
   { pattern: /^page \d+ of \d+$/i, what: "page number" },
   { pattern: /^(printed|downloaded|retrieved) (from|on) .*$/i, what: "printing notice" },

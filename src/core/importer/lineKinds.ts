@@ -59,7 +59,9 @@ export function classifyLine(text: string): LineKind {
   const bare = BARE_NUMBER.exec(text);
   if (bare) return { kind: "section", number: bare[2]!, catchline: "", bare: bare[1] ? "signed" : "plain" };
   if (HISTORY.test(text)) return { kind: "history", text };
-  const note = EDITORS_NOTE.exec(text);
+  // Only a line led by "*" or "E"/"e" can be a note: the case-blind pattern is not tried on the others.
+  const lead = text.charCodeAt(0);
+  const note = lead === 42 || lead === 69 || lead === 101 ? EDITORS_NOTE.exec(text) : null;
   if (note) return { kind: "note", text: note[1]! };
   const label = leadingEnumerator(text);
   if (label !== null) {

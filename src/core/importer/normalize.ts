@@ -32,6 +32,22 @@ export function plainSpaces(text: string): string {
   return text.replace(INVISIBLES, "").replace(UNICODE_SPACES, " ");
 }
 
+/** Every character straightenQuotes or plainSpaces changes, and what it becomes. */
+const CLEANED = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff\u00ad\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2018\u2019\u201a\u201b\u2032]/g;
+const cleanedChar = (ch: string): string => (INVISIBLES_ONE.test(ch) ? "" : UNICODE_SPACES_ONE.test(ch) ? " " : DOUBLE_QUOTES_ONE.test(ch) ? '"' : "'");
+const INVISIBLES_ONE = new RegExp(INVISIBLES.source);
+const UNICODE_SPACES_ONE = new RegExp(UNICODE_SPACES.source);
+const DOUBLE_QUOTES_ONE = new RegExp(DOUBLE_QUOTES.source);
+
+/**
+ * straightenQuotes(plainSpaces(text)) in one pass over the text (each character it changes is
+ * changed on its own, so the order of the two does not matter): a 20 MB paste is scanned once
+ * instead of four times.
+ */
+export function cleanCharacters(text: string): string {
+  return text.replace(CLEANED, cleanedChar);
+}
+
 /**
  * Splits input into cleaned lines, keeping original line numbers; handles CRLF, CR and LF, and
  * the Unicode line and paragraph separators and NEL that some editors and sites write.
@@ -39,7 +55,7 @@ export function plainSpaces(text: string): string {
 export function toSourceLines(input: string): SourceLine[] {
   // Spaces and quotes are cleaned over the whole text at once (none of them is a line break),
   // then each line only measures its indentation and collapses runs of spaces when it has any.
-  const raw = straightenQuotes(plainSpaces(input.replace(/^\ufeff/, ""))).split(/\r\n|\r|\n|\u2028|\u2029|\u0085/);
+  const raw = cleanCharacters(input.replace(/^\ufeff/, "")).split(/\r\n|\r|\n|\u2028|\u2029|\u0085/);
   return raw.map((line, index) => {
     let indent = 0;
     let at = 0;
@@ -49,7 +65,9 @@ export function toSourceLines(input: string): SourceLine[] {
       else if (ch === 9) indent += 4;
       else break;
     }
-    const text = /[ \t]{2}|\t/.test(line) ? line.replace(/[ \t]+/g, " ").trim() : line.trim();
+    // The indentation is measured, so only the rest is searched (an indented line needs no collapsing for it).
+    const rest = at === 0 ? line : line.slice(at);
+    const text = rest.includes("  ") || rest.includes("\t") ? rest.replace(/[ \t]+/g, " ").trim() : rest.trim();
     return { lineNumber: index + 1, indent, text };
   });
 }

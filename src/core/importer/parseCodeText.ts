@@ -5,11 +5,11 @@
  * a partial chapter.
  */
 import {
-  blockId, chapterId, sectionId,
+  blockId, chapterId, chapterNoteId, sectionId,
   type Block, type Chapter, type CodeTitle, type OrdinanceDocument, type Section, type TocEntry,
 } from "../model/document";
 import { NestingInference } from "../model/enumerators";
-import { furnitureKind } from "./furniture";
+import { ClassifiedLines } from "./classifiedLines";
 import { classifyLine, endsClause, excerpt, listedHeading, looksLikeCatchline, looksLikeChapterTitle, withoutFootnoteStar, type LineKind } from "./lineKinds";
 import { looksBinary, toSourceLines, type SourceLine } from "./normalize";
 import { chapterOfSection } from "../numbers";
@@ -64,6 +64,8 @@ interface ChapterDraft {
   readonly listed: Set<string>;
   readonly read: Set<string>;
   readonly sections: Section[];
+  /** The chapter's editor's notes: those read before its first section. */
+  readonly notes: Array<{ line: SourceLine; text: string }>;
   /** "toc" until the first section's text is seen. */
   phase: "toc" | "body";
 }
@@ -93,23 +95,25 @@ class CodeTextReader {
   private section: SectionDraft | null = null;
   private readonly warnings: ImportWarning[] = [];
   private previousBlank = true;
-  /** Editor's notes read before the chapter's first section: they go at its start. */
-  private pendingNotes: Array<{ line: SourceLine; text: string }> = [];
+  /** Editor's notes read before any chapter heading (a fragment): notes of the chapter that opens next. */
+  private notesBeforeChapter: ChapterDraft["notes"] = [];
   private lines: SourceLine[] = [];
+  private classified = new ClassifiedLines([]);
   private index = 0;
 
   readAll(lines: SourceLine[]): void {
     this.lines = lines;
+    this.classified = new ClassifiedLines(lines);
     for (this.index = 0; this.index < lines.length; this.index++) {
       const line = lines[this.index]!;
       if (line.text === "") { this.previousBlank = true; continue; }
-      const furniture = furnitureKind(line.text);
+      const furniture = this.classified.furniture(this.index);
       if (furniture) {
         this.warnings.push({ line: line.lineNumber, text: line.text, reason: `skipped ${furniture}` });
         this.previousBlank = true;
         continue;
       }
-      const kind = this.joinedHeading(line) ?? this.inContext(classifyLine(line.text), line.text);
+      const kind = this.joinedHeading(line) ?? this.inContext(this.classified.take(this.index), line.text);
       if (!this.chapter && kind.kind === "text") {
         // Site lines before the first heading (navigation, search boxes, the site's name).
         this.warnings.push({ line: line.lineNumber, text: line.text, reason: "skipped a line before the first heading" });
@@ -136,8 +140,8 @@ class CodeTextReader {
     if (last?.block.kind !== "history") return false;
     for (let next = this.index; next < Math.min(this.lines.length, this.index + 30); next++) {
       const text = this.lines[next]!.text;
-      if (text === "" || furnitureKind(text)) continue;
-      const kind = classifyLine(text).kind;
+      if (this.classified.skipped(next)) continue;
+      const kind = this.classified.kind(next).kind;
       if (kind === "chapter" || kind === "title") return true;
       if (kind !== "text" || text.length > 100 || endsClause(text)) return false;
     }
@@ -195,7 +199,7 @@ class CodeTextReader {
     if (last && this.continues(last.block, text)) return { kind: "text", text };
     for (let next = this.index + 1; next < this.lines.length; next++) {
       const candidate = this.lines[next]!;
-      if (candidate.text === "" || furnitureKind(candidate.text)) {
+      if (this.classified.skipped(next)) {
         if (kind.bare === "signed") continue;
         break;
       }
@@ -226,7 +230,7 @@ class CodeTextReader {
   private takeTitleLine(): string {
     for (let next = this.index + 1; next < this.lines.length; next++) {
       const candidate = this.lines[next]!;
-      if (candidate.text === "" || furnitureKind(candidate.text)) continue;
+      if (this.classified.skipped(next)) continue;
       if (!looksLikeChapterTitle(candidate.text)) return "";
       this.index = next;
       return withoutFootnoteStar(candidate.text);
@@ -242,7 +246,8 @@ class CodeTextReader {
     if (this.chapters.some((chapter) => chapter.number === number)) {
       throw new ImportError(line.lineNumber, `chapter ${number} appears twice`);
     }
-    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], listed: new Set(), read: new Set(), sections: [], phase: "toc" };
+    this.chapter = { number, title: title || this.takeTitleLine(), line: line.lineNumber, toc: [], listed: new Set(), read: new Set(), sections: [], notes: this.notesBeforeChapter, phase: "toc" };
+    this.notesBeforeChapter = [];
   }
 
   private readSectionHeading(line: SourceLine, number: string, catchline: string): void {
@@ -274,29 +279,25 @@ class CodeTextReader {
     if (chapter.read.has(number)) throw new ImportError(lineNumber, `section ${number} appears twice`);
     const section: SectionDraft = { number, catchline, line: lineNumber, blocks: [], nesting: new NestingInference(), indented: this.sectionIsIndented(contentStart) };
     this.section = section;
-    for (const note of this.pendingNotes) {
-      this.warnings.push({ line: note.line.lineNumber, text: note.line.text, reason: `editor's note of the chapter kept at the start of section ${number}` });
-      section.blocks.push({ block: { kind: "note", id: blockId(sectionId(number), section.blocks.length), text: note.text }, indent: note.line.indent });
-    }
-    this.pendingNotes = [];
   }
 
-  /** Looks ahead over the section about to open: do its content lines differ in indentation? */
+  /** Looks ahead over the section about to open: do its content lines differ in indentation? (Stops at the second indent.) */
   private sectionIsIndented(start: number): boolean {
-    const indents = new Set<number>();
+    let first = -1;
     for (let next = start; next < this.lines.length; next++) {
-      const line = this.lines[next]!;
-      if (line.text === "" || furnitureKind(line.text)) continue;
-      const kind = classifyLine(line.text).kind;
+      if (this.classified.skipped(next)) continue;
+      const kind = this.classified.kind(next).kind;
       if (kind === "section" || kind === "chapter" || kind === "title") break;
-      indents.add(line.indent);
+      const indent = this.lines[next]!.indent;
+      if (first < 0) first = indent;
+      else if (indent !== first) return true;
     }
-    return indents.size > 1;
+    return false;
   }
 
   private readContent(line: SourceLine, kind: LineKind): void {
     const chapter = this.chapter;
-    if (!this.section && this.readChapterNote(line, kind)) return;
+    if (!this.section && this.readChapterNote(chapter?.notes ?? this.notesBeforeChapter, line, kind)) return;
     if (!chapter) {
       const what = kind.kind === "history" ? "a history note" : "a numbered paragraph";
       throw new ImportError(line.lineNumber, `${what} before the first section heading: "${excerpt(line.text)}" — the section's heading line (such as "2-173-010 Definitions.") is missing; copy the section from its heading`);
@@ -321,13 +322,13 @@ class CodeTextReader {
     this.addBlock(this.section!, line, kind);
   }
 
-  /** A note, or a wrapped line of one, before the chapter's first section: kept for that section. True when taken. */
-  private readChapterNote(line: SourceLine, kind: LineKind): boolean {
+  /** A note, or a wrapped line of one, before the chapter's first section: a note of the chapter. True when taken. */
+  private readChapterNote(notes: ChapterDraft["notes"], line: SourceLine, kind: LineKind): boolean {
     if (kind.kind === "note") {
-      this.pendingNotes.push({ line, text: kind.text });
+      notes.push({ line, text: kind.text });
       return true;
     }
-    const last = this.pendingNotes[this.pendingNotes.length - 1];
+    const last = notes[notes.length - 1];
     if (kind.kind !== "text" || !last || this.previousBlank || endsClause(last.text, kind.text)) return false;
     last.text = `${last.text} ${kind.text}`;
     return true;
@@ -397,6 +398,8 @@ class CodeTextReader {
       throw new ImportError(where, `chapter ${chapter.number} has no section text`);
     }
     const toc = chapter.toc.map(({ number, catchline }) => ({ number, catchline }));
-    this.chapters.push({ id: chapterId(chapter.number), number: chapter.number, title: chapter.title, toc, sections: chapter.sections });
+    const id = chapterId(chapter.number);
+    const notes = chapter.notes.map(({ text }, index) => ({ kind: "note" as const, id: chapterNoteId(id, index), text }));
+    this.chapters.push({ id, number: chapter.number, title: chapter.title, toc, ...(notes.length > 0 ? { notes } : {}), sections: chapter.sections });
   }
 }

@@ -4,7 +4,7 @@
  * to this text, so any tool can check a change by slicing it.
  *
  * Layout: a title line (when present), then per chapter its heading line, its table of
- * contents (one line per entry) and its sections; a blank line separates units; a paragraph is
+ * contents (one line per entry), its editor's notes (one line each) and its sections; a blank line separates units; a paragraph is
  * indented four spaces per level and led by its enumerator.
  *
  * The text is built from pieces — the title, each chapter's head (heading line and contents),
@@ -12,12 +12,12 @@
  * the pieces joined, less the first piece's separator, plus a final newline. Pieces depend only
  * on their own unit, so the redline engine can lay out and cache them one section at a time.
  */
-import type { Block, Chapter, CodeTitle, OrdinanceDocument, Section } from "./document";
+import { chapterNotes, sameChapterNotes, type Block, type Chapter, type CodeTitle, type OrdinanceDocument, type Section } from "./document";
 
 /** Where one line stands inside its piece (offsets relative to the piece's start). */
 export interface PieceLine {
-  readonly kind: "title" | "chapter" | "toc" | "heading" | "block";
-  /** Block id (kind "block") or section number (kind "toc" and "heading"). */
+  readonly kind: "title" | "chapter" | "toc" | "note" | "heading" | "block";
+  /** Block id (kind "block"), note id (kind "note", a chapter's editor's note) or section number (kind "toc" and "heading"). */
   readonly key: string;
   /** Offset of the line's first character (indentation included). */
   readonly lineFrom: number;
@@ -161,17 +161,19 @@ export function sectionPiece(section: Section): Piece {
   return piece;
 }
 
-const headPieces = new WeakMap<readonly unknown[], { number: string; title: string; piece: Piece }>();
+// Holds the head's own fields, not the chapter: an old chapter's sections are not kept alive by the cache.
+const headPieces = new WeakMap<readonly unknown[], { head: Pick<Chapter, "number" | "title" | "notes">; piece: Piece }>();
 
 /**
- * The piece of a chapter's head: separator, the CHAPTER line, then its table of contents.
- * Cached per contents list (chapters are new objects whenever a section changes; the list is not).
+ * The piece of a chapter's head: separator, the CHAPTER line, its table of contents, then its
+ * editor's notes, each after a blank line. Cached per contents list (chapters are new objects
+ * whenever a section changes; the list is not), checked against number, title and notes.
  */
 export function chapterHeadPiece(chapter: Chapter): Piece {
   const cached = headPieces.get(chapter.toc);
-  if (cached && cached.number === chapter.number && cached.title === chapter.title) return cached.piece;
+  if (cached && cached.head.number === chapter.number && cached.head.title === chapter.title && sameChapterNotes(cached.head, chapter)) return cached.piece;
   const piece = buildChapterHeadPiece(chapter);
-  headPieces.set(chapter.toc, { number: chapter.number, title: chapter.title, piece });
+  headPieces.set(chapter.toc, { head: { number: chapter.number, title: chapter.title, notes: chapterNotes(chapter) }, piece });
   return piece;
 }
 
@@ -179,6 +181,7 @@ function buildChapterHeadPiece(chapter: Chapter): Piece {
   const builder = new PieceBuilder();
   builder.add(PIECE_SEPARATOR, "chapter", chapter.number, "", `CHAPTER ${chapter.number}${chapter.title ? ` ${chapter.title}` : ""}`);
   chapter.toc.forEach((entry, index) => builder.add(index === 0 ? PIECE_SEPARATOR : "\n", "toc", entry.number, "", sectionHeadingLine(entry)));
+  for (const note of chapterNotes(chapter)) builder.add(PIECE_SEPARATOR, "note", note.id, "", note.text);
   return builder.build();
 }
 

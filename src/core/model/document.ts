@@ -67,14 +67,20 @@ export interface Section {
   readonly blocks: readonly Block[];
 }
 
-/** A chapter: number, title, table of contents as printed, and sections in order. */
+/** A chapter: number, title, table of contents as printed, its editor's notes, and sections in order. */
 export interface Chapter {
   readonly id: string;
   /** Two-part number, e.g. "2-173". */
   readonly number: string;
-  /** The chapter's title, e.g. "WELCOMING CITY ORDINANCE". */
+  /** The chapter's title, e.g. "WELCOMING CITY ORDINANCE" (without the footnote star of a note). */
   readonly title: string;
   readonly toc: readonly TocEntry[];
+  /**
+   * The chapter's own editor's notes (the footnote of a starred title, printed under the heading
+   * and contents), in order. Absent when the chapter has none: the importer and the editor leave
+   * it out then, so documents without chapter notes look as they always did.
+   */
+  readonly notes?: readonly EditorNote[];
   readonly sections: readonly Section[];
 }
 
@@ -82,6 +88,26 @@ export interface Chapter {
 export interface OrdinanceDocument {
   readonly title: CodeTitle | null;
   readonly chapters: readonly Chapter[];
+}
+
+const NO_NOTES: readonly EditorNote[] = [];
+
+/** A chapter's editor's notes; the same empty list for every chapter that has none. */
+export function chapterNotes(chapter: Pick<Chapter, "notes">): readonly EditorNote[] {
+  return chapter.notes ?? NO_NOTES;
+}
+
+/** Whether two chapters carry the same editor's notes (ids and words), compared without allocating. */
+export function sameChapterNotes(a: Pick<Chapter, "notes">, b: Pick<Chapter, "notes">): boolean {
+  const notesA = chapterNotes(a);
+  const notesB = chapterNotes(b);
+  if (notesA === notesB) return true;
+  return notesA.length === notesB.length && notesA.every((note, index) => note.id === notesB[index]!.id && note.text === notesB[index]!.text);
+}
+
+/** Id of the `index`-th editor's note of a chapter, derived from the chapter's id. */
+export function chapterNoteId(chapterIdValue: string, index: number): string {
+  return `${chapterIdValue}-n${index}`;
 }
 
 /** All sections of a document in reading order, across chapters. */

@@ -18,7 +18,7 @@
  * one that only re-decides the same pairs keeps every unit.
  */
 import { chapterHeadPiece, PIECE_SEPARATOR, sameSectionText, sectionPiece, sectionPieceLength, serializeDocument, titlePiece } from "../model/canonicalText";
-import type { Chapter, OrdinanceDocument, Section } from "../model/document";
+import { sameChapterNotes, type Chapter, type OrdinanceDocument, type Section } from "../model/document";
 import { makePlan, planForUpdate, samePairing, type Plan } from "./plan";
 import { diffChapterHeads, diffSections, type LocalChange } from "./pieceDiff";
 import { SectionEntry, type ChangeGroup, type SectionEntryInit, type TextSource } from "./sectionEntry";
@@ -271,7 +271,8 @@ const headResults = new WeakMap<object, WeakMap<object, { a: Chapter; b: Chapter
 /** The chapter-head diff, reused while both contents lists, headings and renumbered sections are unchanged. */
 function chapterHeadChanges(a: Chapter, b: Chapter, options: ResolvedOptions, renumbered: ReadonlyMap<string, string>, renumberedKey: string): LocalChange[] {
   const cached = headResults.get(a.toc)?.get(b.toc);
-  if (cached && cached.a.number === a.number && cached.a.title === a.title && cached.b.number === b.number && cached.b.title === b.title && cached.renumberedKey === renumberedKey) return cached.changes;
+  if (cached && cached.a.number === a.number && cached.a.title === a.title && cached.b.number === b.number && cached.b.title === b.title && cached.renumberedKey === renumberedKey
+    && sameChapterNotes(cached.a, a) && sameChapterNotes(cached.b, b)) return cached.changes;
   const changes = diffChapterHeads(a, b, options, renumbered);
   let byB = headResults.get(a.toc);
   if (!byB) { byB = new WeakMap(); headResults.set(a.toc, byB); }

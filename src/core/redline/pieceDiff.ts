@@ -5,7 +5,7 @@
  */
 import type { Section } from "../model/document";
 import { chapterHeadPiece, sectionLines, type LineInfo } from "../model/canonicalText";
-import type { Chapter } from "../model/document";
+import { chapterNotes, type Chapter } from "../model/document";
 import { mergeInCodeOrder } from "./codeOrder";
 import { alignSequences, type AlignStep } from "./align";
 import { textSimilarity } from "./similarity";
@@ -203,8 +203,8 @@ export function diffChapterHeads(headA: Chapter, headB: Chapter, options: Resolv
   const chapterA = a.lines[0]!;
   const chapterB = b.lines[0]!;
   const changes = wordChanges("chapter", chapterA.words, chapterA.textFrom, chapterB.words, chapterB.textFrom, options);
-  const entriesA = a.lines.slice(1);
-  const entriesB = b.lines.slice(1);
+  const entriesA = a.lines.slice(1, 1 + headA.toc.length);
+  const entriesB = b.lines.slice(1, 1 + headB.toc.length);
   // Entries are separated by "\n", the first from the CHAPTER line by "\n\n": when both sides
   // have contents, the extra newline belongs to the CHAPTER line so every entry reads "\n" + line.
   const both = entriesA.length > 0 && entriesB.length > 0 ? 1 : 0;
@@ -218,6 +218,32 @@ export function diffChapterHeads(headA: Chapter, headB: Chapter, options: Resolv
     if (lineA && lineB) changes.push(...headingChanges("toc", lineA, lineB, options));
     else if (lineA) changes.push({ part: "toc", fromA: endA, toA: lineA.to, fromB: endB, toB: endB, precise: true });
     else if (lineB) changes.push({ part: "toc", fromA: endA, toA: endA, fromB: endB, toB: lineB.to, precise: true });
+    if (lineA) endA = lineA.to;
+    if (lineB) endB = lineB.to;
+  }
+  changes.push(...chapterNoteChanges(headA, headB, a.lines.slice(1 + headA.toc.length), b.lines.slice(1 + headB.toc.length), endA, endB, options));
+  return changes;
+}
+
+/**
+ * The changes of a chapter's editor's notes, which follow its contents: notes aligned by their
+ * words, a note added or removed whole with its blank line. Part "history": Code apparatus
+ * the ordinance never reprints. `endA`/`endB` are where the contents end on each side.
+ */
+function chapterNoteChanges(headA: Chapter, headB: Chapter, linesA: readonly LineInfo[], linesB: readonly LineInfo[], endA: number, endB: number, options: ResolvedOptions): LocalChange[] {
+  if (linesA.length === 0 && linesB.length === 0) return [];
+  const notesA = chapterNotes(headA);
+  const notesB = chapterNotes(headB);
+  const changes: LocalChange[] = [];
+  const similar = (i: number, j: number) => textSimilarity(notesA[i]!.text, notesB[j]!.text);
+  for (const step of alignSequences(notesA.map((note) => note.text), notesB.map((note) => note.text), similar, options.paragraphSimilarity)) {
+    const lineA = step.a === undefined ? undefined : linesA[step.a]!;
+    const lineB = step.b === undefined ? undefined : linesB[step.b]!;
+    const ids = { ...(step.a === undefined ? {} : { blockIdA: notesA[step.a]!.id }), ...(step.b === undefined ? {} : { blockIdB: notesB[step.b]!.id }) };
+    if (lineA && lineB) {
+      if (lineA.words !== lineB.words) changes.push(...wordChanges("history", lineA.words, lineA.textFrom, lineB.words, lineB.textFrom, options, ids));
+    } else if (lineA) changes.push({ part: "history", fromA: endA, toA: lineA.to, fromB: endB, toB: endB, precise: true, ...ids });
+    else if (lineB) changes.push({ part: "history", fromA: endA, toA: endA, fromB: endB, toB: lineB.to, precise: true, ...ids });
     if (lineA) endA = lineA.to;
     if (lineB) endB = lineB.to;
   }

@@ -4,7 +4,7 @@
  * One keystroke replaces one draft section object: the index turns that into the one or two
  * units to recompute without walking the plan. Built once per plan and kept beside it.
  */
-import type { OrdinanceDocument } from "../model/document";
+import { sameChapterNotes, type OrdinanceDocument } from "../model/document";
 import type { SectionStep } from "./alignSections";
 import type { Plan } from "./plan";
 
@@ -139,7 +139,7 @@ export function changedUnits(index: PlanUnits, before: OrdinanceDocument, after:
     const chapterB = after.chapters[c]!;
     if (chapterA === chapterB) continue;
     if (chapterA.number !== chapterB.number || chapterA.sections.length !== chapterB.sections.length) return null;
-    if (chapterA.toc !== chapterB.toc || chapterA.title !== chapterB.title) changed.push(index.headUnit[c]!);
+    if (chapterA.toc !== chapterB.toc || chapterA.title !== chapterB.title || !sameChapterNotes(chapterA, chapterB)) changed.push(index.headUnit[c]!);
     const sectionsA = chapterA.sections;
     const sectionsB = chapterB.sections;
     if (sectionsA === sectionsB) continue;

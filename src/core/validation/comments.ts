@@ -76,7 +76,8 @@ export function readFlag(value: unknown, path: string, problems: ProblemList): b
   return null;
 }
 
-function readTextAnchor(value: unknown, path: string, problems: ProblemList): TextAnchor | null {
+/** A text anchor (section, paragraph id or null, quote with some words); null and problems recorded when it is not one. */
+export function readTextAnchor(value: unknown, path: string, problems: ProblemList): TextAnchor | null {
   if (!isRecord(value)) { problems.push({ path, message: "must be an object with section, blockId and quote" }); return null; }
   const before = problems.length;
   checkKnownKeys(value, ANCHOR_KEYS, path, problems);

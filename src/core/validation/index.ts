@@ -8,4 +8,4 @@ export {
   checkKnownKeys, describeFileProblems, isRecord, readIsoTime, readList, readOptionalText, readText,
   type FileProblem, type ProblemList, type TextRule,
 } from "./problems";
-export { COMMENT_LIMITS, readComment, readComments, readCommentAuthor, readFlag, readQuote, readTextThreads } from "./comments";
+export { COMMENT_LIMITS, readComment, readComments, readCommentAuthor, readFlag, readQuote, readTextAnchor, readTextThreads } from "./comments";

@@ -90,8 +90,8 @@ export function cancelComment(): Command {
   };
 }
 
-/** The anchor a text thread on `from`–`to` is saved with, paragraph ids as the saved text names them. */
-function savedAnchorOf(state: EditorState, from: number, to: number) {
+/** The anchor a text thread (or a suggestion) on `from`–`to` is saved with, paragraph ids as the saved text names them. */
+export function savedAnchorOf(state: EditorState, from: number, to: number) {
   const { draft } = redlineState(state);
   return anchorOfRange(state.doc, { from, to }, (section, id) => savedBlockId(draft, section, id));
 }

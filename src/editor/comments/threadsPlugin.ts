@@ -119,12 +119,12 @@ function decorationsFor(
 }
 
 /**
- * Live ranges for `threads` in `doc`: after an undo or a redo, the place each had before the
- * event (`restore`, when its words are there again); else those of `previous` mapped, and the
- * rest looked for by their anchors.
+ * Live ranges for `threads` (or anything anchored like them: suggestions) in `doc`: after an undo
+ * or a redo, the place each had before the event (`restore`, when its words are there again);
+ * else those of `previous` mapped through `tr`, and the rest looked for by their anchors.
  */
-function liveThreads(
-  threads: readonly TextThread[], previous: ReadonlyMap<string, LiveThread> | null, tr: Transaction | null, oldDoc: PMNode | null, doc: PMNode, created: ThreadsAction | undefined,
+export function liveThreads(
+  threads: ReadonlyArray<{ readonly id: string; readonly anchor: TextAnchor }>, previous: ReadonlyMap<string, LiveThread> | null, tr: Transaction | null, oldDoc: PMNode | null, doc: PMNode, created: ThreadsAction | undefined,
   restore: ThreadSnapshot | null = null,
 ): Map<string, LiveThread> {
   const live = new Map<string, LiveThread>();

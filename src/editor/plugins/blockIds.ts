@@ -7,6 +7,7 @@
 import { Plugin, type Transaction } from "prosemirror-state";
 import { ReplaceStep } from "prosemirror-transform";
 import type { Node as PMNode } from "prosemirror-model";
+import { isRemoteChange } from "../collab/remote";
 
 let counter = 0;
 
@@ -38,7 +39,7 @@ function touchedRanges(transactions: readonly Transaction[], doc: PMNode): Array
 export function blockIdsPlugin(): Plugin {
   return new Plugin({
     appendTransaction(transactions, _oldState, newState) {
-      if (!transactions.some((tr) => tr.docChanged) || transactions.every(onlyEditsText)) return null;
+      if (!transactions.some((tr) => tr.docChanged && !isRemoteChange(tr)) || transactions.every(onlyEditsText)) return null;
       const seen = new Set<string>();
       const fixes: Array<{ pos: number; prefix: string }> = [];
       for (const [from, to] of touchedRanges(transactions, newState.doc)) {

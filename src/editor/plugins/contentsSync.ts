@@ -29,6 +29,7 @@ import { tidyWords } from "../../core/model/lineText";
 import { codeSchema } from "../schema";
 import { forEachSection } from "../sectionGroups";
 import { replacesWithinLine } from "./stepShape";
+import { isRemoteChange } from "../collab/remote";
 
 const { nodes } = codeSchema;
 
@@ -45,7 +46,7 @@ export function contentsSyncPlugin(official?: OrdinanceDocument): Plugin {
   return new Plugin({
     key: contentsSyncKey,
     appendTransaction(transactions, oldState, newState) {
-      if (!transactions.some((tr) => tr.docChanged) || transactions.every(cannotMoveContents)) return null;
+      if (!transactions.some((tr) => tr.docChanged && !isRemoteChange(tr)) || transactions.every(cannotMoveContents)) return null;
       const typed = transactions.length === 1 ? typedInHeading(transactions[0]!) : null;
       if (typed) {
         const tr = newState.tr;

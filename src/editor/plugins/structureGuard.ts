@@ -33,6 +33,7 @@ import { codeSchema } from "../schema";
 import { forEachSection, holdsSections } from "../sectionGroups";
 import { refusalTransaction } from "./refusedEdit";
 import { replacesWithinLine } from "./stepShape";
+import { isRemoteChange } from "../collab/remote";
 
 const { nodes } = codeSchema;
 
@@ -168,11 +169,11 @@ export function structureGuardPlugin(): Plugin {
   return new Plugin({
     key: structureGuardKey,
     filterTransaction(tr) {
-      if (!tr.docChanged || tr.getMeta(structureGuardKey)) return true;
+      if (!tr.docChanged || tr.getMeta(structureGuardKey) || isRemoteChange(tr)) return true;
       return structureProblem(tr) === null;
     },
     appendTransaction(transactions, _oldState, newState) {
-      const changed = transactions.filter((tr) => tr.docChanged && !tr.getMeta(structureGuardKey));
+      const changed = transactions.filter((tr) => tr.docChanged && !tr.getMeta(structureGuardKey) && !isRemoteChange(tr));
       if (changed.length === 0 || changed.every(onlyRetypesWords)) return null;
       const sections = new Set<number>();
       for (const tr of changed) {

@@ -13,7 +13,7 @@ import { withMirroredChanges } from "../contentsChanges";
 import { blockNode, sectionNode, toProseMirror } from "../convert";
 import { freshId } from "../plugins/blockIds";
 import { codeSchema } from "../schema";
-import { mapOffset } from "./docLayout";
+import { chapterNotePosition, mapOffset } from "./docLayout";
 import { docAnnotations, redlineKey, redlineState, type ChangeFilter } from "./plugin";
 import { walkUnits, type WalkedUnit } from "./unitWalk";
 
@@ -107,6 +107,12 @@ function rejectWholeLines(tr: Transaction, state: EditorState, unit: WalkedUnit,
     return;
   }
   const { base } = redlineState(state);
+  if (unit.entry.unit === "chapter") {
+    // A chapter's editor's note comes back after the contents (or the heading), among its notes.
+    const baseNote = base.chapters.find((chapter) => `CHAPTER ${chapter.number}` === unit.entry.numberA)?.notes?.find((note) => note.id === change.blockIdA);
+    if (baseNote && unit.place) tr.insert(map(chapterNotePosition(unit.place, lines, at.index)), blockNode(baseNote));
+    return;
+  }
   const baseBlock = unit.entry.numberA ? findSection(base, unit.entry.numberA)?.blocks.find((block) => block.id === change.blockIdA) : undefined;
   if (baseBlock) tr.insert(map(pos), blockNode(baseBlock));
 }

@@ -7,7 +7,7 @@
  */
 import { Decoration } from "prosemirror-view";
 import type { Change, SectionRedline } from "../../core/redline/types";
-import { mapOffset, type PlacedLine, type UnitPlace } from "./docLayout";
+import { chapterNotePosition, mapOffset, type PlacedLine, type UnitPlace } from "./docLayout";
 
 /** How each change is shown beyond its marks: dimmed by a filter, selected, agreed, sponsor colour. */
 export interface MarkStyle {
@@ -195,7 +195,9 @@ export function unitDecorations(entry: SectionRedline, place: UnitPlace, lines: 
       }
       if (change.deleted) {
         const at = mapOffset(lines, from);
-        const pos = at.between || at.index < 0 ? at.pos : lines[at.index]!.nodePos + lines[at.index]!.node.nodeSize;
+        // A chapter's struck note shows where the note stood: after the contents, not inside them.
+        const pos = place.kind === "chapter" && change.part === "history" ? chapterNotePosition(place, lines, at.index)
+          : at.between || at.index < 0 ? at.pos : lines[at.index]!.nodePos + lines[at.index]!.node.nodeSize;
         decorations.push(widget(pos, deletedWidget(change, style, wholeParagraphs(change.deleted), false), 1, tag));
       }
       continue;

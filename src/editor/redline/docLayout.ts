@@ -9,14 +9,14 @@ import { wordsColumn } from "../../core/model/lineText";
 import { isWordless } from "../convert";
 import { codeSchema } from "../schema";
 
-/** A unit of the draft in the editor: a chapter head (heading and contents) or a section. */
+/** A unit of the draft in the editor: a chapter head (heading, contents and the chapter's editor's notes) or a section. */
 export interface UnitPlace {
   readonly kind: "chapter" | "section";
   /** Position before the unit's first node (the chapter heading, or the section node). */
   readonly pos: number;
   /** Position after the unit's last node. */
   readonly end: number;
-  /** The unit's top nodes in order: [heading, toc?] for a chapter head, [section] for a section. */
+  /** The unit's top nodes in order: [heading, toc?, notes…] for a chapter head, [section] for a section. */
   readonly nodes: readonly PMNode[];
 }
 
@@ -35,7 +35,7 @@ export function unitPlaces(doc: PMNode): UnitPlace[] {
     };
     chapter.forEach((child, offset) => {
       const pos = start + offset;
-      if (child.type === codeSchema.nodes.chapter_heading || child.type === codeSchema.nodes.toc) {
+      if (child.type === codeSchema.nodes.chapter_heading || child.type === codeSchema.nodes.toc || child.type === codeSchema.nodes.editor_note) {
         head.push(child);
         headEnd = pos + child.nodeSize;
         return;
@@ -74,18 +74,36 @@ export function placedSectionLines(place: UnitPlace, model: Section): PlacedLine
   return placed;
 }
 
-/** The lines of a chapter head at `place`: the CHAPTER line, then each contents entry. */
+/** The lines of a chapter head at `place`: the CHAPTER line, each contents entry, then each editor's note with words. */
 export function placedHeadLines(place: UnitPlace, model: Chapter): PlacedLine[] {
   const lines = chapterHeadPiece(model).lines;
   const placed: PlacedLine[] = [{ line: lines[0]!, nodePos: place.pos, node: place.nodes[0]!, hidden: `CHAPTER ${model.number} `.length }];
-  const toc = place.nodes[1];
-  if (toc) {
-    const tocPos = place.pos + place.nodes[0]!.nodeSize;
-    toc.forEach((entry, offset, index) => {
-      placed.push({ line: lines[index + 1]!, nodePos: tocPos + 1 + offset, node: entry, hidden: (entry.attrs.number as string).length + 1 });
-    });
+  let next = 1;
+  let pos = place.pos + place.nodes[0]!.nodeSize;
+  for (const node of place.nodes.slice(1)) {
+    if (node.type === codeSchema.nodes.toc) {
+      const tocPos = pos;
+      node.forEach((entry, offset) => {
+        placed.push({ line: lines[next++]!, nodePos: tocPos + 1 + offset, node: entry, hidden: (entry.attrs.number as string).length + 1 });
+      });
+    } else if (!isWordless(node)) {
+      placed.push({ line: lines[next++]!, nodePos: pos, node, hidden: 0 });
+    }
+    pos += node.nodeSize;
   }
   return placed;
+}
+
+/**
+ * Where a chapter's editor's note stands when it comes after line `index` of the chapter head at
+ * `place`: after that note, or — after the heading or a contents entry — after the contents (a
+ * note is never inside the contents).
+ */
+export function chapterNotePosition(place: UnitPlace, lines: readonly PlacedLine[], index: number): number {
+  const line = lines[index];
+  if (line && line.node.type === codeSchema.nodes.editor_note) return line.nodePos + line.node.nodeSize;
+  const [heading, second] = place.nodes;
+  return place.pos + heading!.nodeSize + (second?.type === codeSchema.nodes.toc ? second.nodeSize : 0);
 }
 
 /** Where a local piece offset falls: inside line `index` at ProseMirror `pos`, or after it. */

@@ -4,9 +4,9 @@
  * the redline engine re-diffs only the sections a transaction touched.
  */
 import type { Node as PMNode } from "prosemirror-model";
-import type { Chapter, CodeTitle, OrdinanceDocument, Section, TocEntry } from "../../core/model/document";
+import { sameChapterNotes, type Chapter, type CodeTitle, type EditorNote, type OrdinanceDocument, type Section, type TocEntry } from "../../core/model/document";
 import { tidyWords } from "../../core/model/lineText";
-import { sectionFromNode } from "../convert";
+import { chapterNotesOfNode, sectionFromNode } from "../convert";
 import { codeSchema } from "../schema";
 import { forEachSection } from "../sectionGroups";
 
@@ -16,6 +16,8 @@ export class DraftReader {
   private readonly sections = new WeakMap<PMNode, Section>();
   private readonly tocs = new WeakMap<PMNode, readonly TocEntry[]>();
   private readonly noToc: readonly TocEntry[] = [];
+  /** The notes last read per chapter id, handed out again while they read the same (few per chapter, compared by value). */
+  private readonly notes = new Map<string, readonly EditorNote[]>();
 
   /** The model of `doc`; untouched sections are the same objects as in the previous read. */
   read(doc: PMNode): OrdinanceDocument {
@@ -38,7 +40,25 @@ export class DraftReader {
     });
     const sections: Section[] = [];
     forEachSection(node, -1, (section) => { sections.push(this.section(section)); });
-    return { id: node.attrs.id as string, number, title, toc, sections };
+    const notes = this.chapterNotes(node);
+    return { id: node.attrs.id as string, number, title, toc, ...(notes ? { notes } : {}), sections };
+  }
+
+  /** The chapter's notes (null for none), the same list as the last read while they are unchanged. */
+  private chapterNotes(node: PMNode): readonly EditorNote[] | null {
+    // Notes stand right after the heading and contents: look no further than the first section.
+    const second = node.childCount > 1 ? node.child(1) : null;
+    const third = node.childCount > 2 ? node.child(2) : null;
+    if (second?.type !== nodes.editor_note && third?.type !== nodes.editor_note) {
+      this.notes.delete(node.attrs.id as string);
+      return null;
+    }
+    const read = chapterNotesOfNode(node);
+    const id = node.attrs.id as string;
+    const previous = this.notes.get(id);
+    if (previous && sameChapterNotes({ notes: previous }, { notes: read })) return previous;
+    this.notes.set(id, read);
+    return read.length > 0 ? read : null;
   }
 
   private toc(node: PMNode): readonly TocEntry[] {

@@ -7,7 +7,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { DecorationSet, type Decoration } from "prosemirror-view";
 import type { Annotation } from "../../core/annotations/annotation";
-import type { OrdinanceDocument } from "../../core/model/document";
+import { sameChapterNotes, type OrdinanceDocument } from "../../core/model/document";
 import { compare, updateRedline } from "../../core/redline";
 import type { Change, CompareOptions, Redline, SectionRedline } from "../../core/redline/types";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
@@ -169,6 +169,23 @@ interface TouchedUnits {
   readonly sections: Set<string>;
 }
 
+/**
+ * Whether a step of `tr` replaced content of a unit the drafts say is untouched (content put
+ * back the same: a shared draft's remote change, a paste of identical text). Mapping drops the
+ * decorations inside a replaced range, so the decorations are then built whole.
+ */
+function replacesUntouchedUnit(touched: TouchedUnits, places: readonly UnitPlace[], tr: Transaction): boolean {
+  const ranges: Array<[number, number]> = [];
+  tr.mapping.maps.forEach((map, index) => {
+    map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+      if (oldEnd === oldStart) return;
+      const rest = tr.mapping.slice(index + 1);
+      ranges.push([rest.map(newStart, -1), rest.map(newEnd, 1)]);
+    });
+  });
+  return ranges.length > 0 && places.some((place, index) => !touched.places.has(index) && ranges.some(([from, to]) => from < place.end && to > place.pos));
+}
+
 /** The units that changed between two drafts with the same layout (one pass), or null when the layout changed. */
 function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): TouchedUnits | null {
   if (previous.chapters.length !== draft.chapters.length || Boolean(previous.title) !== Boolean(draft.title)) return null;
@@ -180,7 +197,7 @@ function touchedUnits(previous: OrdinanceDocument, draft: OrdinanceDocument): To
     const before = previous.chapters[c]!;
     const after = draft.chapters[c]!;
     if (before.sections.length !== after.sections.length || before.number !== after.number) return null;
-    if (before.toc !== after.toc || before.title !== after.title) {
+    if (before.toc !== after.toc || before.title !== after.title || !sameChapterNotes(before, after)) {
       touched.places.add(index);
       touched.sections.add(`CHAPTER ${after.number}`);
     }
@@ -281,6 +298,7 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const mapping = tr.docChanged ? tr.mapping : null;
         if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         const places = unitPlaces(newState.doc);
+        if (replacesUntouchedUnit(touched, places, tr)) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections, anchorPositions(newState.doc, draft, redline, places, mapping));
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
         let decorations = previous.decorations.map(tr.mapping, tr.doc);

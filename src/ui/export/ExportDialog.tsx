@@ -13,13 +13,19 @@ import { download, MIME } from "./download";
 import { ExportSettingsForm } from "./ExportSettingsForm";
 import { useModalDialog } from "../useModalDialog";
 import { reviewThreads } from "../../editor/comments/threadList";
+import { useAttributions } from "../shared/attribution";
 
 interface ExportDialogProps {
   readonly editor: DocumentEditor;
   readonly state: EditorState;
   readonly open: boolean;
   readonly onClose: () => void;
+  /** Told of every file made (a shared draft records it in its audit trail). */
+  readonly onExported?: (what: ExportKind) => void;
 }
+
+/** What the dialog makes. */
+export type ExportKind = OrdinanceFormat | "review-docx" | "clean-docx" | "clean-txt";
 
 /** The stored settings, or the defaults when none (or invalid ones) are stored. */
 function storedSettings(state: EditorState): ExportSettings {
@@ -30,7 +36,7 @@ function storedSettings(state: EditorState): ExportSettings {
 }
 
 /** Export: a live preview of the amending ordinance, its settings, and a button per format. */
-export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps) {
+export function ExportDialog({ editor, state, open, onClose, onExported }: ExportDialogProps) {
   const preview = useRef<HTMLIFrameElement>(null);
   const [error, setError] = useState<string | null>(null);
   const settings = storedSettings(state);
@@ -42,38 +48,51 @@ export function ExportDialog({ editor, state, open, onClose }: ExportDialogProps
   const previewHtml = useMemo(() => (ordinance ? writeHtml(ordinance) : ""), [ordinance]);
   const problemCount = open ? referenceProblems(state).length : 0;
 
+  // Each revision's author: who made it, in a shared draft; else the change's first sponsor.
+  const attributionOf = useAttributions();
   const authorsByChangeId = useMemo(() => {
     const authors = new Map<string, string>();
     for (const [changeId, list] of annotations.byChange) {
       const person = sponsors.people.find((each) => each.id === list[0]?.sponsorIds[0]);
       if (person) authors.set(changeId, person.name);
     }
+    if (open) {
+      for (const change of redline.changes) {
+        const made = attributionOf(change.id);
+        if (made) authors.set(change.id, made.by.name);
+      }
+    }
     return authors;
-  }, [annotations, sponsors]);
+  }, [annotations, sponsors, redline, attributionOf, open]);
 
-  const save = async (what: OrdinanceFormat | "review-docx" | "clean-docx" | "clean-txt") => {
+  const save = async (what: ExportKind) => {
     setError(null);
     try {
-      const now = new Date();
-      if (what === "clean-docx" || what === "clean-txt") {
-        const extension = what === "clean-docx" ? "docx" : "txt";
-        download(exportFileName("clean", draft, now, extension), await renderClean(draft, extension), MIME[extension]);
-        return;
-      }
-      if (!ordinance) return;
-      if (what === "review-docx") {
-        // The tracked changes with every comment thread as Word comments, for offices that review in Word.
-        const threads = reviewThreads(editor.state);
-        const content = await renderOrdinanceDocument(ordinance, "tracked-docx", { defaultAuthor: leadSponsorName(sponsors), authorsByChangeId, revisionDate: now.toISOString(), threads });
-        download(exportFileName("review", draft, now, "docx"), content, MIME.docx);
-        return;
-      }
-      const extension = what === "tracked-docx" ? "docx" : what;
-      const content = await renderOrdinanceDocument(ordinance, what, { defaultAuthor: leadSponsorName(sponsors), authorsByChangeId, revisionDate: now.toISOString() });
-      download(exportFileName(what === "tracked-docx" ? "tracked" : "ordinance", draft, now, extension), content, MIME[extension]);
+      await make(what);
+      onExported?.(what);
     } catch (caught) {
       setError(`The export failed: ${caught instanceof Error ? caught.message : String(caught)}`);
     }
+  };
+
+  const make = async (what: ExportKind) => {
+    const now = new Date();
+    if (what === "clean-docx" || what === "clean-txt") {
+      const extension = what === "clean-docx" ? "docx" : "txt";
+      download(exportFileName("clean", draft, now, extension), await renderClean(draft, extension), MIME[extension]);
+      return;
+    }
+    if (!ordinance) return;
+    if (what === "review-docx") {
+      // The tracked changes with every comment thread as Word comments, for offices that review in Word.
+      const threads = reviewThreads(editor.state);
+      const content = await renderOrdinanceDocument(ordinance, "tracked-docx", { defaultAuthor: leadSponsorName(sponsors), authorsByChangeId, revisionDate: now.toISOString(), threads });
+      download(exportFileName("review", draft, now, "docx"), content, MIME.docx);
+      return;
+    }
+    const extension = what === "tracked-docx" ? "docx" : what;
+    const content = await renderOrdinanceDocument(ordinance, what, { defaultAuthor: leadSponsorName(sponsors), authorsByChangeId, revisionDate: now.toISOString() });
+    download(exportFileName(what === "tracked-docx" ? "tracked" : "ordinance", draft, now, extension), content, MIME[extension]);
   };
 
   return (

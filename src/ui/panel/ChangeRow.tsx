@@ -2,6 +2,7 @@ import type { Annotation } from "../../core/annotations/annotation";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import { changeSummary, type RowChange } from "./panelRows";
 import { SponsorChip } from "./SponsorChip";
+import { AttributionLine } from "../shared/attribution";
 
 interface ChangeRowProps {
   readonly change: RowChange;
@@ -37,6 +38,7 @@ export function ChangeRow({ change, members, annotation, sponsors, selected, tab
         {summary.before && summary.after && <span aria-hidden="true"> → </span>}
         {summary.after && <ins>{summary.after}</ins>}
       </span>
+      <AttributionLine changeId={change.id} className="row-author" />
       {annotation && annotation.sponsorIds.length > 0 && (
         <span className="chips">
           {annotation.sponsorIds.map((id) => <SponsorChip key={id} id={id} sponsors={sponsors} />)}

@@ -1,0 +1,91 @@
+/**
+ * The editor side of a shared draft: the draft text lives in a Y.XmlFragment that y-prosemirror
+ * keeps in step with the editor; other people's carets come from the awareness; undo takes back
+ * only this client's own edits (Y's undo manager tracks the sync plugin's origin alone).
+ */
+import type { Node as PMNode } from "prosemirror-model";
+import { Plugin, type Transaction } from "prosemirror-state";
+import { DocAttrStep } from "prosemirror-transform";
+import { prosemirrorToYXmlFragment, yCursorPlugin, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
+import type * as Y from "yjs";
+import type { Awareness } from "y-protocols/awareness";
+import { codeSchema } from "../schema";
+import { isRemoteChange } from "./remote";
+import { isSharedAttributesPull } from "./sharedAttributes";
+
+/**
+ * Refuses local changes of the document (see `SharedEditing.readOnly`), but for comments: a
+ * change of the annotations or threads alone goes on, to be sent to the server, which checks it
+ * (see core/sharedDraft's reviewerRefusal) and writes it for everyone, or refuses it.
+ */
+function readOnlyPlugin(): Plugin {
+  return new Plugin({ filterTransaction: (tr) => !tr.docChanged || isRemoteChange(tr) || isSharedAttributesPull(tr) || changesCommentsOnly(tr) });
+}
+
+function changesCommentsOnly(tr: Transaction): boolean {
+  return tr.steps.every((step) => step instanceof DocAttrStep && (step.attr === "threads" || step.attr === "annotations" || step.attr === "suggestions"));
+}
+
+/** What a shared editing session needs: the shared draft text and, for presence, the awareness. */
+export interface SharedEditing {
+  readonly fragment: Y.XmlFragment;
+  readonly awareness?: Awareness;
+  /**
+   * A reviewer's or viewer's draft: the server refuses their updates, so the editor refuses
+   * every local change of the text first rather than let this copy drift from the shared one;
+   * comments alone go on (and to the server). Remote changes still come in.
+   */
+  readonly readOnly?: boolean;
+}
+
+/** Who a client is, as the awareness tells other clients (see `presenceOf`). */
+export interface PresenceUser {
+  readonly name: string;
+  readonly office: string;
+  /** A CSS colour, #rrggbb. */
+  readonly color: string;
+}
+
+
+/**
+ * The plugins that bind an editor to `shared`: sync, carets of others and the shared undo.
+ * They take the place of prosemirror-history (see editorState's `shared` option).
+ */
+export function sharedEditingPlugins(shared: SharedEditing): Plugin[] {
+  return [
+    ...(shared.readOnly ? [readOnlyPlugin()] : []),
+    ySyncPlugin(shared.fragment),
+    ...(shared.awareness ? [yCursorPlugin(shared.awareness, { cursorBuilder: caretOf })] : []),
+    yUndoPlugin(),
+  ];
+}
+
+/** The draft text in `fragment` as a document of the code schema (attributes at their defaults). Throws when the fragment holds no valid document. */
+export function sharedDraftNode(fragment: Y.XmlFragment): PMNode {
+  const node = yXmlFragmentToProseMirrorRootNode(fragment, codeSchema);
+  node.check();
+  return node;
+}
+
+/** Writes `doc` into an empty `fragment` (the first upload of a draft). */
+export function seedSharedDraft(doc: PMNode, fragment: Y.XmlFragment): void {
+  if (fragment.length > 0) throw new Error("the shared draft already has text");
+  prosemirrorToYXmlFragment(doc, fragment);
+}
+
+/** The caret shown for another person: a coloured bar with their name (text, never HTML). */
+function caretOf(user: { name?: unknown; office?: unknown; color?: unknown }): HTMLElement {
+  const color = typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : "#666666";
+  const caret = document.createElement("span");
+  caret.className = "remote-caret";
+  // The name is for the eye; assistive technology reads the presence list instead of the text's carets.
+  caret.setAttribute("aria-hidden", "true");
+  caret.style.borderColor = color;
+  const label = document.createElement("span");
+  label.className = "remote-caret-name";
+  label.style.backgroundColor = color;
+  label.textContent = typeof user.name === "string" ? user.name : "Someone";
+  if (typeof user.office === "string") label.title = user.office;
+  caret.append(label);
+  return caret;
+}

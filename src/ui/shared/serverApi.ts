@@ -1,0 +1,143 @@
+/**
+ * The app's client of the Ordinance Redline server's JSON API (same origin). Every call says
+ * what went wrong in words a person can act on; none throws anything but `ServerError`.
+ */
+
+/** A signed-in person as the server describes them. */
+export interface SignedPerson {
+  readonly name: string;
+  readonly office: string;
+  readonly isAdmin: boolean;
+}
+
+/** The server's session: who, and the token state-changing calls carry. */
+export interface ServerSession {
+  readonly person: SignedPerson;
+  readonly csrfToken: string;
+}
+
+/** A role on a shared draft. */
+export type SharedRole = "drafter" | "reviewer" | "viewer";
+
+/** What the server says about reaching it. */
+export type ServerStatus =
+  | { readonly kind: "none" }
+  | { readonly kind: "needs-administrator" }
+  | { readonly kind: "signed-out" }
+  | { readonly kind: "signed-in"; readonly session: ServerSession };
+
+/** A refused or failed call, with the server's own reason when it gave one. */
+export class ServerError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+const REQUESTED_WITH = { "x-requested-with": "ordinance-redline" };
+
+async function call(method: string, path: string, body?: unknown, session?: ServerSession | null): Promise<unknown> {
+  const headers: Record<string, string> = { ...REQUESTED_WITH };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (session) headers["x-csrf-token"] = session.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ServerError("The server does not answer. Check that it is running, then try again.", 0);
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  if (!response.ok) {
+    const reason = json && typeof json === "object" && typeof (json as { error?: unknown }).error === "string" ? (json as { error: string }).error : `the server answered ${response.status}`;
+    throw new ServerError(reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!?]$/.test(reason) ? "" : "."), response.status);
+  }
+  return json;
+}
+
+function sessionFrom(json: unknown): ServerSession {
+  const value = json as { person?: { name?: unknown; office?: unknown; isAdmin?: unknown; admin?: unknown }; csrfToken?: unknown };
+  if (!value?.person || typeof value.person.name !== "string" || typeof value.csrfToken !== "string") throw new ServerError("The server's answer was not understood.", 0);
+  return { person: { name: value.person.name, office: String(value.person.office ?? ""), isAdmin: value.person.isAdmin === true || value.person.admin === true }, csrfToken: value.csrfToken };
+}
+
+/** Whether there is a server behind the app, and whether one is signed in. */
+export async function serverStatus(): Promise<ServerStatus> {
+  let setup: unknown;
+  try {
+    setup = await call("GET", "/api/setup");
+  } catch {
+    return { kind: "none" };
+  }
+  if (!setup || typeof setup !== "object" || typeof (setup as { needsAdministrator?: unknown }).needsAdministrator !== "boolean") return { kind: "none" };
+  if ((setup as { needsAdministrator: boolean }).needsAdministrator) return { kind: "needs-administrator" };
+  try {
+    return { kind: "signed-in", session: sessionFrom(await call("GET", "/api/session")) };
+  } catch (error) {
+    if (error instanceof ServerError && error.status === 401) return { kind: "signed-out" };
+    throw error;
+  }
+}
+
+/** Signs in; the session cookie is set by the server (HttpOnly). */
+export async function signIn(name: string, password: string): Promise<ServerSession> {
+  return sessionFrom(await call("POST", "/api/session", { name, password }));
+}
+
+/** Creates the first administrator on a server with no one yet, and signs them in. */
+export async function createFirstAdministrator(name: string, office: string, password: string): Promise<ServerSession> {
+  return sessionFrom(await call("POST", "/api/setup", { name, office, password }));
+}
+
+/** A shared draft as listed for the signed-in person. */
+export interface SharedDraftSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly role: SharedRole;
+}
+
+function draftFrom(value: unknown): SharedDraftSummary {
+  const draft = value as { id?: unknown; title?: unknown; role?: unknown };
+  if (typeof draft?.id !== "string" || typeof draft.title !== "string" || !["drafter", "reviewer", "viewer"].includes(String(draft.role))) {
+    throw new ServerError("The server's answer was not understood.", 0);
+  }
+  return { id: draft.id, title: draft.title, role: draft.role as SharedRole };
+}
+
+/** Creates a shared draft on `baseText` (the signed-in person becomes its drafter). */
+export async function createSharedDraft(session: ServerSession, title: string, baseText: string): Promise<SharedDraftSummary> {
+  return draftFrom((await call("POST", "/api/drafts", { title, baseText }, session) as { draft?: unknown }).draft);
+}
+
+/** The shared drafts the signed-in person has a role on. */
+export async function listSharedDrafts(): Promise<SharedDraftSummary[]> {
+  const json = await call("GET", "/api/drafts") as { drafts?: unknown };
+  return Array.isArray(json?.drafts) ? json.drafts.map(draftFrom) : [];
+}
+
+/** One shared draft, with the caller's role. */
+export async function sharedDraft(id: string): Promise<SharedDraftSummary> {
+  return draftFrom((await call("GET", `/api/drafts/${encodeURIComponent(id)}`) as { draft?: unknown }).draft);
+}
+
+/** The base text of a shared draft (immutable, stored by its hash). */
+export async function sharedBaseText(id: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/drafts/${encodeURIComponent(id)}/base`, { credentials: "same-origin" });
+  } catch {
+    throw new ServerError("The server does not answer. Check that it is running, then try again.", 0);
+  }
+  if (!response.ok) throw new ServerError(response.status === 404 ? "There is no such shared draft, or you have no role on it." : `The server answered ${response.status}.`, response.status);
+  return response.text();
+}
+
+/** Gives a person (by name) or a whole office a role on a shared draft. */
+export async function inviteMember(session: ServerSession, draftId: string, who: { readonly person: string } | { readonly office: string }, role: SharedRole): Promise<void> {
+  await call("PUT", `/api/drafts/${encodeURIComponent(draftId)}/members`, { ...who, role }, session);
+}
+
+/** Tells the audit trail that the signed-in person exported the draft in `format`. */
+export async function recordExport(session: ServerSession, draftId: string, format: string): Promise<void> {
+  await call("POST", `/api/drafts/${encodeURIComponent(draftId)}/exports`, { format }, session);
+}

@@ -1,0 +1,171 @@
+/**
+ * Two people on one shared draft, in two browser contexts against a real server: the drafter
+ * shares the draft from the browser (signing in there), the reviewer opens the link and signs in;
+ * each sees the other in the presence list, the drafter's typing reaches the reviewer as an
+ * underscored insertion of the redline, with the drafter's caret named; the reviewer cannot type,
+ * but suggests wording, which the drafter accepts: the text, the panel (who made each change),
+ * the audit trail, the exported ordinance and the tracked-changes Word file (each revision's
+ * author) all show it.
+ */
+import { readFileSync } from "node:fs";
+import JSZip from "jszip";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstAdmin, PASSWORD, person, testServer } from "../server/helpers";
+import { launchBrowser, outputDir } from "./browser";
+import { caretBefore, documentText } from "./editing";
+import { chooseFromToolbar } from "./toolbar";
+
+describe("a shared draft, two people in Chromium", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof testServer>>;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await testServer();
+    const admin = await firstAdmin(server.url);
+    await person(admin, "Dana Drafter", "Advancing Justice | Chicago");
+    await person(admin, "Rita Reviewer", "Office of Ald. Ramirez-Rosa, 35th Ward");
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+    return page;
+  }
+
+  /** Selects the first occurrence of `text` in the chapter's words, as a drag would. */
+  async function selectWords(page: Page, text: string): Promise<void> {
+    await page.evaluate((needle) => {
+      for (const element of document.querySelectorAll(".editor-pane .words")) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(needle);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return;
+        }
+      }
+      throw new Error(`not found: ${needle}`);
+    }, text);
+    // ProseMirror reads the DOM selection on selectionchange.
+    await page.waitForTimeout(100);
+  }
+
+  async function signIn(page: Page, name: string): Promise<void> {
+    const form = page.getByRole("form", { name: "Sign in" });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Password").fill(PASSWORD);
+    await form.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  it("shares; shows presence both ways; brings typing across as an insertion; a reviewer's suggestion is accepted, credited to her and exported", async () => {
+    const drafter = await newPage();
+    await drafter.goto(server.url + "/");
+    await drafter.waitForSelector("[data-testid=change-row]");
+    await chooseFromToolbar(drafter, "Share…");
+    const dialog = drafter.getByRole("dialog", { name: "Share this draft" });
+    await signIn(drafter, "Dana Drafter");
+    await dialog.getByLabel(/Invite/).fill("Rita Reviewer");
+    await dialog.getByLabel("as").selectOption("reviewer");
+    await dialog.getByRole("button", { name: "Share" }).click();
+    await drafter.waitForURL(/\?shared=/, { timeout: 30_000 });
+    await drafter.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
+    expect(await drafter.getByTestId("shared-status").textContent()).toContain("drafter");
+    const link = drafter.url();
+
+    const reviewer = await newPage();
+    await reviewer.goto(link);
+    await signIn(reviewer, "Rita Reviewer");
+    await reviewer.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
+    expect(await reviewer.getByTestId("shared-status").textContent()).toContain("reviewer");
+
+    const present = (page: Page) => page.getByTestId("present-person").allTextContents();
+    await expect.poll(() => present(drafter), { timeout: 15_000 }).toEqual(["Dana Drafter (you)", "Rita Reviewer"]);
+    await expect.poll(() => present(reviewer), { timeout: 15_000 }).toEqual(["Rita Reviewer (you)", "Dana Drafter"]);
+    // The same redline on both sides before anyone types.
+    expect(await documentText(reviewer)).toBe(await documentText(drafter));
+
+    await caretBefore(drafter, "help with investigations");
+    await drafter.keyboard.type("gladly ");
+    await expect.poll(() => documentText(reviewer), { timeout: 15_000 }).toContain("gladly help with investigations");
+    // What the reviewer sees: the new word underscored as an insertion, and the drafter's caret with her name.
+    const insertion = reviewer.locator("ins.redline-insert", { hasText: "gladly" }).first();
+    await expect.poll(async () => insertion.evaluate((element) => getComputedStyle(element).textDecorationLine), { timeout: 10_000 }).toContain("underline");
+    await expect.poll(() => reviewer.locator(".remote-caret-name").allTextContents(), { timeout: 10_000 }).toContain("Dana Drafter");
+    await reviewer.screenshot({ path: join(outputDir(), "shared-reviewer.png") });
+
+    // The reviewer's view takes no typing, and the drafter's text stays as it is.
+    await reviewer.locator(".editor-pane p", { hasText: "witnesses to crime" }).first().click();
+    await reviewer.keyboard.type("zzz");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await documentText(drafter)).not.toContain("zzz");
+    expect(await documentText(reviewer)).not.toContain("zzz");
+
+    // The reviewer proposes other wording for words she selects; the drafter sees who proposed what and accepts it.
+    await selectWords(reviewer, "witnesses to crime");
+    await reviewer.getByRole("button", { name: "Suggest…" }).click();
+    const suggest = reviewer.getByRole("dialog", { name: "Suggest wording" });
+    await suggest.getByLabel(/Proposed wording/).fill("witnesses of crime");
+    await suggest.getByRole("button", { name: "Suggest" }).click();
+    await drafter.getByRole("tab", { name: "Suggestions" }).click();
+    const card = drafter.getByTestId("suggestion").first();
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain("witnesses of crime");
+    expect(await card.textContent()).toContain("Rita Reviewer, Office of Ald. Ramirez-Rosa, 35th Ward");
+    // In the drafter's text: the words highlighted, the wording beside them.
+    expect(await drafter.locator(".suggested-wording").first().textContent()).toBe("witnesses of crime");
+    await drafter.screenshot({ path: join(outputDir(), "shared-suggestion.png") });
+    await card.getByRole("button", { name: "Accept" }).click();
+    // Both see "to" struck and "of" underscored.
+    await expect.poll(() => documentText(reviewer), { timeout: 15_000 }).toContain("and witnesses to of crime,");
+    expect(await documentText(drafter)).toContain("and witnesses to of crime,");
+    await reviewer.getByRole("tab", { name: "Suggestions" }).click();
+    await expect.poll(() => reviewer.getByTestId("suggestion").first().textContent(), { timeout: 10_000 }).toContain("Accepted by Dana Drafter");
+    // The accepted wording is in the redline (underscored) and in the exported ordinance.
+    expect(await drafter.locator("ins.redline-insert", { hasText: "of" }).count()).toBeGreaterThan(0);
+    // Each change names who made it: the accepted suggestion its suggester, the typing its typist.
+    await drafter.getByRole("tab", { name: "Changes" }).click();
+    const row = (words: string) => drafter.getByTestId("change-row").filter({ has: drafter.locator("ins", { hasText: new RegExp(`^${words}$`) }) }).first();
+    await expect.poll(() => row("of").getByTestId("change-author").textContent(), { timeout: 10_000 }).toContain("Rita Reviewer, Office of Ald. Ramirez-Rosa, 35th Ward");
+    expect(await row("gladly").getByTestId("change-author").textContent()).toContain("Dana Drafter, Advancing Justice | Chicago");
+    await drafter.getByRole("button", { name: "Export…" }).click();
+    const exportDialog = drafter.getByRole("dialog", { name: "Export the amending ordinance" });
+    const [downloaded] = await Promise.all([drafter.waitForEvent("download"), exportDialog.getByRole("button", { name: "Text (.txt)" }).click()]);
+    const ordinanceText = readFileSync((await downloaded.path())!, "utf8");
+    expect(ordinanceText).toContain("and witnesses [-to-] {+of+} crime");
+    expect(ordinanceText).toContain("report offenses and {+gladly+} help with investigations");
+    // The tracked-changes Word file credits each revision to its author.
+    const [tracked] = await Promise.all([drafter.waitForEvent("download"), exportDialog.getByRole("button", { name: "Word, tracked changes" }).click()]);
+    const documentXml = await (await JSZip.loadAsync(readFileSync((await tracked.path())!))).file("word/document.xml")!.async("string");
+    const revisionBy = (words: string) => new RegExp(`<w:ins [^>]*w:author="([^"]+)"[^>]*>(?:(?!</w:ins>).)*${words}`, "s").exec(documentXml)?.[1];
+    expect(revisionBy(">of<")).toBe("Rita Reviewer");
+    expect(revisionBy("gladly")).toBe("Dana Drafter");
+    await exportDialog.getByRole("button", { name: "Close" }).click();
+    // The audit trail has the suggestion, its acceptance and the export, each by its person.
+    const auditUrl = `${server.url}/api/drafts/${new URL(link).searchParams.get("shared")}/audit`;
+    const actions = async () => ((await (await drafter.request.get(auditUrl)).json()) as { audit: Array<{ action: string; person: string }> }).audit.map((row) => `${row.action} ${row.person}`);
+    await expect.poll(actions, { timeout: 10_000 }).toEqual(expect.arrayContaining(["suggestion-made Rita Reviewer", "suggestion-accepted Dana Drafter", "export Dana Drafter"]));
+
+    // Gone within seconds of leaving.
+    await reviewer.close();
+    await expect.poll(() => present(drafter), { timeout: 30_000 }).toEqual(["Dana Drafter (you)"]);
+    // Asking for the session before signing in is answered 401, which Chromium logs; nothing else may be.
+    expect(errors.filter((error) => !error.includes("status of 401"))).toEqual([]);
+  }, 180_000);
+});
