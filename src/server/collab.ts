@@ -45,6 +45,9 @@ const Forbidden = { code: 4403, reason: "Forbidden" };
 /** The close event of a socket whose session ended (signed out or expired). */
 const SESSION_ENDED = { code: 4401, reason: "session ended: sign in again" };
 
+/** Longest comment or suggestion message taken from a client (characters of JSON); longer ones are ignored. */
+const MAX_STATELESS_CHARS = 1_000_000;
+
 /** The origin of the server's own writes that it logs itself before answering. */
 const SERVER_LOGGED = { source: "server-logged" };
 
@@ -249,7 +252,7 @@ export class Collaboration {
    * answered with its reason; a drafter writes comments through the document itself.
    */
   private async applyEntryChange(connection: Connection<CollabContext>, document: Document, payload: string): Promise<void> {
-    if (payload.length > this.options.maxUpdateBytes) return;
+    if (payload.length > MAX_STATELESS_CHARS) return;
     let message: unknown;
     try { message = JSON.parse(payload); } catch { return; }
     const change = readEntryChange(message);

@@ -37,6 +37,8 @@ import { ShareDialog } from "./shared/ShareDialog";
 import { SuggestDialog } from "./suggestions/SuggestDialog";
 import { recordSharedExport, SharedIndicator, sharedContent, useAuthorshipRecorder, useSharedAttributes } from "./shared/sharedWorkspace";
 import { AttributionProvider } from "./shared/attribution";
+import { RoleChangeBanner } from "./shared/RoleChangeBanner";
+import { MembersDialog } from "./shared/MembersDialog";
 import type { SharedConnection } from "./shared/sharedConnection";
 
 /**
@@ -50,7 +52,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
     : sample ? { ...sample, sponsors: demonstrationSponsors() }
     : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample, shared]);
   const state = usePanelState(editor);
-  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | "suggest" | null>(null);
+  const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | "suggest" | "members" | null>(null);
   const session = useMemo(() => new DraftSession(editor, "Welcoming City amendment"), [editor]);
   const saving = useDraftSession(session);
   useEffect(() => {
@@ -82,6 +84,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
           <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />
           <ToolbarMenu label="Draft" actions={shared ? [
+            { label: "People and history…", run: () => setDialog("members"), title: "Who is on this draft and with which role, and its audit trail" },
             { label: "Drafts in this browser", run: () => window.location.assign("./"), title: "Leave the shared draft for the drafts kept in this browser" },
             { label: "Import proposed text…", run: () => setDialog("proposed"), disabled: readOnly, title: "Load an amended text or a Word file as the draft" },
           ] : [
@@ -122,6 +125,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           view from the bottom, never moving the text under the reader's eyes nor covering it. */}
       <footer className="notices" aria-label="Notices">
         {!shared && <SaveBanner session={session} status={saving.status} notice={saving.notice} />}
+        {shared && <RoleChangeBanner shared={shared} editor={editor} />}
         {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
         {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       </footer>
@@ -158,6 +162,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
       />
       <DraftsDialog open={dialog === "drafts"} session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
       <VersionsDialog open={dialog === "versions"} session={session} onClose={() => setDialog(null)} />
+      {shared && <MembersDialog open={dialog === "members"} shared={shared} onClose={() => setDialog(null)} />}
       <SuggestDialog open={dialog === "suggest"} editor={editor} state={state} onClose={() => setDialog(null)} />
       <ShareDialog open={dialog === "share"} title={saving.name} base={redlineState(state).base} state={state} onClose={() => setDialog(null)}
         onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}`)} />

@@ -162,6 +162,39 @@ describe("a shared draft, two people in Chromium", () => {
     const actions = async () => ((await (await drafter.request.get(auditUrl)).json()) as { audit: Array<{ action: string; person: string }> }).audit.map((row) => `${row.action} ${row.person}`);
     await expect.poll(actions, { timeout: 10_000 }).toEqual(expect.arrayContaining(["suggestion-made Rita Reviewer", "suggestion-accepted Dana Drafter", "export Dana Drafter"]));
 
+    // The reviewer comments on words; the server signs nothing for her: the comment carries her session's name, and the drafter sees it.
+    await reviewer.getByRole("tab", { name: "Comments" }).click();
+    expect(await reviewer.getByTestId("you-are").textContent()).toContain("Rita Reviewer, Office of Ald. Ramirez-Rosa, 35th Ward (signed in)");
+    expect(await reviewer.getByTestId("you-are").getByRole("button", { name: "Change" }).count()).toBe(0);
+    await selectWords(reviewer, "report offenses");
+    await reviewer.keyboard.press("Control+Alt+m");
+    const box = reviewer.getByTestId("new-thread");
+    await box.waitFor();
+    await box.getByLabel("Comment").fill("Does this cover reports made online?");
+    await box.getByRole("button", { name: "Post" }).click();
+    await drafter.getByRole("tab", { name: "Comments" }).click();
+    const drafterThread = drafter.getByTestId("thread").first();
+    await expect.poll(() => drafterThread.textContent(), { timeout: 15_000 }).toContain("Does this cover reports made online?");
+    expect(await drafterThread.textContent()).toContain("report offenses");
+    await drafterThread.getByRole("button").first().click();
+    await expect.poll(() => drafterThread.getByTestId("comment").first().textContent(), { timeout: 10_000 }).toMatch(/Rita Reviewer, Office of Ald\. Ramirez-Rosa, 35th Ward.*Does this cover reports made online\?/);
+    await expect.poll(actions, { timeout: 10_000 }).toEqual(expect.arrayContaining(["comment Rita Reviewer"]));
+
+    // People and history: the members with their roles (the drafter changes one), and the audit trail, also as CSV.
+    await chooseFromToolbar(drafter, "People and history…");
+    const people = drafter.getByRole("dialog", { name: "People and history of this draft" });
+    await expect.poll(() => people.getByTestId("member").allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([
+      expect.stringContaining("Dana Drafter (Advancing Justice | Chicago)"), expect.stringContaining("Rita Reviewer (Office of Ald. Ramirez-Rosa, 35th Ward)"),
+    ]));
+    await people.getByLabel("Role of Rita Reviewer (Office of Ald. Ramirez-Rosa, 35th Ward)").selectOption("viewer");
+    await expect.poll(async () => ((await (await drafter.request.get(`${server.url}/api/drafts/${new URL(link).searchParams.get("shared")}`)).json()) as { members: Array<{ person?: string; role: string }> }).members.find((member) => member.person === "Rita Reviewer")?.role, { timeout: 10_000 }).toBe("viewer");
+    await expect.poll(() => people.getByTestId("audit-row").allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining("suggestion-accepted")]));
+    const csvHref = await people.getByRole("link", { name: "Download as CSV" }).getAttribute("href");
+    const csv = await (await drafter.request.get(server.url + csvHref!)).text();
+    expect(csv.split(/\r?\n/)[0]).toBe("id,at,person,office,draft,action,detail");
+    expect(csv).toContain("role-set");
+    await people.getByRole("button", { name: "Close" }).click();
+
     // Gone within seconds of leaving.
     await reviewer.close();
     await expect.poll(() => present(drafter), { timeout: 30_000 }).toEqual(["Dana Drafter (you)"]);

@@ -4,9 +4,9 @@
  * only this client's own edits (Y's undo manager tracks the sync plugin's origin alone).
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, type Transaction } from "prosemirror-state";
+import { Plugin, type EditorState, type Transaction } from "prosemirror-state";
 import { DocAttrStep } from "prosemirror-transform";
-import { prosemirrorToYXmlFragment, yCursorPlugin, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
+import { prosemirrorToYXmlFragment, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { codeSchema } from "../schema";
@@ -65,6 +65,11 @@ export function sharedDraftNode(fragment: Y.XmlFragment): PMNode {
   const node = yXmlFragmentToProseMirrorRootNode(fragment, codeSchema);
   node.check();
   return node;
+}
+
+/** Whether `state` is bound to a shared draft. */
+export function isSharedDraft(state: EditorState): boolean {
+  return ySyncPluginKey.getState(state) !== undefined;
 }
 
 /** Writes `doc` into an empty `fragment` (the first upload of a draft). */

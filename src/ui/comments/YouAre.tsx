@@ -5,6 +5,7 @@ import { describeAuthor, type CommentAuthor } from "../../core/annotations/comme
 import { describePerson, type SponsorRegistry } from "../../core/sponsors/sponsors";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { setCurrentUser } from "../../editor/comments/commands";
+import { isSharedDraft } from "../../editor/collab";
 
 const REMEMBERED = "ordinance-redline.you";
 
@@ -52,11 +53,14 @@ export function YouAre({ editor, author, sponsors, autoFocus = false, onSaved, c
   const [name, setName] = useState(author?.name ?? "");
   const [office, setOffice] = useState(author?.office ?? "");
   const people = sponsors?.people ?? [];
-  if (!open && author) {
+  // In a shared draft comments are signed by the signed-in person: the name is not one to change.
+  const signedIn = isSharedDraft(editor.state);
+  if ((!open || signedIn) && author) {
     return (
       <p className="you-are" data-testid="you-are">
         <span className="muted">You are</span> <strong>{describeAuthor(author)}</strong>{" "}
-        <button type="button" className="link-button" onClick={() => { setName(author.name); setOffice(author.office); setOpen(true); }}>Change</button>
+        {signedIn ? <span className="muted">(signed in)</span>
+          : <button type="button" className="link-button" onClick={() => { setName(author.name); setOffice(author.office); setOpen(true); }}>Change</button>}
       </p>
     );
   }

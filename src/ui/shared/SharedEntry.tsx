@@ -22,6 +22,13 @@ export function SharedEntry({ id }: { readonly id: string }) {
   useEffect(() => {
     serverStatus().then(setStatus, (caught: unknown) => setError(caught instanceof ServerError ? caught.message : "The server could not be reached."));
   }, []);
+  // With no server in reach, the copy kept in this browser (if any) opens; edits go when it is back.
+  useEffect(() => {
+    if (status?.kind !== "none") return;
+    let cancelled = false;
+    openSharedDraft(id, null).then((result) => { if (cancelled) result.close(); else setConnection(result); }, () => {});
+    return () => { cancelled = true; };
+  }, [id, status]);
   const open = (session: ServerSession) => {
     setStatus({ kind: "signed-in", session });
   };

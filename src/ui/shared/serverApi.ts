@@ -141,3 +141,65 @@ export async function inviteMember(session: ServerSession, draftId: string, who:
 export async function recordExport(session: ServerSession, draftId: string, format: string): Promise<void> {
   await call("POST", `/api/drafts/${encodeURIComponent(draftId)}/exports`, { format }, session);
 }
+
+/** A member of a shared draft: a person (with their office) or a whole office. */
+export type SharedMember =
+  | { readonly kind: "person"; readonly person: string; readonly office: string; readonly role: SharedRole }
+  | { readonly kind: "office"; readonly office: string; readonly role: SharedRole };
+
+/** The members of a shared draft. */
+export async function listMembers(id: string): Promise<SharedMember[]> {
+  const json = await call("GET", `/api/drafts/${encodeURIComponent(id)}`) as { members?: unknown };
+  if (!Array.isArray(json?.members)) return [];
+  return json.members.flatMap((value): SharedMember[] => {
+    const member = value as { person?: unknown; office?: unknown; role?: unknown };
+    const role = member.role as SharedRole;
+    if (!["drafter", "reviewer", "viewer"].includes(String(role)) || typeof member.office !== "string") return [];
+    return typeof member.person === "string" ? [{ kind: "person", person: member.person, office: member.office, role }] : [{ kind: "office", office: member.office, role }];
+  });
+}
+
+/** Removes a person or an office from a shared draft. */
+export async function removeMember(session: ServerSession, draftId: string, who: { readonly person: string } | { readonly office: string }): Promise<void> {
+  await call("DELETE", `/api/drafts/${encodeURIComponent(draftId)}/members`, who, session);
+}
+
+/** One row of a draft's audit trail. */
+export interface AuditRow {
+  readonly at: string;
+  readonly person: string | null;
+  readonly office: string | null;
+  readonly action: string;
+  readonly detail: string;
+}
+
+/** A shared draft's audit trail, oldest first. */
+export async function draftAudit(id: string): Promise<AuditRow[]> {
+  const json = await call("GET", `/api/drafts/${encodeURIComponent(id)}/audit`) as { audit?: unknown };
+  if (!Array.isArray(json?.audit)) return [];
+  return json.audit.map((value) => {
+    const row = value as Record<string, unknown>;
+    return { at: String(row.at ?? ""), person: typeof row.person === "string" ? row.person : null, office: typeof row.office === "string" ? row.office : null, action: String(row.action ?? ""), detail: String(row.detail ?? "") };
+  });
+}
+
+/** The address of a shared draft's audit trail as CSV (a download). */
+export function auditCsvUrl(id: string): string {
+  return `/api/drafts/${encodeURIComponent(id)}/audit?format=csv`;
+}
+
+/** The people and offices on the server (any signed-in person may read them, to invite). */
+export async function listPeople(): Promise<{ people: SignedPerson[]; offices: string[] }> {
+  const json = await call("GET", "/api/people") as { people?: unknown; offices?: unknown };
+  const people = Array.isArray(json?.people) ? json.people.map((value) => {
+    const person = value as { name?: unknown; office?: unknown; admin?: unknown };
+    return { name: String(person.name ?? ""), office: String(person.office ?? ""), isAdmin: person.admin === true };
+  }) : [];
+  const offices = Array.isArray(json?.offices) ? json.offices.map((office) => (typeof office === "string" ? office : String((office as { name?: unknown })?.name ?? ""))) : [];
+  return { people, offices };
+}
+
+/** Adds a person (administrators only). */
+export async function addPerson(session: ServerSession, person: { name: string; office: string; password: string; admin: boolean }): Promise<void> {
+  await call("POST", "/api/people", person, session);
+}

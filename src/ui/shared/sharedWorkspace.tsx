@@ -49,7 +49,7 @@ export function useSharedAttributes(editor: DocumentEditor, shared: SharedConnec
 
 /** Where the shared draft stands: the role, and whether edits reach the server. */
 export function SharedIndicator({ connection }: { readonly connection: SharedConnection }) {
-  const [state, setState] = useState<"connected" | "connecting" | "disconnected">("connected");
+  const [state, setState] = useState<"connected" | "connecting" | "disconnected">(connection.offline ? "disconnected" : "connected");
   const [unsynced, setUnsynced] = useState(false);
   useEffect(() => {
     const provider = connection.provider;
@@ -59,7 +59,7 @@ export function SharedIndicator({ connection }: { readonly connection: SharedCon
     provider.on("unsyncedChanges", onUnsynced);
     return () => { provider.off("status", onStatus); provider.off("unsyncedChanges", onUnsynced); };
   }, [connection]);
-  const words = state !== "connected" ? "Offline: edits are kept here and sent when the server is back"
+  const words = state !== "connected" ? "Offline: edits are kept in this browser and sent when the server is back"
     : unsynced ? "Sending…" : "Saved on the server";
   return (
     <span className="shared-indicator" data-testid="shared-status" role="status">
