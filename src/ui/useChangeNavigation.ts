@@ -8,6 +8,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ["Alt + ↑", "Previous change"],
   ["Alt + Shift + A", "Agree to the selected change"],
   ["Alt + Shift + R", "Reject the selected change"],
+  ["↑ / ↓, Enter, →", "In the changes list: walk the rows, select one, go on to its Agree"],
   ["Alt + F10", "Reach the card of the change at the caret (Esc closes it)"],
   ["Ctrl + Alt + M", "Comment on the selected words or change"],
   ["Ctrl + F", "Find in the draft"],

@@ -45,6 +45,8 @@ describe("the review with the keyboard alone, in Chromium", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     page = await openPage(browser, inject("baseUrl"), errors);
+    // No server stands behind the app here: the Share dialog's question is answered as by none.
+    await page.route("**/api/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body: "{}" }));
     await page.locator(".change-row").first().waitFor();
     await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent === "All changes saved");
   });
@@ -157,13 +159,14 @@ describe("the review with the keyboard alone, in Chromium", () => {
     await openAndClose("Draft ▾", ["Enter", "Enter"]);
     await openAndClose("Draft ▾", ["Enter", "ArrowDown", "Enter"]);
     await openAndClose("Draft ▾", ["Enter", "ArrowDown", "ArrowDown", "Enter"]);
+    await openAndClose("Draft ▾", ["Enter", "ArrowDown", "ArrowDown", "ArrowDown", "Enter"]);
     await openAndClose("Draft ▾", ["Enter", "End", "Enter"]);
     await openAndClose("Section ▾", ["Enter", "Enter"]);
     await openAndClose("Section ▾", ["Enter", "ArrowDown", "Enter"]);
     await openAndClose("Sponsors…", ["Enter"]);
     await openAndClose("Export…", ["Enter"]);
     await openAndClose("Shortcuts", ["Enter", "Tab"]);
-    expect(opened).toEqual(["Drafts", "Versions", "Import the official text", "Import a proposed text", expect.stringMatching(/^New section/),
+    expect(opened).toEqual(["Drafts", "Versions", "Import the official text", "Import a proposed text", "Share this draft", expect.stringMatching(/^New section/),
       expect.stringMatching(/^Renumber/), "Sponsors", "Export the amending ordinance", "Keyboard shortcuts"]);
     // The find bar (Ctrl+F) and the change card (Alt+F10 from the text) close with Escape too.
     await page.keyboard.press("Control+f");

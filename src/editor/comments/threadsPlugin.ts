@@ -4,7 +4,8 @@
  * its live range, mapped through every transaction by ProseMirror's step mapping — and the
  * highlight of its words. A thread whose words were all deleted is detached (kept and listed,
  * never dropped); after each edit a detached thread is looked for again by its last anchor, as
- * reopening the saved draft would. What is saved is derived from the live range (savedThreads),
+ * reopening the saved draft would. Undo and Redo put each thread back where it stood before
+ * the event they take back or make again (threadHistory), whole words and all, as Word does. What is saved is derived from the live range (savedThreads),
  * so a reopened draft highlights the same words.
  *
  * The plugin also holds which thread is active and a pending "new comment" request, so the
@@ -16,7 +17,9 @@ import type { Node as PMNode } from "prosemirror-model";
 import type { CommentAuthor, TextAnchor, TextThread } from "../../core/annotations/comments";
 import { findQuote, quoteAt } from "../../core/annotations/textQuote";
 import { mapRange, type PosRange } from "../redline/changeRanges";
+import { redlineKey } from "../redline/plugin";
 import { blockAt, blockRange, findSectionText, offsetOf, positionOf, sectionTextAt } from "./sectionText";
+import { EMPTY_THREAD_HISTORY, placeIn, stepThreadHistory, wordsAt, type ThreadHistory, type ThreadSnapshot } from "./threadHistory";
 
 /** A request to write a new comment: on selected words, or on a change. */
 export type ComposeRequest =
@@ -36,7 +39,11 @@ export interface ThreadsState {
   /** The thread the panel shows open (a text thread id, or "change:" + annotation id). */
   readonly activeId: string | null;
   readonly compose: ComposeRequest | null;
+  /** The text threads on words of the selected change (highlighted as the active one is), by id. */
+  readonly current: ReadonlySet<string>;
   readonly decorations: DecorationSet;
+  /** Where the threads stood before each undoable event (see threadHistory). */
+  readonly history: ThreadHistory;
 }
 
 export type ThreadsAction =
@@ -96,29 +103,36 @@ export function resolveTextAnchor(doc: PMNode, anchor: TextAnchor): PosRange | n
   return to > from ? { from, to } : null;
 }
 
-function decorationsFor(doc: PMNode, threads: readonly TextThread[], live: ReadonlyMap<string, LiveThread>, activeId: string | null, compose: ComposeRequest | null): DecorationSet {
+function decorationsFor(
+  doc: PMNode, threads: readonly TextThread[], live: ReadonlyMap<string, LiveThread>, activeId: string | null, compose: ComposeRequest | null, current: ReadonlySet<string>,
+): DecorationSet {
   const decorations: Decoration[] = [];
   // The words a new comment is being written on stay marked while the focus is in the comment box.
   if (compose?.kind === "text" && compose.to > compose.from) decorations.push(Decoration.inline(compose.from, compose.to, { class: "comment-anchor pending" }, { threadId: null }));
   for (const thread of threads) {
     const range = live.get(thread.id)?.range;
     if (!range || thread.comments.length === 0) continue;
-    const classes = ["comment-anchor", thread.resolved ? "resolved" : "", thread.id === activeId ? "active" : ""].filter(Boolean).join(" ");
+    const classes = ["comment-anchor", thread.resolved ? "resolved" : "", thread.id === activeId ? "active" : "", current.has(thread.id) ? "current" : ""].filter(Boolean).join(" ");
     decorations.push(Decoration.inline(range.from, range.to, { class: classes, "data-thread-id": thread.id }, { threadId: thread.id }));
   }
   return decorations.length === 0 ? DecorationSet.empty : DecorationSet.create(doc, decorations);
 }
 
 /**
- * Live ranges for `threads` (or anything anchored like them: suggestions) in `doc`, keeping those
- * of `previous` (mapped through `tr`) and looking for the rest by their anchors.
+ * Live ranges for `threads` (or anything anchored like them: suggestions) in `doc`: after an undo
+ * or a redo, the place each had before the event (`restore`, when its words are there again);
+ * else those of `previous` mapped through `tr`, and the rest looked for by their anchors.
  */
 export function liveThreads(
   threads: ReadonlyArray<{ readonly id: string; readonly anchor: TextAnchor }>, previous: ReadonlyMap<string, LiveThread> | null, tr: Transaction | null, oldDoc: PMNode | null, doc: PMNode, created: ThreadsAction | undefined,
+  restore: ThreadSnapshot | null = null,
 ): Map<string, LiveThread> {
   const live = new Map<string, LiveThread>();
   for (const thread of threads) {
     if (created?.type === "created" && created.id === thread.id) { live.set(thread.id, { range: created.range, anchor: thread.anchor }); continue; }
+    const place = restore?.get(thread.id);
+    const restored = placeIn(doc, place);
+    if (restored && place) { live.set(thread.id, { range: restored, anchor: place.anchor }); continue; }
     const before = previous?.get(thread.id);
     if (!before) { live.set(thread.id, { range: resolveTextAnchor(doc, thread.anchor), anchor: thread.anchor }); continue; }
     if (!tr?.docChanged) { live.set(thread.id, before); continue; }
@@ -131,6 +145,37 @@ export function liveThreads(
   return live;
 }
 
+const NO_THREADS: ThreadSnapshot = new Map();
+const NONE: ReadonlySet<string> = new Set();
+
+/** The text threads of `threads` whose words hold marks of the change selected in `state` (see ThreadsState.current). */
+function threadsOnSelected(state: EditorState, threads: readonly TextThread[], live: ReadonlyMap<string, LiveThread>): ReadonlySet<string> {
+  const redline = redlineKey.getState(state);
+  const id = redline?.selectedId;
+  if (!redline || !id || threads.length === 0) return NONE;
+  const found = new Set<string>();
+  for (const thread of threads) {
+    const range = live.get(thread.id)?.range;
+    if (!range || thread.comments.length === 0) continue;
+    // The change's marks inside the words: underscored words overlapping them, struck words (a widget) within or at their edge.
+    const marks = redline.decorations.find(range.from, range.to, (spec: { changeId?: string }) => spec.changeId === id);
+    if (marks.some((mark) => (mark.from === mark.to ? mark.from >= range.from && mark.from <= range.to : mark.from < range.to && mark.to > range.from))) found.add(thread.id);
+  }
+  return found.size === 0 ? NONE : found;
+}
+
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a === b || (a.size === b.size && [...a].every((id) => b.has(id)));
+}
+
+/** Where the threads of `live` stand in `doc`, with their words. */
+function snapshotOf(live: ReadonlyMap<string, LiveThread>, doc: PMNode): ThreadSnapshot {
+  if (live.size === 0) return NO_THREADS;
+  const snapshot = new Map<string, { range: PosRange | null; anchor: TextAnchor; words: string | null }>();
+  for (const [id, thread] of live) snapshot.set(id, { range: thread.range, anchor: thread.anchor, words: wordsAt(doc, thread.range) });
+  return snapshot;
+}
+
 /** The plugin. */
 export function threadsPlugin(): Plugin<ThreadsState> {
   return new Plugin<ThreadsState>({
@@ -139,15 +184,20 @@ export function threadsPlugin(): Plugin<ThreadsState> {
       init(_config, state) {
         const threads = docThreads(state);
         const live = liveThreads(threads, null, null, null, state.doc, undefined);
-        return { live, activeId: null, compose: null, decorations: decorationsFor(state.doc, threads, live, null, null) };
+        const current = threadsOnSelected(state, threads, live);
+        return { live, activeId: null, compose: null, current, decorations: decorationsFor(state.doc, threads, live, null, null, current), history: EMPTY_THREAD_HISTORY };
       },
       apply(tr, previous, oldState, newState) {
         const action = tr.getMeta(threadsKey) as ThreadsAction | undefined;
         const threads = docThreads(newState);
         const threadsChanged = threads !== docThreads(oldState);
-        if (!action && !threadsChanged && (!tr.docChanged || (threads.length === 0 && !previous.compose))) return previous;
+        const step = stepThreadHistory(previous.history, tr, oldState, () => snapshotOf(previous.live, oldState.doc));
+        const selectionMoved = threads.length > 0 && redlineKey.getState(newState)?.selectedId !== redlineKey.getState(oldState)?.selectedId;
+        if (!action && !threadsChanged && !selectionMoved && (!tr.docChanged || (threads.length === 0 && !previous.compose))) {
+          return step.history === previous.history ? previous : { ...previous, history: step.history };
+        }
         const live = threadsChanged || tr.docChanged || action?.type === "created"
-          ? liveThreads(threads, previous.live, tr, oldState.doc, newState.doc, action)
+          ? liveThreads(threads, previous.live, tr, oldState.doc, newState.doc, action, step.restore)
           : previous.live;
         const activeId = action?.type === "activate" ? action.id : action?.type === "created" ? action.id : previous.activeId;
         let compose = action?.type === "compose" ? action.request : action?.type === "created" ? null : previous.compose;
@@ -155,10 +205,12 @@ export function threadsPlugin(): Plugin<ThreadsState> {
           const mapped = mapRange(compose, tr.mapping);
           compose = mapped ? { kind: "text", ...mapped } : null;
         }
-        const decorations = live === previous.live && activeId === previous.activeId && compose === previous.compose && !threadsChanged
+        const found = threadsOnSelected(newState, threads, live);
+        const current = sameIds(found, previous.current) ? previous.current : found;
+        const decorations = live === previous.live && activeId === previous.activeId && compose === previous.compose && current === previous.current && !threadsChanged
           ? previous.decorations.map(tr.mapping, tr.doc)
-          : decorationsFor(newState.doc, threads, live, activeId, compose);
-        return { live, activeId, compose, decorations };
+          : decorationsFor(newState.doc, threads, live, activeId, compose, current);
+        return { live, activeId, compose, current, decorations, history: step.history };
       },
     },
     props: {

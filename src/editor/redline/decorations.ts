@@ -15,6 +15,8 @@ export interface MarkStyle {
   /** Whether the change's annotation records agreement (shown with a tick after its words). */
   readonly agreed: (change: Change) => boolean;
   readonly selectedId: string | null;
+  /** Whether the change has a comment thread (its annotation has comments): when selected, the thread is highlighted too. */
+  readonly threaded: (change: Change) => boolean;
   readonly color: (change: Change) => string | null;
 }
 
@@ -42,11 +44,17 @@ export interface RedlineSpec {
  * hidden cue from the stylesheet): typing inside an insertion then leaves the mark as it is,
  * so the browser keeps the element and has nothing to lay out again.
  */
-/** The classes that show a change's state beyond its kind: dimmed by the filter, selected, agreed. */
+/**
+ * The classes that show a change's state beyond its kind: dimmed by the filter, selected (and,
+ * selected with a comment thread, its thread highlighted as an open thread's words are), agreed.
+ */
 export function stateClasses(change: Change, style: MarkStyle): string[] {
   const classes: string[] = [];
   if (!style.visible(change)) classes.push("redline-dimmed");
-  if (style.selectedId === change.id) classes.push("redline-selected");
+  if (style.selectedId === change.id) {
+    classes.push("redline-selected");
+    if (style.threaded(change)) classes.push("redline-thread");
+  }
   if (style.agreed(change)) classes.push("redline-agreed");
   return classes;
 }

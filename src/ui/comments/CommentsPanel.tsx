@@ -25,11 +25,13 @@ function goTo(editor: DocumentEditor, entry: ThreadEntry): void {
 /**
  * The Comments tab: who you are, the new comment asked for (on selected words or a change), and
  * every thread in document order — its words, first comment, count and state; the active one
- * open as a thread box. Resolved threads are listed when "Show resolved" is ticked.
+ * open as a thread box; the selected change's thread marked as current. Resolved threads are
+ * listed when "Show resolved" is ticked.
  */
 export function CommentsPanel({ editor, state }: { editor: DocumentEditor; state: EditorState }) {
   const entries = useMemo(() => threadEntries(state), [state]);
-  const { activeId, compose } = threadsState(state);
+  const { activeId, compose, current: onSelected } = threadsState(state);
+  const { selectedId } = redlineState(state);
   const [showResolved, setShowResolved] = useState(true);
   const author = currentAuthor(state);
   const sponsors = docSponsors(state);
@@ -62,9 +64,11 @@ export function CommentsPanel({ editor, state }: { editor: DocumentEditor; state
         {shown.length === 0 && !compose && <p className="muted empty">No comments yet. Select words in the text, or a change, and press Comment (Ctrl+Alt+M).</p>}
         {shown.map((entry) => {
           const active = entry.key === activeId || entry.key === (composeExisting && threadKey(composeExisting.ref));
+          // The thread of the change selected in the panel or the text stands out as its words do.
+          const current = !active && (entry.changeId !== null ? entry.changeId === selectedId : onSelected.has(entry.key));
           const first = entry.comments[0]!;
           return (
-            <div key={entry.key} className={`thread${active ? " active" : ""}${entry.resolved ? " resolved" : ""}`} data-testid="thread" data-thread-key={entry.key}>
+            <div key={entry.key} className={`thread${active ? " active" : ""}${current ? " current" : ""}${entry.resolved ? " resolved" : ""}`} data-testid="thread" data-thread-key={entry.key}>
               <button type="button" className="thread-summary" aria-expanded={active} onClick={() => (active ? editor.run(activateThread(null), false) : goTo(editor, entry))}>
                 <span className="row-top">
                   <span className="row-kind">{entry.ref.kind === "change" ? "On a change" : "On the text"} · {entry.section}</span>

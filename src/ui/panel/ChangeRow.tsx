@@ -11,16 +11,18 @@ interface ChangeRowProps {
   readonly annotation: Annotation | undefined;
   readonly sponsors: SponsorRegistry | null;
   readonly selected: boolean;
+  /** 0 for the row that holds the list's one Tab stop, else -1 (see useRovingGrid). */
+  readonly tabIndex?: 0 | -1;
   readonly onSelect: () => void;
 }
 
 /** One change in the panel: a short before → after, its sponsors and its status. */
-export function ChangeRow({ change, members, annotation, sponsors, selected, onSelect }: ChangeRowProps) {
+export function ChangeRow({ change, members, annotation, sponsors, selected, tabIndex = 0, onSelect }: ChangeRowProps) {
   const summary = changeSummary(change, members);
   const status = annotation?.status ?? "proposed";
   return (
     <button type="button" data-testid="change-row" data-change-id={change.id} aria-current={selected ? "true" : undefined}
-      className={`change-row${selected ? " selected" : ""}`} onClick={onSelect}>
+      data-cell={0} tabIndex={tabIndex} className={`change-row${selected ? " selected" : ""}`} onClick={onSelect}>
       <span className="row-top">
         <span className="row-kind">{summary.label}</span>
         {!change.precise && <span className="badge badge-imprecise" title="Shown as a whole replacement: a finer comparison was too costly">imprecise</span>}

@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { EditorState } from "prosemirror-state";
 import { acceptChanges, rejectChanges } from "../../editor/redline/commands";
 import type { DocumentEditor } from "../../editor/documentEditor";
@@ -11,6 +11,7 @@ import { FilterBar } from "./FilterBar";
 import { panelModel, rowShows, type PanelModel } from "./panelRows";
 import { ReviewBar } from "./ReviewBar";
 import { groupOf } from "./reviewActions";
+import { useRovingGrid } from "./useRovingGrid";
 
 interface ChangesPanelProps {
   readonly editor: DocumentEditor;
@@ -26,6 +27,8 @@ interface ChangesPanelProps {
 /**
  * Every change in document order, grouped by section with counts; only the rows in view are
  * rendered, so thousands of changes stay fast. Selecting a row selects the change in the editor.
+ * The list is a grid with one Tab stop (useRovingGrid): the arrow keys walk its rows, Tab leaves
+ * it for the selected change's details.
  */
 export function ChangesPanel({ editor, state, readOnly = false, label = "Changes" }: ChangesPanelProps) {
   const { redline, annotations, filter, selectedId } = redlineState(state);
@@ -46,6 +49,23 @@ export function ChangesPanel({ editor, state, readOnly = false, label = "Changes
   }
   const rowKey = keyed.current.rowKey;
   const scroller = useRef<HTMLDivElement>(null);
+  const selectedIndex = selectedId ? model.rowOfChange(selectedId) : -1;
+  const cellCount = useCallback((index: number) => (model.row(index)?.kind === "section" && !readOnly ? 3 : 1), [model, readOnly]);
+  const scrollToRow = useRef<(index: number) => void>(() => {});
+  const openDetails = useCallback((id: string) => {
+    const focusDetails = () => scroller.current?.closest(".changes-panel")?.querySelector<HTMLElement>(".change-details button")?.focus();
+    if (readOnly) return;
+    if (redlineState(editor.state).selectedId === id) { focusDetails(); return; }
+    editor.goToChange(id);
+    // The details are drawn for the new selection in the next render.
+    requestAnimationFrame(focusDetails);
+  }, [editor, readOnly]);
+  const grid = useRovingGrid({
+    model, selectedId, selectedIndex, cellCount, list: scroller,
+    scrollTo: useCallback((index: number) => scrollToRow.current(index), []),
+    select: useCallback((id: string) => { editor.goToChange(id); }, [editor]),
+    openDetails,
+  });
   const virtualizer = useVirtualizer({
     count: model.rowCount,
     getItemKey: rowKey,
@@ -57,13 +77,16 @@ export function ChangesPanel({ editor, state, readOnly = false, label = "Changes
     // Rows show before the list is first measured (and where nothing is measured, as in tests).
     initialRect: { width: 400, height: 900 },
   });
-  const selectedIndex = selectedId ? model.rowOfChange(selectedId) : -1;
+  scrollToRow.current = (index) => virtualizer.scrollToIndex(index, { align: "auto" });
   useEffect(() => {
     if (selectedIndex < 0) return;
     // After the details below the list have taken their room, so the row lands in view.
     const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedIndex, { align: "center" }));
     return () => cancelAnimationFrame(frame);
   }, [selectedIndex, virtualizer]);
+  const items = virtualizer.getVirtualItems();
+  // While the Tab stop's row is not drawn (scrolled away), the list itself takes Tab and hands it on.
+  const stopDrawn = items.some((item) => item.index === grid.stop);
 
   return (
     <section className="changes-panel" aria-label={label} {...(readOnly ? {} : { role: "tabpanel", id: "panel-changes", "aria-labelledby": "tab-changes" })}>
@@ -73,25 +96,37 @@ export function ChangesPanel({ editor, state, readOnly = false, label = "Changes
         <ReviewBar editor={editor} hasChanges={model.total > 0} readOnly={readOnly} />
       </div>
       {model.rowCount === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
-      <div className="change-list" ref={scroller} role="list" aria-label="Tracked changes" tabIndex={-1}>
+      <div className="change-list" ref={scroller} tabIndex={stopDrawn || grid.stop < 0 ? -1 : 0}
+        {...(model.rowCount > 0 ? { role: "grid", "aria-label": "Tracked changes", "aria-rowcount": model.rowCount } : {})}
+        onKeyDown={grid.onKeyDown} onFocus={grid.onFocus} onBlur={grid.onBlur} onMouseDown={grid.onMouseDown}>
         <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = model.row(item.index)!;
+            const selected = row.kind === "change" && selectedId !== null && rowShows(row, selectedId);
+            const tab = (column: number) => grid.tabIndexOf(item.index, column);
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" role="listitem" style={{ transform: `translateY(${item.start}px)` }}>
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" role="row" aria-rowindex={item.index + 1}
+                aria-selected={row.kind === "change" ? selected : undefined} style={{ transform: `translateY(${item.start}px)` }}>
                 {row.kind === "section"
                   ? (
                     <div className="section-row" role="presentation">
-                      <span className="section-label">{row.label}</span>
-                      {row.status !== "changed" && <span className={`badge badge-${row.status}`}>{row.status}</span>}
-                      <span className="section-count">{row.changeIds.length}<span className="visually-hidden"> changes</span></span>
+                      <div className="section-head" role="rowheader" data-cell={0} tabIndex={tab(0)}>
+                        <span className="section-label">{row.label}</span>
+                        {row.status !== "changed" && <span className={`badge badge-${row.status}`}>{row.status}</span>}
+                        <span className="section-count">{row.changeIds.length}<span className="visually-hidden"> changes</span></span>
+                      </div>
                       {!readOnly && <>
-                      <button type="button" className="mini" title={`Record agreement to every change in this section (they stay in the redline)`} onClick={() => editor.run(acceptChanges(row.changeIds))}>Agree to all</button>
-                      <button type="button" className="mini" title="Reject every change in this section: its text goes back to the base" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button>
+                      <div role="gridcell"><button type="button" className="mini" data-cell={1} tabIndex={tab(1)} title={`Record agreement to every change in this section (they stay in the redline)`} onClick={() => editor.run(acceptChanges(row.changeIds))}>Agree to all</button></div>
+                      <div role="gridcell"><button type="button" className="mini" data-cell={2} tabIndex={tab(2)} title="Reject every change in this section: its text goes back to the base" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button></div>
                       </>}
                     </div>
                   )
-                  : <ChangeRow change={row.change} members={row.members} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors} selected={selectedId !== null && rowShows(row, selectedId)} onSelect={() => editor.goToChange(row.change.id)} />}
+                  : (
+                    <div role="gridcell" className="change-cell">
+                      <ChangeRow change={row.change} members={row.members} annotation={annotations.byChange.get(row.change.id)?.[0]} sponsors={sponsors}
+                        selected={selected} tabIndex={tab(0)} onSelect={() => editor.goToChange(row.change.id)} />
+                    </div>
+                  )}
               </div>
             );
           })}
