@@ -26,7 +26,7 @@ import { suggestionsPlugin } from "./suggestions";
 import { withWordUndo } from "./plugins/wordUndo";
 import { spellcheckPlugin } from "./spellcheck";
 import { isRemoteChange, narrowRemoteTransaction } from "./collab/remote";
-import type { SharedEditing } from "./collab/sharedEditing";
+import type { SharedSetup } from "./collab/remote";
 
 export type EditorListener = (state: EditorState) => void;
 
@@ -43,8 +43,8 @@ export interface EditorContent {
   readonly threads?: readonly TextThread[];
   /** Who writes comments in this draft ("You are…"). */
   readonly currentUser?: CommentAuthor | null;
-  /** A shared draft: its text is the Y fragment's (and `draft` is ignored), see editorState's `shared`. */
-  readonly shared?: SharedEditing;
+  /** A shared draft: its text is the shared document's (and `draft` is ignored), see editorState's `shared`. */
+  readonly shared?: SharedSetup;
 }
 
 /**

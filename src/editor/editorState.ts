@@ -21,7 +21,7 @@ import { tabLeavesPlugin } from "./plugins/tabLeaves";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 import { redoDraft, undoDraft } from "./collab/history";
-import { sharedDraftNode, sharedEditingPlugins, type SharedEditing } from "./collab/sharedEditing";
+import type { SharedSetup } from "./collab/remote";
 import { sectionGroupsPlugin } from "./sectionGroups";
 import { structureBindings } from "./structure/structureKeymap";
 
@@ -38,7 +38,7 @@ export interface EditorStateOptions {
    * A shared draft: the text comes from (and stays in step with) its Y fragment, whose
    * document is used as it is; undo is the shared one (this person's edits only).
    */
-  readonly shared?: SharedEditing;
+  readonly shared?: SharedSetup;
 }
 
 /**
@@ -51,10 +51,10 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
   const shared = options.shared;
   return EditorState.create({
     schema: codeSchema,
-    doc: shared ? codeSchema.topNodeType.create(docAttributes(options.attrs), sharedDraftNode(shared.fragment).content) : toProseMirror(settleLevels(syncDocumentContents(doc, options.official).document), options.attrs),
+    doc: shared ? codeSchema.topNodeType.create(docAttributes(options.attrs), shared.doc.content) : toProseMirror(settleLevels(syncDocumentContents(doc, options.official).document), options.attrs),
     plugins: [
       ...(options.plugins ?? []),
-      ...(shared ? sharedEditingPlugins(shared) : [history()]),
+      ...(shared ? shared.plugins : [history()]),
       tabLeavesPlugin(),
       keymap(structureBindings),
       keymap({ "Mod-z": undoDraft, "Mod-y": redoDraft, "Shift-Mod-z": redoDraft, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { redoDraft as redo, undoDraft as undo } from "../editor/collab";
 import { describeContentsFix, syncDocumentContents } from "../core/model/contents";
 import { DocumentEditor } from "../editor/documentEditor";
@@ -6,7 +6,6 @@ import { replaceDraft, setSponsors } from "../editor/redline/commands";
 import { docSponsors, redlineState } from "../editor/redline/plugin";
 import { DraftSession } from "./drafts/draftSession";
 import { DraftsDialog } from "./drafts/DraftsDialog";
-import { ProposedTextDialog } from "./drafts/ProposedTextDialog";
 import { SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
 import { useDraftSession } from "./drafts/useDraftSession";
 import { VersionsDialog } from "./drafts/VersionsDialog";
@@ -33,24 +32,30 @@ import { requestComment } from "../editor/comments/commands";
 import { useCommentShortcut } from "./comments/useCommentShortcut";
 import { usePanelState } from "./usePanelState";
 import { PresenceList } from "./shared/PresenceList";
-import { ShareDialog } from "./shared/ShareDialog";
 import { SuggestDialog } from "./suggestions/SuggestDialog";
-import { recordSharedExport, SharedIndicator, sharedContent, useAuthorshipRecorder, useSharedAttributes } from "./shared/sharedWorkspace";
+import { recordSharedExport, SharedIndicator } from "./shared/sharedWorkspace";
 import { AttributionProvider } from "./shared/attribution";
 import { RoleChangeBanner } from "./shared/RoleChangeBanner";
 import { MembersDialog } from "./shared/MembersDialog";
-import type { SharedConnection } from "./shared/sharedConnection";
+import type { SharedSession } from "./shared/sharedTypes";
+
+/** Import proposed text… loads the Word reader only when it is opened. */
+const ProposedTextDialog = lazy(() => import("./drafts/ProposedTextDialog").then((module) => ({ default: module.ProposedTextDialog })));
+
+/** Share… loads the server client (and Yjs) only when it is opened. */
+const ShareDialog = lazy(() => import("./shared/ShareDialog").then((module) => ({ default: module.ShareDialog })));
 
 /**
  * The application shell: toolbar, notice, the chapter editor and the changes panel. With
  * `shared`, the draft is the server's shared draft (live co-editing, presence); otherwise it
  * is kept in this browser.
  */
-export function App({ shared = null }: { readonly shared?: SharedConnection | null } = {}) {
+export function App({ shared: sharedSession = null }: { readonly shared?: SharedSession | null } = {}) {
+  const shared = sharedSession?.connection ?? null;
   const sample = useMemo(() => (shared ? null : sampleFromUrl(window.location.search)), [shared]);
-  const editor = useMemo(() => new DocumentEditor(shared ? sharedContent(shared)
+  const editor = useMemo(() => new DocumentEditor(sharedSession ? sharedSession.content
     : sample ? { ...sample, sponsors: demonstrationSponsors() }
-    : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample, shared]);
+    : { base: demonstrationBase(), draft: demonstrationAmendment(), sponsors: demonstrationSponsors() }), [sample, sharedSession]);
   const state = usePanelState(editor);
   const [dialog, setDialog] = useState<"import" | "proposed" | "sponsors" | "export" | "drafts" | "versions" | "share" | "suggest" | "members" | null>(null);
   const session = useMemo(() => new DraftSession(editor, "Welcoming City amendment"), [editor]);
@@ -61,8 +66,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
     return () => session.dispose();
   }, [session, sample, shared]);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
-  useSharedAttributes(editor, shared, (reason) => setStatus({ title: reason, notes: [] }));
-  const creditNextEdit = useAuthorshipRecorder(shared);
+  useEffect(() => sharedSession?.bind(editor, (reason) => setStatus({ title: reason, notes: [] })), [editor, sharedSession]);
   const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);
   const readOnly = shared !== null && shared.draft.role !== "drafter";
   const [markup, setMarkup] = useMarkupView();
@@ -72,7 +76,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
   useEffect(() => recordKeystrokeTimes(editor, window.location.search), [editor]);
 
   return (
-    <AttributionProvider state={state} ydoc={shared?.ydoc ?? null}>
+    <AttributionProvider state={state} shared={sharedSession}>
     <div className="app">
       <a className="skip-link" href="#chapter-text">Skip to the chapter text</a>
       <header className="app-header">
@@ -118,7 +122,7 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           {markup === "original" && <OriginalPane base={redlineState(state).base} />}
           <FindBar editor={editor} />
           <ChangeCard editor={editor} />
-          <SidePanel editor={editor} state={state} suggestions={shared ? { canDecide: !readOnly, creditNextEdit } : null} />
+          <SidePanel editor={editor} state={state} suggestions={sharedSession ? { canDecide: !readOnly, creditNextEdit: (author) => sharedSession.creditNextEdit(author) } : null} />
         </main>
       )}
       {/* Notices stand in a row below the chapter: one appearing or going shortens the chapter's
@@ -148,24 +152,32 @@ export function App({ shared = null }: { readonly shared?: SharedConnection | nu
           setDialog(null);
         }}
       />
-      <ProposedTextDialog
-        open={dialog === "proposed"}
-        base={redlineState(state).base}
-        draft={redlineState(state).draft}
-        onClose={() => setDialog(null)}
-        onImported={(draft, notes) => {
-          const synced = syncDocumentContents(draft, redlineState(state).base);
-          editor.run(replaceDraft(synced.document));
-          setStatus({ title: "Imported the proposed text as the draft.", notes: [...notes, ...synced.fixes.map(describeContentsFix)] });
-          setDialog(null);
-        }}
-      />
+      {dialog === "proposed" && (
+        <Suspense fallback={null}>
+          <ProposedTextDialog
+            open
+            base={redlineState(state).base}
+            draft={redlineState(state).draft}
+            onClose={() => setDialog(null)}
+            onImported={(draft, notes) => {
+              const synced = syncDocumentContents(draft, redlineState(state).base);
+              editor.run(replaceDraft(synced.document));
+              setStatus({ title: "Imported the proposed text as the draft.", notes: [...notes, ...synced.fixes.map(describeContentsFix)] });
+              setDialog(null);
+            }}
+          />
+        </Suspense>
+      )}
       <DraftsDialog open={dialog === "drafts"} session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
       <VersionsDialog open={dialog === "versions"} session={session} onClose={() => setDialog(null)} />
       {shared && <MembersDialog open={dialog === "members"} shared={shared} onClose={() => setDialog(null)} />}
       <SuggestDialog open={dialog === "suggest"} editor={editor} state={state} onClose={() => setDialog(null)} />
-      <ShareDialog open={dialog === "share"} title={saving.name} base={redlineState(state).base} state={state} onClose={() => setDialog(null)}
-        onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}`)} />
+      {dialog === "share" && (
+        <Suspense fallback={null}>
+          <ShareDialog open title={saving.name} base={redlineState(state).base} state={state} onClose={() => setDialog(null)}
+            onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}`)} />
+        </Suspense>
+      )}
       <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)}
         {...(shared ? { onExported: (what: ExportKind) => void recordSharedExport(shared, what) } : {})} />
       <SponsorsDialog

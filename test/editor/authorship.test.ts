@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { bindSharedAttributes, changeAttributions, DRAFT_FRAGMENT, recordAuthorship, recordUpload, seedSharedAttributes, seedSharedDraft } from "../../src/editor/collab";
+import { bindSharedAttributes, changeAttributions, DRAFT_FRAGMENT, recordAuthorship, recordUpload, seedSharedAttributes, seedSharedDraft, sharedSetup } from "../../src/editor/shared";
 import { DocumentEditor } from "../../src/editor/documentEditor";
 import { redlineState } from "../../src/editor/redline/plugin";
 import { acceptSuggestion, docSuggestions, suggestWording } from "../../src/editor/suggestions";
@@ -21,7 +21,7 @@ const cleanups: Array<() => void> = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); document.body.replaceChildren(); });
 
 function client(ydoc: Y.Doc, who: typeof ANA, clock: { now: number }) {
-  const editor = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase(), shared: { fragment: ydoc.getXmlFragment(DRAFT_FRAGMENT) }, currentUser: who });
+  const editor = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase(), shared: sharedSetup({ fragment: ydoc.getXmlFragment(DRAFT_FRAGMENT) }), currentUser: who });
   const place = document.createElement("div");
   document.body.append(place);
   cleanups.push(editor.mount(place));

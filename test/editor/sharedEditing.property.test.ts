@@ -11,7 +11,8 @@ import { EditorState, type Transaction } from "prosemirror-state";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { Random } from "../../src/core/samples/random";
-import { bindSharedAttributes, DRAFT_FRAGMENT, seedSharedAttributes, seedSharedDraft, sharedDraftNode, undoDraft } from "../../src/editor/collab";
+import { undoDraft } from "../../src/editor/collab";
+import { bindSharedAttributes, DRAFT_FRAGMENT, seedSharedAttributes, seedSharedDraft, sharedDraftNode, sharedSetup } from "../../src/editor/shared";
 import { DocumentEditor } from "../../src/editor/documentEditor";
 import { fixtureAmended, fixtureBase } from "../support/fixtures";
 import { randomAction } from "../support/randomTransactions";
@@ -43,7 +44,7 @@ interface Client {
 
 function client(ydoc: Y.Doc, readOnly = false): Client {
   const base = fixtureBase();
-  const editor = new DocumentEditor({ base, draft: base, shared: { fragment: ydoc.getXmlFragment(DRAFT_FRAGMENT), readOnly } });
+  const editor = new DocumentEditor({ base, draft: base, shared: sharedSetup({ fragment: ydoc.getXmlFragment(DRAFT_FRAGMENT), readOnly }) });
   const place = document.createElement("div");
   document.body.append(place);
   cleanups.push(editor.mount(place));

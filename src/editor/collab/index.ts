@@ -1,7 +1,6 @@
-/** Shared drafts in the editor: Yjs binding of the text and the attributes, remote transactions, undo. */
-export { isRemoteChange, narrowRemoteTransaction } from "./remote";
-export { DRAFT_FRAGMENT, SHARED_MAPS, type EntryChange } from "../../core/sharedDraft";
-export { isSharedDraft, seedSharedDraft, sharedDraftNode, sharedEditingPlugins, type PresenceUser, type SharedEditing } from "./sharedEditing";
-export { bindSharedAttributes, readShared, seedSharedAttributes, type AttributeBindingOptions, type AttributeHost, type SharedAttributeBinding } from "./sharedAttributes";
-export { redoDraft, undoDraft } from "./history";
-export { changeAttributions, recordAuthorship, recordUpload, type Attribution, type AuthorName } from "./authorship";
+/**
+ * What every editor needs to know of shared drafts, without loading Yjs: remote transactions,
+ * whether a state is shared, and undo/redo for either history. The binding itself is editor/shared.
+ */
+export { isRemoteChange, isSharedDraft, narrowRemoteTransaction, type SharedSetup } from "./remote";
+export { redoDraft, sharedHistoryKey, undoDraft, type SharedHistory } from "./history";

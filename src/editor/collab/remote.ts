@@ -6,8 +6,25 @@
  * section groups) leave remote changes alone: the client that made the edit already normalised
  * it, and two clients writing the same fix at once would write it twice.
  */
-import { Selection, type EditorState, type Transaction } from "prosemirror-state";
+import type { Node as PMNode } from "prosemirror-model";
+import { Selection, type EditorState, type Plugin, type Transaction } from "prosemirror-state";
 import { ySyncPluginKey } from "y-prosemirror";
+
+/**
+ * What binds an editor to a shared draft (built by editor/shared's `sharedSetup`): its plugins
+ * and the document its shared text holds. The editor core takes it as given, so Yjs loads only
+ * with shared drafts.
+ */
+export interface SharedSetup {
+  readonly plugins: readonly Plugin[];
+  /** The draft text as the shared document holds it (attributes are the editor's). */
+  readonly doc: PMNode;
+}
+
+/** Whether `state` is bound to a shared draft. */
+export function isSharedDraft(state: EditorState): boolean {
+  return ySyncPluginKey.getState(state) !== undefined;
+}
 
 /** Whether `tr` applies a change that came from the shared document (another client, or undo through it). */
 export function isRemoteChange(tr: Transaction): boolean {

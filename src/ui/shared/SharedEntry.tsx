@@ -1,14 +1,9 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { createSharedSession } from "./sharedSession";
 import { App } from "../App";
 import { SignInForm } from "./SignInForm";
 import { openSharedDraft, type SharedConnection } from "./sharedConnection";
 import { ServerError, serverStatus, type ServerSession, type ServerStatus } from "./serverApi";
-
-/** The shared draft a page address names (`?shared=ID`), or null. */
-export function sharedDraftIdFromUrl(search: string): string | null {
-  const id = new URLSearchParams(search).get("shared");
-  return id && /^[A-Za-z0-9_-]{22}$/.test(id) ? id : null;
-}
 
 /**
  * Opens a shared draft from its address: signs in first when needed, then shows the draft in
@@ -43,7 +38,8 @@ export function SharedEntry({ id }: { readonly id: string }) {
     }, (caught: unknown) => { if (!cancelled) setError(caught instanceof ServerError ? caught.message : "The shared draft could not be opened."); });
     return () => { cancelled = true; opened?.close(); };
   }, [id, status]);
-  if (connection) return <App shared={connection} />;
+  const session = useMemo(() => (connection ? createSharedSession(connection) : null), [connection]);
+  if (session) return <App shared={session} />;
   return (
     <main className="shared-entry">
       <h1 className="app-name">Ordinance Redline</h1>

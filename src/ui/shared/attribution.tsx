@@ -1,23 +1,15 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { EditorState } from "prosemirror-state";
-import type * as Y from "yjs";
-import { changeAttributions, type Attribution } from "../../editor/collab";
+import type { ChangeAttribution, SharedSession } from "./sharedTypes";
 
 /** Who made a change (by change id), for a shared draft; none for a local one. */
-type AttributionLookup = (changeId: string) => Attribution | undefined;
+type AttributionLookup = (changeId: string) => ChangeAttribution | undefined;
 
 const AttributionContext = createContext<AttributionLookup>(() => undefined);
 
-/**
- * Gives the panel, the hover card and the export who made each change of the shared draft in
- * `ydoc`. Worked out once per editor state, and only when something asks.
- */
-export function AttributionProvider({ state, ydoc, children }: { readonly state: EditorState; readonly ydoc: Y.Doc | null; readonly children: ReactNode }) {
-  const lookup = useMemo<AttributionLookup>(() => {
-    if (!ydoc) return () => undefined;
-    let computed: Map<string, Attribution> | null = null;
-    return (changeId) => (computed ??= changeAttributions(state, ydoc)).get(changeId);
-  }, [state, ydoc]);
+/** Gives the panel, the hover card and the export who made each change of the shared draft (worked out only when asked). */
+export function AttributionProvider({ state, shared, children }: { readonly state: EditorState; readonly shared: SharedSession | null; readonly children: ReactNode }) {
+  const lookup = useMemo<AttributionLookup>(() => (shared ? (changeId) => shared.attributionOf(state, changeId) : () => undefined), [state, shared]);
   return <AttributionContext.Provider value={lookup}>{children}</AttributionContext.Provider>;
 }
 
@@ -27,7 +19,7 @@ export function useAttributions(): AttributionLookup {
 }
 
 /** "Dana Drafter, Advancing Justice | Chicago · 3 Dec 2026, 12:05" */
-export function describeAttribution(attribution: Attribution): string {
+export function describeAttribution(attribution: ChangeAttribution): string {
   const date = new Date(attribution.at);
   const when = Number.isNaN(date.getTime()) ? attribution.at : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
   return `${attribution.by.name}${attribution.by.office ? `, ${attribution.by.office}` : ""} · ${when}`;

@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { parseCodeText } from "../../core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../core/model/document";
 import { serializeDocument } from "../../core/model/canonicalText";
-import { DRAFT_FRAGMENT, recordUpload, seedSharedAttributes, seedSharedDraft, sharedDraftNode, type PresenceUser } from "../../editor/collab";
+import { DRAFT_FRAGMENT, recordUpload, seedSharedAttributes, seedSharedDraft, sharedDraftNode, type PresenceUser } from "../../editor/shared";
 import { toProseMirror } from "../../editor/convert";
 import type { EditorState } from "prosemirror-state";
 import { createSharedDraft, ServerError, sharedBaseText, sharedDraft, type ServerSession, type SharedDraftSummary } from "./serverApi";

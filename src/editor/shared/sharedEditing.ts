@@ -4,13 +4,14 @@
  * only this client's own edits (Y's undo manager tracks the sync plugin's origin alone).
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, type EditorState, type Transaction } from "prosemirror-state";
+import { Plugin, type Transaction } from "prosemirror-state";
 import { DocAttrStep } from "prosemirror-transform";
-import { prosemirrorToYXmlFragment, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
+import { prosemirrorToYXmlFragment, redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { codeSchema } from "../schema";
-import { isRemoteChange } from "./remote";
+import { isRemoteChange, type SharedSetup } from "../collab/remote";
+import { sharedHistoryKey } from "../collab/history";
 import { isSharedAttributesPull } from "./sharedAttributes";
 
 /**
@@ -57,7 +58,13 @@ export function sharedEditingPlugins(shared: SharedEditing): Plugin[] {
     ySyncPlugin(shared.fragment),
     ...(shared.awareness ? [yCursorPlugin(shared.awareness, { cursorBuilder: caretOf })] : []),
     yUndoPlugin(),
+    new Plugin({ key: sharedHistoryKey, state: { init: () => ({ undo: undoCommand, redo: redoCommand }), apply: (_tr, value) => value } }),
   ];
+}
+
+/** The setup that binds an editor to `shared` (see editorState's `shared` option). Throws when its text is no valid document. */
+export function sharedSetup(shared: SharedEditing): SharedSetup {
+  return { plugins: sharedEditingPlugins(shared), doc: sharedDraftNode(shared.fragment) };
 }
 
 /** The draft text in `fragment` as a document of the code schema (attributes at their defaults). Throws when the fragment holds no valid document. */
@@ -65,11 +72,6 @@ export function sharedDraftNode(fragment: Y.XmlFragment): PMNode {
   const node = yXmlFragmentToProseMirrorRootNode(fragment, codeSchema);
   node.check();
   return node;
-}
-
-/** Whether `state` is bound to a shared draft. */
-export function isSharedDraft(state: EditorState): boolean {
-  return ySyncPluginKey.getState(state) !== undefined;
 }
 
 /** Writes `doc` into an empty `fragment` (the first upload of a draft). */
