@@ -17,6 +17,7 @@ import { changeRanges, changesOfSection, followedChange, mapRange } from "./chan
 import { indexedDecorations } from "./indexedDecorations";
 import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
 import { unitPlaces, type UnitPlace } from "./docLayout";
+import { clickOnStruckWords } from "./widgetClicks";
 import { DraftReader } from "./draftReader";
 import { labelNodeViews } from "./labelViews";
 import { unitIndex, walkTouched, walkUnits, type UnitIndex, type WalkedUnit } from "./unitWalk";
@@ -318,6 +319,7 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         return decorations && indexedDecorations(decorations);
       },
       nodeViews: labelNodeViews,
+      handleDOMEvents: { mousedown: clickOnStruckWords },
     },
   });
 }
