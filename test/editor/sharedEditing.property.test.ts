@@ -178,3 +178,22 @@ describe("a reviewer's copy of a shared draft", () => {
     check(b, "reviewer");
   });
 });
+
+describe("undo in a shared draft", () => {
+  it("takes back a word at a time while typing, as in a local draft", () => {
+    const [a] = pair();
+    let pos = -1;
+    a.editor.state.doc.descendants((node, p) => { if (pos < 0 && node.isText && node.text!.includes("help with investigations")) pos = p + node.text!.indexOf("help"); return pos < 0; });
+    const before = a.editor.state.doc.textContent;
+    // Typed key by key, within the undo manager's capture time.
+    for (const char of "only ever ") {
+      a.editor.dispatch(a.editor.state.tr.insertText(char, pos));
+      pos += 1;
+    }
+    expect(a.editor.state.doc.textContent).toContain("only ever help with investigations");
+    expect(a.editor.run(undoDraft, false)).toBe(true);
+    expect(a.editor.state.doc.textContent).toContain("only help with investigations");
+    expect(a.editor.run(undoDraft, false)).toBe(true);
+    expect(a.editor.state.doc.textContent).toBe(before);
+  });
+});

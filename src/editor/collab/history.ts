@@ -4,12 +4,14 @@
  * manager: one's own edits only). Light: nothing of Yjs is loaded here.
  */
 import { redo as historyRedo, undo as historyUndo } from "prosemirror-history";
-import { PluginKey, type Command } from "prosemirror-state";
+import { PluginKey, type Command, type EditorState } from "prosemirror-state";
 
 /** The undo and redo a shared draft's plugins provide. */
 export interface SharedHistory {
   readonly undo: Command;
   readonly redo: Command;
+  /** Ends the current undo group, so the next edit starts a new one (typing undoes a word at a time). */
+  readonly closeGroup: (state: EditorState) => void;
 }
 
 /** Where a shared draft's plugins keep their undo and redo (see editor/shared). */

@@ -6,6 +6,7 @@
 import { closeHistory } from "prosemirror-history";
 import type { EditorState, Transaction } from "prosemirror-state";
 import { ReplaceStep } from "prosemirror-transform";
+import { sharedHistoryKey } from "../collab/history";
 
 /** Whether `tr` types one non-space character right after a space: the first letter of a new word. */
 export function startsWord(state: EditorState, tr: Transaction): boolean {
@@ -21,5 +22,8 @@ export function startsWord(state: EditorState, tr: Transaction): boolean {
 
 /** `tr`, marked to start a new undo group when it begins a word (see `startsWord`). */
 export function withWordUndo(state: EditorState, tr: Transaction): Transaction {
-  return startsWord(state, tr) ? closeHistory(tr) : tr;
+  if (!startsWord(state, tr)) return tr;
+  // A shared draft's undo (Y's undo manager) groups by time: its group is closed here too.
+  sharedHistoryKey.getState(state)?.closeGroup(state);
+  return closeHistory(tr);
 }

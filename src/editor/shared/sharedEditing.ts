@@ -4,9 +4,9 @@
  * only this client's own edits (Y's undo manager tracks the sync plugin's origin alone).
  */
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, type Transaction } from "prosemirror-state";
+import { Plugin, type EditorState, type Transaction } from "prosemirror-state";
 import { DocAttrStep } from "prosemirror-transform";
-import { prosemirrorToYXmlFragment, redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
+import { prosemirrorToYXmlFragment, redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin, yUndoPluginKey, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { codeSchema } from "../schema";
@@ -58,7 +58,10 @@ export function sharedEditingPlugins(shared: SharedEditing): Plugin[] {
     ySyncPlugin(shared.fragment),
     ...(shared.awareness ? [yCursorPlugin(shared.awareness, { cursorBuilder: caretOf })] : []),
     yUndoPlugin(),
-    new Plugin({ key: sharedHistoryKey, state: { init: () => ({ undo: undoCommand, redo: redoCommand }), apply: (_tr, value) => value } }),
+    new Plugin({
+      key: sharedHistoryKey,
+      state: { init: () => ({ undo: undoCommand, redo: redoCommand, closeGroup: (state: EditorState) => yUndoPluginKey.getState(state)?.undoManager?.stopCapturing() }), apply: (_tr, value) => value },
+    }),
   ];
 }
 
