@@ -65,9 +65,19 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
     return () => document.removeEventListener("mouseover", onOver);
   }, []);
 
-  // The caret: inside a change's marks (in the focused text) shows that change's card.
-  useEffect(() => editor.subscribe((state) => {
+  // The caret: inside a change's marks (in the focused text) shows that change's card — when it
+  // arrives there (arrow keys, a click, next/previous change), not while one types: a card
+  // popping up at every keystroke would cover the lines being written.
+  useEffect(() => {
+    let lastDoc = editor.state.doc;
+    return editor.subscribe((state) => {
+    const typed = state.doc !== lastDoc;
+    lastDoc = state.doc;
     if (!document.activeElement?.closest(".editor-pane .ProseMirror")) return;
+    if (typed) {
+      setShown((now) => (now?.by === "caret" ? null : now));
+      return;
+    }
     const ids = state.selection.empty ? changesAtCaret(state, state.selection.head) : [];
     const { selectedId } = redlineState(state);
     const id = ids.length === 0 ? null : selectedId && ids.includes(selectedId) ? selectedId : ids[0]!;
@@ -77,7 +87,8 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
       return now?.changeId === id ? now : { changeId: id, by: "caret" };
     });
     setTick((n) => n + 1);
-  }), [editor]);
+    });
+  }, [editor]);
 
   // A card the caret opened goes when the focus leaves the text for anything but the card.
   useEffect(() => {

@@ -103,6 +103,20 @@ describe("the card on a change, in Chromium", () => {
     expect(await card(page).count()).toBe(0);
   });
 
+  it("goes away while one types in the change, and comes back when the caret moves", async () => {
+    // Another change than the one whose card Escape dismissed above.
+    const { x, y } = await firstLine(page.locator(".code-section .words ins", { hasText: /^person$/ }).first());
+    await page.mouse.click(x + 4, y);
+    await card(page).waitFor({ timeout: 5_000 }).catch(() => { throw new Error("no card after the click"); });
+    await page.keyboard.type("so");
+    await expect.poll(() => card(page).count()).toBe(0);
+    await page.keyboard.press("ArrowLeft");
+    await card(page).waitFor({ timeout: 5_000 }).catch(() => { throw new Error("no card after ArrowLeft"); });
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Delete");
+    await page.keyboard.press("Escape");
+  });
+
   it("stays over the chapter's view for a change at its bottom edge, above the line, covering no notice", async () => {
     const row = await sponsoredRow(page);
     const mark = page.locator(`.code-section .words ins[data-change-id="${row!.id}"]`).first();
