@@ -43,8 +43,11 @@ async function looks(page: Page) {
       const before = getComputedStyle(element, "::before");
       return before.content !== "none" && before.backgroundColor !== "rgba(0, 0, 0, 0)" && before.position === "absolute";
     };
+    // An inserted paragraph: its words, as a reader sees them.
+    const blockWords = root.querySelector(".redline-insert-block .words")!;
     return {
       insUnderlined: getComputedStyle(ins).textDecorationLine.includes("underline"),
+      blockUnderlined: getComputedStyle(blockWords).textDecorationLine.includes("underline") || getComputedStyle(blockWords.closest(".redline-insert-block")!).textDecorationLine.includes("underline"),
       insColour: getComputedStyle(ins).color,
       inkColour: getComputedStyle(unchanged).color,
       delShown: del.checkVisibility(),
@@ -75,14 +78,14 @@ describe("markup views in Chromium", () => {
 
   it("All markup strikes and underlines, with no margin bars", async () => {
     const seen = await looks(page);
-    expect(seen).toMatchObject({ insUnderlined: true, delShown: true, delStruck: true, barBesideChanged: false, barBesideUnchanged: false });
+    expect(seen).toMatchObject({ insUnderlined: true, blockUnderlined: true, delShown: true, delStruck: true, barBesideChanged: false, barBesideUnchanged: false });
     expect(seen.insColour).not.toBe(seen.inkColour);
   });
 
   it("Simple markup shows the draft as amended, a bar beside each changed line only", async () => {
     await choose("Simple markup");
     const seen = await looks(page);
-    expect(seen).toMatchObject({ insUnderlined: false, delShown: false, barBesideChanged: true, barBesideUnchanged: false });
+    expect(seen).toMatchObject({ insUnderlined: false, blockUnderlined: false, delShown: false, barBesideChanged: true, barBesideUnchanged: false });
     expect(seen.insColour).toBe(seen.inkColour);
     expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")).filter((word) => word !== "¶"));
     // Every bar lies inside the box that paints it (sections and contents paint only inside their boxes).
@@ -100,7 +103,7 @@ describe("markup views in Chromium", () => {
   it("No markup shows the clean draft, every word of it and no struck word, and stays editable", async () => {
     await choose("No markup");
     const seen = await looks(page);
-    expect(seen).toMatchObject({ insUnderlined: false, delShown: false, barBesideChanged: false, barBesideUnchanged: false });
+    expect(seen).toMatchObject({ insUnderlined: false, blockUnderlined: false, delShown: false, barBesideChanged: false, barBesideUnchanged: false });
     expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")));
     expect(await page.locator(".editor-pane .ProseMirror").getAttribute("contenteditable")).toBe("true");
     await page.screenshot({ path: `${outputDir()}markup-none.png` });
