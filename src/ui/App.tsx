@@ -37,6 +37,8 @@ import { recordSharedExport, SharedIndicator } from "./shared/sharedWorkspace";
 import { AttributionProvider } from "./shared/attribution";
 import { RoleChangeBanner } from "./shared/RoleChangeBanner";
 import { MembersDialog } from "./shared/MembersDialog";
+import { ShareLinkNotice } from "./shared/ShareLinkNotice";
+import { signOut } from "./shared/serverApi";
 import type { SharedSession } from "./shared/sharedTypes";
 
 /** Import proposed text… loads the Word reader only when it is opened. */
@@ -69,6 +71,14 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
   useEffect(() => sharedSession?.bind(editor, (reason) => setStatus({ title: reason, notes: [] })), [editor, sharedSession]);
   const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);
   const readOnly = shared !== null && shared.draft.role !== "drafter";
+  // Right after Share…: the address to send, once (the page's address then drops the flag).
+  const [justShared, setJustShared] = useState(() => shared !== null && new URLSearchParams(window.location.search).has("just-shared"));
+  useEffect(() => {
+    if (!justShared) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete("just-shared");
+    window.history.replaceState(null, "", url);
+  }, [justShared]);
   const [markup, setMarkup] = useMarkupView();
   useChangeNavigation(editor);
   useGlobalUndo(editor);
@@ -90,6 +100,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
           <ToolbarMenu label="Draft" actions={shared ? [
             { label: "People and history…", run: () => setDialog("members"), title: "Who is on this draft and with which role, and its audit trail" },
             { label: "Drafts in this browser", run: () => window.location.assign("./"), title: "Leave the shared draft for the drafts kept in this browser" },
+            { label: "Sign out", run: () => { void signOut(shared.session).catch(() => {}).finally(() => window.location.assign("./")); }, title: `Signed in as ${shared.session.person.name}` },
             { label: "Import proposed text…", run: () => setDialog("proposed"), disabled: readOnly, title: "Load an amended text or a Word file as the draft" },
           ] : [
             { label: "Drafts…", run: () => setDialog("drafts"), title: "Open, rename or start a draft" },
@@ -118,11 +129,10 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
       ) : (
         <main className="workspace" data-markup={markup}>
           <EditorPane editor={editor} editable={!readOnly} />
-          {shared && <PresenceList provider={shared.provider} />}
           {markup === "original" && <OriginalPane base={redlineState(state).base} />}
           <FindBar editor={editor} />
           <ChangeCard editor={editor} />
-          <SidePanel editor={editor} state={state} suggestions={sharedSession ? { canDecide: !readOnly, creditNextEdit: (author) => sharedSession.creditNextEdit(author) } : null} />
+          <SidePanel editor={editor} state={state} top={shared && <PresenceList provider={shared.provider} />} suggestions={sharedSession ? { canDecide: !readOnly, creditNextEdit: (author) => sharedSession.creditNextEdit(author) } : null} />
         </main>
       )}
       {/* Notices stand in a row below the chapter: one appearing or going shortens the chapter's
@@ -130,6 +140,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
       <footer className="notices" aria-label="Notices">
         {!shared && <SaveBanner session={session} status={saving.status} notice={saving.notice} />}
         {shared && <RoleChangeBanner shared={shared} editor={editor} />}
+        {shared && justShared && <ShareLinkNotice id={shared.draft.id} intro="Shared. The people you invited open it at this address, where they sign in:" onDismiss={() => setJustShared(false)} />}
         {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
         {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       </footer>
@@ -175,7 +186,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
       {dialog === "share" && (
         <Suspense fallback={null}>
           <ShareDialog open title={saving.name} base={redlineState(state).base} state={state} onClose={() => setDialog(null)}
-            onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}`)} />
+            onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}&just-shared=1`)} />
         </Suspense>
       )}
       <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)}

@@ -88,7 +88,10 @@ describe("a shared draft, two people in Chromium", () => {
     await drafter.waitForURL(/\?shared=/, { timeout: 30_000 });
     await drafter.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
     expect(await drafter.getByTestId("shared-status").textContent()).toContain("drafter");
+    // Right after sharing, the address to send is shown, with Copy; the page's own address drops the one-time flag.
+    await expect.poll(() => drafter.url()).not.toContain("just-shared");
     const link = drafter.url();
+    expect(await drafter.locator("footer.notices").getByTestId("share-link").getByLabel("Address of this shared draft").inputValue()).toBe(link);
 
     const reviewer = await newPage();
     await reviewer.goto(link);
@@ -198,6 +201,10 @@ describe("a shared draft, two people in Chromium", () => {
     // Gone within seconds of leaving.
     await reviewer.close();
     await expect.poll(() => present(drafter), { timeout: 30_000 }).toEqual(["Dana Drafter (you)"]);
+    // Signing out ends the session and leaves the shared draft.
+    await chooseFromToolbar(drafter, "Sign out");
+    await drafter.waitForURL((url) => !url.search.includes("shared="), { timeout: 15_000 });
+    expect((await drafter.request.get(`${server.url}/api/session`)).status()).toBe(401);
     // Asking for the session before signing in is answered 401, which Chromium logs; nothing else may be.
     expect(errors.filter((error) => !error.includes("status of 401"))).toEqual([]);
   }, 180_000);

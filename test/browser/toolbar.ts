@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 /** Which toolbar menu holds each action. */
 const MENU_OF: Readonly<Record<string, string>> = {
   "New section…": "Section", "Renumber section…": "Section", "Repeal section": "Section", "Delete subsection": "Section",
-  "Drafts…": "Draft", "Versions…": "Draft", "Import official text…": "Draft", "Import proposed text…": "Draft", "Share…": "Draft", "People and history…": "Draft",
+  "Drafts…": "Draft", "Versions…": "Draft", "Import official text…": "Draft", "Import proposed text…": "Draft", "Share…": "Draft", "People and history…": "Draft", "Sign out": "Draft",
 };
 
 /** Opens the toolbar menu that holds `action` and chooses it. */

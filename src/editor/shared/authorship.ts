@@ -24,6 +24,8 @@ export interface AuthorName {
 export interface Attribution {
   readonly by: AuthorName;
   readonly at: string;
+  /** True when the change was already in the draft when `by` shared it (made before, by whoever). */
+  readonly uploaded?: boolean;
 }
 
 interface Run {
@@ -179,7 +181,8 @@ export function changeAttributions(state: EditorState, ydoc: Y.Doc): Map<string,
   if (!binding) return result;
   const index = buildIndex(ydoc);
   // What was already in the draft when it was shared is credited to the person who shared it.
-  const uploaded = attribution([...ydoc.getMap<Run>(SHARED_MAPS.authorship).entries()].find(([key]) => key.endsWith(":upload"))?.[1] ?? null);
+  const upload = attribution([...ydoc.getMap<Run>(SHARED_MAPS.authorship).entries()].find(([key]) => key.endsWith(":upload"))?.[1] ?? null);
+  const uploaded: Attribution | null = upload ? { ...upload, uploaded: true } : null;
   const { draft, redline } = redlineState(state);
   const ranges = changeRanges(state.doc, draft, redline, unitPlaces(state.doc), null);
   for (const change of redline.changes) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { ChangesPanel } from "./ChangesPanel";
@@ -12,6 +12,8 @@ interface SidePanelProps {
   readonly editor: DocumentEditor;
   readonly state: EditorState;
   /** A shared draft: the Suggestions tab shows, with Accept and Reject when `canDecide`. */
+  /** Shown above the tabs (who is in a shared draft). */
+  readonly top?: ReactNode;
   readonly suggestions?: { readonly canDecide: boolean; readonly creditNextEdit?: (author: { name: string; office: string }) => void } | null;
 }
 
@@ -21,7 +23,7 @@ type Tab = "changes" | "comments" | "suggestions" | "checks";
 const LIVE_CHECK_SIZE = 300_000;
 
 /** The panel beside the editor: the tracked changes, the comment threads, and the cross-reference checks with their count. */
-export function SidePanel({ editor, state, suggestions = null }: SidePanelProps) {
+export function SidePanel({ editor, state, suggestions = null, top = null }: SidePanelProps) {
   const [tab, setTab] = useState<Tab>("changes");
   // A new comment asked for, or a thread opened from elsewhere (the toolbar, Ctrl+Alt+M), shows the Comments tab.
   const { compose, activeId } = threadsState(state);
@@ -38,6 +40,7 @@ export function SidePanel({ editor, state, suggestions = null }: SidePanelProps)
   );
   return (
     <aside className="side-panel">
+      {top}
       <div className="panel-tabs" role="tablist" aria-label="Side panel">
         {tabButton("changes", "Changes")}
         {tabButton("comments", "Comments")}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useModalDialog } from "../useModalDialog";
+import { ShareLinkNotice } from "./ShareLinkNotice";
 import type { SharedConnection } from "./sharedConnection";
 import {
   addPerson, auditCsvUrl, draftAudit, inviteMember, listMembers, listPeople, removeMember, ServerError,
@@ -22,6 +23,8 @@ export function MembersDialog({ open, shared, onClose }: { readonly open: boolea
   const [members, setMembers] = useState<readonly SharedMember[]>([]);
   const [audit, setAudit] = useState<readonly AuditRow[]>([]);
   const [offices, setOffices] = useState<readonly string[]>([]);
+  const [people, setPeople] = useState<readonly string[]>([]);
+  const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [invitee, setInvitee] = useState("");
   const [role, setRole] = useState<SharedRole>("reviewer");
@@ -36,14 +39,16 @@ export function MembersDialog({ open, shared, onClose }: { readonly open: boolea
       setMembers(found);
       setAudit(rows);
       setOffices(known.offices);
+      setPeople(known.people.map((person) => person.name));
     } catch (caught) {
       setError(caught instanceof ServerError ? caught.message : "The server could not be reached.");
     }
   };
-  const dialog = useModalDialog(open, () => { setError(null); void refresh(); });
-  const act = async (what: () => Promise<void>) => {
+  const dialog = useModalDialog(open, () => { setError(null); setDone(null); void refresh(); });
+  const act = async (what: () => Promise<void>, said?: string) => {
     setError(null);
-    try { await what(); await refresh(); } catch (caught) { setError(caught instanceof ServerError ? caught.message : "That did not work; nothing changed."); }
+    setDone(null);
+    try { await what(); await refresh(); if (said) setDone(said); } catch (caught) { setError(caught instanceof ServerError ? caught.message : "That did not work; nothing changed."); }
   };
   const invite = (event: FormEvent) => {
     event.preventDefault();
@@ -56,16 +61,20 @@ export function MembersDialog({ open, shared, onClose }: { readonly open: boolea
         await inviteMember(session, id, { office: who }, role);
       }
       setInvitee("");
-    });
+    }, `Invited ${who} as ${role}.`);
   };
   const add = (event: FormEvent) => {
     event.preventDefault();
-    void act(async () => { await addPerson(session, newPerson); setNewPerson({ name: "", office: "", password: "", admin: false }); });
+    const name = newPerson.name.trim();
+    void act(async () => { await addPerson(session, newPerson); setNewPerson({ name: "", office: "", password: "", admin: false }); },
+      `Added ${name}: they sign in with that name and the password you gave, then invite them to drafts here.`);
   };
   return (
     <dialog ref={dialog} className="members-dialog" aria-labelledby="members-title" onClose={onClose}>
       <h2 id="members-title">People and history of this draft</h2>
+      <ShareLinkNotice id={id} intro="Address of this draft:" />
       {error && <p className="form-error" role="alert">{error}</p>}
+      {done && <p className="form-done" role="status" data-testid="members-done">{done}</p>}
       <table className="members-table">
         <thead><tr><th>Member</th><th>Role</th>{canManage && <th><span className="visually-hidden">Remove</span></th>}</tr></thead>
         <tbody>
@@ -87,7 +96,8 @@ export function MembersDialog({ open, shared, onClose }: { readonly open: boolea
       </table>
       {canManage && (
         <form className="invite-form" onSubmit={invite}>
-          <label>Invite a person or an office by name <input value={invitee} onChange={(event) => setInvitee(event.target.value)} list="known-offices" /></label>
+          <label>Invite a person or an office by name <input value={invitee} onChange={(event) => setInvitee(event.target.value)} list="known-invitees" /></label>
+          <datalist id="known-invitees">{[...people, ...offices].map((name) => <option key={name} value={name} />)}</datalist>
           <datalist id="known-offices">{offices.map((office) => <option key={office} value={office} />)}</datalist>
           <label>as <select value={role} onChange={(event) => setRole(event.target.value as SharedRole)}>{ROLES.map((each) => <option key={each} value={each}>{each}</option>)}</select></label>
           <button type="submit">Invite</button>

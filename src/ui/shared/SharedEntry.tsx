@@ -47,7 +47,10 @@ export function SharedEntry({ id }: { readonly id: string }) {
         : status === null ? <p>Connecting to the server…</p>
         : status.kind === "none" ? <p role="alert">This address opens a shared draft, which needs the Ordinance Redline server. Start it with <code>npm start</code>, or open the drafts kept in this browser.</p>
         : status.kind === "signed-in" ? <p aria-busy="true">Opening the shared draft…</p>
-        : <SignInForm firstAdministrator={status.kind === "needs-administrator"} onSignedIn={open} />}
+        : <>
+            <h2>{status.kind === "needs-administrator" ? "Set up this server" : "Sign in to open the shared draft"}</h2>
+            <SignInForm firstAdministrator={status.kind === "needs-administrator"} onSignedIn={open} />
+          </>}
       <p><a href="./">Drafts in this browser</a></p>
     </main>
   );

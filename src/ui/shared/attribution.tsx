@@ -22,7 +22,8 @@ export function useAttributions(): AttributionLookup {
 export function describeAttribution(attribution: ChangeAttribution): string {
   const date = new Date(attribution.at);
   const when = Number.isNaN(date.getTime()) ? attribution.at : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-  return `${attribution.by.name}${attribution.by.office ? `, ${attribution.by.office}` : ""} · ${when}`;
+  const who = `${attribution.by.name}${attribution.by.office ? `, ${attribution.by.office}` : ""}`;
+  return attribution.uploaded ? `In the draft when ${who} shared it · ${when}` : `${who} · ${when}`;
 }
 
 /** The line naming who made a change, when it is known. */

@@ -203,3 +203,8 @@ export async function listPeople(): Promise<{ people: SignedPerson[]; offices: s
 export async function addPerson(session: ServerSession, person: { name: string; office: string; password: string; admin: boolean }): Promise<void> {
   await call("POST", "/api/people", person, session);
 }
+
+/** Signs out (the session ends on the server, and its sockets close). */
+export async function signOut(session: ServerSession): Promise<void> {
+  await call("DELETE", "/api/session", undefined, session);
+}

@@ -7,6 +7,8 @@ import type { SharedConnection } from "./sharedConnection";
 export interface ChangeAttribution {
   readonly by: { readonly name: string; readonly office: string };
   readonly at: string;
+  /** Already in the draft when `by` shared it. */
+  readonly uploaded?: boolean;
 }
 
 /** A shared draft open in the app (built by sharedSession.ts). */

@@ -26,7 +26,7 @@ export function SuggestionsPanel({ editor, state, canDecide, creditNextEdit }: {
     <section className="suggestions-panel" aria-label="Suggestions" role="tabpanel" id="panel-suggestions" aria-labelledby="tab-suggestions">
       <div className="panel-header"><h2>Suggestions <span className="count">{open} open of {suggestions.length}</span></h2></div>
       <div className="suggestion-list">
-        {suggestions.length === 0 && <p className="muted empty">No suggestions yet. A reviewer selects words and chooses Suggest… to propose other wording.</p>}
+        {suggestions.length === 0 && <p className="muted empty">No suggestions yet. Select words and choose Suggest… to propose other wording; a drafter accepts or rejects it.</p>}
         {suggestions.map((suggestion) => {
           const found = suggestion.status === "open" && suggestionRange(state, suggestion.id) !== null;
           return (
