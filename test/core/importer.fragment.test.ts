@@ -135,6 +135,25 @@ describe("the fixture draft and a one-section fragment", () => {
     expect(numbers.indexOf("2-173-043")).toBe(numbers.indexOf("2-173-042") + 1);
   });
 
+  it("says so when a pasted fragment carries the chapter's editor's note, which only sections do not merge", () => {
+    const text = [
+      "CHAPTER 2-173 WELCOMING CITY ORDINANCE*",
+      "",
+      "* Editor's note – Coun. J. 11-16-11, p. 14396, renumbered former chapter 2-172 as this chapter.",
+      "",
+      "2-173-020 Requesting information prohibited.",
+      "",
+      "No agent or agency shall ask any person about the immigration status of that person, in this pasted copy.",
+      "",
+    ].join("\n");
+    const reading = readProposedText(text, draft);
+    expect(reading.kind).toBe("fragment");
+    if (reading.kind !== "fragment") return;
+    expect(describeMerge(reading.merge)).toBe("Replace 2-173-020");
+    const noted = reading.warnings.filter((warning) => warning.reason.includes("editor's note"));
+    expect(noted.map((warning) => warning.text)).toEqual(["Editor's note – Coun. J. 11-16-11, p. 14396, renumbered former chapter 2-172 as this chapter."]);
+  });
+
   it("reads the whole amended chapter as a whole text", () => {
     expect(readProposedText(fixtureText("amended.txt"), draft).kind).toBe("chapter");
   });

@@ -3,7 +3,7 @@
  * or a fragment — one or a few sections — merged into the draft, replacing only the sections it
  * names and adding those whose numbers are new, in the Code's number order. Pure: no DOM.
  */
-import { allSections, type Block, type Chapter, type OrdinanceDocument, type Section } from "../model/document";
+import { allSections, chapterNotes, type Block, type Chapter, type OrdinanceDocument, type Section } from "../model/document";
 import { chapterOfSection, compareSectionNumbers } from "../numbers";
 import { CHAPTER_ASSUMED, ImportError, parseCodeText, type ImportWarning } from "./parseCodeText";
 
@@ -133,7 +133,10 @@ export function describeMerge(merge: Pick<FragmentMerge, "replaced" | "added">):
 export function readProposedDocument(parsed: OrdinanceDocument, warnings: readonly ImportWarning[], draft: OrdinanceDocument): ProposedReading {
   if (isWholeText(parsed, warnings, draft)) return { kind: "chapter", document: parsed, warnings };
   const merge = mergeFragment(draft, allSections(parsed));
-  return { kind: "fragment", merge, warnings: warnings.filter((warning) => !warning.reason.startsWith(CHAPTER_ASSUMED)) };
+  // Only sections merge: an editor's note of the pasted chapter is said, not silently dropped.
+  const notes = parsed.chapters.flatMap((chapter) => chapterNotes(chapter));
+  const dropped: ImportWarning[] = notes.map((note) => ({ line: 0, text: note.text, reason: "the chapter's editor's note in the pasted text is not merged (only its sections are): edit the draft's own note if it should change" }));
+  return { kind: "fragment", merge, warnings: [...warnings.filter((warning) => !warning.reason.startsWith(CHAPTER_ASSUMED)), ...dropped] };
 }
 
 /**
