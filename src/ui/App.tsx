@@ -92,7 +92,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
       <header className="app-header">
         <div className="toolbar">
           <h1 className="app-name">Ordinance Redline</h1>
-          <span className="draft-title" data-testid="draft-name">{shared ? shared.draft.title : saving.name}</span>
+          <span className="draft-title" data-testid="draft-name" title={shared ? shared.draft.title : saving.name}>{shared ? shared.draft.title : saving.name}</span>
           {shared ? <SharedIndicator connection={shared} /> : <SaveIndicator status={saving.status} />}
           <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
           <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
