@@ -14,13 +14,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const serverAddress = process.env.ORDINANCE_REDLINE_SERVER ?? "http://127.0.0.1:8787";
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   // `npm run dev`: Vite's dev server, with the API and the collaboration socket of a server
-  // started beside it (`npm run serve`, port 8787).
+  // started beside it (`npm run serve`, port 8787; ORDINANCE_REDLINE_SERVER names another).
   server: {
     host: "127.0.0.1", port: 5173,
-    proxy: { "/api": "http://127.0.0.1:8787", "/collab": { target: "ws://127.0.0.1:8787", ws: true } },
+    proxy: { "/api": serverAddress, "/collab": { target: serverAddress.replace(/^http/, "ws"), ws: true } },
   },
   preview: { host: "127.0.0.1" },
   build: { target: "es2022", sourcemap: true },
