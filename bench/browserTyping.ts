@@ -15,6 +15,7 @@ import { gzipSync } from "node:zlib";
 import { build, preview } from "vite";
 import { chromium, type Page } from "playwright-core";
 import { chromePath } from "../test/browser/browser";
+import { printStartupTimes } from "./startupTimes";
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
       const large = await open(await browser.newPage({ viewport: { width: 1366, height: 900 } }), `${url}?sample=2000000&perf`);
       pairs.push({ small, large });
     }
+    await printStartupTimes(browser, servers[0]!.resolvedUrls!.local[0]!);
     const typists = pairs.flatMap(({ small, large }) => [small, large]);
     for (const typist of typists) { await typeRound(typist, 0, 2, 10); await times(typist, true); } // warm-up
     const rounds = 16;
