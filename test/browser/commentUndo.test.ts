@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { selectWords } from "./editing";
 import { launchBrowser, openPage } from "./browser";
 
 /**
@@ -20,30 +21,6 @@ function draftText(page: Page): Promise<string> {
 }
 
 const PASSAGE = "witnesses to crime";
-
-/** Selects the first occurrence of `text` in the chapter's words (or puts the caret after it), as a drag would. */
-async function selectWords(page: Page, text: string, caretAfter = false): Promise<void> {
-  await page.evaluate(([needle, after]) => {
-    for (const element of document.querySelectorAll(".editor-pane .words")) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest("del, [contenteditable=false]")) continue;
-        const at = node.textContent!.indexOf(needle as string);
-        if (at < 0) continue;
-        (element.closest("[contenteditable=true]") as HTMLElement).focus();
-        const range = document.createRange();
-        range.setStart(node, after ? at + (needle as string).length : at);
-        range.setEnd(node, at + (needle as string).length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`not found: ${needle}`);
-  }, [text, caretAfter] as const);
-  // The editor reads the page's selection on selectionchange.
-  await page.waitForTimeout(100);
-}
 
 /** The highlighted words of the text with their computed background. */
 function highlights(page: Page): Promise<Array<{ text: string; background: string }>> {

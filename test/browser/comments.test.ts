@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import JSZip from "jszip";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { selectWords } from "./editing";
 import { launchBrowser, outputDir } from "./browser";
 
 const PASSAGE = "witnesses to crime";
@@ -16,30 +17,6 @@ const PASSAGE = "witnesses to crime";
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector("[data-testid=change-row]");
   await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
-}
-
-/** Selects the first occurrence of `text` in the chapter's words, as a drag would, and focuses the text. */
-async function selectWords(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    for (const element of document.querySelectorAll(".editor-pane .words")) {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest("del, [contenteditable=false]")) continue;
-        const at = node.textContent!.indexOf(needle);
-        if (at < 0) continue;
-        (element.closest("[contenteditable=true]") as HTMLElement).focus();
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`not found: ${needle}`);
-  }, text);
-  // The editor reads the page's selection on selectionchange.
-  await page.waitForTimeout(100);
 }
 
 /** The highlighted words of the text (the comment decoration) with their computed background colour. */

@@ -67,3 +67,40 @@ export async function caretAtEndOf(page: Page, text: string): Promise<void> {
     (block.closest("[contenteditable=true]") as HTMLElement).focus();
   }, text);
 }
+
+/**
+ * Selects the first occurrence of `text` in the chapter's words (or, with `caretAfter`, puts the
+ * caret after it), as a drag would; struck words and other widgets inside the words are skipped.
+ * Works in a read-only view too (a reviewer's).
+ */
+export async function selectWords(page: Page, text: string, caretAfter = false): Promise<void> {
+  await page.evaluate(([needle, after]) => {
+    for (const element of document.querySelectorAll(".editor-pane .words")) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const widget = node.parentElement?.closest("del, [contenteditable=false]");
+        if (widget && element.contains(widget)) continue;
+        const at = node.textContent!.indexOf(needle as string);
+        if (at < 0) continue;
+        (element.closest(".ProseMirror") as HTMLElement).focus();
+        const range = document.createRange();
+        range.setStart(node, after ? at + (needle as string).length : at);
+        range.setEnd(node, at + (needle as string).length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`not found: ${needle}`);
+  }, [text, caretAfter] as const);
+  // The editor reads the page's selection on selectionchange.
+  await page.waitForTimeout(100);
+}
+
+/** Signs in on the page's "Sign in" form. */
+export async function signIn(page: Page, name: string, password: string): Promise<void> {
+  const form = page.getByRole("form", { name: "Sign in" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+}

@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstAdmin, PASSWORD, person, testServer } from "../server/helpers";
 import { launchBrowser, outputDir } from "./browser";
-import { caretBefore, documentText } from "./editing";
+import { caretBefore, documentText, selectWords, signIn } from "./editing";
 import { chooseFromToolbar } from "./toolbar";
 
 describe("a shared draft, two people in Chromium", () => {
@@ -45,35 +45,6 @@ describe("a shared draft, two people in Chromium", () => {
     return page;
   }
 
-  /** Selects the first occurrence of `text` in the chapter's words, as a drag would. */
-  async function selectWords(page: Page, text: string): Promise<void> {
-    await page.evaluate((needle) => {
-      for (const element of document.querySelectorAll(".editor-pane .words")) {
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent!.indexOf(needle);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + needle.length);
-          const selection = window.getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return;
-        }
-      }
-      throw new Error(`not found: ${needle}`);
-    }, text);
-    // ProseMirror reads the DOM selection on selectionchange.
-    await page.waitForTimeout(100);
-  }
-
-  async function signIn(page: Page, name: string): Promise<void> {
-    const form = page.getByRole("form", { name: "Sign in" });
-    await form.getByLabel("Name").fill(name);
-    await form.getByLabel("Password").fill(PASSWORD);
-    await form.getByRole("button", { name: "Sign in" }).click();
-  }
 
   it("shares; shows presence both ways; brings typing across as an insertion; a reviewer's suggestion is accepted, credited to her and exported", async () => {
     const drafter = await newPage();
@@ -81,7 +52,7 @@ describe("a shared draft, two people in Chromium", () => {
     await drafter.waitForSelector("[data-testid=change-row]");
     await chooseFromToolbar(drafter, "Share…");
     const dialog = drafter.getByRole("dialog", { name: "Share this draft" });
-    await signIn(drafter, "Dana Drafter");
+    await signIn(drafter, "Dana Drafter", PASSWORD);
     await dialog.getByLabel(/Invite/).fill("Rita Reviewer");
     await dialog.getByLabel("as").selectOption("reviewer");
     await dialog.getByRole("button", { name: "Share" }).click();
@@ -95,7 +66,7 @@ describe("a shared draft, two people in Chromium", () => {
 
     const reviewer = await newPage();
     await reviewer.goto(link);
-    await signIn(reviewer, "Rita Reviewer");
+    await signIn(reviewer, "Rita Reviewer", PASSWORD);
     await reviewer.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
     expect(await reviewer.getByTestId("shared-status").textContent()).toContain("reviewer");
 

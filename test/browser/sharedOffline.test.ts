@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstAdmin, openTestStorage, PASSWORD, person, testServer } from "../server/helpers";
 import { launchBrowser } from "./browser";
-import { caretBefore, documentText } from "./editing";
+import { caretBefore, documentText, signIn } from "./editing";
 import { chooseFromToolbar } from "./toolbar";
 
 describe("a shared draft offline, in Chromium", () => {
@@ -58,19 +58,13 @@ describe("a shared draft offline, in Chromium", () => {
     return page;
   }
 
-  async function signIn(page: Page, name: string): Promise<void> {
-    const form = page.getByRole("form", { name: "Sign in" });
-    await form.getByLabel("Name").fill(name);
-    await form.getByLabel("Password").fill(PASSWORD);
-    await form.getByRole("button", { name: "Sign in" }).click();
-  }
 
   it("keeps offline typing through a closed tab and sends it when back; a role lowered meanwhile is said, and the typing can be downloaded", async () => {
     const danaContext = await newContext();
     const dana = await open(danaContext, server.url + "/");
     await dana.waitForSelector("[data-testid=change-row]");
     await chooseFromToolbar(dana, "Share…");
-    await signIn(dana, "Dana Drafter");
+    await signIn(dana, "Dana Drafter", PASSWORD);
     const dialog = dana.getByRole("dialog", { name: "Share this draft" });
     await dialog.getByLabel(/Invite/).fill("Ben Second");
     await dialog.getByLabel("as").selectOption("drafter");
@@ -82,7 +76,7 @@ describe("a shared draft offline, in Chromium", () => {
 
     const benContext = await newContext();
     const benPage = await open(benContext, link);
-    await signIn(benPage, "Ben Second");
+    await signIn(benPage, "Ben Second", PASSWORD);
     await benPage.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
 
     // The server goes away: Dana types; the status says where her words are; Ben does not get them.

@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServer } from "../server/helpers";
 import { launchBrowser } from "./browser";
+import { signIn } from "./editing";
 import { chooseFromToolbar } from "./toolbar";
 
 const PASSWORD = "correct horse battery staple";
@@ -64,10 +65,7 @@ describe("setting up a server from the browser, in Chromium", () => {
     const ben = await page();
     await ben.goto(address);
     await ben.getByRole("heading", { name: "Sign in to open the shared draft" }).waitFor({ timeout: 15_000 });
-    const form = ben.getByRole("form", { name: "Sign in" });
-    await form.getByLabel("Name").fill("Ben Reviewer");
-    await form.getByLabel("Password").fill(PASSWORD);
-    await form.getByRole("button", { name: "Sign in" }).click();
+    await signIn(ben, "Ben Reviewer", PASSWORD);
     await ben.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
     expect(await ben.getByTestId("shared-status").textContent()).toContain("reviewer");
     expect(errors.filter((error) => !error.includes("status of 401"))).toEqual([]);
