@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import { compare, formatText } from "../../src/core/redline";
-import { similarity, textSimilarity, wordBag } from "../../src/core/redline/similarity";
+import { similarity, textSimilarity, wordBag, wordCount } from "../../src/core/redline/similarity";
 import { Random } from "../../src/core/samples/random";
 
 function words(text: string): string[] {
@@ -42,6 +42,22 @@ describe("wordBag", () => {
 
   it("folds quote and dash shapes", () => {
     expect(words("the city\u2019s \u201Cagency\u201D 2\u2013173")).toEqual(words("the city's \"agency\" 2-173"));
+  });
+
+  it("counts the same words without building the bag (wordCount)", () => {
+    expect(wordCount("under § 2-173-020(a) and (b)(1)")).toBe(6);
+    expect(wordCount("the city\u2019s \u201Cagency\u201D")).toBe(3);
+    expect(wordCount("  ")).toBe(0);
+    const random = new Random(41);
+    const pieces = ["a", "B", "7", "$", "§", "-", "'", "\u2019", ".", ",", ":", "/", "(", ")", " ", "  ", "İ", "ß", "三", "é", "\u2013", ";"];
+    for (let trial = 0; trial < 3_000; trial++) {
+      let text = "";
+      const length = random.int(0, 24);
+      for (let k = 0; k < length; k++) text += pieces[random.int(0, pieces.length - 1)];
+      // Counted before the bag exists (a cached bag would answer for it), then against the bag.
+      const counted = wordCount(text);
+      expect(counted, JSON.stringify(text)).toBe(wordBag(text).size);
+    }
   });
 
   it("is the same bag for the same text, asked twice", () => {

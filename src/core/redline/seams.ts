@@ -10,7 +10,7 @@
 import type { LineInfo } from "../model/canonicalText";
 import type { Section } from "../model/document";
 import { pairGap, type AlignStep } from "./align";
-import { textSimilarity, wordBag } from "./similarity";
+import { textSimilarity, wordBag, wordCount } from "./similarity";
 import type { ResolvedOptions } from "./types";
 import { diffLine } from "./wordDiff";
 
@@ -43,10 +43,15 @@ function textAt(section: Section, index: number): string {
   return section.blocks[index]!.text;
 }
 
+/** Each section's word counts by block, counted once (a run's search asks for each many times). */
+const wordCounts = new WeakMap<Section, Array<number | undefined>>();
+
 /** Word count and length of a paragraph's text, for bounding a seam's similarity cheaply. */
 function sizeOf(section: Section, index: number): { words: number; length: number } {
   const text = textAt(section, index);
-  return { words: wordBag(text).size, length: text.length };
+  let counts = wordCounts.get(section);
+  if (!counts) wordCounts.set(section, (counts = []));
+  return { words: (counts[index] ??= wordCount(text)), length: text.length };
 }
 
 /**

@@ -30,6 +30,17 @@ export function wordBag(text: string): WordBag {
   return bag;
 }
 
+/** The number of words of `text`: `wordBag(text).size`, counted without building the bag. */
+export function wordCount(text: string): number {
+  const cached = bags.get(text);
+  if (cached) return cached.size;
+  const folded = foldTypography(text).toLowerCase();
+  const words = new RegExp(WORD);
+  let count = 0;
+  while (words.exec(folded)) count++;
+  return count;
+}
+
 /** Dice similarity of two word bags, in [0, 1]; two empty bags are identical (1). */
 export function similarity(a: WordBag, b: WordBag): number {
   if (a.size === 0 && b.size === 0) return 1;

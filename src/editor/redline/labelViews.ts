@@ -18,11 +18,12 @@ function labelChange(decorations: readonly Decoration[]): LabelSpec | null {
 
 /** Fills `target` with the label, or the old label struck and the new one underlined. */
 function renderLabel(target: HTMLElement, label: string, change: LabelSpec | null): void {
-  target.replaceChildren();
   if (!change) {
-    target.textContent = label;
+    // Setting the text replaces whatever the label showed before.
+    if (target.textContent !== label || target.childNodes.length > 1) target.textContent = label;
     return;
   }
+  target.replaceChildren();
   const del = document.createElement("del");
   const classes = change.classes ?? [];
   del.className = classes.filter((name) => name !== "redline-agreed").join(" ");
@@ -62,34 +63,39 @@ class LabelledView implements NodeView {
    * "redline-insert-block") and re-adds them only when the decoration changes.
    */
   private setOwnClasses(classes: readonly string[]): void {
-    for (const name of this.ownClasses) if (!classes.includes(name)) this.dom.classList.remove(name);
-    for (const name of classes) this.dom.classList.add(name);
+    if (this.ownClasses.length === 0 && this.dom.className === "") {
+      // A new view (a chapter opening builds thousands): one write.
+      this.dom.className = classes.join(" ");
+    } else {
+      for (const name of this.ownClasses) if (!classes.includes(name)) this.dom.classList.remove(name);
+      for (const name of classes) this.dom.classList.add(name);
+    }
     this.ownClasses = classes;
   }
 
   private render(node: PMNode, decorations: readonly Decoration[]): void {
     const change = labelChange(decorations);
+    const heading = this.kind === "heading";
+    const { id, enumerator, level, number } = node.attrs as { id?: string; enumerator?: string | null; level?: number; number?: string };
     // Typing re-renders the typed paragraph's view: when its label reads the same, touch
     // nothing, so the browser has no layout to redo for it.
-    const shown = JSON.stringify([node.attrs, change?.oldLabel ?? null, change?.changeId ?? null, change?.classes ?? []]);
+    const shown = `${heading ? number : `${id}\u0000${enumerator}\u0000${level}`}\u0000${change ? `${change.oldLabel}\u0000${change.changeId}\u0000${(change.classes ?? []).join(" ")}` : ""}`;
     if (shown === this.shown) return;
     this.shown = shown;
-    if (this.kind === "heading") {
-      const number = node.attrs.number as string;
+    if (heading) {
       this.setOwnClasses(["section-heading"]);
-      this.dom.dataset.number = number;
+      this.dom.setAttribute("data-number", number!);
       this.dom.id = `sec-${number}`;
       this.label.className = "section-number";
       this.contentDOM.className = "catchline";
-      renderLabel(this.label, number, change);
+      renderLabel(this.label, number!, change);
       return;
     }
-    const { id, enumerator, level } = node.attrs as { id: string; enumerator: string | null; level: number };
     this.setOwnClasses(["code-paragraph", `level-${level}`]);
-    this.dom.dataset.id = id;
-    this.dom.dataset.level = String(level);
-    this.dom.dataset.enumerator = enumerator ?? "";
-    this.dom.style.marginLeft = `${level * 2}em`;
+    this.dom.setAttribute("data-id", id!);
+    this.dom.setAttribute("data-level", String(level));
+    this.dom.setAttribute("data-enumerator", enumerator ?? "");
+    this.dom.style.marginLeft = `${level! * 2}em`;
     this.label.className = "enumerator";
     this.label.hidden = !enumerator && !change;
     this.contentDOM.className = "words";
