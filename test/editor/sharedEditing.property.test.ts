@@ -9,20 +9,16 @@
  */
 import { EditorState, type Transaction } from "prosemirror-state";
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { Random } from "../../src/core/samples/random";
 import { undoDraft } from "../../src/editor/collab";
-import { bindSharedAttributes, DRAFT_FRAGMENT, seedSharedAttributes, seedSharedDraft, sharedDraftNode, sharedSetup } from "../../src/editor/shared";
-import { DocumentEditor } from "../../src/editor/documentEditor";
-import { fixtureAmended, fixtureBase } from "../support/fixtures";
-import type { OrdinanceDocument } from "../../src/core/model/document";
+import { DRAFT_FRAGMENT, sharedDraftNode } from "../../src/editor/shared";
+import { deliver, disposeClients, pair, type Client } from "../support/sharedClients";
 import { amendedSample } from "../../src/core/samples/editScripts";
 import { generateTitle } from "../../src/core/samples/generateChapter";
 import { randomAction } from "../support/randomTransactions";
 import { disagreement } from "../support/redlineOracle";
 
-const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); document.body.replaceChildren(); });
+afterEach(() => disposeClients());
 
 /** A transaction taking `editor` to `next`'s document and attributes (a random action computed on a copy of its state). */
 function toward(state: EditorState, next: EditorState): Transaction | null {
@@ -37,42 +33,6 @@ function toward(state: EditorState, next: EditorState): Transaction | null {
     if (state.doc.attrs[key] !== next.doc.attrs[key]) tr.setDocAttribute(key, next.doc.attrs[key]);
   }
   return tr.steps.length > 0 ? tr : null;
-}
-
-interface Client {
-  readonly base: OrdinanceDocument;
-  readonly ydoc: Y.Doc;
-  readonly editor: DocumentEditor;
-  readonly inbox: Uint8Array[];
-}
-
-function client(ydoc: Y.Doc, readOnly = false, base: OrdinanceDocument = fixtureBase()): Client {
-  const editor = new DocumentEditor({ base, draft: base, shared: sharedSetup({ fragment: ydoc.getXmlFragment(DRAFT_FRAGMENT), readOnly }) });
-  const place = document.createElement("div");
-  document.body.append(place);
-  cleanups.push(editor.mount(place));
-  const binding = bindSharedAttributes(editor, ydoc, readOnly ? { sendChange: () => {} } : {});
-  cleanups.push(() => binding.dispose());
-  return { base, ydoc, editor, inbox: [] };
-}
-
-/** Two clients on a draft that the first uploads; updates wait in each other's inbox. */
-function pair(readOnlySecond = false, base: OrdinanceDocument = fixtureBase(), draft: OrdinanceDocument = fixtureAmended()): [Client, Client] {
-  const first = new Y.Doc();
-  const local = new DocumentEditor({ base, draft });
-  seedSharedDraft(local.state.doc, first.getXmlFragment(DRAFT_FRAGMENT));
-  seedSharedAttributes(local.state, first);
-  const second = new Y.Doc();
-  Y.applyUpdate(second, Y.encodeStateAsUpdate(first));
-  const a = client(first, false, base);
-  const b = client(second, readOnlySecond, base);
-  first.on("update", (update: Uint8Array, origin: unknown) => { if (origin !== "wire") b.inbox.push(update); });
-  second.on("update", (update: Uint8Array, origin: unknown) => { if (origin !== "wire") a.inbox.push(update); });
-  return [a, b];
-}
-
-function deliver(to: Client, count = to.inbox.length): void {
-  for (const update of to.inbox.splice(0, count)) Y.applyUpdate(to.ydoc, update, "wire");
 }
 
 function check(c: Client, label: string): void {
@@ -119,8 +79,7 @@ describe("two clients on one shared draft", () => {
       check(b, `seed ${seed} b`);
       expect(b.editor.state.doc.content.eq(a.editor.state.doc.content), `seed ${seed}: both hold the same text`).toBe(true);
       expect(JSON.stringify(b.editor.state.doc.attrs.annotations)).toBe(JSON.stringify(a.editor.state.doc.attrs.annotations));
-      while (cleanups.length) cleanups.pop()!();
-      document.body.replaceChildren();
+      disposeClients();
     }
     // The test is worth something only if edits actually crossed (made while the other's were undelivered).
     expect(crossed).toBeGreaterThan(trials * 3);

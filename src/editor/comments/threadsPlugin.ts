@@ -50,7 +50,9 @@ export type ThreadsAction =
   | { readonly type: "activate"; readonly id: string | null }
   | { readonly type: "compose"; readonly request: ComposeRequest | null }
   /** A thread just made on this range (its live range from the start, not looked for). */
-  | { readonly type: "created"; readonly id: string; readonly range: PosRange };
+  | { readonly type: "created"; readonly id: string; readonly range: PosRange }
+  /** Put the threads back where a snapshot says (each one whose words are there again): a shared draft's undo. */
+  | { readonly type: "restore"; readonly snapshot: ThreadSnapshot };
 
 export const threadsKey = new PluginKey<ThreadsState>("commentThreads");
 
@@ -176,6 +178,42 @@ function snapshotOf(live: ReadonlyMap<string, LiveThread>, doc: PMNode): ThreadS
   return snapshot;
 }
 
+/** Where a thread stood, by its words and their context rather than by position. */
+export interface AnchoredPlace {
+  readonly anchor: TextAnchor;
+  readonly words: string;
+}
+
+/**
+ * Where each attached thread of `state` stands, as anchors: unlike positions, they still find
+ * the words after other people's edits elsewhere (a shared draft's undo keeps one per event).
+ */
+export function anchoredThreadPlaces(state: EditorState): ReadonlyMap<string, AnchoredPlace> {
+  const places = new Map<string, AnchoredPlace>();
+  for (const [id, thread] of threadsState(state).live) {
+    if (!thread.range) continue;
+    const anchor = anchorOfRange(state.doc, thread.range);
+    if (anchor) places.set(id, { anchor, words: state.doc.textBetween(thread.range.from, thread.range.to, "\n") });
+  }
+  return places;
+}
+
+/**
+ * A transaction that puts each thread of `places` back on its words in `state`, for each whose
+ * words are found there again (by anchor, then checked word for word); null when none moves.
+ */
+export function restoreThreadPlaces(state: EditorState, places: ReadonlyMap<string, AnchoredPlace>): Transaction | null {
+  const { live } = threadsState(state);
+  const snapshot = new Map<string, { range: PosRange | null; anchor: TextAnchor; words: string | null }>();
+  for (const [id, place] of places) {
+    const range = resolveTextAnchor(state.doc, place.anchor);
+    const now = live.get(id)?.range;
+    if (!range || !live.has(id) || (now && now.from === range.from && now.to === range.to)) continue;
+    snapshot.set(id, { range, anchor: place.anchor, words: place.words });
+  }
+  return snapshot.size === 0 ? null : state.tr.setMeta(threadsKey, { type: "restore", snapshot } satisfies ThreadsAction);
+}
+
 /** The plugin. */
 export function threadsPlugin(): Plugin<ThreadsState> {
   return new Plugin<ThreadsState>({
@@ -196,8 +234,9 @@ export function threadsPlugin(): Plugin<ThreadsState> {
         if (!action && !threadsChanged && !selectionMoved && (!tr.docChanged || (threads.length === 0 && !previous.compose))) {
           return step.history === previous.history ? previous : { ...previous, history: step.history };
         }
-        const live = threadsChanged || tr.docChanged || action?.type === "created"
-          ? liveThreads(threads, previous.live, tr, oldState.doc, newState.doc, action, step.restore)
+        const restore = action?.type === "restore" ? action.snapshot : step.restore;
+        const live = threadsChanged || tr.docChanged || action?.type === "created" || action?.type === "restore"
+          ? liveThreads(threads, previous.live, tr, oldState.doc, newState.doc, action, restore)
           : previous.live;
         const activeId = action?.type === "activate" ? action.id : action?.type === "created" ? action.id : previous.activeId;
         let compose = action?.type === "compose" ? action.request : action?.type === "created" ? null : previous.compose;

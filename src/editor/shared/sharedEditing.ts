@@ -6,6 +6,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, type EditorState, type Transaction } from "prosemirror-state";
 import { DocAttrStep } from "prosemirror-transform";
+import { sharedThreadUndoPlugin } from "./threadUndo";
 import { prosemirrorToYXmlFragment, redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin, yUndoPluginKey, yXmlFragmentToProseMirrorRootNode } from "y-prosemirror";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
@@ -58,6 +59,7 @@ export function sharedEditingPlugins(shared: SharedEditing): Plugin[] {
     ySyncPlugin(shared.fragment),
     ...(shared.awareness ? [yCursorPlugin(shared.awareness, { cursorBuilder: caretOf })] : []),
     yUndoPlugin(),
+    sharedThreadUndoPlugin(),
     new Plugin({
       key: sharedHistoryKey,
       state: { init: () => ({ undo: undoCommand, redo: redoCommand, closeGroup: (state: EditorState) => yUndoPluginKey.getState(state)?.undoManager?.stopCapturing() }), apply: (_tr, value) => value },
