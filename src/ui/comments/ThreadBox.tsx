@@ -5,6 +5,7 @@ import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { postAs } from "./YouAre";
 import { deleteThreadComment, editThreadComment, replyToThread, resolveThread, type ThreadRef } from "../../editor/comments/commands";
+import { formatWhen } from "../formatWhen";
 
 interface ThreadBoxProps {
   readonly editor: DocumentEditor;
@@ -45,8 +46,8 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
         <article key={comment.id} className="comment" data-testid="comment">
           <header className="comment-head">
             <strong className="comment-author">{writer(comment, sponsors)}</strong>{" "}
-            <time dateTime={comment.time}>{new Date(comment.time).toLocaleString()}</time>
-            {comment.edited && <span className="muted" title={`Edited ${new Date(comment.edited).toLocaleString()}`}> (edited)</span>}
+            <time dateTime={comment.time}>{formatWhen(comment.time)}</time>
+            {comment.edited && <span className="muted" title={`Edited ${formatWhen(comment.edited)}`}> (edited)</span>}
           </header>
           {editing?.id === comment.id
             ? (

@@ -7,6 +7,7 @@ import type { DraftSession } from "./draftSession";
 import { freeDraftName } from "./draftNames";
 import { InputFileError, readUtf8 } from "./readInputFile";
 import { useModalDialog } from "../useModalDialog";
+import { formatWhen } from "../formatWhen";
 
 /** An amendment file whose name a stored draft already has, waiting for the person's answer. */
 interface Clash {
@@ -77,7 +78,7 @@ export function DraftsDialog({ open, session, currentId, base, onClose }: Drafts
         {drafts.map((draft) => (
           <li key={draft.id} data-testid="draft-item" className={draft.id === currentId ? "current" : ""}>
             <span className="draft-name">{draft.name}</span>
-            <time className="muted" dateTime={draft.updatedAt}>{new Date(draft.updatedAt).toLocaleString()}</time>
+            <time className="muted" dateTime={draft.updatedAt}>{formatWhen(draft.updatedAt)}</time>
             {draft.id === currentId ? <span className="badge">open</span> : <button type="button" className="mini" onClick={() => void session.open(draft.id).then(onClose)}>Open</button>}
             <button type="button" className="mini" onClick={() => { const name = prompt("New name", draft.name); if (name?.trim()) void act(() => session.renameOther(draft.id, name.trim())); }}>Rename</button>
             <button type="button" className="mini" onClick={() => void act(() => session.duplicate(draft.id, `${draft.name} (copy)`))}>Duplicate</button>
@@ -97,7 +98,7 @@ export function DraftsDialog({ open, session, currentId, base, onClose }: Drafts
         <div className="draft-clash" role="group" aria-labelledby="draft-clash-question">
           <p id="draft-clash-question" ref={clashHeading} tabIndex={-1}>
             A draft named “{clash.existing.name}” is already kept in this browser (changed{" "}
-            <time dateTime={clash.existing.updatedAt}>{new Date(clash.existing.updatedAt).toLocaleString()}</time>). What should {clash.fileName} do?
+            <time dateTime={clash.existing.updatedAt}>{formatWhen(clash.existing.updatedAt)}</time>). What should {clash.fileName} do?
           </p>
           <div className="dialog-buttons">
             <button type="button" onClick={() => void answer("open")} title="Leave the file aside and open the draft already kept">Open the existing draft</button>

@@ -4,6 +4,7 @@ import type { VersionSummary } from "../../persistence";
 import type { DraftSession } from "./draftSession";
 import { useModalDialog } from "../useModalDialog";
 import { VersionComparison } from "./VersionComparison";
+import { formatWhen } from "../formatWhen";
 
 interface VersionsDialogProps {
   readonly open: boolean;
@@ -51,7 +52,7 @@ export function VersionsDialog({ open, session, onClose }: VersionsDialogProps) 
       <ul className="version-list">
         {versions.map((version) => (
           <li key={version.id} data-testid="version-item">
-            <span>{version.name}</span> <time className="muted" dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString()}</time>
+            <span>{version.name}</span> <time className="muted" dateTime={version.createdAt}>{formatWhen(version.createdAt)}</time>
             <button type="button" className="mini" onClick={() => void session.restoreVersion(version.id).then(refresh)}>Restore</button>
           </li>
         ))}

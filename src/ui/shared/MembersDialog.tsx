@@ -6,6 +6,7 @@ import {
   addPerson, auditCsvUrl, draftAudit, inviteMember, listMembers, listPeople, removeMember, ServerError,
   type AuditRow, type SharedMember, type SharedRole,
 } from "./serverApi";
+import { formatWhen } from "../formatWhen";
 
 const ROLES: readonly SharedRole[] = ["drafter", "reviewer", "viewer"];
 
@@ -120,7 +121,7 @@ export function MembersDialog({ open, shared, onClose }: { readonly open: boolea
           <tbody>
             {[...audit].reverse().slice(0, 200).map((row, index) => (
               <tr key={`${row.at}-${index}`} data-testid="audit-row">
-                <td>{new Date(row.at).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" })}</td>
+                <td>{formatWhen(row.at)}</td>
                 <td>{row.person ?? "—"}{row.office ? `, ${row.office}` : ""}</td>
                 <td>{row.action}</td>
                 <td>{row.detail}</td>

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { EditorState } from "prosemirror-state";
 import type { ChangeAttribution, SharedSession } from "./sharedTypes";
+import { formatWhen } from "../formatWhen";
 
 /** Who made a change (by change id), for a shared draft; none for a local one. */
 type AttributionLookup = (changeId: string) => ChangeAttribution | undefined;
@@ -20,8 +21,7 @@ export function useAttributions(): AttributionLookup {
 
 /** "Dana Drafter, Advancing Justice | Chicago · 3 Dec 2026, 12:05" */
 export function describeAttribution(attribution: ChangeAttribution): string {
-  const date = new Date(attribution.at);
-  const when = Number.isNaN(date.getTime()) ? attribution.at : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const when = formatWhen(attribution.at);
   const who = `${attribution.by.name}${attribution.by.office ? `, ${attribution.by.office}` : ""}`;
   return attribution.uploaded ? `In the draft when ${who} shared it · ${when}` : `${who} · ${when}`;
 }

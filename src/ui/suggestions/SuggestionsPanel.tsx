@@ -2,12 +2,8 @@ import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { acceptSuggestion, docSuggestions, rejectSuggestion, suggestionRange } from "../../editor/suggestions";
 import { docCurrentUser } from "../../editor/comments/threadsPlugin";
+import { formatWhen } from "../formatWhen";
 
-/** When a suggestion was made, as a reader says it. */
-function when(time: string): string {
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? time : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
 
 /**
  * The reviewers' suggestions of a shared draft, open ones first: who proposed what for which
@@ -35,7 +31,7 @@ export function SuggestionsPanel({ editor, state, canDecide, creditNextEdit }: {
                 <del>{suggestion.anchor.quote.exact}</del>{" → "}
                 {suggestion.replacement === "" ? <em>delete</em> : <ins>{suggestion.replacement}</ins>}
               </p>
-              <p className="suggestion-meta">{suggestion.author}{suggestion.office ? `, ${suggestion.office}` : ""} · {when(suggestion.time)} · {suggestion.anchor.section}</p>
+              <p className="suggestion-meta">{suggestion.author}{suggestion.office ? `, ${suggestion.office}` : ""} · {formatWhen(suggestion.time)} · {suggestion.anchor.section}</p>
               {suggestion.status === "open" ? (
                 canDecide ? (
                   <div className="suggestion-actions">
@@ -50,7 +46,7 @@ export function SuggestionsPanel({ editor, state, canDecide, creditNextEdit }: {
                     {!found && <span className="muted"> its words are no longer in the draft</span>}
                   </div>
                 ) : <p className="muted">Open: a drafter accepts or rejects it.</p>
-              ) : <p className="suggestion-decision">{suggestion.status === "accepted" ? "Accepted" : "Rejected"} by {suggestion.decidedBy}{suggestion.decidedAt ? ` · ${when(suggestion.decidedAt)}` : ""}</p>}
+              ) : <p className="suggestion-decision">{suggestion.status === "accepted" ? "Accepted" : "Rejected"} by {suggestion.decidedBy}{suggestion.decidedAt ? ` · ${formatWhen(suggestion.decidedAt)}` : ""}</p>}
             </article>
           );
         })}
