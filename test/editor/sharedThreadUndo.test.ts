@@ -40,6 +40,12 @@ function threadOn(c: Client, text: string): string {
 }
 
 /** Ends Y's current undo group, as a pause in typing does. */
+/** Deletes `length` characters of the thread's words, starting `offset` into them. */
+function deleteAt(c: Client, offset: number, length: number): void {
+  const from = positionOf(c, WORDS) + offset;
+  c.editor.dispatch(c.editor.state.tr.delete(from, from + length));
+}
+
 function pause(c: Client): void {
   const history = c.editor.state.plugins.map((plugin) => plugin.getState(c.editor.state) as { closeGroup?: (state: unknown) => void } | undefined).find((value) => value?.closeGroup);
   history!.closeGroup!(c.editor.state);
@@ -52,8 +58,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
     deliver(b);
     expect(wordsOf(a, id)).toBe(WORDS);
     pause(a);
-    const from = positionOf(a, WORDS) + "witnesses".length;
-    a.editor.dispatch(a.editor.state.tr.delete(from, from + " to crime".length));
+    deleteAt(a, "witnesses".length, " to crime".length);
     const shrunk = wordsOf(a, id);
     expect(shrunk?.trim()).toBe("witnesses");
     expect(a.editor.run(undoDraft, false)).toBe(true);
@@ -71,8 +76,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
     const id = threadOn(a, WORDS);
     deliver(b);
     pause(a);
-    const from = positionOf(a, WORDS);
-    a.editor.dispatch(a.editor.state.tr.delete(from, from + WORDS.length));
+    deleteAt(a, 0, WORDS.length);
     expect(wordsOf(a, id)).toBeNull();
     expect(a.editor.run(undoDraft, false)).toBe(true);
     expect(wordsOf(a, id)).toBe(WORDS);
@@ -85,8 +89,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
     const [a] = pair();
     const id = threadOn(a, WORDS);
     pause(a);
-    const from = positionOf(a, WORDS);
-    a.editor.dispatch(a.editor.state.tr.delete(from, from + "witnesses ".length));
+    deleteAt(a, 0, "witnesses ".length);
     expect(wordsOf(a, id)).toBe("to crime");
     expect(a.editor.run(undoDraft, false)).toBe(true);
     expect(wordsOf(a, id)).toBe(WORDS);
@@ -97,8 +100,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
     const id = threadOn(a, WORDS);
     deliver(b);
     pause(a);
-    const from = positionOf(a, WORDS);
-    a.editor.dispatch(a.editor.state.tr.delete(from, from + "witnesses ".length));
+    deleteAt(a, 0, "witnesses ".length);
     deliver(b);
     // The reviewer-to-be types earlier in the same paragraph; it reaches the drafter before her Undo.
     const earlier = positionOf(b, "help with investigations");

@@ -4,7 +4,6 @@ import { acceptSuggestion, docSuggestions, rejectSuggestion, suggestionRange } f
 import { docCurrentUser } from "../../editor/comments/threadsPlugin";
 import { formatWhen } from "../formatWhen";
 
-
 /**
  * The reviewers' suggestions of a shared draft, open ones first: who proposed what for which
  * words, and for drafters Accept (the text changes) and Reject. Decided ones stay listed with
