@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
+import { keepReadingPlace, readingPlace, type ReadingPlace } from "./readingPlace";
 
 /**
  * The markup views, as Word has them: every mark (today's redline); the draft as amended with a
@@ -25,10 +26,22 @@ function stored(): MarkupView {
   }
 }
 
-/** The reviewer's markup view and its setter; the choice is kept in this browser (All markup until chosen). */
+/**
+ * The reviewer's markup view and its setter; the choice is kept in this browser (All markup until
+ * chosen). A change of view keeps the reader's place: the line at the top of the chapter stays there.
+ */
 export function useMarkupView(): [MarkupView, (view: MarkupView) => void] {
   const [view, setView] = useState<MarkupView>(stored);
+  const place = useRef<ReadingPlace | null>(null);
+  useLayoutEffect(() => {
+    // After the new view is laid out (the Original pane mounts in its own layout effect, before this one).
+    const kept = place.current;
+    place.current = null;
+    return kept ? keepReadingPlace(document, kept) : undefined;
+  }, [view]);
   const choose = (next: MarkupView) => {
+    if (next === view) return;
+    place.current = readingPlace(document);
     setView(next);
     try {
       window.localStorage.setItem(KEY, next);

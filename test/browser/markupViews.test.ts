@@ -132,6 +132,41 @@ describe("markup views in Chromium", () => {
     await page.screenshot({ path: `${outputDir()}markup-all.png` });
   });
 
+  it("keeps the reader's place: the line at the top of the chapter stays there in every view", async () => {
+    await choose("All markup");
+    const pane = (view: string) => (view === "Original" ? "[data-testid=original-pane]" : ".editor-pane");
+    // An unchanged paragraph late in the chapter, below many changes whose marks each view shows
+    // differently, scrolled to just below the top: the line the reader is at.
+    const id = await page.locator(".editor-pane .code-document").evaluate((root) => {
+      const lines = [...root.querySelectorAll(".code-section p.code-paragraph[data-id]")].filter((p) => !p.querySelector("[data-change]") && !p.closest(".redline-insert-block, .redline-insert-section"));
+      return lines[Math.floor(lines.length * 0.8)]!.getAttribute("data-id")!;
+    });
+    const where = (view: string) => page.locator(pane(view)).evaluate((element, blockId) => {
+      const line = element.querySelector(`[data-id="${blockId}"]`)!;
+      return { top: Math.round(line.getBoundingClientRect().top - element.getBoundingClientRect().top), scrollTop: element.scrollTop };
+    }, id);
+    // Sections off screen are laid out at an estimated height until shown, so scroll until the line stays put.
+    for (let attempt = 0; attempt < 10 && Math.abs((await where("All markup")).top - 6) > 1; attempt++) {
+      await page.locator(".editor-pane").evaluate((view, blockId) => {
+        const line = view.querySelector(`[data-id="${blockId}"]`)!;
+        view.scrollTop += line.getBoundingClientRect().top - view.getBoundingClientRect().top - 6;
+      }, id);
+      await page.waitForTimeout(100);
+    }
+    const start = await where("All markup");
+    expect(Math.abs(start.top - 6)).toBeLessThanOrEqual(1);
+    const scrolls: number[] = [];
+    for (const view of ["No markup", "Simple markup", "Original", "All markup"]) {
+      await choose(view);
+      await page.waitForTimeout(300);
+      const seen = await where(view);
+      expect(Math.abs(seen.top - start.top), `${view}: the line moved from ${start.top} px to ${seen.top} px below the top`).toBeLessThanOrEqual(2);
+      scrolls.push(seen.scrollTop);
+    }
+    // The views lay the chapter out differently above the line, so keeping it took scrolling.
+    expect(scrolls.some((scrollTop) => Math.abs(scrollTop - start.scrollTop) > 20)).toBe(true);
+  });
+
   it("logged no errors in the console", () => {
     expect(errors).toEqual([]);
   });
