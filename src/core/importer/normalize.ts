@@ -80,9 +80,10 @@ export function looksBinary(input: string): boolean {
   const sample = input.length > 65536 ? input.slice(0, 65536) : input;
   if (sample.includes("\u0000")) return true;
   let suspicious = 0;
-  for (const ch of sample) {
-    const code = ch.charCodeAt(0);
-    if (ch === "\ufffd" || (code < 32 && ch !== "\n" && ch !== "\r" && ch !== "\t")) suspicious++;
+  // By code unit: the suspicious characters are each one unit, and this is the fast loop.
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0xfffd || (code < 32 && code !== 10 && code !== 13 && code !== 9)) suspicious++;
   }
   return sample.length > 0 && suspicious / sample.length > 0.01;
 }

@@ -37,11 +37,18 @@ export function settleSectionLevels(section: Section): Section {
   return current;
 }
 
-/** `doc` with every section's levels as its canonical text reads them back (the same value when nothing changes). */
+/**
+ * `doc` with every section's levels as its canonical text reads them back (the same value when
+ * nothing changes). Equal to settling each section on its own (`settleSectionLevels`): the whole
+ * text is read once, and only the sections whose levels that reading does not confirm are
+ * settled one by one — on a large title one read instead of one per section.
+ */
 export function settleLevels(doc: OrdinanceDocument): OrdinanceDocument {
+  const read = readWhole(doc);
   let changed = false;
-  const chapters = doc.chapters.map((chapter) => {
-    const sections = chapter.sections.map((section) => {
+  const chapters = doc.chapters.map((chapter, c) => {
+    const sections = chapter.sections.map((section, s) => {
+      if (levelsConfirmed(section, read?.chapters[c]?.sections[s])) return section;
       const settled = settleSectionLevels(section);
       if (settled !== section) changed = true;
       return settled;
@@ -49,4 +56,23 @@ export function settleLevels(doc: OrdinanceDocument): OrdinanceDocument {
     return sections.some((section, i) => section !== chapter.sections[i]) ? { ...chapter, sections } : chapter;
   });
   return changed ? { ...doc, chapters } : doc;
+}
+
+/** The whole document as its canonical text reads back, or null when that text does not read. */
+function readWhole(doc: OrdinanceDocument): OrdinanceDocument | null {
+  try {
+    return parseCodeText(serializeDocument(doc)).document;
+  } catch (error) {
+    if (error instanceof ImportError) return null;
+    throw error;
+  }
+}
+
+/** Whether `read` is `section` read back with every paragraph at the level it has in `section`. */
+function levelsConfirmed(section: Section, read: Section | undefined): boolean {
+  if (!read || read.number !== section.number || read.blocks.length !== section.blocks.length) return false;
+  return section.blocks.every((block, i) => {
+    const other = read.blocks[i]!;
+    return block.kind !== "paragraph" || (other.kind === "paragraph" && other.level === block.level);
+  });
 }
