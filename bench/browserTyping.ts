@@ -8,7 +8,8 @@
  *
  * `npm run bench:browser -- <other checkout>` also serves that checkout's build (its `dist`,
  * built beforehand with `npx vite build` there) and types in its two chapters in the same
- * turns, so an old and a new version are measured in one run under the same load.
+ * turns (start-up and typing), so an old and a new version are measured in one run under the
+ * same load.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
       const large = await open(await browser.newPage({ viewport: { width: 1366, height: 900 } }), `${url}?sample=2000000&perf`);
       pairs.push({ small, large });
     }
-    await printStartupTimes(browser, servers[0]!.resolvedUrls!.local[0]!);
+    await printStartupTimes(browser, servers.map((server, index) => ({ label: builds[index]!, url: server.resolvedUrls!.local[0]! })));
     const typists = pairs.flatMap(({ small, large }) => [small, large]);
     for (const typist of typists) { await typeRound(typist, 0, 2, 10); await times(typist, true); } // warm-up
     const rounds = 16;
