@@ -237,9 +237,12 @@ export class Collaboration {
     }
     if (state) state.bytes += payload.byteLength;
     const now = this.options.now();
+    // Before this update the server's copy holds nothing: it is the draft's text put there when
+    // the draft was shared, not an edit of it.
+    const first = document.store.clients.size === 0;
     const id = await this.storage.appendUpdate(document.name, payload, person.id, now);
     this.logs.get(document.name)?.inFlight.add(id);
-    await this.noteEdit(document.name, person, now);
+    await this.noteEdit(document.name, person, now, first);
     const pending = this.pendingIds.get(connection) ?? [];
     pending.push({ id, update: payload });
     this.pendingIds.set(connection, pending);
@@ -281,12 +284,17 @@ export class Collaboration {
 
   /**
    * The audit trail records editing sessions, not keystrokes: a row when a person's edit of a
-   * draft comes after a quiet time (or is their first since the server started).
+   * draft comes after a quiet time (or is their first since the server started). The draft's
+   * first text (`first`) gets a row of its own, and starts its sharer's session.
    */
-  private async noteEdit(draftId: string, person: Person, now: number): Promise<void> {
+  private async noteEdit(draftId: string, person: Person, now: number, first: boolean): Promise<void> {
     const key = `${draftId}:${person.id}`;
     const last = this.lastEdits.get(key);
     this.lastEdits.set(key, now);
+    if (first) {
+      await this.storage.appendAudit(entryBy(person, draftId, "text-shared", "the draft's text as shared", now));
+      return;
+    }
     if (last !== undefined && now - last < (this.options.editSessionGapMs ?? EDIT_SESSION_GAP_MS)) return;
     await this.storage.appendAudit(entryBy(person, draftId, "edit", "began an editing session", now));
   }

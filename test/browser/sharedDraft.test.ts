@@ -162,11 +162,18 @@ describe("a shared draft, two people in Chromium", () => {
     ]));
     await people.getByLabel("Role of Rita Reviewer (Office of Ald. Ramirez-Rosa, 35th Ward)").selectOption("viewer");
     await expect.poll(async () => ((await (await drafter.request.get(`${server.url}/api/drafts/${new URL(link).searchParams.get("shared")}`)).json()) as { members: Array<{ person?: string; role: string }> }).members.find((member) => member.person === "Rita Reviewer")?.role, { timeout: 10_000 }).toBe("viewer");
-    await expect.poll(() => people.getByTestId("audit-row").allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining("suggestion-accepted")]));
+    await expect.poll(() => people.getByTestId("audit-row").allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining("Accepted a suggestion")]));
+    // Read in words, with the base text's fingerprint cut short (the CSV keeps it whole).
+    const auditText = (await people.getByTestId("audit-row").allTextContents()).join("\n");
+    expect(auditText).toMatch(/Created the draft.*base text fingerprint [0-9a-f]{12}…/);
+    expect(auditText).toContain("Shared the draft's text");
+    expect(auditText).not.toMatch(/[0-9a-f]{64}/);
+    await drafter.screenshot({ path: join(outputDir(), "shared-people.png") });
     const csvHref = await people.getByRole("link", { name: "Download as CSV" }).getAttribute("href");
     const csv = await (await drafter.request.get(server.url + csvHref!)).text();
     expect(csv.split(/\r?\n/)[0]).toBe("id,at,person,office,draft,action,detail");
     expect(csv).toContain("role-set");
+    expect(csv).toMatch(/draft-created,.*base [0-9a-f]{64}/);
     await people.getByRole("button", { name: "Close" }).click();
 
     // Gone within seconds of leaving.

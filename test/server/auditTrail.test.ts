@@ -1,6 +1,7 @@
 /**
- * The audit trail's rows for work on the text: an editing session per person and draft (a
- * row when their edit follows a quiet time, not one per keystroke), and exports, which any
+ * The audit trail's rows for work on the text: the draft's first text as shared (no editing
+ * session), an editing session per person and draft (a row when their edit follows a quiet
+ * time, not one per keystroke), and exports, which any
  * member records and no one outside the draft can.
  */
 import { afterEach, describe, expect, it } from "vitest";
@@ -33,6 +34,13 @@ describe("audit trail of editing and exports", () => {
     const a = tracked(await connect(server.wsUrl, draftId, admin.cookie));
     const b = tracked(await connect(server.wsUrl, draftId, bea.cookie));
     const edits = async () => (await admin.call("GET", `/api/drafts/${draftId}/audit`)).json.audit.filter((row: { action: string }) => row.action === "edit");
+    // The draft's first text, as sharing puts it there: a row of its own, no editing session.
+    a.text.insert(0, "shared text ");
+    await a.acknowledged();
+    const shared = (await admin.call("GET", `/api/drafts/${draftId}/audit`)).json.audit.filter((row: { action: string }) => row.action === "text-shared");
+    expect(shared.map((row: { person: string }) => row.person)).toEqual(["Ada Admin"]);
+    expect(await edits()).toEqual([]);
+    now += 5 * 60 * 1000 + 1;
     for (let i = 0; i < 5; i++) {
       a.text.insert(0, `a${i} `);
       await a.acknowledged();

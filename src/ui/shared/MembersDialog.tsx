@@ -6,6 +6,7 @@ import {
   addPerson, auditCsvUrl, draftAudit, inviteMember, listMembers, listPeople, removeMember, ServerError,
   type AuditRow, type SharedMember, type SharedRole,
 } from "./serverApi";
+import { describeAuditRow } from "./auditText";
 import { formatWhen } from "../formatWhen";
 
 const ROLES: readonly SharedRole[] = ["drafter", "reviewer", "viewer"];
@@ -119,14 +120,17 @@ export function MembersDialog({ open, shared, onClose }: { readonly open: boolea
         <table>
           <thead><tr><th>When</th><th>Who</th><th>What</th><th>Detail</th></tr></thead>
           <tbody>
-            {[...audit].reverse().slice(0, 200).map((row, index) => (
-              <tr key={`${row.at}-${index}`} data-testid="audit-row">
-                <td>{formatWhen(row.at)}</td>
-                <td>{row.person ?? "—"}{row.office ? `, ${row.office}` : ""}</td>
-                <td>{row.action}</td>
-                <td>{row.detail}</td>
-              </tr>
-            ))}
+            {[...audit].reverse().slice(0, 200).map((row, index) => {
+              const described = describeAuditRow(row);
+              return (
+                <tr key={`${row.at}-${index}`} data-testid="audit-row" data-action={row.action}>
+                  <td>{formatWhen(row.at)}</td>
+                  <td>{row.person ?? "—"}{row.office ? `, ${row.office}` : ""}</td>
+                  <td>{described.what}</td>
+                  <td title={described.full === described.detail ? undefined : described.full}>{described.detail}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
