@@ -12,6 +12,7 @@ import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import { readEntryChange, reviewerRefusal, SHARED_MAPS, type SharedEntry } from "../core/sharedDraft";
 import { entryBy } from "./audit";
+import { watchCommentSignatures } from "./commentSignatures";
 import type { Person, Role, Storage } from "./storage/storage";
 
 /** What the server knows about a connection. */
@@ -193,6 +194,7 @@ export class Collaboration {
     }, "storage");
     this.logs.set(documentName, { inFlight: new Set(), appliedUpTo: stored.lastId, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) });
     this.auditDecisions(documentName, document);
+    watchCommentSignatures(documentName, document, { storage: this.storage, now: this.options.now, log: this.options.log });
     // Changes made on the server itself (not from a connection) are logged once applied.
     document.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === SERVER_LOGGED || (typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection")) return;

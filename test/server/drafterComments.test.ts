@@ -1,0 +1,99 @@
+/**
+ * Drafters write comments straight into the shared document, so the server checks them once
+ * applied: a drafter's own signed comment stays; a comment signed in someone else's name, or a
+ * change to someone else's words, is put back at once for everyone, the drafter is told why and
+ * the audit trail keeps a row; removing a reviewer's thread and putting it back word for word
+ * (Undo) is allowed.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { SHARED_MAPS } from "../../src/core/sharedDraft";
+import { connect, firstAdmin, newDraft, person, sleep, testServer, waitFor, type Peer } from "./helpers";
+
+const DRAFTER = { name: "Dana Drafter", office: "Advancing Justice | Chicago" };
+const signedBy = (who: { name: string; office: string }) => ({ author: who.name, office: who.office });
+const REVIEWER = { name: "Rita Reviewer", office: "Office of Ald. Ramirez-Rosa, 35th Ward" };
+
+function thread(id: string, comments: Array<{ id: string; author: string; office: string; text: string }>) {
+  return {
+    id, resolved: false,
+    anchor: { section: "2-173-020", blockId: null, quote: { exact: "witnesses to crime", prefix: "and ", suffix: ", including" } },
+    comments: comments.map((comment) => ({ ...comment, time: "2026-12-03T12:00:00.000Z" })),
+  };
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => { while (cleanups.length) await cleanups.pop()!(); });
+
+async function setUp() {
+  const server = await testServer();
+  cleanups.push(() => server.close());
+  const admin = await firstAdmin(server.url);
+  const drafterClient = await person(admin, DRAFTER.name, DRAFTER.office);
+  const reviewerClient = await person(admin, REVIEWER.name, REVIEWER.office);
+  const id = await newDraft(drafterClient);
+  expect((await drafterClient.call("PUT", `/api/drafts/${id}/members`, { person: REVIEWER.name, role: "reviewer" })).status).toBe(200);
+  const open = async (cookie: string) => { const peer = await connect(server.wsUrl, id, cookie); cleanups.push(() => peer.destroy()); return peer; };
+  const drafter = await open(drafterClient.cookie);
+  const reviewer = await open(reviewerClient.cookie);
+  const told: string[] = [];
+  drafter.provider.on("stateless", ({ payload }: { payload: string }) => {
+    const message = JSON.parse(payload) as { type?: string; reason?: string };
+    if (message.type === "entry-refused") told.push(message.reason ?? "");
+  });
+  const refusedRows = async () => ((await drafterClient.call("GET", `/api/drafts/${id}/audit`)).json.audit as Array<{ action: string; person: string }>).filter((row) => row.action === "comment-refused");
+  return { drafter, reviewer, told, refusedRows };
+}
+
+const threads = (peer: Peer) => peer.doc.getMap<{ order: number; value: unknown }>(SHARED_MAPS.threads);
+const commentsAt = (peer: Peer, id: string) => (threads(peer).get(id)?.value as { comments: Array<{ author: string; text: string }> } | undefined)?.comments;
+
+/** A reviewer's thread, written through the reviewers' checked path, as seen by both. */
+async function reviewerThread(drafter: Peer, reviewer: Peer) {
+  const value = thread("t-r", [{ id: "c-r", ...signedBy(REVIEWER), text: "Does this cover reports made online?" }]);
+  reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "threads", id: "t-r", value }));
+  await waitFor(() => threads(drafter).has("t-r"), 10_000, "the reviewer's thread at the drafter's");
+  return value;
+}
+
+describe("a drafter's comments on a shared draft", () => {
+  it("keeps a drafter's own signed thread", async () => {
+    const { drafter, reviewer, told, refusedRows } = await setUp();
+    threads(drafter).set("t-d", { order: 0, value: thread("t-d", [{ id: "c-d", ...signedBy(DRAFTER), text: "Check the 2012 amendment." }]) });
+    await drafter.acknowledged();
+    await waitFor(() => threads(reviewer).has("t-d"), 10_000, "the thread at the reviewer's");
+    await sleep(300);
+    expect(commentsAt(drafter, "t-d")?.[0]?.author).toBe(DRAFTER.name);
+    expect(told).toEqual([]);
+    expect(await refusedRows()).toEqual([]);
+  }, 60_000);
+
+  it("puts back a thread signed in someone else's name, tells the drafter why and audits it", async () => {
+    const { drafter, reviewer, told, refusedRows } = await setUp();
+    threads(drafter).set("t-f", { order: 0, value: thread("t-f", [{ id: "c-f", ...signedBy(REVIEWER), text: "I agree with everything." }]) });
+    await waitFor(() => told.length > 0, 10_000, "the refusal");
+    expect(told).toEqual(["a comment must be signed by the person who writes it"]);
+    await waitFor(() => !threads(drafter).has("t-f"), 10_000, "the forged thread gone at the drafter's");
+    await sleep(300);
+    expect(threads(reviewer).has("t-f")).toBe(false);
+    expect((await refusedRows()).map((row) => row.person)).toEqual([DRAFTER.name]);
+  }, 60_000);
+
+  it("puts back a reviewer's words a drafter changed, but lets a drafter remove the thread and put it back word for word", async () => {
+    const { drafter, reviewer, told } = await setUp();
+    const original = await reviewerThread(drafter, reviewer);
+    threads(drafter).set("t-r", { order: 0, value: { ...original, comments: [{ ...original.comments[0]!, text: "I agree with everything." }] } });
+    await waitFor(() => told.length > 0, 10_000, "the refusal");
+    expect(told).toEqual(["someone else's comment may not be changed"]);
+    await waitFor(() => commentsAt(drafter, "t-r")?.[0]?.text === "Does this cover reports made online?", 10_000, "the reviewer's words back");
+    // Removal (the words it was on deleted), then Undo putting it back as it was.
+    threads(drafter).delete("t-r");
+    await drafter.acknowledged();
+    await waitFor(() => !threads(reviewer).has("t-r"), 10_000, "the thread removed at the reviewer's");
+    threads(drafter).set("t-r", { order: 0, value: original });
+    await drafter.acknowledged();
+    await waitFor(() => threads(reviewer).has("t-r"), 10_000, "the thread back at the reviewer's");
+    await sleep(300);
+    expect(commentsAt(reviewer, "t-r")).toEqual(original.comments);
+    expect(told).toHaveLength(1);
+  }, 60_000);
+});
