@@ -3,7 +3,9 @@
  * annotations straight into the Y document (it may edit the text), so each such change is held
  * to core/sharedDraft's drafter rule once applied, and a refused one is put back as it was at
  * once (a server write, logged and sent to everyone), with a row in the audit trail and a word to
- * the writer's connection. Reviewers' comments arrive as checked messages instead (collab.ts).
+ * the writer's connection. The update that first fills an empty document is the draft as
+ * shared and passes whole: a local draft keeps comments others wrote in that browser. Reviewers'
+ * comments arrive as checked messages instead (collab.ts).
  */
 import type { Connection, Document } from "@hocuspocus/server";
 import type * as Y from "yjs";
@@ -37,7 +39,9 @@ export function watchCommentSignatures(documentName: string, document: Document,
       for (const [id, change] of event.changes.keys) {
         const before = change.oldValue as SharedEntry | undefined;
         const after = map.get(id);
-        const reason = person ? drafterCommentRefusal(before?.value, after?.value, person, (key) => seen.has(key)) : null;
+        // Into an empty document: the draft as shared, with the comments it already had (one update, see ui/shared).
+        const asShared = transaction.beforeState.size === 0;
+        const reason = person && !asShared ? drafterCommentRefusal(before?.value, after?.value, person, (key) => seen.has(key)) : null;
         if (reason === null) {
           remember(after?.value);
           continue;

@@ -3,7 +3,8 @@
  * applied: a drafter's own signed comment stays; a comment signed in someone else's name, or a
  * change to someone else's words, is put back at once for everyone, the drafter is told why and
  * the audit trail keeps a row; removing a reviewer's thread and putting it back word for word
- * (Undo) is allowed.
+ * (Undo) is allowed. The update that first fills the empty document (the draft as shared) may
+ * hold comments others wrote in the sharer's browser.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { SHARED_MAPS } from "../../src/core/sharedDraft";
@@ -56,6 +57,24 @@ async function reviewerThread(drafter: Peer, reviewer: Peer) {
 }
 
 describe("a drafter's comments on a shared draft", () => {
+  it("takes the draft as shared whole: the one update that fills the empty document may hold others' comments", async () => {
+    const { drafter, reviewer, told, refusedRows } = await setUp();
+    drafter.doc.transact(() => {
+      drafter.text.insert(0, "the draft as shared ");
+      threads(drafter).set("t-old", { order: 0, value: thread("t-old", [{ id: "c-old", author: "Sam Colleague", office: "Advancing Justice | Chicago", text: "Noted in the local draft." }]) });
+    });
+    await drafter.acknowledged();
+    await waitFor(() => threads(reviewer).has("t-old"), 10_000, "the shared thread at the reviewer's");
+    await sleep(300);
+    expect(commentsAt(drafter, "t-old")?.[0]?.author).toBe("Sam Colleague");
+    expect(told).toEqual([]);
+    expect(await refusedRows()).toEqual([]);
+    // Once the draft holds something, the same is a forgery.
+    threads(drafter).set("t-new", { order: 1, value: thread("t-new", [{ id: "c-new", author: "Sam Colleague", office: "Advancing Justice | Chicago", text: "Later." }]) });
+    await waitFor(() => told.length > 0, 10_000, "the refusal");
+    await waitFor(() => !threads(drafter).has("t-new"), 10_000, "the forged thread gone");
+  }, 60_000);
+
   it("keeps a drafter's own signed thread", async () => {
     const { drafter, reviewer, told, refusedRows } = await setUp();
     threads(drafter).set("t-d", { order: 0, value: thread("t-d", [{ id: "c-d", ...signedBy(DRAFTER), text: "Check the 2012 amendment." }]) });
@@ -69,6 +88,8 @@ describe("a drafter's comments on a shared draft", () => {
 
   it("puts back a thread signed in someone else's name, tells the drafter why and audits it", async () => {
     const { drafter, reviewer, told, refusedRows } = await setUp();
+    drafter.text.insert(0, "the draft as shared ");
+    await drafter.acknowledged();
     threads(drafter).set("t-f", { order: 0, value: thread("t-f", [{ id: "c-f", ...signedBy(REVIEWER), text: "I agree with everything." }]) });
     await waitFor(() => told.length > 0, 10_000, "the refusal");
     expect(told).toEqual(["a comment must be signed by the person who writes it"]);

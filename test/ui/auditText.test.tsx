@@ -23,6 +23,7 @@ describe("describeAuditRow", () => {
     expect(describeAuditRow(row("suggestion-accepted", "suggestion s1")).what).toBe("Accepted a suggestion");
     expect(describeAuditRow(row("role-set", "Bea Drafter: reviewer")).what).toBe("Gave a role");
     expect(describeAuditRow(row("export", "ordinance-docx")).what).toBe("Exported");
+    expect(describeAuditRow(row("comment-refused", "thread t1: a comment must be signed by the person who writes it")).what).toBe("Comment refused");
   });
 
   it("leaves an unknown action, a short hex word and other details as written", () => {

@@ -16,6 +16,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   "role-set": "Gave a role",
   "role-removed": "Removed from the draft",
   export: "Exported",
+  "comment-refused": "Comment refused",
 };
 
 const FINGERPRINT = /\b[0-9a-f]{64}\b/g;

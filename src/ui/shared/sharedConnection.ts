@@ -151,10 +151,14 @@ export async function shareLocalDraft(session: ServerSession, title: string, bas
       const timer = setTimeout(() => reject(new ServerError("The server did not take the draft in time; it stays in this browser. Try again.", 0)), timeoutMs);
       provider.on("synced", () => {
         if (ydoc.getXmlFragment(DRAFT_FRAGMENT).length === 0) {
-          seedSharedDraft(state.doc, ydoc.getXmlFragment(DRAFT_FRAGMENT));
-          seedSharedAttributes(state, ydoc);
-          // The changes already made are the sharer's.
-          recordUpload(ydoc, { name: session.person.name, office: session.person.office });
+          // One transaction, so one update into the empty document: the server takes it as the
+          // draft as shared (comments other people wrote in this browser included), not as edits.
+          ydoc.transact(() => {
+            seedSharedDraft(state.doc, ydoc.getXmlFragment(DRAFT_FRAGMENT));
+            seedSharedAttributes(state, ydoc);
+            // The changes already made are the sharer's.
+            recordUpload(ydoc, { name: session.person.name, office: session.person.office });
+          });
         }
         const check = () => {
           if (!provider.hasUnsyncedChanges) { clearTimeout(timer); resolve(); } else setTimeout(check, 50);
