@@ -55,6 +55,7 @@ describe("a shared draft, two people in Chromium", () => {
     await signIn(drafter, "Dana Drafter", PASSWORD);
     await dialog.getByLabel(/Invite/).fill("Rita Reviewer");
     await dialog.getByLabel("as").selectOption("reviewer");
+    await drafter.screenshot({ path: join(outputDir(), "shared-share-dialog.png") });
     await dialog.getByRole("button", { name: "Share" }).click();
     await drafter.waitForURL(/\?shared=/, { timeout: 30_000 });
     await drafter.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
