@@ -28,6 +28,25 @@ function changesCommentsOnly(tr: Transaction): boolean {
   return tr.steps.every((step) => step instanceof DocAttrStep && (step.attr === "threads" || step.attr === "annotations" || step.attr === "suggestions"));
 }
 
+/**
+ * Keeps a person's edit undoable in a shared draft. The sync plugin writes a whole dispatch to
+ * Y with the `addToHistory` of its last transaction, so a bookkeeping transaction appended after
+ * the edit (fresh block ids, the selected change, section groups: each `addToHistory: false`)
+ * would keep the edit out of Y's undo manager. After such a tail, when the edit it follows is a
+ * local one that belongs in the history, an empty transaction is appended that does.
+ */
+function undoableEditsPlugin(): Plugin {
+  return new Plugin({
+    appendTransaction(transactions, _oldState, newState) {
+      const last = transactions[transactions.length - 1];
+      if (!last || last.getMeta("addToHistory") !== false) return null;
+      const edit = (last.getMeta("appendedTransaction") as Transaction | undefined) ?? last;
+      if (!edit.docChanged || edit.getMeta("addToHistory") === false || isRemoteChange(edit)) return null;
+      return newState.tr.setMeta("addToHistory", true);
+    },
+  });
+}
+
 /** What a shared editing session needs: the shared draft text and, for presence, the awareness. */
 export interface SharedEditing {
   readonly fragment: Y.XmlFragment;
@@ -57,6 +76,7 @@ export function sharedEditingPlugins(shared: SharedEditing): Plugin[] {
   return [
     ...(shared.readOnly ? [readOnlyPlugin()] : []),
     ySyncPlugin(shared.fragment),
+    undoableEditsPlugin(),
     ...(shared.awareness ? [yCursorPlugin(shared.awareness, { cursorBuilder: caretOf })] : []),
     yUndoPlugin(),
     sharedThreadUndoPlugin(),
