@@ -24,9 +24,12 @@ function shown(element: Element): boolean {
   return element.getClientRects().length > 0;
 }
 
-function visibleView(root: ParentNode): HTMLElement | null {
-  return [...root.querySelectorAll<HTMLElement>(VIEWS)].find(shown) ?? null;
+/** The first element under `root` that `selector` matches and that is shown. */
+function firstShown<E extends Element = Element>(root: ParentNode, selector: string): E | null {
+  return [...root.querySelectorAll<E>(selector)].find(shown) ?? null;
 }
+
+const visibleView = (root: ParentNode) => firstShown<HTMLElement>(root, VIEWS);
 
 /** The first of `elements` (in document order, each shown) whose bottom is below `top`, by bisection. */
 function firstBelow(elements: readonly Element[], top: number): Element | null {
@@ -66,10 +69,6 @@ function nextLines(section: Element): Element[] {
   let next = section.nextElementSibling;
   while (next && !next.matches("section.code-section")) next = next.nextElementSibling;
   return next ? [...next.querySelectorAll(LINES)].slice(0, 3) : [];
-}
-
-function find(view: HTMLElement, selector: string): Element | null {
-  return [...view.querySelectorAll(selector)].find(shown) ?? null;
 }
 
 /**
@@ -118,7 +117,7 @@ function scrollToPlace(root: ParentNode, place: ReadingPlace): number | null {
     place.sectionNumber ? `h3.section-heading[data-number="${CSS.escape(place.sectionNumber)}"]` : null,
   ].filter((selector): selector is string => selector !== null);
   for (const selector of candidates) {
-    const line = find(view, selector);
+    const line = firstShown(view, selector);
     if (!line) continue;
     const offset = selector === candidates[0] ? place.offset : Math.max(0, place.offset);
     const distance = line.getBoundingClientRect().top - view.getBoundingClientRect().top - offset;

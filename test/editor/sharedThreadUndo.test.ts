@@ -9,7 +9,7 @@ import type { CommentAuthor } from "../../src/core/annotations/comments";
 import { redoDraft, undoDraft } from "../../src/editor/collab";
 import { startTextThread } from "../../src/editor/comments/commands";
 import { docThreads, threadsState } from "../../src/editor/comments/threadsPlugin";
-import { deliver, disposeClients, pair, type Client } from "../support/sharedClients";
+import { deliver, disposeClients, endUndoGroup, pair, type Client } from "../support/sharedClients";
 
 afterEach(() => disposeClients());
 
@@ -39,16 +39,10 @@ function threadOn(c: Client, text: string): string {
   return docThreads(c.editor.state).at(-1)!.id;
 }
 
-/** Ends Y's current undo group, as a pause in typing does. */
 /** Deletes `length` characters of the thread's words, starting `offset` into them. */
 function deleteAt(c: Client, offset: number, length: number): void {
   const from = positionOf(c, WORDS) + offset;
   c.editor.dispatch(c.editor.state.tr.delete(from, from + length));
-}
-
-function pause(c: Client): void {
-  const history = c.editor.state.plugins.map((plugin) => plugin.getState(c.editor.state) as { closeGroup?: (state: unknown) => void } | undefined).find((value) => value?.closeGroup);
-  history!.closeGroup!(c.editor.state);
 }
 
 describe("comment threads through a shared draft's Undo and Redo", () => {
@@ -57,7 +51,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
     const id = threadOn(a, WORDS);
     deliver(b);
     expect(wordsOf(a, id)).toBe(WORDS);
-    pause(a);
+    endUndoGroup(a);
     deleteAt(a, "witnesses".length, " to crime".length);
     const shrunk = wordsOf(a, id);
     expect(shrunk?.trim()).toBe("witnesses");
@@ -75,7 +69,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
     const [a, b] = pair();
     const id = threadOn(a, WORDS);
     deliver(b);
-    pause(a);
+    endUndoGroup(a);
     deleteAt(a, 0, WORDS.length);
     expect(wordsOf(a, id)).toBeNull();
     expect(a.editor.run(undoDraft, false)).toBe(true);
@@ -88,7 +82,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
   it("gives back the whole of a thread's words when a deletion of their start is undone", () => {
     const [a] = pair();
     const id = threadOn(a, WORDS);
-    pause(a);
+    endUndoGroup(a);
     deleteAt(a, 0, "witnesses ".length);
     expect(wordsOf(a, id)).toBe("to crime");
     expect(a.editor.run(undoDraft, false)).toBe(true);
@@ -99,7 +93,7 @@ describe("comment threads through a shared draft's Undo and Redo", () => {
     const [a, b] = pair();
     const id = threadOn(a, WORDS);
     deliver(b);
-    pause(a);
+    endUndoGroup(a);
     deleteAt(a, 0, "witnesses ".length);
     deliver(b);
     // The reviewer-to-be types earlier in the same paragraph; it reaches the drafter before her Undo.

@@ -11,14 +11,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Random } from "../../src/core/samples/random";
 import { undoDraft } from "../../src/editor/collab";
 import { enterCommand } from "../../src/editor/plugins/structureGuard";
-import { disposeClients, pair, type Client } from "../support/sharedClients";
+import { disposeClients, endUndoGroup, pair, type Client } from "../support/sharedClients";
 
 afterEach(() => disposeClients());
 
-function pause(c: Client): void {
-  const history = c.editor.state.plugins.map((plugin) => plugin.getState(c.editor.state) as { closeGroup?: (state: unknown) => void } | undefined).find((value) => value?.closeGroup);
-  history!.closeGroup!(c.editor.state);
-}
 
 /** A random caret inside a paragraph's words. */
 function caretInParagraph(c: Client, random: Random): number {
@@ -48,7 +44,7 @@ describe("local edits of a shared draft", () => {
         if (a.editor.state.doc.eq(docBefore)) continue;
         edits++;
         expect(undoDraft(a.editor.state), `seed ${seed}, step ${step}: Undo is offered`).toBe(true);
-        pause(a);
+        endUndoGroup(a);
       }
       for (let undo = 0; undo < edits; undo++) a.editor.run(undoDraft, false);
       expect(a.editor.state.doc.toJSON(), `seed ${seed}: ${edits} edits undone`).toEqual(before.toJSON());

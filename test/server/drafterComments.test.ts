@@ -8,19 +8,11 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { SHARED_MAPS } from "../../src/core/sharedDraft";
-import { connect, firstAdmin, newDraft, person, sleep, testServer, waitFor, type Peer } from "./helpers";
+import { commentThread, connect, firstAdmin, newDraft, person, refusalsTo, sleep, testServer, waitFor, type Peer } from "./helpers";
 
 const DRAFTER = { name: "Dana Drafter", office: "Advancing Justice | Chicago" };
 const signedBy = (who: { name: string; office: string }) => ({ author: who.name, office: who.office });
 const REVIEWER = { name: "Rita Reviewer", office: "Office of Ald. Ramirez-Rosa, 35th Ward" };
-
-function thread(id: string, comments: Array<{ id: string; author: string; office: string; text: string }>) {
-  return {
-    id, resolved: false,
-    anchor: { section: "2-173-020", blockId: null, quote: { exact: "witnesses to crime", prefix: "and ", suffix: ", including" } },
-    comments: comments.map((comment) => ({ ...comment, time: "2026-12-03T12:00:00.000Z" })),
-  };
-}
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => { while (cleanups.length) await cleanups.pop()!(); });
@@ -36,11 +28,7 @@ async function setUp() {
   const open = async (cookie: string) => { const peer = await connect(server.wsUrl, id, cookie); cleanups.push(() => peer.destroy()); return peer; };
   const drafter = await open(drafterClient.cookie);
   const reviewer = await open(reviewerClient.cookie);
-  const told: string[] = [];
-  drafter.provider.on("stateless", ({ payload }: { payload: string }) => {
-    const message = JSON.parse(payload) as { type?: string; reason?: string };
-    if (message.type === "entry-refused") told.push(message.reason ?? "");
-  });
+  const told = refusalsTo(drafter);
   const refusedRows = async () => ((await drafterClient.call("GET", `/api/drafts/${id}/audit`)).json.audit as Array<{ action: string; person: string }>).filter((row) => row.action === "comment-refused");
   return { drafter, reviewer, told, refusedRows };
 }
@@ -50,7 +38,7 @@ const commentsAt = (peer: Peer, id: string) => (threads(peer).get(id)?.value as 
 
 /** A reviewer's thread, written through the reviewers' checked path, as seen by both. */
 async function reviewerThread(drafter: Peer, reviewer: Peer) {
-  const value = thread("t-r", [{ id: "c-r", ...signedBy(REVIEWER), text: "Does this cover reports made online?" }]);
+  const value = commentThread("t-r", [{ id: "c-r", ...signedBy(REVIEWER), text: "Does this cover reports made online?" }]);
   reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "threads", id: "t-r", value }));
   await waitFor(() => threads(drafter).has("t-r"), 10_000, "the reviewer's thread at the drafter's");
   return value;
@@ -61,7 +49,7 @@ describe("a drafter's comments on a shared draft", () => {
     const { drafter, reviewer, told, refusedRows } = await setUp();
     drafter.doc.transact(() => {
       drafter.text.insert(0, "the draft as shared ");
-      threads(drafter).set("t-old", { order: 0, value: thread("t-old", [{ id: "c-old", author: "Sam Colleague", office: "Advancing Justice | Chicago", text: "Noted in the local draft." }]) });
+      threads(drafter).set("t-old", { order: 0, value: commentThread("t-old", [{ id: "c-old", author: "Sam Colleague", office: "Advancing Justice | Chicago", text: "Noted in the local draft." }]) });
     });
     await drafter.acknowledged();
     await waitFor(() => threads(reviewer).has("t-old"), 10_000, "the shared thread at the reviewer's");
@@ -70,14 +58,14 @@ describe("a drafter's comments on a shared draft", () => {
     expect(told).toEqual([]);
     expect(await refusedRows()).toEqual([]);
     // Once the draft holds something, the same is a forgery.
-    threads(drafter).set("t-new", { order: 1, value: thread("t-new", [{ id: "c-new", author: "Sam Colleague", office: "Advancing Justice | Chicago", text: "Later." }]) });
+    threads(drafter).set("t-new", { order: 1, value: commentThread("t-new", [{ id: "c-new", author: "Sam Colleague", office: "Advancing Justice | Chicago", text: "Later." }]) });
     await waitFor(() => told.length > 0, 10_000, "the refusal");
     await waitFor(() => !threads(drafter).has("t-new"), 10_000, "the forged thread gone");
   }, 60_000);
 
   it("keeps a drafter's own signed thread", async () => {
     const { drafter, reviewer, told, refusedRows } = await setUp();
-    threads(drafter).set("t-d", { order: 0, value: thread("t-d", [{ id: "c-d", ...signedBy(DRAFTER), text: "Check the 2012 amendment." }]) });
+    threads(drafter).set("t-d", { order: 0, value: commentThread("t-d", [{ id: "c-d", ...signedBy(DRAFTER), text: "Check the 2012 amendment." }]) });
     await drafter.acknowledged();
     await waitFor(() => threads(reviewer).has("t-d"), 10_000, "the thread at the reviewer's");
     await sleep(300);
@@ -90,7 +78,7 @@ describe("a drafter's comments on a shared draft", () => {
     const { drafter, reviewer, told, refusedRows } = await setUp();
     drafter.text.insert(0, "the draft as shared ");
     await drafter.acknowledged();
-    threads(drafter).set("t-f", { order: 0, value: thread("t-f", [{ id: "c-f", ...signedBy(REVIEWER), text: "I agree with everything." }]) });
+    threads(drafter).set("t-f", { order: 0, value: commentThread("t-f", [{ id: "c-f", ...signedBy(REVIEWER), text: "I agree with everything." }]) });
     await waitFor(() => told.length > 0, 10_000, "the refusal");
     expect(told).toEqual(["a comment must be signed by the person who writes it"]);
     await waitFor(() => !threads(drafter).has("t-f"), 10_000, "the forged thread gone at the drafter's");

@@ -182,3 +182,22 @@ export async function waitFor(condition: () => boolean, ms: number, what: string
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A comment thread on "witnesses to crime" in 2-173-020, its comments written at one time, as clients send threads. */
+export function commentThread(id: string, comments: Array<{ id: string; author: string; office: string; text: string }>, resolved = false) {
+  return {
+    id, resolved,
+    anchor: { section: "2-173-020", blockId: null, quote: { exact: "witnesses to crime", prefix: "and ", suffix: ", including" } },
+    comments: comments.map((comment) => ({ ...comment, time: "2026-12-03T12:00:00.000Z" })),
+  };
+}
+
+/** The reasons of the refusals the server sends `peer` from now on (a list that fills as they come). */
+export function refusalsTo(peer: Peer): string[] {
+  const said: string[] = [];
+  peer.provider.on("stateless", ({ payload }: { payload: string }) => {
+    const message = JSON.parse(payload) as { type?: string; reason?: string };
+    if (message.type === "entry-refused") said.push(message.reason ?? "");
+  });
+  return said;
+}

@@ -7,17 +7,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { SHARED_MAPS } from "../../src/core/sharedDraft";
-import { connect, firstAdmin, newDraft, person, testServer, waitFor, type Peer } from "./helpers";
+import { commentThread, connect, firstAdmin, newDraft, person, refusalsTo, testServer, waitFor, type Peer } from "./helpers";
 
 const REVIEWER = { name: "Rita Reviewer", office: "Office of Ald. Ramirez-Rosa, 35th Ward" };
-
-function thread(id: string, comments: Array<{ id: string; author: string; office: string; text: string }>, resolved = false) {
-  return {
-    id, resolved,
-    anchor: { section: "2-173-020", blockId: null, quote: { exact: "witnesses to crime", prefix: "and ", suffix: ", including" } },
-    comments: comments.map((comment) => ({ ...comment, time: "2026-12-03T12:00:00.000Z" })),
-  };
-}
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => { while (cleanups.length) await cleanups.pop()!(); });
@@ -37,22 +29,12 @@ async function setUp() {
   return { server, id, drafter: await open(drafter.cookie), reviewer: await open(reviewer.cookie), viewer: await open(viewer.cookie), drafterClient: drafter };
 }
 
-/** The refusals a peer is told of. */
-function refusals(peer: Peer): string[] {
-  const said: string[] = [];
-  peer.provider.on("stateless", ({ payload }: { payload: string }) => {
-    const message = JSON.parse(payload) as { type?: string; reason?: string };
-    if (message.type === "entry-refused") said.push(message.reason ?? "");
-  });
-  return said;
-}
-
 const threadsOf = (peer: Peer) => peer.doc.getMap<{ value: unknown }>(SHARED_MAPS.threads);
 
 describe("a reviewer's comments on a shared draft", () => {
   it("are written for everyone when signed by the reviewer, replies included, and audited", async () => {
     const { id, drafter, reviewer, drafterClient } = await setUp();
-    const opened = thread("t1", [{ id: "c1", ...{ author: REVIEWER.name, office: REVIEWER.office }, text: "Should this name victims' families?" }]);
+    const opened = commentThread("t1", [{ id: "c1", ...{ author: REVIEWER.name, office: REVIEWER.office }, text: "Should this name victims' families?" }]);
     reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "threads", id: "t1", value: opened }));
     await waitFor(() => threadsOf(drafter).has("t1"), 10_000, "the thread at the drafter's");
     expect(threadsOf(drafter).get("t1")!.value).toEqual(opened);
@@ -60,7 +42,7 @@ describe("a reviewer's comments on a shared draft", () => {
     // The drafter resolves it (drafters write the document); the reviewer's reply reopens it.
     drafter.doc.getMap<{ order: number; value: unknown }>(SHARED_MAPS.threads).set("t1", { order: 0, value: { ...opened, resolved: true } });
     await waitFor(() => (threadsOf(reviewer).get("t1")?.value as { resolved?: boolean }).resolved === true, 10_000, "resolved at the reviewer's");
-    const reply = thread("t1", [...opened.comments, { id: "c2", author: REVIEWER.name, office: REVIEWER.office, text: "One more point." }]);
+    const reply = commentThread("t1", [...opened.comments, { id: "c2", author: REVIEWER.name, office: REVIEWER.office, text: "One more point." }]);
     reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "threads", id: "t1", value: reply }));
     await waitFor(() => (threadsOf(drafter).get("t1")?.value as { comments: unknown[] }).comments.length === 2, 10_000, "the reply");
     const audit = await drafterClient.call("GET", `/api/drafts/${id}/audit`);
@@ -70,19 +52,19 @@ describe("a reviewer's comments on a shared draft", () => {
 
   it("refuses a forged signature, a change of earlier words, a removal and a viewer's comment, changing nothing", async () => {
     const { drafter, reviewer, viewer } = await setUp();
-    const told = refusals(reviewer);
-    const toldViewer = refusals(viewer);
+    const told = refusalsTo(reviewer);
+    const toldViewer = refusalsTo(viewer);
     const send = (peer: Peer, value: unknown, idOf = "t2") => peer.provider.sendStateless(JSON.stringify({ type: "entry", map: "threads", id: idOf, value }));
-    send(reviewer, thread("t2", [{ id: "c1", author: "Dana Drafter", office: "Advancing Justice | Chicago", text: "Forged." }]));
+    send(reviewer, commentThread("t2", [{ id: "c1", author: "Dana Drafter", office: "Advancing Justice | Chicago", text: "Forged." }]));
     await waitFor(() => told.length === 1, 10_000, "the first refusal");
     expect(told[0]).toMatch(/signed by the person who writes it/);
     // The drafter writes a thread; the reviewer may not rewrite her words, nor remove the thread.
-    const drafters = thread("t3", [{ id: "c1", author: "Dana Drafter", office: "Advancing Justice | Chicago", text: "Original words." }]);
+    const drafters = commentThread("t3", [{ id: "c1", author: "Dana Drafter", office: "Advancing Justice | Chicago", text: "Original words." }]);
     drafter.doc.getMap<{ order: number; value: unknown }>(SHARED_MAPS.threads).set("t3", { order: 0, value: drafters });
     await waitFor(() => threadsOf(reviewer).has("t3"), 10_000, "the drafter's thread at the reviewer's");
-    send(reviewer, thread("t3", [{ id: "c1", author: "Dana Drafter", office: "Advancing Justice | Chicago", text: "Changed words." }, { id: "c2", author: REVIEWER.name, office: REVIEWER.office, text: "Mine." }]), "t3");
+    send(reviewer, commentThread("t3", [{ id: "c1", author: "Dana Drafter", office: "Advancing Justice | Chicago", text: "Changed words." }, { id: "c2", author: REVIEWER.name, office: REVIEWER.office, text: "Mine." }]), "t3");
     reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "threads", id: "t3", value: null }));
-    send(viewer, thread("t4", [{ id: "c1", author: "Vic Viewer", office: "32nd Ward", text: "Viewer's." }]), "t4");
+    send(viewer, commentThread("t4", [{ id: "c1", author: "Vic Viewer", office: "32nd Ward", text: "Viewer's." }]), "t4");
     await waitFor(() => told.length === 3 && toldViewer.length === 1, 10_000, "the refusals");
     expect(told.slice(1)).toEqual(["earlier comments may not change", "only drafters remove comments"]);
     expect(toldViewer[0]).toMatch(/viewers read the draft/);
@@ -92,8 +74,8 @@ describe("a reviewer's comments on a shared draft", () => {
 
   it("takes a reviewer's suggestion, refuses a forged one, and audits the drafter's decision by its person", async () => {
     const { id, drafter, reviewer, drafterClient } = await setUp();
-    const told = refusals(reviewer);
-    const suggestion = { id: "g1", anchor: thread("x", []).anchor, replacement: "witnesses of crime", author: REVIEWER.name, office: REVIEWER.office, time: "2026-12-03T12:00:00.000Z", status: "open" };
+    const told = refusalsTo(reviewer);
+    const suggestion = { id: "g1", anchor: commentThread("x", []).anchor, replacement: "witnesses of crime", author: REVIEWER.name, office: REVIEWER.office, time: "2026-12-03T12:00:00.000Z", status: "open" };
     reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "suggestions", id: "g2", value: { ...suggestion, id: "g2", author: "Dana Drafter" } }));
     reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "suggestions", id: "g1", value: suggestion }));
     const suggestions = (peer: Peer) => peer.doc.getMap<{ order: number; value: { status: string } }>(SHARED_MAPS.suggestions);

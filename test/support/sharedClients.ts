@@ -6,6 +6,7 @@
 import * as Y from "yjs";
 import { bindSharedAttributes, DRAFT_FRAGMENT, seedSharedAttributes, seedSharedDraft, sharedSetup } from "../../src/editor/shared";
 import { DocumentEditor } from "../../src/editor/documentEditor";
+import { sharedHistoryKey } from "../../src/editor/collab";
 import type { OrdinanceDocument } from "../../src/core/model/document";
 import { fixtureAmended, fixtureBase } from "./fixtures";
 
@@ -56,3 +57,8 @@ export function deliver(to: Client, count = to.inbox.length): void {
   for (const update of to.inbox.splice(0, count)) Y.applyUpdate(to.ydoc, update, "wire");
 }
 
+
+/** Ends `c`'s current undo group, as a pause in typing does: its next edit is undone on its own. */
+export function endUndoGroup(c: Client): void {
+  sharedHistoryKey.getState(c.editor.state)!.closeGroup(c.editor.state);
+}

@@ -6,7 +6,7 @@
  * it once was (Undo after deleting the words it was on) is no forgery. Pure: the server applies
  * the rule to what it holds.
  */
-import type { Writer } from "./reviewerChanges";
+import { signedBy, sortedJson, type Writer } from "./reviewerChanges";
 
 /** A comment as an entry holds it: checked only for its id and signature, compared whole. */
 export interface RawComment {
@@ -24,12 +24,8 @@ export function entryComments(value: unknown): readonly RawComment[] {
 
 /** A comment's value in a form that compares equal exactly when the two are the same comment word for word. */
 export function commentKey(comment: RawComment): string {
-  const record = comment as Record<string, unknown>;
-  return JSON.stringify(Object.keys(record).sort().map((key) => [key, record[key]]));
+  return sortedJson(comment);
 }
-
-const signedBy = (comment: RawComment, writer: Writer) =>
-  String(comment.author ?? "").trim().toLowerCase() === writer.name.trim().toLowerCase() && String(comment.office ?? "").trim().toLowerCase() === writer.office.trim().toLowerCase();
 
 /**
  * Why a drafter `writer`'s change of an entry from `before` to `after` (undefined: no entry) is
@@ -43,7 +39,7 @@ export function drafterCommentRefusal(before: unknown, after: unknown, writer: W
     const earlier = old.get(comment.id);
     if (earlier && commentKey(earlier) === key) continue;
     if (earlier && !signedBy(earlier, writer)) return "someone else's comment may not be changed";
-    if (earlier ? !signedBy(comment, writer) : !signedBy(comment, writer) && !seen(key)) return "a comment must be signed by the person who writes it";
+    if (!signedBy(comment, writer) && (earlier || !seen(key))) return "a comment must be signed by the person who writes it";
   }
   return null;
 }

@@ -47,14 +47,13 @@ export function reviewerRefusal(change: EntryChange, current: unknown, writer: W
   const { comments: newComments, ...newRest } = next as WithComments & Record<string, unknown>;
   // A reply reopens a resolved thread (as it does for a drafter); nothing else but the comments changes.
   if (newRest.resolved === false) delete oldRest.resolved, delete newRest.resolved;
-  if (current !== undefined && JSON.stringify(sorted(oldRest)) !== JSON.stringify(sorted(newRest))) return "only the comments may change";
+  if (current !== undefined && sortedJson(oldRest) !== sortedJson(newRest)) return "only the comments may change";
   if (newComments.length <= oldComments.length) return "nothing new to add";
   for (let i = 0; i < oldComments.length; i++) {
-    if (JSON.stringify(sorted(oldComments[i] as Record<string, unknown>)) !== JSON.stringify(sorted(newComments[i] as Record<string, unknown>))) return "earlier comments may not change";
+    if (sortedJson(oldComments[i] as Record<string, unknown>) !== sortedJson(newComments[i] as Record<string, unknown>)) return "earlier comments may not change";
   }
-  const same = (a: string | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
   for (const comment of newComments.slice(oldComments.length)) {
-    if (!same(comment.author, writer.name) || !same(comment.office, writer.office)) return "a comment must be signed by the person who writes it";
+    if (!signedBy(comment, writer)) return "a comment must be signed by the person who writes it";
   }
   return null;
 }
@@ -67,12 +66,17 @@ function suggestionRefusal(change: EntryChange, current: unknown, writer: Writer
   if (!suggestion) return `not a valid suggestion: ${problems[0] ? `${problems[0].path} ${problems[0].message}` : "unreadable"}`;
   if (suggestion.id !== change.id) return "the entry's id does not match";
   if (suggestion.status !== "open") return "a new suggestion is open";
-  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  if (!same(suggestion.author, writer.name) || !same(suggestion.office, writer.office)) return "a suggestion must be signed by the person who makes it";
+  if (!signedBy(suggestion, writer)) return "a suggestion must be signed by the person who makes it";
   return null;
 }
 
-/** `value` with its keys in order, for comparing JSON. */
-function sorted(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Whether `entry` (a comment, a suggestion) names `writer` as its author and office, ignoring case and outer spaces. */
+export function signedBy(entry: { readonly author?: unknown; readonly office?: unknown }, writer: Writer): boolean {
+  const same = (a: unknown, b: string) => String(a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
+  return same(entry.author, writer.name) && same(entry.office, writer.office);
+}
+
+/** `value` as JSON with its keys in order: equal for two values exactly when they hold the same. */
+export function sortedJson(value: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
