@@ -1,7 +1,8 @@
 /**
  * Reviewing as a Word user would: Previous/Next in the panel, Agree and Reject from the keyboard
  * going on to the next change, agreement visible in the text, and Agree to all / Reject all for
- * the whole draft after a confirmation.
+ * the whole draft after a confirmation; the selected row is the change at the caret, after a
+ * click and after typing.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -140,6 +141,15 @@ describe("reviewing changes in Chromium", () => {
     const id = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest("ins")?.getAttribute("data-change-id"));
     expect(id).toBeTruthy();
     await expect.poll(async () => (await selected(page))?.id).toBe(id);
+    // Typing into a plain word elsewhere makes a change at the caret: its row is the selected one,
+    // not the row of the change the caret was in before.
+    await caretAfter(page, "The City of");
+    await page.keyboard.type(" duly");
+    const typed = await page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest("ins")?.getAttribute("data-change-id"));
+    expect(typed).toBeTruthy();
+    expect(typed).not.toBe(id);
+    await expect.poll(() => current()).toBe(typed);
+    for (let i = 0; i < " duly".length; i++) await page.keyboard.press("Backspace");
   });
 
   it("logged no errors in the console", () => {

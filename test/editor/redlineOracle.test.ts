@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import type { OrdinanceDocument } from "../../src/core/model/document";
-import { generateChapter } from "../../src/core/samples/generateChapter";
 import { randomlyEdited } from "../../src/core/samples/editScripts";
 import { Random } from "../../src/core/samples/random";
 import { moveBetweenChapters } from "../../src/core/samples/structuralEdits";
@@ -14,16 +13,11 @@ import { createEditorState } from "../../src/editor/editorState";
 import { redlinePlugin, redlineState } from "../../src/editor/redline/plugin";
 import { decorationFacts, disagreement } from "../support/redlineOracle";
 import { randomAction } from "../support/randomTransactions";
-import { fixtureAmended, fixtureBase, fixtureText } from "../support/fixtures";
+import { fixtureAmended, fixtureBase, fixtureText, generatedTitle } from "../support/fixtures";
 
 const SEEDS = Number(process.env.ORACLE_SEEDS ?? 30);
 const STEPS = 40;
 const sponsors = parseSponsors(JSON.parse(fixtureText("sponsors.json")));
-
-/** A title of three generated chapters (about 5 KB each). */
-function multiChapter(seed: number): OrdinanceDocument {
-  return { title: { number: "2", name: "EXECUTIVE BRANCH" }, chapters: ["2-171", "2-172", "2-173"].map((number, i) => generateChapter(seed * 7 + i, 5000, number)) };
-}
 
 /** The draft with its first chapter's second section moved to the end under a new number. */
 function withMovedSection(doc: OrdinanceDocument): OrdinanceDocument {
@@ -62,7 +56,7 @@ describe("the live redline equals a fresh one after every transaction", () => {
 
   it("on generated multi-chapter titles", () => {
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const base = multiChapter(seed);
+      const base = generatedTitle(seed);
       const edited = randomlyEdited(base, seed, 10);
       runSequence(base, seed % 2 ? withMovedSection(edited) : edited, 1000 + seed);
     }
@@ -72,7 +66,7 @@ describe("the live redline equals a fresh one after every transaction", () => {
   it("on generated titles with a section moved into another chapter, labelled at both ends", () => {
     let labelled = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const base = multiChapter(seed + 500);
+      const base = generatedTitle(seed + 500);
       const draft = moveBetweenChapters(randomlyEdited(base, seed, 4), new Random(seed));
       const state = createEditorState(draft, { plugins: [redlinePlugin({ base })], attrs: { sponsors } });
       const ends = redlineState(state).redline.changes.filter((change) => change.move && change.part === "section");

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCodeText } from "../../src/core/importer/parseCodeText";
 import type { OrdinanceDocument } from "../../src/core/model/document";
+import { generateChapter } from "../../src/core/samples/generateChapter";
 
 // From the file path, not `new URL(…)`: under a DOM test environment the URL class is the DOM's.
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/welcoming-city/");
@@ -48,4 +49,9 @@ export function messyCopy(canonical: string, indentation: "tabs" | "none" = "tab
   }
   withFurniture.push("Compare to: Chapter 2-172", "Back to top");
   return withFurniture.join("\r\n");
+}
+
+/** A generated title of three chapters (2-171 to 2-173, about 5 KB each), the same for a seed. */
+export function generatedTitle(seed: number): OrdinanceDocument {
+  return { title: { number: "2", name: "EXECUTIVE BRANCH" }, chapters: ["2-171", "2-172", "2-173"].map((number, i) => generateChapter(seed * 7 + i, 5000, number)) };
 }

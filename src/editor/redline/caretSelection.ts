@@ -1,9 +1,11 @@
 /**
  * Moving the caret into a change selects it, as clicking its row in the panel does (Word's
- * reviewing pane follows the caret the same way). Only caret moves select: an edit never does,
- * so typing inside an insertion costs no re-styling.
+ * reviewing pane follows the caret the same way); so does typing that leaves the caret in a
+ * change other than the selected one (typing into a neighbouring word makes or joins a change
+ * there). Typing inside the selected change selects nothing anew, so it costs no re-styling; an
+ * edit away from the caret (another person's, in a shared draft) never moves the selection.
  */
-import { Plugin, TextSelection } from "prosemirror-state";
+import { Plugin, TextSelection, type Transaction } from "prosemirror-state";
 import type { RedlineSpec } from "./decorations";
 import { redlineKey, redlineState } from "./plugin";
 
@@ -13,13 +15,28 @@ export function changesAtCaret(state: Parameters<typeof redlineState>[0], pos: n
   return [...new Set(found.sort((a, b) => a.from - b.from).map((decoration) => (decoration.spec as RedlineSpec).changeId))];
 }
 
-/** The plugin: after a caret move (no edit, no redline action), selects the change at the caret. */
+/** Whether `tr` changed the document at `pos` (a position in `tr.doc`): an edit at the caret. */
+function editedAt(tr: Transaction, pos: number): boolean {
+  const maps = tr.mapping.maps;
+  return maps.some((map, index) => {
+    let touched = false;
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      const rest = tr.mapping.slice(index + 1);
+      if (rest.map(newStart, -1) <= pos && pos <= rest.map(newEnd, 1)) touched = true;
+    });
+    return touched;
+  });
+}
+
+/** The plugin: after a caret move or an edit at the caret (no redline action), selects the change at the caret. */
 export function caretSelectsChangePlugin(): Plugin {
   return new Plugin({
     appendTransaction(transactions, oldState, newState) {
-      if (transactions.some((tr) => tr.docChanged || tr.getMeta(redlineKey) !== undefined)) return null;
+      if (transactions.some((tr) => tr.getMeta(redlineKey) !== undefined)) return null;
       const selection = newState.selection;
-      if (selection.eq(oldState.selection) || !(selection instanceof TextSelection) || !selection.empty) return null;
+      if (!(selection instanceof TextSelection) || !selection.empty) return null;
+      const edits = transactions.filter((tr) => tr.docChanged);
+      if (edits.length === 0 ? selection.eq(oldState.selection) : edits[edits.length - 1]!.doc !== newState.doc || !editedAt(edits[edits.length - 1]!, selection.head)) return null;
       const here = changesAtCaret(newState, selection.head);
       const { selectedId } = redlineState(newState);
       if (here.length === 0 || (selectedId !== null && here.includes(selectedId))) return null;

@@ -6,9 +6,9 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Mappable } from "prosemirror-transform";
 import type { OrdinanceDocument } from "../../core/model/document";
-import type { Change, Redline } from "../../core/redline/types";
+import type { Change, Redline, SectionRedline } from "../../core/redline/types";
 import { mapOffset, type UnitPlace } from "./docLayout";
-import { walkUnits } from "./unitWalk";
+import { walkUnits, type WalkedUnit } from "./unitWalk";
 
 /** A range of editor positions; `from === to` for a change with no draft words (a deletion). */
 export interface PosRange {
@@ -29,14 +29,20 @@ export function changeRanges(
     const { entry } = unit;
     if (entry.changes.length === 0) return;
     if (sections && !sections.has(entry.numberB ?? "") && !sections.has(entry.numberA ?? "")) return;
-    const lines = unit.lines();
-    for (const change of entry.changes) {
-      if (!lines) { ranges.set(change.id, { from: unit.before, to: unit.before }); continue; }
-      const from = mapOffset(lines, change.fromB - entry.startB).pos;
-      ranges.set(change.id, { from, to: Math.max(from, mapOffset(lines, change.toB - entry.startB).pos) });
-    }
+    for (const change of entry.changes) ranges.set(change.id, unitChangeRange(unit, change));
   }, places);
   return ranges;
+}
+
+/**
+ * The draft range, in editor positions, of `change`, one of `unit`'s changes; a unit only the
+ * base has gives the point where it stood.
+ */
+export function unitChangeRange(unit: WalkedUnit, change: Change): PosRange {
+  const lines = unit.lines();
+  if (!lines) return { from: unit.before, to: unit.before };
+  const from = mapOffset(lines, change.fromB - unit.entry.startB).pos;
+  return { from, to: Math.max(from, mapOffset(lines, change.toB - unit.entry.startB).pos) };
 }
 
 /**
@@ -81,6 +87,11 @@ export function followedChange(mapped: PosRange, candidates: readonly Change[], 
 /** The changes in the units numbered `section` (draft or base number). */
 export function changesOfSection(redline: Redline, section: string): Change[] {
   const found: Change[] = [];
-  for (const entry of redline.sections) if (entry.numberB === section || entry.numberA === section) found.push(...entry.changes);
+  for (const entry of redline.sections) if (isOfSection(entry, section)) found.push(...entry.changes);
   return found;
+}
+
+/** Whether `entry` is the unit numbered `section` in the draft or in the base. */
+export function isOfSection(entry: SectionRedline, section: string): boolean {
+  return entry.numberB === section || entry.numberA === section;
 }

@@ -13,7 +13,8 @@ import type { Change, CompareOptions, Redline, SectionRedline } from "../../core
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
 import type { Mappable } from "prosemirror-transform";
 import { resolveAnnotations, type AnchorPositions, type AnnotationIndex } from "./annotationIndex";
-import { changeRanges, changesOfSection, followedChange, mapRange } from "./changeRanges";
+import { changeRanges } from "./changeRanges";
+import { followSelection, followTouchedSelection } from "./selectionFollow";
 import { indexedDecorations } from "./indexedDecorations";
 import { deletedUnitDecorations, unitDecorations, type MarkStyle, type RedlineSpec } from "./decorations";
 import { unitPlaces, type UnitPlace } from "./docLayout";
@@ -164,6 +165,39 @@ function buildDecorations(
   return { decorations, stale, rebuiltPlaces };
 }
 
+/**
+ * `mapped` (the previous decorations mapped through the transaction) with the units at `touched`
+ * built anew, and the widgets of units only the base has that a patch rebuilds.
+ */
+function patchDecorations(
+  mapped: DecorationSet, doc: EditorState["doc"], draft: OrdinanceDocument, redline: Redline, style: MarkStyle,
+  places: readonly UnitPlace[], touched: Set<number>, previous: RedlineState,
+): DecorationSet {
+  const rebuilt = buildDecorations(doc, draft, redline, style, places, { places: touched, mapped, previous: previous.redline, units: previous.units });
+  let decorations = mapped.remove(rebuilt.stale);
+  // Only the rebuilt units' own decorations go: a neighbour's that touch the range stay.
+  for (const { place, index } of rebuilt.rebuiltPlaces) {
+    decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => (spec as Partial<RedlineSpec>).unit === index));
+  }
+  return decorations.add(doc, rebuilt.decorations);
+}
+
+/**
+ * The place indexes of the units in the editor that hold the changes `ids` (null entries
+ * skipped), or null when one of them belongs to a unit only the base has (its widgets are then
+ * restyled by a whole build). O(changes) with no text read.
+ */
+function selectionPlaces(state: RedlineState, ids: ReadonlyArray<string | null>): Set<number> | null {
+  const wanted = new Set(ids.filter((id): id is string => id !== null));
+  const entries = new Set<number>();
+  state.redline.sections.forEach((entry, index) => {
+    if (entry.changes.some((change) => wanted.has(change.id))) entries.add(index);
+  });
+  const places = new Set<number>();
+  state.units.places.forEach((at, index) => { if (entries.delete(at.entry)) places.add(index); });
+  return entries.size === 0 ? places : null;
+}
+
 /** What a transaction touched: the indices of changed units' places and the labels (entry numbers) of edited units. */
 interface TouchedUnits {
   readonly places: Set<number>;
@@ -241,20 +275,6 @@ function anchorPositions(doc: EditorState["doc"], draft: OrdinanceDocument, redl
   return { mapping, rangesIn: (sections) => changeRanges(doc, draft, redline, places, sections) };
 }
 
-/**
- * The id the selected change has after a transaction: its draft range is mapped through the
- * transaction and the change of its section that now covers it is the same change, reshaped
- * or renumbered. Null when its words are gone or no change holds them.
- */
-function followSelection(change: Change, previous: RedlineState, oldState: EditorState, tr: Transaction, redline: Redline, draft: OrdinanceDocument, newState: EditorState): string | null {
-  const sections = new Set([change.section]);
-  const before = changeRanges(oldState.doc, previous.draft, previous.redline, unitPlaces(oldState.doc), sections).get(change.id);
-  const mapped = before && mapRange(before, tr.mapping);
-  if (!mapped) return null;
-  const ranges = changeRanges(newState.doc, draft, redline, unitPlaces(newState.doc), sections);
-  return followedChange(mapped, changesOfSection(redline, change.section), ranges, change.id)?.id ?? null;
-}
-
 export interface RedlinePluginOptions {
   readonly base: OrdinanceDocument;
   readonly compareOptions?: CompareOptions;
@@ -283,33 +303,35 @@ export function redlinePlugin(options: RedlinePluginOptions): Plugin<RedlineStat
         const action = tr.getMeta(redlineKey) as RedlineAction | undefined;
         const filter = action?.type === "filter" ? action.filter : previous.filter;
         if (!tr.docChanged && !action) return previous;
+        if (!tr.docChanged && action?.type === "select") {
+          // Only the units holding the changes selected before and now are restyled.
+          const restyled = selectionPlaces(previous, [previous.selectedId, action.changeId]);
+          if (restyled) {
+            const style = markStyle({ filter, selectedId: action.changeId, annotations: previous.annotations }, docSponsors(newState));
+            const decorations = patchDecorations(previous.decorations, newState.doc, previous.draft, previous.redline, style, unitPlaces(newState.doc), restyled, previous);
+            return { ...previous, decorations, selectedId: action.changeId };
+          }
+        }
         const draft = tr.docChanged ? reader.read(newState.doc) : previous.draft;
         const redline = tr.docChanged ? updateRedline(previous.redline, draft) : previous.redline;
         const annotationsChanged = oldState.doc.attrs.annotations !== newState.doc.attrs.annotations || oldState.doc.attrs.sponsors !== newState.doc.attrs.sponsors;
         const edited = tr.docChanged && samePairing(previous.redline, redline) ? touchedUnits(previous.draft, draft) : null;
         // The selection follows its change through the edit (ids are positional in a section);
         // in a section the edit did not touch, its id stays.
-        const selected = tr.docChanged && previous.selectedId !== null ? previous.redline.changes.find((each) => each.id === previous.selectedId) : undefined;
+        // Reads only the touched units when the edit kept the layout.
+        const places = edited ? unitPlaces(newState.doc) : null;
+        const edit = { before: { doc: oldState.doc, draft: previous.draft, redline: previous.redline }, after: { doc: newState.doc, draft, redline }, mapping: tr.mapping };
         const selectedId = action?.type === "select" ? action.changeId
           : !tr.docChanged || previous.selectedId === null ? previous.selectedId
-          : !selected ? null
-          : edited && !edited.sections.has(selected.section) ? previous.selectedId
-          : followSelection(selected, previous, oldState, tr, redline, draft, newState);
+          : edited && places ? followTouchedSelection(previous.selectedId, edit, edited, previous.units, places)
+          : followSelection(previous.selectedId, edit);
         const touched = !action && !annotationsChanged && selectedId === previous.selectedId ? edited : null;
         const mapping = tr.docChanged ? tr.mapping : null;
-        if (touched === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
-        const places = unitPlaces(newState.doc);
+        if (touched === null || places === null) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         if (replacesUntouchedUnit(touched, places, tr)) return fullState(newState, filter, selectedId, redline, draft, previous.annotations, mapping);
         const annotations = resolveAnnotations(docAnnotations(newState), redline, previous.annotations, touched.sections, anchorPositions(newState.doc, draft, redline, places, mapping));
         const style = markStyle({ filter, selectedId, annotations }, docSponsors(newState));
-        let decorations = previous.decorations.map(tr.mapping, tr.doc);
-        const rebuilt = buildDecorations(newState.doc, draft, redline, style, places, { places: touched.places, mapped: decorations, previous: previous.redline, units: previous.units });
-        decorations = decorations.remove(rebuilt.stale);
-        // Only the rebuilt units' own decorations go: a neighbour's that touch the range stay.
-        for (const { place, index } of rebuilt.rebuiltPlaces) {
-          decorations = decorations.remove(decorations.find(place.pos, place.end, (spec) => (spec as Partial<RedlineSpec>).unit === index));
-        }
-        decorations = decorations.add(newState.doc, rebuilt.decorations);
+        const decorations = patchDecorations(previous.decorations.map(tr.mapping, tr.doc), newState.doc, draft, redline, style, places, touched.places, previous);
         return { base: options.base, draft, redline, annotations, decorations, filter, selectedId, units: previous.units };
       },
     },
