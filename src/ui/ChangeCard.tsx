@@ -129,10 +129,10 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
     const rect = mark.getBoundingClientRect();
     // The card stays over the chapter's view: below the change's line, or above it when the
     // line is near the view's bottom, never over the notices or the panel beside it.
-    const pane = mark.closest(".editor-pane")?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    const pane = mark.closest(".editor-pane")?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight, left: 0, right: window.innerWidth };
     if (rect.bottom < pane.top || rect.top > pane.bottom) { setPlace(null); return; }
-    const width = 320;
-    const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+    const width = card.current?.offsetWidth || 320;
+    const left = Math.max(pane.left + 8, Math.min(rect.left, pane.right - width - 8));
     const above = rect.bottom + 6 + CARD_ROOM > pane.bottom;
     setPlace({ top: above ? Math.max(pane.top, rect.top - 6) : rect.bottom + 6, left, above });
   }, [shown, tick]);

@@ -45,6 +45,14 @@ async function hover(page: Page, mark: Locator): Promise<void> {
 
 const card = (page: Page) => page.getByRole("dialog", { name: /^Change: / });
 
+/** The card lies inside the chapter's view, left to right: it covers none of the changes panel. */
+async function assertBesideThePanel(page: Page): Promise<void> {
+  const box = (await card(page).boundingBox())!;
+  const pane = (await page.locator(".editor-pane").boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(pane.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+}
+
 describe("the card on a change, in Chromium", () => {
   let browser: Browser;
   let page: Page;
@@ -133,10 +141,32 @@ describe("the card on a change, in Chromium", () => {
     const box = (await card(page).boundingBox())!;
     const pane = await page.locator(".editor-pane").evaluate((element) => { const rect = element.getBoundingClientRect(); return { top: rect.top, bottom: rect.bottom }; });
     const line = await mark.evaluate((element) => element.getClientRects()[0]!.top);
+    await assertBesideThePanel(page);
     expect(box.y + box.height).toBeLessThanOrEqual(line + 1);
     expect(box.y).toBeGreaterThanOrEqual(pane.top - 1);
     const notices = await page.locator(".notices").boundingBox();
     if (notices) expect(box.y + box.height).toBeLessThanOrEqual(notices.y + 1);
+    await page.mouse.move(5, 300);
+    await expect.poll(() => card(page).count()).toBe(0);
+  });
+
+  it("for a change at the right end of a line, stays left of the changes panel", async () => {
+    await page.mouse.move(5, 300);
+    await expect.poll(() => card(page).count()).toBe(0);
+    // The mark whose first line box starts furthest right in the text.
+    const index = await page.locator(".code-section .words :is(ins, del)[data-change-id]").evaluateAll((marks) => {
+      let best = 0;
+      marks.forEach((mark, i) => { if (mark.getClientRects()[0] && mark.getClientRects()[0]!.left > marks[best]!.getClientRects()[0]!.left) best = i; });
+      return best;
+    });
+    const mark = page.locator(".code-section .words :is(ins, del)[data-change-id]").nth(index);
+    await hover(page, mark);
+    await card(page).waitFor();
+    const { x } = await firstLine(mark);
+    const pane = (await page.locator(".editor-pane").boundingBox())!;
+    // The mark starts further right than a card's width from the view's edge would allow.
+    expect(x + (await card(page).boundingBox())!.width).toBeGreaterThan(pane.x + pane.width);
+    await assertBesideThePanel(page);
     await page.mouse.move(5, 300);
     await expect.poll(() => card(page).count()).toBe(0);
   });
