@@ -33,6 +33,18 @@ describe("the live redline in Chromium", () => {
     await page.screenshot({ path: `${outputDir()}redline-insert.png` });
   });
 
+  it("indents each paragraph by its level, 2 em a level, as the printed Code does", async () => {
+    // Where each paragraph's text starts, against its section's, read off the page.
+    const seen = await page.locator(".editor-pane .code-section p.code-paragraph").evaluateAll((lines) => lines.map((line) => {
+      const section = line.closest(".code-section")!.querySelector("h3")!;
+      const em = parseFloat(getComputedStyle(line).fontSize);
+      return { level: Number((line as HTMLElement).dataset.level), indent: Math.round((line.getBoundingClientRect().left - section.getBoundingClientRect().left) / em) };
+    }));
+    const levels = new Set(seen.map((line) => line.level));
+    expect(levels.size).toBeGreaterThan(2);
+    expect(seen.filter((line) => line.indent !== 2 * line.level)).toEqual([]);
+  });
+
   it("shows a deleted word as a struck, non-editable widget", async () => {
     await caretBefore(page, "competent jurisdiction requires");
     for (let i = 0; i < "competent ".length; i++) await page.keyboard.press("Delete");

@@ -39,6 +39,27 @@ function renderLabel(target: HTMLElement, label: string, change: LabelSpec | nul
   target.append(del, document.createTextNode(" "), ins);
 }
 
+const skeletons = new Map<"paragraph" | "heading", HTMLElement>();
+
+/**
+ * The element a view of `kind` starts from: the label (not editable) and the words' element,
+ * with a space between them in a heading; its classes are those render gives.
+ */
+function skeleton(kind: "paragraph" | "heading"): HTMLElement {
+  let element = skeletons.get(kind);
+  if (!element) {
+    element = document.createElement(kind === "paragraph" ? "p" : "h3");
+    const label = document.createElement("span");
+    label.contentEditable = "false";
+    label.className = kind === "paragraph" ? "enumerator" : "section-number";
+    const words = document.createElement("span");
+    words.className = kind === "paragraph" ? "words" : "catchline";
+    element.append(label, ...(kind === "heading" ? [document.createTextNode(" ")] : []), words);
+    skeletons.set(kind, element);
+  }
+  return element;
+}
+
 class LabelledView implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
@@ -49,11 +70,10 @@ class LabelledView implements NodeView {
   private shown = "";
 
   constructor(private node: PMNode, decorations: readonly Decoration[], private readonly kind: "paragraph" | "heading") {
-    this.dom = document.createElement(kind === "paragraph" ? "p" : "h3");
-    this.label = document.createElement("span");
-    this.label.contentEditable = "false";
-    this.contentDOM = document.createElement("span");
-    this.dom.append(this.label, ...(kind === "heading" ? [document.createTextNode(" ")] : []), this.contentDOM);
+    // A chapter opening builds thousands of these: one clone of a prepared element each.
+    this.dom = skeleton(kind).cloneNode(true) as HTMLElement;
+    this.label = this.dom.firstChild as HTMLElement;
+    this.contentDOM = this.dom.lastChild as HTMLElement;
     this.render(node, decorations);
   }
 
@@ -86,8 +106,6 @@ class LabelledView implements NodeView {
       this.setOwnClasses(["section-heading"]);
       this.dom.setAttribute("data-number", number!);
       this.dom.id = `sec-${number}`;
-      this.label.className = "section-number";
-      this.contentDOM.className = "catchline";
       renderLabel(this.label, number!, change);
       return;
     }
@@ -95,10 +113,8 @@ class LabelledView implements NodeView {
     this.dom.setAttribute("data-id", id!);
     this.dom.setAttribute("data-level", String(level));
     this.dom.setAttribute("data-enumerator", enumerator ?? "");
-    this.dom.style.marginLeft = `${level! * 2}em`;
-    this.label.className = "enumerator";
+    // The indentation comes with the level's class (styles.css): 2em a level.
     this.label.hidden = !enumerator && !change;
-    this.contentDOM.className = "words";
     renderLabel(this.label, enumerator ?? "", change);
   }
 
