@@ -90,6 +90,14 @@ describe("authorship of a shared draft's changes", () => {
       // Changes already in the draft when it was shared: the sharer's.
       expect(shown.get("in every neighborhood→"), name).toBe("Ana Sharer");
       expect([...shown.values()]).not.toContain("unknown");
+      // Every change nobody made after sharing, the contents lines' among them, reads "in the
+      // draft when shared", not as an edit of the sharer's at some time.
+      const attributions = changeAttributions(c.editor.state, c.ydoc);
+      const edited = new Set(["→promptly", "physical→", "dignity→worth"]);
+      const notUploaded = redlineState(c.editor.state).redline.changes
+        .filter((change) => !edited.has(`${change.deleted.trim()}→${change.inserted.trim()}`) && attributions.get(change.id)?.uploaded !== true)
+        .map((change) => `${change.section} ${change.part}: ${change.deleted.trim()}→${change.inserted.trim()}`);
+      expect(notUploaded, name).toEqual([]);
     }
     const times = changeAttributions(ben.editor.state, ben.ydoc);
     const promptly = redlineState(ben.editor.state).redline.changes.find((change) => change.inserted.trim() === "promptly")!;

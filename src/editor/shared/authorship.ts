@@ -142,7 +142,13 @@ function deletedBy(index: Index, item: Y.Item): Run | null {
   return latest;
 }
 
-const attribution = (run: Run | null): Attribution | null => (run ? { by: run.by, at: run.until } : null);
+/** A run's attribution; the upload's says its words were in the draft when it was shared. */
+const attribution = (run: Run | null, upload: Run | null): Attribution | null => (run ? { by: run.by, at: run.until, ...(upload && isSameRun(run, upload) ? { uploaded: true } : {}) } : null);
+
+/** Whether two runs read from the map are the same record (the same client, start and first clock). */
+function isSameRun(a: Run, b: Run): boolean {
+  return a.client === b.client && a.since === b.since && a.inserted[0] === b.inserted[0];
+}
 
 /** The relative position of editor position `pos`, or null when there is none. */
 function relativeAt(binding: { mapping: Map<unknown, unknown>; type: Y.XmlFragment }, pos: number): Y.RelativePosition | null {
@@ -181,8 +187,8 @@ export function changeAttributions(state: EditorState, ydoc: Y.Doc): Map<string,
   if (!binding) return result;
   const index = buildIndex(ydoc);
   // What was already in the draft when it was shared is credited to the person who shared it.
-  const upload = attribution([...ydoc.getMap<Run>(SHARED_MAPS.authorship).entries()].find(([key]) => key.endsWith(":upload"))?.[1] ?? null);
-  const uploaded: Attribution | null = upload ? { ...upload, uploaded: true } : null;
+  const uploadRun = [...ydoc.getMap<Run>(SHARED_MAPS.authorship).entries()].find(([key]) => key.endsWith(":upload"))?.[1] ?? null;
+  const uploaded = attribution(uploadRun, uploadRun);
   const { draft, redline } = redlineState(state);
   const ranges = changeRanges(state.doc, draft, redline, unitPlaces(state.doc), null);
   for (const change of redline.changes) {
@@ -192,7 +198,7 @@ export function changeAttributions(state: EditorState, ydoc: Y.Doc): Map<string,
     if (!relative) continue;
     const { right } = around(ydoc, relative);
     if (change.inserted !== "" && right) {
-      const found = attribution(insertedBy(index, right));
+      const found = attribution(insertedBy(index, right), uploadRun);
       if (found) { result.set(change.id, found); continue; }
     }
     // A deletion: the items deleted at its point. The redline may put the point a space before
@@ -208,7 +214,7 @@ export function changeAttributions(state: EditorState, ydoc: Y.Doc): Map<string,
       }
       if (run) break;
     }
-    const found = attribution(run) ?? uploaded;
+    const found = attribution(run, uploadRun) ?? uploaded;
     if (found) result.set(change.id, found);
   }
   return result;
