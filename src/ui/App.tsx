@@ -5,14 +5,12 @@ import { DocumentEditor } from "../editor/documentEditor";
 import { replaceDraft, setSponsors } from "../editor/redline/commands";
 import { docSponsors, redlineState } from "../editor/redline/plugin";
 import { DraftSession } from "./drafts/draftSession";
-import { DraftsDialog } from "./drafts/DraftsDialog";
 import { SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
 import { useDraftSession } from "./drafts/useDraftSession";
-import { VersionsDialog } from "./drafts/VersionsDialog";
 import { ChangeCard } from "./ChangeCard";
 import { DemoNotice } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
-import { ExportDialog, type ExportKind } from "./export/ExportDialog";
+import type { ExportKind } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
 import { FindBar } from "./FindBar";
 import { ImportDialog, KEPT_BEFORE_IMPORT } from "./ImportDialog";
@@ -43,6 +41,11 @@ import type { SharedSession } from "./shared/sharedTypes";
 
 /** Import proposed text… loads the Word reader only when it is opened. */
 const ProposedTextDialog = lazy(() => import("./drafts/ProposedTextDialog").then((module) => ({ default: module.ProposedTextDialog })));
+
+/** Export…, Drafts… and Versions… load the export builders and the drafts' lists only when opened. */
+const ExportDialog = lazy(() => import("./export/ExportDialog").then((module) => ({ default: module.ExportDialog })));
+const DraftsDialog = lazy(() => import("./drafts/DraftsDialog").then((module) => ({ default: module.DraftsDialog })));
+const VersionsDialog = lazy(() => import("./drafts/VersionsDialog").then((module) => ({ default: module.VersionsDialog })));
 
 /** Share… loads the server client (and Yjs) only when it is opened. */
 const ShareDialog = lazy(() => import("./shared/ShareDialog").then((module) => ({ default: module.ShareDialog })));
@@ -179,8 +182,16 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
           />
         </Suspense>
       )}
-      <DraftsDialog open={dialog === "drafts"} session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
-      <VersionsDialog open={dialog === "versions"} session={session} onClose={() => setDialog(null)} />
+      {dialog === "drafts" && (
+        <Suspense fallback={null}>
+          <DraftsDialog open session={session} currentId={saving.draftId} base={redlineState(state).base} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
+      {dialog === "versions" && (
+        <Suspense fallback={null}>
+          <VersionsDialog open session={session} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
       {shared && <MembersDialog open={dialog === "members"} shared={shared} onClose={() => setDialog(null)} />}
       <SuggestDialog open={dialog === "suggest"} editor={editor} state={state} onClose={() => setDialog(null)} />
       {dialog === "share" && (
@@ -189,8 +200,12 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
             onShared={(id) => window.location.assign(`?shared=${encodeURIComponent(id)}&just-shared=1`)} />
         </Suspense>
       )}
-      <ExportDialog editor={editor} state={state} open={dialog === "export"} onClose={() => setDialog(null)}
-        {...(shared ? { onExported: (what: ExportKind) => void recordSharedExport(shared, what) } : {})} />
+      {dialog === "export" && (
+        <Suspense fallback={null}>
+          <ExportDialog editor={editor} state={state} open onClose={() => setDialog(null)}
+            {...(shared ? { onExported: (what: ExportKind) => void recordSharedExport(shared, what) } : {})} />
+        </Suspense>
+      )}
       <SponsorsDialog
         open={dialog === "sponsors"}
         registry={docSponsors(state)}

@@ -1,7 +1,8 @@
 /**
  * Starting light: the Word writer and the zip library are not part of the first download;
  * they load when a Word file is first exported, and the export still works then. The shared-draft
- * client and the Word reader are left out too, until a shared draft or Import proposed text opens.
+ * client and the Word reader are left out too, until a shared draft or Import proposed text opens,
+ * and so are the export builders and the Drafts and Versions dialogs, until they are opened.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -25,6 +26,8 @@ describe("the first download in Chromium", () => {
     expect(atStart.filter((path) => /docxWriter|jszip/i.test(path))).toEqual([]);
     // Nor the shared-draft client (Yjs, Hocuspocus, IndexedDB copy) or the Word reader of Import proposed text.
     expect(atStart.filter((path) => /sharedConnection|SharedEntry|ShareDialog|ProposedTextDialog/.test(path))).toEqual([]);
+    // Nor the export dialog with the ordinance builders, nor the Drafts and Versions dialogs.
+    expect(atStart.filter((path) => /ExportDialog|DraftsDialog|VersionsDialog/.test(path))).toEqual([]);
     await page.getByRole("button", { name: "Export…" }).click();
     const dialog = page.getByRole("dialog", { name: "Export the amending ordinance" });
     const [downloaded] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Word (.docx)" }).click()]);

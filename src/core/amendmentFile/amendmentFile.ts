@@ -10,7 +10,7 @@
  */
 import type { Annotation } from "../annotations/annotation";
 import type { CommentAuthor, TextThread } from "../annotations/comments";
-import { parseExportSettings } from "../export";
+import { parseExportSettings } from "../export/settings";
 import { serializeDocument } from "../model/canonicalText";
 import type { OrdinanceDocument } from "../model/document";
 import { ImportError, parseCodeText } from "../importer/parseCodeText";

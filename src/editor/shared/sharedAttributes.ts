@@ -10,7 +10,7 @@ import type { EditorState, Transaction } from "prosemirror-state";
 import { PluginKey } from "prosemirror-state";
 import * as Y from "yjs";
 import { readAnnotations } from "../../core/amendmentFile";
-import { parseExportSettings } from "../../core/export";
+import { parseExportSettings } from "../../core/export/settings";
 import { parseSponsors } from "../../core/sponsors/sponsors";
 import { readTextThreads } from "../../core/validation";
 import { readSuggestions, SHARED_MAPS, type EntryChange, type SharedEntry, type SharedListMap } from "../../core/sharedDraft";
