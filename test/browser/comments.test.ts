@@ -134,6 +134,18 @@ describe("comment threads, in Chromium", () => {
     await expect.poll(() => page.getByTestId("thread").count()).toBe(2);
     const replyWidth = await widthOf(page, "[data-testid=thread] .comment-form textarea").catch(() => 0);
     expect(replyWidth === 0 || replyWidth > 250).toBe(true);
+    // With another change selected, the commented change's words still show that they carry a
+    // comment (a gold line under them, as a comment's words have), and an uncommented one's do not.
+    await page.getByRole("tab", { name: "Changes" }).click();
+    await page.getByTestId("change-row").nth(3).click();
+    const underline = (selector: string) => page.locator(selector).first().evaluate((mark) => {
+      const style = getComputedStyle(mark);
+      return `${style.borderBottomStyle} ${style.borderBottomColor}`;
+    });
+    expect(await underline(`.editor-pane [data-change-id="${id}"]`)).toBe("solid rgb(230, 184, 0)");
+    const other = await page.getByTestId("change-row").nth(3).getAttribute("data-change-id");
+    expect(await underline(`.editor-pane [data-change-id="${other}"]`)).not.toContain("rgb(230, 184, 0)");
+    await page.locator(".editor-pane").screenshot({ path: `${outputDir()}change-comment-marked.png` });
     expect(errors).toEqual([]);
   });
 

@@ -155,9 +155,18 @@ describe("annotations on changes", () => {
     state = run(state, acceptChanges([change.id]));
     const annotation = redlineState(state).annotations.byChange.get(change.id)![0]!;
     expect(annotation.status).toBe("agreed");
+    const uncommented = redlineState(state).decorations.find().filter((decoration) => String((decoration as unknown as { type: { attrs?: Record<string, string> } }).type.attrs?.class ?? "").includes("redline-commented"));
+    expect(uncommented).toEqual([]);
     state = run(state, addComment(annotation.id, "waguespack", "Fine by the 32nd Ward.", "2026-11-26T10:00:00Z"));
     expect(docAnnotations(state)[0]!.comments).toEqual([expect.objectContaining({ author: "waguespack", text: "Fine by the 32nd Ward." })]);
     expect(locateChange(state, change.id)?.change.id).toBe(change.id);
+    // The commented change's marks say it has a thread (it was not marked before the comment).
+    const classesOf = (id: string) => redlineState(state).decorations.find()
+      .filter((decoration) => (decoration.spec as { changeId?: string }).changeId === id)
+      .map((decoration) => String((decoration as unknown as { type: { attrs?: Record<string, string> } }).type.attrs?.class ?? ""));
+    expect(classesOf(change.id).length).toBeGreaterThan(0);
+    expect(classesOf(change.id).every((classes) => classes.split(" ").includes("redline-commented"))).toBe(true);
+
   });
 });
 

@@ -15,8 +15,11 @@ export interface MarkStyle {
   /** Whether the change's annotation records agreement (shown with a tick after its words). */
   readonly agreed: (change: Change) => boolean;
   readonly selectedId: string | null;
-  /** Whether the change has a comment thread (its annotation has comments): when selected, the thread is highlighted too. */
-  readonly threaded: (change: Change) => boolean;
+  /**
+   * The change's comment thread (its annotation has comments): open or resolved, null for none.
+   * Its words are marked as commented; when selected, an open or resolved thread is highlighted too.
+   */
+  readonly thread: (change: Change) => "open" | "resolved" | null;
   readonly color: (change: Change) => string | null;
 }
 
@@ -45,15 +48,18 @@ export interface RedlineSpec {
  * so the browser keeps the element and has nothing to lay out again.
  */
 /**
- * The classes that show a change's state beyond its kind: dimmed by the filter, selected (and,
- * selected with a comment thread, its thread highlighted as an open thread's words are), agreed.
+ * The classes that show a change's state beyond its kind: dimmed by the filter, commented (an
+ * open or a resolved thread, as a comment's words are marked), selected (and, selected with a
+ * comment thread, its thread highlighted as an open thread's words are), agreed.
  */
 export function stateClasses(change: Change, style: MarkStyle): string[] {
   const classes: string[] = [];
   if (!style.visible(change)) classes.push("redline-dimmed");
+  const thread = style.thread(change);
+  if (thread) classes.push(thread === "open" ? "redline-commented" : "redline-commented-resolved");
   if (style.selectedId === change.id) {
     classes.push("redline-selected");
-    if (style.threaded(change)) classes.push("redline-thread");
+    if (thread) classes.push("redline-thread");
   }
   if (style.agreed(change)) classes.push("redline-agreed");
   return classes;

@@ -80,7 +80,10 @@ function markStyle(state: Pick<RedlineState, "filter" | "selectedId" | "annotati
     visible: (change) => passesFilter(change, state.filter, state.annotations),
     agreed: (change) => state.annotations.byChange.get(change.id)?.[0]?.status === "agreed",
     selectedId: state.selectedId,
-    threaded: (change) => (state.annotations.byChange.get(change.id)?.[0]?.comments.length ?? 0) > 0,
+    thread: (change) => {
+      const annotation = state.annotations.byChange.get(change.id)?.[0];
+      return !annotation || annotation.comments.length === 0 ? null : annotation.resolved ? "resolved" : "open";
+    },
     color: (change) => {
       const sponsorId = state.annotations.byChange.get(change.id)?.[0]?.sponsorIds[0];
       return sponsorId ? sponsors?.people.find((person) => person.id === sponsorId)?.color ?? null : null;
