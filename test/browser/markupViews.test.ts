@@ -58,6 +58,16 @@ async function looks(page: Page) {
   });
 }
 
+/**
+ * How far right of its label's start each new label of a re-lettered paragraph or renumbered
+ * section stands (px): 0 where the old label is hidden, the old label's width where it shows.
+ */
+function newLabelOffsets(page: Page): Promise<number[]> {
+  return page.locator(".editor-pane .code-document :is(.enumerator, .section-number) > ins").evaluateAll((labels) => labels
+    .filter((label) => label.checkVisibility())
+    .map((label) => Math.round(label.getBoundingClientRect().left - label.parentElement!.getBoundingClientRect().left)));
+}
+
 describe("markup views in Chromium", () => {
   let browser: Browser;
   let page: Page;
@@ -80,6 +90,10 @@ describe("markup views in Chromium", () => {
     const seen = await looks(page);
     expect(seen).toMatchObject({ insUnderlined: true, blockUnderlined: true, delShown: true, delStruck: true, barBesideChanged: false, barBesideUnchanged: false });
     expect(seen.insColour).not.toBe(seen.inkColour);
+    // A re-lettered paragraph shows its old letter struck, then a space, then the new one.
+    const offsets = await newLabelOffsets(page);
+    expect(offsets.length).toBeGreaterThan(2);
+    expect(offsets.every((offset) => offset > 10)).toBe(true);
   });
 
   it("Simple markup shows the draft as amended, a bar beside each changed line only", async () => {
@@ -87,6 +101,9 @@ describe("markup views in Chromium", () => {
     const seen = await looks(page);
     expect(seen).toMatchObject({ insUnderlined: false, blockUnderlined: false, delShown: false, barBesideChanged: true, barBesideUnchanged: false });
     expect(seen.insColour).toBe(seen.inkColour);
+    // A re-lettered paragraph's new letter stands where every other paragraph's letter does.
+    expect(await newLabelOffsets(page)).toEqual(expect.arrayContaining([0]));
+    expect((await newLabelOffsets(page)).filter((offset) => offset !== 0)).toEqual([]);
     expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")).filter((word) => word !== "¶"));
     // Every bar lies inside the box that paints it (sections and contents paint only inside their boxes).
     const clipped = await page.locator(".editor-pane .code-document").evaluate((root) => [...root.querySelectorAll(".toc p, .code-section > p, .code-section > h3")]
@@ -105,6 +122,8 @@ describe("markup views in Chromium", () => {
     const seen = await looks(page);
     expect(seen).toMatchObject({ insUnderlined: false, blockUnderlined: false, delShown: false, barBesideChanged: false, barBesideUnchanged: false });
     expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")));
+    expect(await newLabelOffsets(page)).toEqual(expect.arrayContaining([0]));
+    expect((await newLabelOffsets(page)).filter((offset) => offset !== 0)).toEqual([]);
     expect(await page.locator(".editor-pane .ProseMirror").getAttribute("contenteditable")).toBe("true");
     await page.screenshot({ path: `${outputDir()}markup-none.png` });
   });

@@ -2,7 +2,7 @@
  * Node views for nodes whose label is an attribute — a paragraph's enumerator, a section
  * heading's number. They render like the schema's toDOM, and when a label decoration is
  * present they show the base label struck and the draft label underlined, a space between:
- * "[-(c)-] {+(d)+}".
+ * "[-(c)-] {+(d)+}" (the struck label and its space in one element, hidden with the struck words).
  */
 import type { Node as PMNode } from "prosemirror-model";
 import type { Decoration, EditorView, NodeView } from "prosemirror-view";
@@ -35,8 +35,13 @@ function renderLabel(target: HTMLElement, label: string, change: LabelSpec | nul
   ins.textContent = label;
   ins.dataset.change = "insert";
   ins.dataset.changeId = change.changeId;
-  // One space between the struck and the underscored label, as in a printed redline: "(f) (g)".
-  target.append(del, document.createTextNode(" "), ins);
+  // One space between the struck and the underscored label, as in a printed redline: "(f) (g)";
+  // it goes with the struck label where the struck words are hidden (Simple and No markup),
+  // as an inline replacement's does.
+  const struck = document.createElement("span");
+  struck.className = "redline-replaced";
+  struck.append(del, document.createTextNode(" "));
+  target.append(struck, ins);
 }
 
 const skeletons = new Map<"paragraph" | "heading", HTMLElement>();
