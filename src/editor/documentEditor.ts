@@ -4,7 +4,7 @@
  * through transactions alone. Every change of state goes through `dispatch`; listeners are
  * told after each one.
  */
-import { TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
+import { Selection, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import type { Annotation } from "../core/annotations/annotation";
 import type { CommentAuthor, TextThread } from "../core/annotations/comments";
@@ -70,6 +70,8 @@ function stateFor(content: EditorContent): { state: EditorState; fixes: readonly
 export class DocumentEditor {
   private current: EditorState;
   private view: EditorView | null = null;
+  /** The change the last goToChange went to, and the state it left. */
+  private visited: { readonly changeId: string; readonly state: EditorState } | null = null;
   private readonly listeners = new Set<EditorListener>();
 
   private loadedFixes: readonly ContentsFix[];
@@ -156,16 +158,33 @@ export class DocumentEditor {
   goToChange(changeId: string): boolean {
     const found = locateChange(this.current, changeId);
     if (!found) return false;
+    this.visited = null;
     const lines = found.unit.lines();
     const pos = lines ? mapOffset(lines, found.change.fromB - found.unit.entry.startB).pos : found.unit.before;
     const safe = Math.max(0, Math.min(pos, this.current.doc.content.size));
     const $pos = this.current.doc.resolve(safe);
-    if ($pos.parent.inlineContent) this.dispatch(this.current.tr.setSelection(TextSelection.create(this.current.doc, safe)));
+    // The caret goes to the change's first words (into an inserted paragraph or heading when the
+    // change starts before one), so what follows the caret (its card, typing) is about this change.
+    // A change of whole lines starts at the end of the line before them.
+    const startsLine = $pos.parent.inlineContent && $pos.parentOffset === $pos.parent.content.size && found.change.inserted.startsWith("\n");
+    const caret = !$pos.parent.inlineContent ? Selection.findFrom($pos, 1, true)
+      : startsLine ? Selection.findFrom(this.current.doc.resolve($pos.after()), 1, true) ?? TextSelection.create(this.current.doc, safe)
+      : TextSelection.create(this.current.doc, safe);
+    if (caret) this.dispatch(this.current.tr.setSelection(caret));
     // Selected after the caret moved: a caret at the edge of a neighbouring change selects that
     // one (redline/caretSelection), and this change is the one asked for.
     this.run(selectChange(changeId), false);
-    this.scrollTo(safe);
+    this.visited = { changeId, state: this.current };
+    this.scrollTo(caret ? caret.head : safe);
     return true;
+  }
+
+  /**
+   * Whether nothing happened in the editor since `goToChange(changeId)` (no edit, no caret move):
+   * next and previous then step from that change, not from the caret it left behind.
+   */
+  stillAtChange(changeId: string): boolean {
+    return this.visited?.changeId === changeId && this.visited.state.doc === this.current.doc && this.visited.state.selection.eq(this.current.selection);
   }
 
   /** Selects the draft's text at canonical offsets [fromB, toB) (a citation) and scrolls it into view; false when the draft does not hold it. */
@@ -221,7 +240,9 @@ function keepInView(element: Element): void {
   const check = () => {
     if (!element.isConnected) return;
     const box = element.getBoundingClientRect();
-    const inView = box.bottom > 0 && box.top < window.innerHeight;
+    // In view of the pane that scrolls it (the window's bottom may be under the notices).
+    const pane = element.closest(".editor-pane")?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    const inView = box.bottom > pane.top + 16 && box.top < pane.bottom - 16;
     if (inView) stable++;
     else { stable = 0; element.scrollIntoView({ block: "center" }); }
     if (++frames < SETTLE_FRAMES && stable < STABLE_FRAMES) requestAnimationFrame(check);

@@ -136,13 +136,15 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
     const above = rect.bottom + 6 + CARD_ROOM > pane.bottom;
     setPlace({ top: above ? Math.max(pane.top, rect.top - 6) : rect.bottom + 6, left, above });
   }, [shown, tick]);
-  // The card follows its change when the text scrolls.
+  // The card follows its change when the text scrolls; listening from the start, so that the
+  // scroll that brings a change into view (next change, a row chosen) is never missed.
+  const showing = useRef(false);
+  showing.current = shown !== null;
   useEffect(() => {
-    if (!shown) return;
-    const onScroll = () => setTick((n) => n + 1);
+    const onScroll = () => { if (showing.current) setTick((n) => n + 1); };
     document.addEventListener("scroll", onScroll, true);
     return () => document.removeEventListener("scroll", onScroll, true);
-  }, [shown]);
+  }, []);
 
   if (!shown || !place) return null;
   const state = editor.state;

@@ -75,6 +75,28 @@ describe("reviewing changes in Chromium", () => {
     await expect.poll(async () => (await rows(page)).map((row) => row.text)).toEqual(before.map((row) => row.text));
   });
 
+  it("goes from the caret with Alt+↓ and Alt+↑ once the reviewer clicked elsewhere in the text, as Word's Next and Previous do", async () => {
+    // A change further on selected in the panel, then a click in plain text before it.
+    await page.locator(".change-row", { hasText: "Threats to report" }).first().click();
+    await expect.poll(async () => (await selected(page))?.text).toContain("Threats to report");
+    // The caret put in (a) as a click puts it, once the editor has read the new selection.
+    const clickInA = async () => {
+      await caretAfter(page, "counts itself among");
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    };
+    await clickInA();
+    await page.keyboard.press("Alt+ArrowDown");
+    // The first change after the caret: the words struck in (b), not the one after the selected change.
+    await expect.poll(async () => (await selected(page))?.text).toBe("in every neighborhood");
+    // From a change reached so, the next goes on from it.
+    await page.keyboard.press("Alt+ArrowDown");
+    await expect.poll(async () => (await selected(page))?.text).not.toBe("in every neighborhood");
+    // Back in (a): the last change before the caret is the contents line's.
+    await clickInA();
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect.poll(async () => (await selected(page))?.text).toContain("federal authorities");
+  });
+
   it("agrees to every change, and rejects every one, only after a confirmation", async () => {
     const total = Number(await page.getByTestId("change-total").textContent());
     page.once("dialog", (dialog) => void dialog.dismiss());

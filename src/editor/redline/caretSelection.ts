@@ -5,8 +5,10 @@
  * there). Typing inside the selected change selects nothing anew, so it costs no re-styling; an
  * edit away from the caret (another person's, in a shared draft) never moves the selection.
  */
-import { Plugin, TextSelection, type Transaction } from "prosemirror-state";
+import { Plugin, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import { changeRanges } from "./changeRanges";
 import type { RedlineSpec } from "./decorations";
+import { unitPlaces } from "./docLayout";
 import { redlineKey, redlineState } from "./plugin";
 
 /** The ids of the changes whose marks touch `pos`, in document order. */
@@ -43,4 +45,29 @@ export function caretSelectsChangePlugin(): Plugin {
       return newState.tr.setMeta(redlineKey, { type: "select", changeId: here[0] }).setMeta("addToHistory", false);
     },
   });
+}
+
+/**
+ * The first of `ids` (changes in reading order) after the caret (`step` 1) or the last before
+ * it (-1), as Word's Next and Previous go from the insertion point: a change starting at the
+ * caret is the next one; a change whose words the caret is inside is neither. Null when none.
+ */
+export function changeFromCaret(state: EditorState, ids: readonly string[], step: 1 | -1): string | null {
+  const caret = state.selection.head;
+  const { draft, redline } = redlineState(state);
+  const ranges = changeRanges(state.doc, draft, redline, unitPlaces(state.doc), null);
+  if (step === 1) return ids.find((id) => (ranges.get(id)?.from ?? -1) >= caret) ?? null;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const range = ranges.get(ids[i]!);
+    if (range && (range.to < caret || (range.to === caret && range.from < caret) || (range.from === range.to && range.from < caret))) return ids[i]!;
+  }
+  return null;
+}
+
+/** Whether the caret stands in or at the edges of change `id`'s words. */
+export function caretOnChange(state: EditorState, id: string): boolean {
+  const caret = state.selection.head;
+  const { draft, redline } = redlineState(state);
+  const range = changeRanges(state.doc, draft, redline, unitPlaces(state.doc), null).get(id);
+  return range !== undefined && range.from <= caret && caret <= range.to;
 }

@@ -1,5 +1,6 @@
 import { acceptChanges, rejectChanges } from "../../editor/redline/commands";
 import type { DocumentEditor } from "../../editor/documentEditor";
+import { changeFromCaret, caretOnChange } from "../../editor/redline/caretSelection";
 import { redlineState } from "../../editor/redline/plugin";
 import { panelModel, type PanelModel } from "./panelRows";
 
@@ -16,7 +17,9 @@ export function groupOf(model: PanelModel, id: string): readonly string[] | unde
 
 /**
  * The change after (or before) the selected one among those the panel shows, one row at a time:
- * a row of re-lettered labels is one stop. With nothing selected, the first (or last) change.
+ * a row of re-lettered labels is one stop. When the caret is not on the selected change (nothing
+ * is selected, or the reviewer clicked elsewhere in the text), the first change after the caret
+ * (or the last before it), as Word's Next and Previous go; null when there is none.
  */
 export function neighbourChange(editor: DocumentEditor, step: 1 | -1): string | null {
   const { redline, annotations, filter, selectedId } = redlineState(editor.state);
@@ -24,7 +27,13 @@ export function neighbourChange(editor: DocumentEditor, step: 1 | -1): string | 
   const ids = model.changeIds;
   if (ids.length === 0) return null;
   const at = selectedId ? ids.indexOf(selectedId) : -1;
-  if (at < 0) return step === 1 ? ids[0]! : ids[ids.length - 1]!;
+  if (at < 0 || !(editor.stillAtChange(selectedId!) || caretOnChange(editor.state, selectedId!))) {
+    // The caret is elsewhere (a click in the text): go from the caret, as Word does.
+    const near = changeFromCaret(editor.state, ids, step);
+    if (near === null) return null;
+    const target = model.row(model.rowOfChange(near));
+    return target?.kind === "change" ? target.change.id : near;
+  }
   const row = model.rowOfChange(selectedId!);
   let next = at;
   do next += step; while (next >= 0 && next < ids.length && model.rowOfChange(ids[next]!) === row);
