@@ -52,17 +52,40 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
   };
 
   // The pointer: resting on a change shows its card; leaving both the change and the card hides it.
+  // While one types, the pointer left resting on the text opens nothing (the words moving under
+  // it are not a hover) and a card it opened goes, until the mouse moves again.
   useEffect(() => {
-    const onOver = (event: MouseEvent) => {
-      if (card.current?.contains(event.target as Node)) { if (timer.current) clearTimeout(timer.current); return; }
-      const id = changeAt(event.target);
+    let typing = false;
+    let last = { x: -1, y: -1 };
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.target instanceof Element) || !event.target.closest(".editor-pane .ProseMirror") || event.altKey || event.ctrlKey || event.metaKey) return;
+      typing = true;
+      if (timer.current) clearTimeout(timer.current);
+      setShown((now) => (now?.by === "pointer" ? null : now));
+    };
+    const onMove = (event: MouseEvent) => {
+      const moved = event.clientX !== last.x || event.clientY !== last.y;
+      last = { x: event.clientX, y: event.clientY };
+      // The first real move after typing: whatever the pointer is on now is hovered.
+      if (typing && moved) { typing = false; pointAt(event.target); }
+    };
+    const onOver = (event: MouseEvent) => { if (!typing) pointAt(event.target); };
+    const pointAt = (target: EventTarget | null) => {
+      if (card.current?.contains(target as Node)) { if (timer.current) clearTimeout(timer.current); return; }
+      const id = changeAt(target);
       if (id !== dismissed.current) dismissed.current = null;
       // A card closed with Escape stays closed while the pointer stays on its change.
       if (id) later(() => { if (id !== dismissed.current) setShown({ changeId: id, by: "pointer" }); }, SHOW_AFTER);
       else later(() => setShown((now) => (now?.by === "pointer" ? null : now)), HIDE_AFTER);
     };
+    document.addEventListener("keydown", onKey, true);
+    document.addEventListener("mousemove", onMove, true);
     document.addEventListener("mouseover", onOver);
-    return () => document.removeEventListener("mouseover", onOver);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("mousemove", onMove, true);
+      document.removeEventListener("mouseover", onOver);
+    };
   }, []);
 
   // The caret: inside a change's marks (in the focused text) shows that change's card — when it

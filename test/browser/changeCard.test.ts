@@ -125,6 +125,34 @@ describe("the card on a change, in Chromium", () => {
     await page.keyboard.press("Escape");
   });
 
+  it("opens no card while one types with the pointer resting on the text, until the mouse moves", async () => {
+    await page.mouse.move(5, 300);
+    await expect.poll(() => card(page).count()).toBe(0);
+    // A click in plain words leaves the pointer there; typing makes an insertion under it.
+    const words = page.locator(".code-section .words", { hasText: "willing cooperation" }).first();
+    await words.scrollIntoViewIfNeeded();
+    const spot = await words.evaluate((element) => {
+      const text = [...element.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.includes("cooperation"))!;
+      const range = document.createRange();
+      const at = text.textContent!.indexOf("cooperation");
+      range.setStart(text, at);
+      range.setEnd(text, at + 2);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + 1, y: box.top + box.height / 2 };
+    });
+    await page.mouse.click(spot.x, spot.y);
+    await page.keyboard.type("XX");
+    await page.waitForTimeout(800);
+    expect(await card(page).count()).toBe(0);
+    // A move of the mouse onto the new words is a hover again.
+    await page.mouse.move(spot.x + 3, spot.y);
+    await card(page).waitFor({ timeout: 5_000 });
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await page.mouse.move(5, 300);
+    await expect.poll(() => card(page).count()).toBe(0);
+  });
+
   it("stays over the chapter's view for a change at its bottom edge, above the line, covering no notice", async () => {
     const row = await sponsoredRow(page);
     const mark = page.locator(`.code-section .words ins[data-change-id="${row!.id}"]`).first();
