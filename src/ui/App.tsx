@@ -8,7 +8,7 @@ import { DraftSession } from "./drafts/draftSession";
 import { SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
 import { useDraftSession } from "./drafts/useDraftSession";
 import { ChangeCard } from "./ChangeCard";
-import { DemoNotice } from "./DemoNotice";
+import { DemoBadge, DemoNotice, useDemoNoticeHidden } from "./DemoNotice";
 import { EditorPane } from "./EditorPane";
 import type { ExportKind } from "./export/ExportDialog";
 import { demonstrationAmendment, demonstrationBase, demonstrationSponsors } from "./fixture";
@@ -83,6 +83,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
     window.history.replaceState(null, "", url);
   }, [justShared]);
   const [markup, setMarkup] = useMarkupView();
+  const [demoNoticeHidden, setDemoNoticeHidden] = useDemoNoticeHidden();
   useChangeNavigation(editor);
   useGlobalUndo(editor);
   useCommentShortcut(editor);
@@ -96,6 +97,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
         <div className="toolbar">
           <h1 className="app-name">Ordinance Redline</h1>
           <span className="draft-title" data-testid="draft-name" title={shared ? shared.draft.title : saving.name}>{shared ? shared.draft.title : saving.name}</span>
+          {isDemonstration && demoNoticeHidden && <DemoBadge onShow={() => setDemoNoticeHidden(false)} />}
           {shared ? <SharedIndicator connection={shared} /> : <SaveIndicator status={saving.status} />}
           <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
           <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
@@ -144,7 +146,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
         {!shared && <SaveBanner session={session} status={saving.status} notice={saving.notice} />}
         {shared && <RoleChangeBanner shared={shared} editor={editor} />}
         {shared && justShared && <ShareLinkNotice id={shared.draft.id} intro="Shared. The people you invited open it at this address, where they sign in:" onDismiss={() => setJustShared(false)} />}
-        {isDemonstration && <DemoNotice onImport={() => setDialog("import")} />}
+        {isDemonstration && !demoNoticeHidden && <DemoNotice onImport={() => setDialog("import")} onHide={() => setDemoNoticeHidden(true)} />}
         {status && <StatusLine title={status.title} notes={status.notes} onDismiss={() => setStatus(null)} />}
       </footer>
       <RefusedEditToast editor={editor} />

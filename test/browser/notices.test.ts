@@ -2,6 +2,7 @@
  * Notices never move the chapter text: the demonstration notice shown at start, and a status
  * line appearing (a section repealed from the Section menu) and being dismissed, leave the
  * chapter's top where it was on the screen; the notices stand below the chapter, covering none of it.
+ * The demonstration notice can be hidden; a badge in the toolbar then says what the text is.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -51,5 +52,34 @@ describe("notices in Chromium", () => {
     expect(await placement(page)).toEqual(before);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("hides the demonstration notice on request, keeping a badge in the toolbar that shows it again, across a reload", async () => {
+    const errors: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(inject("baseUrl"));
+    await page.waitForSelector("[data-testid=change-row]");
+    const demo = page.getByRole("note", { name: "About the bundled text" });
+    const badge = page.getByRole("button", { name: "Demonstration text" });
+    const toolbarHeight = () => page.locator(".toolbar").evaluate((element) => element.getBoundingClientRect().height);
+    const paneHeight = () => page.locator(".editor-pane").evaluate((element) => element.getBoundingClientRect().height);
+    const [heightBefore, paneBefore] = [await toolbarHeight(), await paneHeight()];
+    expect(await badge.count()).toBe(0);
+    await demo.getByRole("button", { name: "Hide" }).click();
+    await demo.waitFor({ state: "detached" });
+    // The chapter's view gains the notice's height; the toolbar keeps its one row.
+    expect(await paneHeight()).toBeGreaterThan(paneBefore + 20);
+    expect(await badge.isVisible()).toBe(true);
+    expect(await toolbarHeight()).toBe(heightBefore);
+    await page.reload();
+    await page.waitForSelector("[data-testid=change-row]");
+    expect(await demo.count()).toBe(0);
+    await badge.click();
+    await demo.waitFor();
+    expect(await badge.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
