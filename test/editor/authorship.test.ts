@@ -123,4 +123,26 @@ describe("authorship of a shared draft's changes", () => {
     ana.editor.dispatch(ana.editor.state.tr.insertText("all ", textPosition(ana.editor, "immigrants, must")));
     expect(authors(ana.editor, ydoc).get("→all")).toBe("Ana Sharer");
   });
+
+  it("credits an accepted suggestion to its suggester when the new wording starts as the old did", () => {
+    // The text is replaced character by character where it differs, so the new words' first
+    // letters are still the old words' Y items ("in|vestigate" → "in|quire into").
+    const clock = { now: Date.parse("2026-12-03T12:00:00Z") };
+    const ydoc = new Y.Doc();
+    const local = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase() });
+    seedSharedDraft(local.state.doc, ydoc.getXmlFragment(DRAFT_FRAGMENT));
+    recordUpload(ydoc, ANA, new Date(clock.now));
+    const ana = client(ydoc, ANA, clock);
+    for (const [old, wording] of [["investigate", "inquire into"], ["immigration documents", "immigration papers"]] as const) {
+      clock.now += 60_000;
+      const at = textPosition(ana.editor, old);
+      ana.editor.run(suggestWording(at, at + old.length, wording, RITA), false);
+      const suggestion = docSuggestions(ana.editor.state).find((each) => each.replacement === wording)!;
+      ana.recorder.attributeNextTo({ name: suggestion.author, office: suggestion.office });
+      ana.editor.run(acceptSuggestion(suggestion.id, ANA.name), false);
+    }
+    const shown = authors(ana.editor, ydoc);
+    expect(shown.get("investigate→inquire into")).toBe("Rita Reviewer");
+    expect(shown.get("documents→papers")).toBe("Rita Reviewer");
+  });
 });

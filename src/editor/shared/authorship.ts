@@ -132,6 +132,34 @@ function insertedBy(index: Index, id: Y.ID): Run | null {
   return null;
 }
 
+/**
+ * Who made the `length` characters of text starting at item id `start`: the run (not the
+ * upload) that inserted most of them, else the upload. The words of a change are not all one
+ * edit's: y-prosemirror rewrites a replaced passage only where it differs, so a new wording that
+ * starts as the old one did keeps the old words' first letters ("in|vestigate" → "in|quire").
+ */
+function insertedRun(index: Index, ydoc: Y.Doc, start: Y.ID, length: number, upload: Run | null): Run | null {
+  const counts = new Map<Run, number>();
+  let item: Y.Item | null = Y.getItem(ydoc.store, start) as Y.Item;
+  let offset = start.clock - item.id.clock;
+  let remaining = Math.max(1, length);
+  while (item && remaining > 0) {
+    if (!item.deleted && item.countable) {
+      const take = Math.min(item.length - offset, remaining);
+      const run = insertedBy(index, item.id);
+      if (run) counts.set(run, (counts.get(run) ?? 0) + take);
+      remaining -= take;
+    }
+    offset = 0;
+    item = item.right as Y.Item | null;
+  }
+  // Ranked by (not the upload, characters inserted); the first of equals wins.
+  const rank = (run: Run) => (upload && isSameRun(run, upload) ? 0 : 1) * (length + 2) + counts.get(run)!;
+  let best: Run | null = null;
+  for (const run of counts.keys()) if (!best || rank(run) > rank(best)) best = run;
+  return best;
+}
+
 function deletedBy(index: Index, item: Y.Item): Run | null {
   const ranges = index.deleted.get(item.id.client);
   if (!ranges) return null;
@@ -198,7 +226,7 @@ export function changeAttributions(state: EditorState, ydoc: Y.Doc): Map<string,
     if (!relative) continue;
     const { right } = around(ydoc, relative);
     if (change.inserted !== "" && right) {
-      const found = attribution(insertedBy(index, right), uploadRun);
+      const found = attribution(insertedRun(index, ydoc, right, range.to - range.from, uploadRun), uploadRun);
       if (found) { result.set(change.id, found); continue; }
     }
     // A deletion: the items deleted at its point. The redline may put the point a space before
