@@ -13,7 +13,7 @@ import type { OrdinanceDocument } from "../core/model/document";
 import type { SponsorRegistry } from "../core/sponsors/sponsors";
 import { toModel } from "./convert";
 import { createEditorState } from "./editorState";
-import { refusalTransaction } from "./plugins/refusedEdit";
+import { refusalSaying, refusalTransaction, TEXT_NOT_YOURS } from "./plugins/refusedEdit";
 import { structureProblem } from "./plugins/structureGuard";
 import { locateChange, selectChange } from "./redline/commands";
 import { mapOffset } from "./redline/docLayout";
@@ -70,6 +70,8 @@ function stateFor(content: EditorContent): { state: EditorState; fixes: readonly
 export class DocumentEditor {
   private current: EditorState;
   private view: EditorView | null = null;
+  /** See canChangeDraft. */
+  private draftChangesAllowed = true;
   /** The change the last goToChange went to, and the state it left. */
   private visited: { readonly changeId: string; readonly state: EditorState } | null = null;
   private readonly listeners = new Set<EditorListener>();
@@ -136,10 +138,32 @@ export class DocumentEditor {
     this.view?.destroy();
     const view = new EditorView(element, { state: this.current, dispatchTransaction: this.dispatch, attributes, editable: () => editable });
     this.view = view;
+    // Read only, a key that would type says why it does nothing (and a space does not scroll).
+    const onKey = (event: KeyboardEvent) => {
+      const types = (event.key.length === 1 || event.key === "Backspace" || event.key === "Delete" || event.key === "Enter") && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (!types) return;
+      event.preventDefault();
+      this.dispatch(refusalSaying(this.current, TEXT_NOT_YOURS));
+    };
+    if (!editable) view.dom.addEventListener("keydown", onKey);
     return () => {
+      view.dom.removeEventListener("keydown", onKey);
       if (this.view === view) this.view = null;
       view.destroy();
     };
+  }
+
+  /**
+   * Whether this person may change the draft: its text, and agreeing to or rejecting its changes
+   * (false for a shared draft's reviewer, see allowDraftChanges). Comments stay open to all.
+   */
+  get canChangeDraft(): boolean {
+    return this.draftChangesAllowed;
+  }
+
+  /** Sets canChangeDraft (the app sets it from the person's role before drawing the panel). */
+  allowDraftChanges(allowed: boolean): void {
+    this.draftChangesAllowed = allowed;
   }
 
   /** Focuses the view when there is one. */

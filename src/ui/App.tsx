@@ -74,6 +74,8 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
   useEffect(() => sharedSession?.bind(editor, (reason) => setStatus({ title: reason, notes: [] })), [editor, sharedSession]);
   const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);
   const readOnly = shared !== null && shared.draft.role !== "drafter";
+  // Before anything is drawn: the panel offers Agree and Reject only to those who may change the draft.
+  useMemo(() => editor.allowDraftChanges(!readOnly), [editor, readOnly]);
   // Right after Share…: the address to send, once (the page's address then drops the flag).
   const [justShared, setJustShared] = useState(() => shared !== null && new URLSearchParams(window.location.search).has("just-shared"));
   useEffect(() => {

@@ -6,7 +6,7 @@ import { selectChange } from "../editor/redline/commands";
 import { docSponsors, redlineState } from "../editor/redline/plugin";
 import { describePerson, findPerson } from "../core/sponsors/sponsors";
 import { changeSummary } from "./panel/panelRows";
-import { AGREE_MEANS, REJECT_MEANS, agreeToSelected, rejectSelected } from "./panel/reviewActions";
+import { AGREE_MEANS, DRAFTERS_DECIDE, REJECT_MEANS, agreeToSelected, rejectSelected } from "./panel/reviewActions";
 
 /** How long the pointer rests on a change before its card shows, and stays off it before the card goes (ms). */
 const SHOW_AFTER = 250;
@@ -203,8 +203,8 @@ export function ChangeCard({ editor }: { editor: DocumentEditor }) {
       <AttributionLine changeId={change.id} className="card-author" />
       <p className="card-meta">Sponsors: {names.length > 0 ? names.join(", ") : "none yet"} · {comments === 1 ? "1 comment" : `${comments} comments`}</p>
       <div className="card-actions">
-        <button type="button" className="mini" title={AGREE_MEANS} aria-label="Agree to this change" onClick={() => act("agree")}>Agree</button>
-        <button type="button" className="mini" title={REJECT_MEANS} aria-label="Reject this change" onClick={() => act("reject")}>Reject</button>
+        <button type="button" className="mini" title={editor.canChangeDraft ? AGREE_MEANS : DRAFTERS_DECIDE} disabled={!editor.canChangeDraft} aria-label="Agree to this change" onClick={() => act("agree")}>Agree</button>
+        <button type="button" className="mini" title={editor.canChangeDraft ? REJECT_MEANS : DRAFTERS_DECIDE} disabled={!editor.canChangeDraft} aria-label="Reject this change" onClick={() => act("reject")}>Reject</button>
         <span className="card-hint">Alt+F10 to reach · Esc to close</span>
       </div>
     </div>

@@ -92,6 +92,23 @@ describe("a shared draft, two people in Chromium", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await documentText(drafter)).not.toContain("zzz");
     expect(await documentText(reviewer)).not.toContain("zzz");
+    // She is told why, and her place stays (a space does not scroll the chapter).
+    await expect.poll(() => reviewer.getByTestId("refused-edit").textContent()).toContain("Suggest…");
+    const scrolled = await reviewer.locator(".editor-pane").evaluate((pane) => pane.scrollTop);
+    await reviewer.keyboard.press(" ");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await reviewer.locator(".editor-pane").evaluate((pane) => pane.scrollTop)).toBe(scrolled);
+    // Agreeing and rejecting are the drafters': her buttons say so, and nothing bulk is offered.
+    await reviewer.getByTestId("change-row").first().click();
+    const agree = reviewer.locator(".change-details").getByRole("button", { name: "Agree", exact: true });
+    expect(await agree.isDisabled()).toBe(true);
+    expect(await agree.getAttribute("title")).toMatch(/a drafter agrees/);
+    expect(await reviewer.locator(".change-details").getByRole("button", { name: "Reject", exact: true }).isDisabled()).toBe(true);
+    expect(await reviewer.getByRole("button", { name: "Agree to all…" }).count()).toBe(0);
+    expect(await reviewer.getByRole("button", { name: "Agree to all", exact: true }).count()).toBe(0);
+    // The drafter's are live.
+    await drafter.getByTestId("change-row").first().click();
+    expect(await drafter.locator(".change-details").getByRole("button", { name: "Agree", exact: true }).isDisabled()).toBe(false);
 
     // The reviewer proposes other wording for words she selects; the drafter sees who proposed what and accepts it.
     await selectWords(reviewer, "witnesses to crime");

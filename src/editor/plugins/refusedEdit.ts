@@ -28,6 +28,9 @@ export function refusalSaying(state: EditorState, message: string): Transaction 
   return state.tr.setMeta(refusedEditKey, message).setMeta("addToHistory", false);
 }
 
+/** Why typing does nothing for a reviewer (a view that takes no edits). */
+export const TEXT_NOT_YOURS = "You review this draft: its text is the drafters'. Select words and choose Suggest… to propose other wording, or Comment.";
+
 /** Why typing in a contents line does nothing. */
 export const CONTENTS_NOT_EDITABLE = "The contents are made from the section headings: edit a section's heading, and its contents line follows.";
 

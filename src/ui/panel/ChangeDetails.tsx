@@ -9,7 +9,7 @@ import { describeAuthor } from "../../core/annotations/comments";
 import { ThreadBox } from "../comments/ThreadBox";
 import { currentAuthor, postAs, YouAre } from "../comments/YouAre";
 import { docSponsors, redlineState } from "../../editor/redline/plugin";
-import { AGREE_MEANS, agreeToSelected, movesOn, REJECT_MEANS, rejectSelected, setMovesOn } from "./reviewActions";
+import { AGREE_MEANS, agreeToSelected, DRAFTERS_DECIDE, movesOn, REJECT_MEANS, rejectSelected, setMovesOn } from "./reviewActions";
 import { SponsorChip } from "./SponsorChip";
 import { useKeptFocus } from "./useKeptFocus";
 
@@ -56,18 +56,20 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
   const sponsorIds = annotation?.sponsorIds ?? [];
   const candidates = sponsors?.people.filter((person) => !sponsorIds.includes(person.id)) ?? [];
   const annotate = (patch: Parameters<typeof annotateChanges>[1]) => editor.run(annotateChanges(ids, patch), false);
+  // A shared draft's reviewer comments; agreeing, rejecting and annotating are a drafter's.
+  const decides = editor.canChangeDraft;
 
   return (
     <section className="change-details" aria-label="Selected change" ref={root}>
       <div className="details-actions">
-        <button type="button" title={`${AGREE_MEANS} (Alt+Shift+A)`} onClick={() => agreeToSelected(editor, moveOn)}>Agree</button>
-        <button type="button" title={`${REJECT_MEANS} (Alt+Shift+R)`} onClick={() => rejectSelected(editor, moveOn)}>Reject</button>
+        <button type="button" title={decides ? `${AGREE_MEANS} (Alt+Shift+A)` : DRAFTERS_DECIDE} disabled={!decides} onClick={() => agreeToSelected(editor, moveOn)}>Agree</button>
+        <button type="button" title={decides ? `${REJECT_MEANS} (Alt+Shift+R)` : DRAFTERS_DECIDE} disabled={!decides} onClick={() => rejectSelected(editor, moveOn)}>Reject</button>
         <label className="move-on" title="After Agree or Reject, select the next change">
           <input type="checkbox" checked={moveOn} onChange={(event) => { setMovesOn(event.target.checked); setMoveOn(event.target.checked); }} /> then next
         </label>
         <label>
           Status{" "}
-          <select value={annotation?.status ?? "proposed"} onChange={(event) => annotate({ status: event.target.value as AnnotationStatus })}>
+          <select value={annotation?.status ?? "proposed"} disabled={!decides} title={decides ? undefined : DRAFTERS_DECIDE} onChange={(event) => annotate({ status: event.target.value as AnnotationStatus })}>
             {ANNOTATION_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
           </select>
         </label>
@@ -77,18 +79,18 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
         {sponsorIds.map((id) => (
           <span key={id} className="chip-with-remove">
             <SponsorChip id={id} sponsors={sponsors} />
-            <button type="button" className="mini" aria-label={`Remove sponsor ${id}`} onClick={() => annotate({ sponsorIds: sponsorIds.filter((each) => each !== id) })}>×</button>
+            <button type="button" className="mini" aria-label={`Remove sponsor ${id}`} disabled={!decides} onClick={() => annotate({ sponsorIds: sponsorIds.filter((each) => each !== id) })}>×</button>
           </span>
         ))}
         {candidates.length > 0 && (
-          <select aria-label="Add a sponsor" value="" onChange={(event) => event.target.value && annotate({ sponsorIds: [...sponsorIds, event.target.value] })}>
+          <select aria-label="Add a sponsor" value="" disabled={!decides} title={decides ? undefined : DRAFTERS_DECIDE} onChange={(event) => event.target.value && annotate({ sponsorIds: [...sponsorIds, event.target.value] })}>
             <option value="">Add sponsor…</option>
             {candidates.map((person) => <option key={person.id} value={person.id}>{describePerson(person)}</option>)}
           </select>
         )}
       </div>
       <label className="block-label" htmlFor="justification">Justification</label>
-      <textarea id="justification" rows={2} value={justification} onChange={(event) => setJustification(event.target.value)}
+      <textarea id="justification" rows={2} value={justification} readOnly={!decides} onChange={(event) => setJustification(event.target.value)}
         onBlur={() => justification !== stored && annotate({ justification })} />
       <div className="comments" role="group" aria-label="Comments">
         <span className="block-label">Comments{author ? <> as <strong>{describeAuthor(author)}</strong></> : null}</span>

@@ -50,10 +50,12 @@ export function ChangesPanel({ editor, state, readOnly = false, label = "Changes
   const rowKey = keyed.current.rowKey;
   const scroller = useRef<HTMLDivElement>(null);
   const selectedIndex = selectedId ? model.rowOfChange(selectedId) : -1;
-  const cellCount = useCallback((index: number) => (model.row(index)?.kind === "section" && !readOnly ? 3 : 1), [model, readOnly]);
+  // Agree to all / Reject all are a drafter's (not in a comparison, nor for a shared draft's reviewer).
+  const decides = !readOnly && editor.canChangeDraft;
+  const cellCount = useCallback((index: number) => (model.row(index)?.kind === "section" && decides ? 3 : 1), [model, decides]);
   const scrollToRow = useRef<(index: number) => void>(() => {});
   const openDetails = useCallback((id: string) => {
-    const focusDetails = () => scroller.current?.closest(".changes-panel")?.querySelector<HTMLElement>(".change-details button")?.focus();
+    const focusDetails = () => scroller.current?.closest(".changes-panel")?.querySelector<HTMLElement>(".change-details button:not(:disabled)")?.focus();
     if (readOnly) return;
     if (redlineState(editor.state).selectedId === id) { focusDetails(); return; }
     editor.goToChange(id);
@@ -93,7 +95,7 @@ export function ChangesPanel({ editor, state, readOnly = false, label = "Changes
       <div className="panel-header">
         <h2>{label} <span className="count" data-testid="change-total">{model.shownCount === model.total ? model.total : `${model.shownCount} of ${model.total}`}</span></h2>
         {!readOnly && <FilterBar editor={editor} filter={filter} sponsors={sponsors} shownIds={() => model.changeIds} shownCount={model.shownCount} />}
-        <ReviewBar editor={editor} hasChanges={model.total > 0} readOnly={readOnly} />
+        <ReviewBar editor={editor} hasChanges={model.total > 0} readOnly={!decides} />
       </div>
       {model.rowCount === 0 && <p className="muted empty">No changes: the draft reads as the base text.</p>}
       <div className="change-list" ref={scroller} tabIndex={stopDrawn || grid.stop < 0 ? -1 : 0}
@@ -115,7 +117,7 @@ export function ChangesPanel({ editor, state, readOnly = false, label = "Changes
                         {row.status !== "changed" && <span className={`badge badge-${row.status}`}>{row.status}</span>}
                         <span className="section-count">{row.changeIds.length}<span className="visually-hidden"> changes</span></span>
                       </div>
-                      {!readOnly && <>
+                      {decides && <>
                       <div role="gridcell"><button type="button" className="mini" data-cell={1} tabIndex={tab(1)} title={`Record agreement to every change in this section (they stay in the redline)`} onClick={() => editor.run(acceptChanges(row.changeIds))}>Agree to all</button></div>
                       <div role="gridcell"><button type="button" className="mini" data-cell={2} tabIndex={tab(2)} title="Reject every change in this section: its text goes back to the base" onClick={() => editor.run(rejectChanges(row.changeIds))}>Reject all</button></div>
                       </>}

@@ -30,7 +30,7 @@ export function FilterBar({ editor, filter, sponsors, shownIds, shownCount }: Fi
         <option value="">All statuses</option>
         {ANNOTATION_STATUSES.map((each) => <option key={each} value={each}>{each}</option>)}
       </select>
-      {filtered && shownCount > 0 && (
+      {filtered && shownCount > 0 && editor.canChangeDraft && (
         <>
           <button type="button" className="mini" onClick={() => editor.run(acceptChanges(shownIds()))}>Accept shown</button>
           <button type="button" className="mini" onClick={() => editor.run(rejectChanges(shownIds()))}>Reject shown</button>

@@ -3,7 +3,7 @@ import { neighbourChange, settleEveryChange } from "./reviewActions";
 
 /**
  * Previous / Next change, and Agree to all / Reject all for the whole draft (each after asking);
- * `readOnly` (a comparison of versions) leaves Previous / Next alone.
+ * `readOnly` (a comparison of versions, a shared draft's reviewer) leaves Previous / Next alone.
  */
 export function ReviewBar({ editor, hasChanges, readOnly = false }: { readonly editor: DocumentEditor; readonly hasChanges: boolean; readonly readOnly?: boolean }) {
   const go = (step: 1 | -1) => {

@@ -6,6 +6,8 @@ import { panelModel, type PanelModel } from "./panelRows";
 
 /** What Agree means here, for labels and tooltips: agreement is recorded; the text keeps the change. */
 export const AGREE_MEANS = "Record agreement: the change stays in the redline (the ordinance shows every change against the law) and is marked agreed";
+/** Why Agree and Reject are not offered to a reviewer of a shared draft. */
+export const DRAFTERS_DECIDE = "Reviewers comment and suggest; a drafter agrees to or rejects changes";
 /** What Reject means here: the text goes back to the base's wording. */
 export const REJECT_MEANS = "Reject: the draft's text goes back to the base's wording for this change";
 
@@ -57,7 +59,7 @@ function selectedRow(editor: DocumentEditor): { readonly group: readonly string[
  * Returns false (and does nothing) when no change is selected.
  */
 export function agreeToSelected(editor: DocumentEditor, moveOn: boolean): boolean {
-  const row = selectedRow(editor);
+  const row = editor.canChangeDraft ? selectedRow(editor) : null;
   if (!row) return false;
   const next = moveOn ? neighbourChange(editor, 1) : null;
   editor.run(acceptChanges(row.group), false);
@@ -71,7 +73,7 @@ export function agreeToSelected(editor: DocumentEditor, moveOn: boolean): boolea
  * Returns false (and does nothing) when no change is selected.
  */
 export function rejectSelected(editor: DocumentEditor, moveOn: boolean): boolean {
-  const row = selectedRow(editor);
+  const row = editor.canChangeDraft ? selectedRow(editor) : null;
   if (!row) return false;
   if (!editor.run(rejectChanges(row.group), !moveOn)) return false;
   if (!moveOn) return true;
@@ -84,7 +86,7 @@ export function rejectSelected(editor: DocumentEditor, moveOn: boolean): boolean
 /** Agrees to every change of the draft, or rejects every one, after asking. False when cancelled or nothing to do. */
 export function settleEveryChange(editor: DocumentEditor, how: "agree" | "reject", ask: (question: string) => boolean = (question) => window.confirm(question)): boolean {
   const ids = redlineState(editor.state).redline.changes.map((change) => change.id);
-  if (ids.length === 0) return false;
+  if (ids.length === 0 || !editor.canChangeDraft) return false;
   const question = how === "agree"
     ? `Record agreement to all ${ids.length} changes? The text stays as drafted.`
     : `Reject all ${ids.length} changes? The draft goes back to the base text (Undo takes it back).`;
