@@ -1,7 +1,8 @@
 /**
  * A fresh server, set up from the browser as its first user would: Share… asks for the first
- * administrator, who shares the draft, adds a person in People and history…, invites them, and
- * that person signs in at the draft's address as a reviewer. Nothing is done through the API.
+ * administrator, who shares the draft (inviting someone not yet on the server is refused before
+ * anything is shared), adds a person in People and history…, invites them, and that person signs
+ * in at the draft's address as a reviewer. Nothing is done through the API.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +43,15 @@ describe("setting up a server from the browser, in Chromium", () => {
     await first.getByRole("button", { name: "Create and sign in" }).click();
     const dialog = ana.getByRole("dialog", { name: "Share this draft" });
     await expect.poll(() => dialog.textContent()).toContain("Signed in as Ana Admin (Advancing Justice | Chicago)");
+    // Inviting someone the server does not know yet says what to do, and shares nothing.
+    await dialog.getByLabel(/^Invite/).fill("Ben Reviewer");
+    await dialog.getByRole("button", { name: "Share" }).click();
+    await expect.poll(() => dialog.getByRole("alert").textContent()).toContain("No person or office named “Ben Reviewer”");
+    expect(await dialog.getByRole("alert").textContent()).toContain("People and history…");
+    const drafts = () => ana.evaluate(async () => ((await (await fetch("/api/drafts")).json()) as { drafts: unknown[] }).drafts.length);
+    expect(await drafts()).toBe(0);
+    expect(ana.url()).not.toContain("shared=");
+    await dialog.getByLabel(/^Invite/).fill("");
     await dialog.getByRole("button", { name: "Share" }).click();
     await ana.waitForURL(/\?shared=/, { timeout: 30_000 });
     await ana.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });

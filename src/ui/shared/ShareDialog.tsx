@@ -4,7 +4,7 @@ import type { OrdinanceDocument } from "../../core/model/document";
 import { useModalDialog } from "../useModalDialog";
 import { SignInForm } from "./SignInForm";
 import { shareLocalDraft } from "./sharedConnection";
-import { inviteMember, ServerError, serverStatus, type ServerSession, type ServerStatus, type SharedRole } from "./serverApi";
+import { inviteMember, listPeople, ServerError, serverStatus, type ServerSession, type ServerStatus, type SharedRole } from "./serverApi";
 
 interface ShareDialogProps {
   readonly open: boolean;
@@ -14,6 +14,27 @@ interface ShareDialogProps {
   readonly onClose: () => void;
   /** Called with the new shared draft's id once it is uploaded and the people are invited. */
   readonly onShared: (id: string) => void;
+}
+
+/**
+ * The people and offices named in `names` as the server knows them (a person's name first, then
+ * an office's; case aside), or the sentence saying which are not there.
+ */
+async function invitedOnServer(names: readonly string[]): Promise<Array<{ readonly person: string } | { readonly office: string }> | string> {
+  if (names.length === 0) return [];
+  const { people, offices } = await listPeople();
+  const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+  const found: Array<{ readonly person: string } | { readonly office: string }> = [];
+  const missing: string[] = [];
+  for (const name of names) {
+    const person = people.find((each) => same(each.name, name));
+    const office = offices.find((each) => same(each, name));
+    if (person) found.push({ person: person.name });
+    else if (office) found.push({ office });
+    else missing.push(`“${name}”`);
+  }
+  if (missing.length === 0) return found;
+  return `No person or office named ${missing.join(", ")} on the server, so nothing was shared yet. Share without inviting them, then add them in People and history… (an administrator adds people there) and invite them.`;
 }
 
 /**
@@ -39,16 +60,17 @@ export function ShareDialog({ open, title, base, state, onClose, onShared }: Sha
     setBusy(true);
     setError(null);
     try {
+      // Everyone invited must be on the server already: checked before anything is uploaded, so
+      // a name not found leaves no shared draft behind (a second try would make another).
+      const invited = await invitedOnServer(invitee.split(/[;\n]/).map((each) => each.trim()).filter(Boolean));
+      if (typeof invited === "string") { setError(invited); return; }
       const id = await shareLocalDraft(session, name.trim() || title, base, state);
-      for (const who of invitee.split(/[;\n]/).map((each) => each.trim()).filter(Boolean)) {
-        try {
-          await inviteMember(session, id, { person: who }, role);
-        } catch (caught) {
-          if (!(caught instanceof ServerError) || caught.status !== 404) throw caught;
-          await inviteMember(session, id, { office: who }, role);
-        }
+      try {
+        for (const who of invited) await inviteMember(session, id, who, role);
+      } finally {
+        // Shared either way: an invitation the server refused now can be made in People and history….
+        onShared(id);
       }
-      onShared(id);
     } catch (caught) {
       setError(caught instanceof ServerError ? caught.message : "Sharing failed; the draft stays in this browser.");
     } finally {
