@@ -79,6 +79,12 @@ describe("a shared draft offline, in Chromium", () => {
     await signIn(benPage, "Ben Second", PASSWORD);
     await benPage.waitForSelector("[data-testid=change-row]", { timeout: 30_000 });
 
+    // Ben's network goes (the server stays): his status says so at once, and comes back with it.
+    await benContext.setOffline(true);
+    await expect.poll(() => benPage.getByTestId("shared-status").textContent(), { timeout: 5_000 }).toContain("Offline");
+    await benContext.setOffline(false);
+    await expect.poll(() => benPage.getByTestId("shared-status").textContent(), { timeout: 20_000 }).toContain("Saved on the server");
+
     // The server goes away: Dana types; the status says where her words are; Ben does not get them.
     await stopServer();
     await expect.poll(() => dana.getByTestId("shared-status").textContent(), { timeout: 20_000 }).toContain("Offline");

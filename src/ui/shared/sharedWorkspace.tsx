@@ -7,15 +7,26 @@ import { recordExport } from "./serverApi";
 export function SharedIndicator({ connection }: { readonly connection: SharedConnection }) {
   const [state, setState] = useState<"connected" | "connecting" | "disconnected">(connection.offline ? "disconnected" : "connected");
   const [unsynced, setUnsynced] = useState(false);
+  const [networkDown, setNetworkDown] = useState(() => typeof navigator !== "undefined" && navigator.onLine === false);
   useEffect(() => {
     const provider = connection.provider;
     const onStatus = ({ status }: { status: string }) => setState(status === "connected" ? "connected" : status === "connecting" ? "connecting" : "disconnected");
     const onUnsynced = () => setUnsynced(provider.hasUnsyncedChanges);
+    // The browser knows at once when its network goes; the connection notices only at its next
+    // heartbeat (many seconds), so the words would say "Saved on the server" meanwhile.
+    const onNetwork = () => setNetworkDown(navigator.onLine === false);
     provider.on("status", onStatus);
     provider.on("unsyncedChanges", onUnsynced);
-    return () => { provider.off("status", onStatus); provider.off("unsyncedChanges", onUnsynced); };
+    window.addEventListener("online", onNetwork);
+    window.addEventListener("offline", onNetwork);
+    return () => {
+      provider.off("status", onStatus);
+      provider.off("unsyncedChanges", onUnsynced);
+      window.removeEventListener("online", onNetwork);
+      window.removeEventListener("offline", onNetwork);
+    };
   }, [connection]);
-  const words = state !== "connected" ? "Offline: edits are kept in this browser and sent when the server is back"
+  const words = state !== "connected" || networkDown ? "Offline: edits are kept in this browser and sent when the server is back"
     : unsynced ? "Sending…" : "Saved on the server";
   return (
     <span className="shared-indicator" data-testid="shared-status" role="status">
