@@ -2,7 +2,20 @@
  * The audit trail's outputs: rows as JSON for the API and as CSV for a spreadsheet (cells that
  * a spreadsheet would read as a formula are quoted with a leading apostrophe).
  */
+import { entryWords, type SharedListMap } from "../core/sharedDraft";
 import type { AuditEntry, AuditRow, Person } from "./storage/storage";
+
+const ENTRY_LABEL: Readonly<Record<SharedListMap, string>> = { threads: "thread", suggestions: "suggestion", annotations: "change" };
+
+/**
+ * The detail of an audit row about an entry of a shared draft's list maps: its kind and id (what
+ * a program matches on), then what it is about in words when its value says
+ * ("suggestion g-1 in 2-173-020: “investigate” → “inquire into”").
+ */
+export function entryDetail(map: SharedListMap, id: string, value: unknown): string {
+  const words = entryWords(map, value);
+  return `${ENTRY_LABEL[map]} ${id}${words ? ` ${words}` : ""}`;
+}
 
 /** An audit entry for something a person did. */
 export function entryBy(person: Person | null, draftId: string | null, action: string, detail: string, at: number): AuditEntry {

@@ -11,7 +11,7 @@ import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import { readEntryChange, reviewerRefusal, SHARED_MAPS, type SharedEntry } from "../core/sharedDraft";
-import { entryBy } from "./audit";
+import { entryBy, entryDetail } from "./audit";
 import { watchCommentSignatures } from "./commentSignatures";
 import type { Person, Role, Storage } from "./storage/storage";
 
@@ -215,7 +215,7 @@ export class Collaboration {
         const before = (change.oldValue as SharedEntry | undefined)?.value as { status?: unknown } | undefined;
         const after = (event.target.get(id) as SharedEntry | undefined)?.value as { status?: unknown } | undefined;
         if (!after || after.status === before?.status || (after.status !== "accepted" && after.status !== "rejected")) continue;
-        void this.storage.appendAudit(entryBy(person, documentName, `suggestion-${after.status}`, `suggestion ${id}`, this.options.now()))
+        void this.storage.appendAudit(entryBy(person, documentName, `suggestion-${after.status}`, entryDetail("suggestions", id, after), this.options.now()))
           .catch((error: Error) => this.options.log(`draft ${documentName}: an audit row was not written (${error.message})`));
       }
     });
@@ -281,7 +281,7 @@ export class Collaboration {
     const state = this.logs.get(document.name);
     if (state && id > state.appliedUpTo && state.inFlight.size === 0) state.appliedUpTo = id;
     const action = change.map === "suggestions" ? "suggestion-made" : "comment";
-    await this.storage.appendAudit(entryBy(person, document.name, action, `${change.map === "threads" ? "thread" : change.map === "suggestions" ? "suggestion" : "change"} ${change.id}`, now));
+    await this.storage.appendAudit(entryBy(person, document.name, action, entryDetail(change.map, change.id, change.value), now));
   }
 
   /**

@@ -10,7 +10,7 @@
 import type { Connection, Document } from "@hocuspocus/server";
 import type * as Y from "yjs";
 import { commentKey, drafterCommentRefusal, entryComments, SHARED_MAPS, type SharedEntry } from "../core/sharedDraft";
-import { entryBy } from "./audit";
+import { entryBy, entryDetail } from "./audit";
 import type { Person, Storage } from "./storage/storage";
 
 /** The origin of the server's own put-backs of refused comments. */
@@ -48,7 +48,7 @@ export function watchCommentSignatures(documentName: string, document: Document,
         }
         putBack(document, map, id, before);
         connection!.sendStateless(JSON.stringify({ type: "entry-refused", id, reason }));
-        void watch.storage.appendAudit(entryBy(person!, documentName, "comment-refused", `${name === SHARED_MAPS.threads ? "thread" : "change"} ${id}: ${reason}`, watch.now()))
+        void watch.storage.appendAudit(entryBy(person!, documentName, "comment-refused", `${entryDetail(name === SHARED_MAPS.threads ? "threads" : "annotations", id, after?.value ?? before?.value)}: ${reason}`, watch.now()))
           .catch((error: Error) => watch.log(`draft ${documentName}: an audit row was not written (${error.message})`));
       }
     });

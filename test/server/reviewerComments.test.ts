@@ -88,6 +88,10 @@ describe("a reviewer's comments on a shared draft", () => {
     let seen: string[] = [];
     for (let tries = 0; tries < 50 && !seen.includes("suggestion-accepted Dana Drafter"); tries++) { seen = await rows(); await new Promise((resolve) => setTimeout(resolve, 100)); }
     expect(seen).toEqual(expect.arrayContaining(["suggestion-made Rita Reviewer", "suggestion-accepted Dana Drafter"]));
+    // Each row says what the suggestion was, in words, after its id.
+    const details = ((await drafterClient.call("GET", `/api/drafts/${id}/audit`)).json.audit as Array<{ action: string; detail: string }>)
+      .filter((row) => row.action.startsWith("suggestion-")).map((row) => row.detail);
+    expect(details).toEqual(["suggestion g1 in 2-173-020: “witnesses to crime” → “witnesses of crime”", "suggestion g1 in 2-173-020: “witnesses to crime” → “witnesses of crime”"]);
     // The reviewer may not decide it back.
     reviewer.provider.sendStateless(JSON.stringify({ type: "entry", map: "suggestions", id: "g1", value: { ...suggestion, status: "rejected", decidedBy: REVIEWER.name, decidedAt: "2026-12-03T12:06:00.000Z" } }));
     await waitFor(() => told.length === 2, 10_000, "the second refusal");

@@ -26,6 +26,14 @@ describe("describeAuditRow", () => {
     expect(describeAuditRow(row("comment-refused", "thread t1: a comment must be signed by the person who writes it")).what).toBe("Comment refused");
   });
 
+  it("shows what a suggestion or a comment was about without its id, the id kept in full", () => {
+    const detail = "suggestion g-mx9cmsrqs86w1 in 2-173-020: “investigate” → “inquire into”";
+    expect(describeAuditRow(row("suggestion-accepted", detail))).toEqual({ what: "Accepted a suggestion", detail: "in 2-173-020: “investigate” → “inquire into”", full: detail });
+    expect(describeAuditRow(row("comment", "change a-1 on “people” in 2-173-005")).detail).toBe("on “people” in 2-173-005");
+    // A row written before the words were given keeps its id: it is all there is.
+    expect(describeAuditRow(row("comment", "thread t-1")).detail).toBe("thread t-1");
+  });
+
   it("leaves an unknown action, a short hex word and other details as written", () => {
     expect(describeAuditRow(row("restored-backup", "abc123 deadbeef"))).toEqual({ what: "restored-backup", detail: "abc123 deadbeef", full: "abc123 deadbeef" });
     expect(describeAuditRow(row("comment", `thread ${HASH}x`)).detail).toBe(`thread ${HASH}x`);
