@@ -49,6 +49,16 @@ function textPosition(editor: DocumentEditor, text: string): number {
   return found;
 }
 
+/** The base chapter shared by Ana (its upload recorded), and her client on it. */
+function sharedByAna() {
+  const clock = { now: Date.parse("2026-12-03T12:00:00Z") };
+  const ydoc = new Y.Doc();
+  const local = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase() });
+  seedSharedDraft(local.state.doc, ydoc.getXmlFragment(DRAFT_FRAGMENT));
+  recordUpload(ydoc, ANA, new Date(clock.now));
+  return { ydoc, clock, ana: client(ydoc, ANA, clock) };
+}
+
 /** The person each change is attributed to, by what the change shows. */
 function authors(editor: DocumentEditor, ydoc: Y.Doc): Map<string, string> {
   const attributions = changeAttributions(editor.state, ydoc);
@@ -105,12 +115,7 @@ describe("authorship of a shared draft's changes", () => {
   });
 
   it("credits an accepted suggestion to its suggester", () => {
-    const clock = { now: Date.parse("2026-12-03T12:00:00Z") };
-    const ydoc = new Y.Doc();
-    const local = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase() });
-    seedSharedDraft(local.state.doc, ydoc.getXmlFragment(DRAFT_FRAGMENT));
-    recordUpload(ydoc, ANA, new Date(clock.now));
-    const ana = client(ydoc, ANA, clock);
+    const { ydoc, ana, clock } = sharedByAna();
     const at = textPosition(ana.editor, "witnesses to crime");
     ana.editor.run(suggestWording(at, at + "witnesses to crime".length, "bystanders", RITA), false);
     const suggestion = docSuggestions(ana.editor.state)[0]!;
@@ -127,12 +132,7 @@ describe("authorship of a shared draft's changes", () => {
   it("credits an accepted suggestion to its suggester when the new wording starts as the old did", () => {
     // The text is replaced character by character where it differs, so the new words' first
     // letters are still the old words' Y items ("in|vestigate" → "in|quire into").
-    const clock = { now: Date.parse("2026-12-03T12:00:00Z") };
-    const ydoc = new Y.Doc();
-    const local = new DocumentEditor({ base: fixtureBase(), draft: fixtureBase() });
-    seedSharedDraft(local.state.doc, ydoc.getXmlFragment(DRAFT_FRAGMENT));
-    recordUpload(ydoc, ANA, new Date(clock.now));
-    const ana = client(ydoc, ANA, clock);
+    const { ydoc, ana, clock } = sharedByAna();
     for (const [old, wording] of [["investigate", "inquire into"], ["immigration documents", "immigration papers"]] as const) {
       clock.now += 60_000;
       const at = textPosition(ana.editor, old);

@@ -48,26 +48,21 @@ export function caretSelectsChangePlugin(): Plugin {
 }
 
 /**
- * The first of `ids` (changes in reading order) after the caret (`step` 1) or the last before
- * it (-1), as Word's Next and Previous go from the insertion point: a change starting at the
- * caret is the next one; a change whose words the caret is inside is neither. Null when none.
+ * Where the caret stands among the changes (one reading of their ranges): whether it is in or at
+ * the edges of change `onId`'s words, and the first of `ids` (changes in reading order) after it
+ * (`step` 1) or the last before it (-1), as Word's Next and Previous go from the insertion point —
+ * a change starting at the caret is the next one, one whose words hold the caret is neither.
  */
-export function changeFromCaret(state: EditorState, ids: readonly string[], step: 1 | -1): string | null {
+export function caretAmongChanges(state: EditorState, ids: readonly string[], onId: string | null, step: 1 | -1): { readonly onChange: boolean; readonly near: string | null } {
   const caret = state.selection.head;
   const { draft, redline } = redlineState(state);
   const ranges = changeRanges(state.doc, draft, redline, unitPlaces(state.doc), null);
-  if (step === 1) return ids.find((id) => (ranges.get(id)?.from ?? -1) >= caret) ?? null;
+  const on = onId === null ? undefined : ranges.get(onId);
+  const onChange = on !== undefined && on.from <= caret && caret <= on.to;
+  if (step === 1) return { onChange, near: ids.find((id) => (ranges.get(id)?.from ?? -1) >= caret) ?? null };
   for (let i = ids.length - 1; i >= 0; i--) {
     const range = ranges.get(ids[i]!);
-    if (range && (range.to < caret || (range.to === caret && range.from < caret) || (range.from === range.to && range.from < caret))) return ids[i]!;
+    if (range && (range.to < caret || (range.to === caret && range.from < caret) || (range.from === range.to && range.from < caret))) return { onChange, near: ids[i]! };
   }
-  return null;
-}
-
-/** Whether the caret stands in or at the edges of change `id`'s words. */
-export function caretOnChange(state: EditorState, id: string): boolean {
-  const caret = state.selection.head;
-  const { draft, redline } = redlineState(state);
-  const range = changeRanges(state.doc, draft, redline, unitPlaces(state.doc), null).get(id);
-  return range !== undefined && range.from <= caret && caret <= range.to;
+  return { onChange, near: null };
 }

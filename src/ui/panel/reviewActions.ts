@@ -1,6 +1,6 @@
 import { acceptChanges, rejectChanges } from "../../editor/redline/commands";
 import type { DocumentEditor } from "../../editor/documentEditor";
-import { changeFromCaret, caretOnChange } from "../../editor/redline/caretSelection";
+import { caretAmongChanges } from "../../editor/redline/caretSelection";
 import { redlineState } from "../../editor/redline/plugin";
 import { panelModel, type PanelModel } from "./panelRows";
 
@@ -29,12 +29,12 @@ export function neighbourChange(editor: DocumentEditor, step: 1 | -1): string | 
   const ids = model.changeIds;
   if (ids.length === 0) return null;
   const at = selectedId ? ids.indexOf(selectedId) : -1;
-  if (at < 0 || !(editor.stillAtChange(selectedId!) || caretOnChange(editor.state, selectedId!))) {
+  const caret = at >= 0 && editor.stillAtChange(selectedId!) ? null : caretAmongChanges(editor.state, ids, at >= 0 ? selectedId : null, step);
+  if (caret && !caret.onChange) {
     // The caret is elsewhere (a click in the text): go from the caret, as Word does.
-    const near = changeFromCaret(editor.state, ids, step);
-    if (near === null) return null;
-    const target = model.row(model.rowOfChange(near));
-    return target?.kind === "change" ? target.change.id : near;
+    if (caret.near === null) return null;
+    const target = model.row(model.rowOfChange(caret.near));
+    return target?.kind === "change" ? target.change.id : caret.near;
   }
   const row = model.rowOfChange(selectedId!);
   let next = at;
