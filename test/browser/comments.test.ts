@@ -164,4 +164,30 @@ describe("comment threads, in Chromium", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
     expect(errors).toEqual([]);
   });
+
+  it("at 1366×768, under the demonstration notice, a change's thread fits its details: after Post the reply box is in view and has the focus", async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole("tab", { name: "Changes" }).click();
+    await page.getByTestId("change-row").nth(2).click();
+    const details = page.locator(".change-details");
+    await details.waitFor();
+    expect(await page.locator(".demo-notice").isVisible()).toBe(true);
+    await details.getByRole("textbox", { name: "Comment", exact: true }).fill("Does the Law Department agree?");
+    await details.getByRole("button", { name: "Post" }).click();
+    await expect.poll(() => details.getByTestId("comment").count()).toBe(1);
+    await page.waitForTimeout(100);
+    const reply = details.getByRole("textbox", { name: "Reply" });
+    expect(await reply.evaluate((element) => element === document.activeElement)).toBe(true);
+    const place = await reply.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const area = element.closest(".change-details")!.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, areaTop: area.top, areaBottom: area.bottom, viewport: innerHeight };
+    });
+    // The whole box shows inside the details area and the window: nothing to scroll to reply.
+    expect(place.top).toBeGreaterThanOrEqual(place.areaTop);
+    expect(place.bottom).toBeLessThanOrEqual(place.areaBottom);
+    expect(place.bottom).toBeLessThanOrEqual(place.viewport);
+    await page.screenshot({ path: `${outputDir()}change-thread-1366.png` });
+    expect(errors).toEqual([]);
+  });
 });

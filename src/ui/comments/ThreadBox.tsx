@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Comment } from "../../core/annotations/annotation";
 import { describeAuthor, isOwnComment, type CommentAuthor } from "../../core/annotations/comments";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
@@ -35,9 +35,13 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const ref = thread?.ref;
+  const box = useRef<HTMLTextAreaElement>(null);
   const post = () => {
     const done = ref ? postAs(editor, author, (as) => editor.run(replyToThread(ref, as, draft), false)) : onStart?.(draft) ?? false;
-    if (done) setDraft("");
+    if (!done) return;
+    setDraft("");
+    // The posted comment stands above the box: keep the box in view for the next reply.
+    requestAnimationFrame(() => box.current?.scrollIntoView({ block: "nearest" }));
   };
   const noAuthor = author === null;
   return (
@@ -45,9 +49,18 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
       {thread?.comments.map((comment) => (
         <article key={comment.id} className="comment" data-testid="comment">
           <header className="comment-head">
-            <strong className="comment-author">{writer(comment, sponsors)}</strong>{" "}
-            <time dateTime={comment.time}>{formatWhen(comment.time)}</time>
-            {comment.edited && <span className="muted" title={`Edited ${formatWhen(comment.edited)}`}> (edited)</span>}
+            <span className="comment-who">
+              <strong className="comment-author">{writer(comment, sponsors)}</strong>{" "}
+              <time dateTime={comment.time}>{formatWhen(comment.time)}</time>
+              {comment.edited && <span className="muted" title={`Edited ${formatWhen(comment.edited)}`}> (edited)</span>}
+            </span>
+            {ref && isOwnComment(comment, author) && editing?.id !== comment.id && (
+              // On the header's line, as a comment pane's own actions: the thread stays short enough to reply to in a laptop's panel.
+              <span className="comment-buttons">
+                <button type="button" className="mini" onClick={() => setEditing({ id: comment.id, text: comment.text })}>Edit</button>
+                <button type="button" className="mini" onClick={() => editor.run(deleteThreadComment(ref, comment.id, author), false)}>Delete</button>
+              </span>
+            )}
           </header>
           {editing?.id === comment.id
             ? (
@@ -64,23 +77,10 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
               </form>
             )
             : <p className="comment-text">{comment.text}</p>}
-          {ref && isOwnComment(comment, author) && editing?.id !== comment.id && (
-            <div className="comment-buttons">
-              <button type="button" className="mini" onClick={() => setEditing({ id: comment.id, text: comment.text })}>Edit</button>
-              <button type="button" className="mini" onClick={() => editor.run(deleteThreadComment(ref, comment.id, author), false)}>Delete</button>
-            </div>
-          )}
         </article>
       ))}
-      {ref && thread && thread.comments.length > 0 && (
-        <div className="comment-buttons thread-state">
-          {thread.resolved
-            ? <><span className="status status-resolved">resolved</span> <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, false), false)}>Reopen</button></>
-            : <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, true), false)}>Resolve</button>}
-        </div>
-      )}
       <form className="comment-form" onSubmit={(event) => { event.preventDefault(); post(); }}>
-        <textarea aria-label={ref ? "Reply" : "Comment"} rows={1} placeholder={noAuthor ? "Say who you are first (above)" : ref ? "Reply… (Enter posts)" : "Write a comment… (Enter posts)"}
+        <textarea ref={box} aria-label={ref ? "Reply" : "Comment"} data-focus-key="thread-text" rows={1} placeholder={noAuthor ? "Say who you are first (above)" : ref ? "Reply… (Enter posts)" : "Write a comment… (Enter posts)"}
           value={draft} disabled={noAuthor} autoFocus={autoFocus}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {
@@ -89,8 +89,11 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
             if (event.key === "Escape" && onCancel) { event.stopPropagation(); onCancel(); }
           }} />
         <div className="comment-buttons">
-          <button type="submit" className="primary" disabled={noAuthor || draft.trim() === ""}>{ref ? "Reply" : "Post"}</button>
+          <button type="submit" className="primary" data-focus-key="thread-text" disabled={noAuthor || draft.trim() === ""}>{ref ? "Reply" : "Post"}</button>
           {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+          {ref && thread && thread.comments.length > 0 && (thread.resolved
+            ? <><span className="status status-resolved">resolved</span> <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, false), false)}>Reopen</button></>
+            : <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, true), false)}>Resolve</button>)}
         </div>
       </form>
     </div>

@@ -67,14 +67,14 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
         <label className="move-on" title="After Agree or Reject, select the next change">
           <input type="checkbox" checked={moveOn} onChange={(event) => { setMovesOn(event.target.checked); setMoveOn(event.target.checked); }} /> then next
         </label>
-        <label>
-          Status{" "}
+      </div>
+      <div className="details-sponsors">
+        <label className="details-status">
+          <span className="label">Status</span>{" "}
           <select value={annotation?.status ?? "proposed"} disabled={!decides} title={decides ? undefined : DRAFTERS_DECIDE} onChange={(event) => annotate({ status: event.target.value as AnnotationStatus })}>
             {ANNOTATION_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
           </select>
         </label>
-      </div>
-      <div className="details-sponsors">
         <span className="label">Sponsors</span>
         {sponsorIds.map((id) => (
           <span key={id} className="chip-with-remove">
@@ -83,14 +83,14 @@ function DetailsForm({ editor, state, changeId, groupIds }: ChangeDetailsProps) 
           </span>
         ))}
         {candidates.length > 0 && (
-          <select aria-label="Add a sponsor" value="" disabled={!decides} title={decides ? undefined : DRAFTERS_DECIDE} onChange={(event) => event.target.value && annotate({ sponsorIds: [...sponsorIds, event.target.value] })}>
+          <select className="add-sponsor" aria-label="Add a sponsor" value="" disabled={!decides} title={decides ? undefined : DRAFTERS_DECIDE} onChange={(event) => event.target.value && annotate({ sponsorIds: [...sponsorIds, event.target.value] })}>
             <option value="">Add sponsor…</option>
             {candidates.map((person) => <option key={person.id} value={person.id}>{describePerson(person)}</option>)}
           </select>
         )}
       </div>
       <label className="block-label" htmlFor="justification">Justification</label>
-      <textarea id="justification" rows={2} value={justification} readOnly={!decides} onChange={(event) => setJustification(event.target.value)}
+      <textarea id="justification" rows={1} value={justification} readOnly={!decides} onChange={(event) => setJustification(event.target.value)}
         onBlur={() => justification !== stored && annotate({ justification })} />
       <div className="comments" role="group" aria-label="Comments">
         <span className="block-label">Comments{author ? <> as <strong>{describeAuthor(author)}</strong></> : null}</span>

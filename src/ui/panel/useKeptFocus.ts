@@ -3,9 +3,13 @@ import { useLayoutEffect, type RefObject } from "react";
 /** The control that had the focus when a form was replaced, by its label (one form is replaced at a time). */
 let kept: string | null = null;
 
-/** How a control is recognised in the form that replaces its own: its id, aria-label, or tag and text. */
+/**
+ * How a control is recognised in the form that replaces its own: its focus key (shared by the
+ * controls that stand for one another, such as a thread's first-comment box and the reply box
+ * the posted comment leaves in its place), id, aria-label, or tag and text.
+ */
 function labelOf(element: HTMLElement): string {
-  return element.id || element.getAttribute("aria-label") || `${element.tagName}:${element.textContent?.trim() ?? ""}`;
+  return element.dataset.focusKey || element.id || element.getAttribute("aria-label") || `${element.tagName}:${element.textContent?.trim() ?? ""}`;
 }
 
 const CONTROLS = "button, input, select, textarea, [tabindex]";
