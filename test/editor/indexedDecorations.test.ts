@@ -65,7 +65,9 @@ function drawn(root: Element): string[] {
   const walk = (node: Node, depth: number) => {
     if (node.nodeType === Node.TEXT_NODE) { lines.push(`${" ".repeat(depth)}"${node.textContent}"`); return; }
     if (!(node instanceof Element)) return;
-    const attrs = [...node.attributes].filter((a) => a.name !== "spellcheck").map((a) => a.name === "class" ? `class=${a.value.split(/\s+/).sort().join(".")}` : `${a.name}=${a.value}`).sort();
+    // A section's or group's estimated height (editor/sectionBoxes.ts) is set when its box is
+    // made and deliberately kept through edits (once drawn, the browser keeps its real height).
+    const attrs = [...node.attributes].filter((a) => a.name !== "spellcheck" && !(a.name === "style" && /^contain-intrinsic-size: auto \d+px;$/.test(a.value))).map((a) => a.name === "class" ? `class=${a.value.split(/\s+/).sort().join(".")}` : `${a.name}=${a.value}`).sort();
     lines.push(`${" ".repeat(depth)}<${node.tagName.toLowerCase()} ${attrs.join(" ")}>`);
     node.childNodes.forEach((child) => walk(child, depth + 1));
   };
