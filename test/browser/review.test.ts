@@ -63,16 +63,21 @@ describe("reviewing changes in Chromium", () => {
   });
 
   it("rejects with Alt+Shift+R: the text reverts and the change that followed is selected", async () => {
+    const total = () => page.getByTestId("change-total").textContent().then(Number);
+    const count = await total();
     const before = await rows(page);
     const at = before.findIndex((row) => row.current);
     const rejected = before[at]!;
     await page.keyboard.press("Alt+Shift+R");
-    await expect.poll(async () => (await rows(page)).length).toBe(before.length - 1);
-    expect((await rows(page)).map((row) => row.text)).toEqual(before.filter((_, k) => k !== at).map((row) => row.text));
+    // Fewer changes (rejecting a new section's contents line rejects the section, its other change too).
+    await expect.poll(total).toBeLessThan(count);
+    // Only the rows at the top of the list are drawn: the one after the last drawn may move up into view.
+    expect((await rows(page)).map((row) => row.text).slice(0, before.length - 1)).toEqual(before.filter((_, k) => k !== at).map((row) => row.text));
     expect((await selected(page))?.text).toBe(before[at + 1]!.text);
     expect(rejected.text).not.toBe(before[at + 1]!.text);
     await page.keyboard.press("Control+z");
-    await expect.poll(async () => (await rows(page)).map((row) => row.text)).toEqual(before.map((row) => row.text));
+    await expect.poll(total).toBe(count);
+    await expect.poll(async () => (await rows(page)).map((row) => row.text).slice(0, before.length)).toEqual(before.map((row) => row.text));
   });
 
   it("goes from the caret with Alt+↓ and Alt+↑ once the reviewer clicked elsewhere in the text, as Word's Next and Previous do", async () => {
