@@ -69,6 +69,9 @@ describe("comment threads, in Chromium", () => {
 
     const thread = page.getByTestId("thread");
     await expect.poll(() => thread.count()).toBe(1);
+    // The new thread's reply box has the focus, to go on writing (it was left on the page's body).
+    const focused = () => page.evaluate(() => { const element = document.activeElement as HTMLElement | null; return element?.getAttribute("aria-label") ?? element?.textContent ?? element?.tagName ?? ""; });
+    await expect.poll(focused).toBe("Reply");
     const marked = await highlights(page);
     expect(marked.map((each) => each.text)).toEqual([PASSAGE]);
     expect(marked[0]!.background).not.toBe("rgba(0, 0, 0, 0)");
@@ -86,13 +89,18 @@ describe("comment threads, in Chromium", () => {
 
     // Only one's own comment offers Edit: edit it.
     await thread.getByTestId("comment").nth(1).getByRole("button", { name: "Edit" }).click();
+    // The caret after the comment's words, as a comment pane's Edit puts it.
+    expect(await thread.getByLabel("Edit comment").evaluate((element: HTMLTextAreaElement) => [element === document.activeElement, element.selectionStart, element.value.length])).toEqual([true, 28, 28]);
     await thread.getByLabel("Edit comment").fill("Families are covered by subsection (d).");
     await thread.getByRole("button", { name: "Save" }).click();
+    await expect.poll(focused).toBe("Reply");
     await expect.poll(() => thread.getByTestId("comment").nth(1).textContent()).toContain("subsection (d).(edited)".replace("(edited)", ""));
     expect(await thread.getByTestId("comment").nth(1).textContent()).toContain("(edited)");
 
     await thread.getByRole("button", { name: "Resolve" }).click();
     await expect.poll(async () => (await highlights(page))[0]?.classes ?? "").toContain("resolved");
+    // The focus stays on the button, now Reopen (it fell to the page's body).
+    expect(await focused()).toBe("Reopen");
 
     await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
     await page.reload();

@@ -105,12 +105,16 @@ describe("markup views in Chromium", () => {
     expect(await newLabelOffsets(page)).toEqual(expect.arrayContaining([0]));
     expect((await newLabelOffsets(page)).filter((offset) => offset !== 0)).toEqual([]);
     expect(await visibleWords(page, ".editor-pane .code-document")).toEqual(wordsOf(fixtureText("amended.txt")).filter((word) => word !== "¶"));
-    // Every bar lies inside the box that paints it (sections and contents paint only inside their boxes).
+    // Every bar lies inside each box around it that paints only inside itself (the contents,
+    // sections and section groups: content-visibility), or it is not seen at all.
     const clipped = await page.locator(".editor-pane .code-document").evaluate((root) => [...root.querySelectorAll(".toc p, .code-section > p, .code-section > h3")]
       .filter((line) => getComputedStyle(line, "::before").position === "absolute")
       .filter((line) => {
-        const painter = line.closest(".toc, .code-section")!.getBoundingClientRect();
-        return line.getBoundingClientRect().left + parseFloat(getComputedStyle(line, "::before").left) < painter.left;
+        const barLeft = line.getBoundingClientRect().left + parseFloat(getComputedStyle(line, "::before").left);
+        for (let box = line.parentElement; box && box !== root; box = box.parentElement) {
+          if (getComputedStyle(box).contentVisibility === "auto" && barLeft < box.getBoundingClientRect().left) return true;
+        }
+        return false;
       }).map((line) => line.textContent));
     expect(clipped).toEqual([]);
     expect(await page.locator(".editor-pane .toc p").evaluateAll((lines) => lines.filter((line) => getComputedStyle(line, "::before").position === "absolute").length)).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { EditorState } from "prosemirror-state";
 import type { DocumentEditor } from "../../editor/documentEditor";
 import { activateThread, cancelComment, commentOnChange, startTextThread, threadKey } from "../../editor/comments/commands";
@@ -33,6 +33,7 @@ export function CommentsPanel({ editor, state }: { editor: DocumentEditor; state
   const { activeId, compose, current: onSelected } = threadsState(state);
   const { selectedId } = redlineState(state);
   const [showResolved, setShowResolved] = useState(true);
+  const list = useRef<HTMLDivElement>(null);
   const author = currentAuthor(state);
   const sponsors = docSponsors(state);
   const shown = entries.filter((entry) => showResolved || !entry.resolved || entry.key === activeId);
@@ -50,15 +51,20 @@ export function CommentsPanel({ editor, state }: { editor: DocumentEditor; state
           onSaved={() => requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>("[data-testid=new-thread] textarea")?.focus())} />
         <label className="show-resolved"><input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> Show resolved</label>
       </div>
-      <div className="thread-list">
+      <div className="thread-list" ref={list}>
         {compose && !composeExisting && (
           <div className="thread new-thread" data-testid="new-thread">
             <p className="thread-words">New comment on <q>{shorten(composeWords)}</q></p>
             <ThreadBox editor={editor} thread={null} author={author} sponsors={sponsors} autoFocus
               onCancel={() => { editor.run(cancelComment(), false); editor.focus(); }}
-              onStart={(text) => postAs(editor, author, (as) => compose.kind === "text"
-                ? editor.run(startTextThread(compose.from, compose.to, as, text), false)
-                : editor.run(commentOnChange(compose.changeId, as, text), false))} />
+              onStart={(text) => {
+                const posted = postAs(editor, author, (as) => compose.kind === "text"
+                  ? editor.run(startTextThread(compose.from, compose.to, as, text), false)
+                  : editor.run(commentOnChange(compose.changeId, as, text), false));
+                // The new thread opens in this box's place: its reply box takes the focus, to go on writing.
+                if (posted) requestAnimationFrame(() => list.current?.querySelector<HTMLTextAreaElement>(".thread.active .comment-form textarea")?.focus());
+                return posted;
+              }} />
           </div>
         )}
         {shown.length === 0 && !compose && <p className="muted empty">No comments yet. Select words in the text, or a change, and press Comment (Ctrl+Alt+M).</p>}

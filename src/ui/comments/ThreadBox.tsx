@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { Comment } from "../../core/annotations/annotation";
 import { describeAuthor, isOwnComment, type CommentAuthor } from "../../core/annotations/comments";
 import type { SponsorRegistry } from "../../core/sponsors/sponsors";
@@ -41,8 +41,19 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
     if (!done) return;
     setDraft("");
     // The posted comment stands above the box: keep the box in view for the next reply.
-    requestAnimationFrame(() => box.current?.scrollIntoView({ block: "nearest" }));
+    keepBoxInView();
   };
+  /** The reply box focused and in view once React has drawn the thread anew (after a post or an edit saved). */
+  const keepBoxInView = () => requestAnimationFrame(() => {
+    box.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView({ block: "nearest" });
+  });
+  /** An edit box opens with the caret after the comment's words, as a comment pane's Edit does. */
+  const focusAtEnd = useCallback((element: HTMLTextAreaElement | null) => {
+    if (!element) return;
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, []);
   const noAuthor = author === null;
   return (
     <div className={`thread-box${thread?.resolved ? " resolved" : ""}`} data-testid="thread-box">
@@ -64,12 +75,12 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
           </header>
           {editing?.id === comment.id
             ? (
-              <form className="comment-form" onSubmit={(event) => { event.preventDefault(); if (ref && editor.run(editThreadComment(ref, comment.id, author, editing.text), false)) setEditing(null); }}>
-                <textarea aria-label="Edit comment" rows={2} value={editing.text} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })}
+              <form className="comment-form" onSubmit={(event) => { event.preventDefault(); if (ref && editor.run(editThreadComment(ref, comment.id, author, editing.text), false)) { setEditing(null); keepBoxInView(); } }}>
+                <textarea aria-label="Edit comment" rows={2} value={editing.text} ref={focusAtEnd} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })}
                   onKeyDown={(event) => {
                     if (event.key === "Escape") { event.stopPropagation(); setEditing(null); }
                     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); event.currentTarget.form?.requestSubmit(); }
-                  }} autoFocus />
+                  }} />
                 <div className="comment-buttons">
                   <button type="submit" disabled={editing.text.trim() === ""}>Save</button>
                   <button type="button" onClick={() => setEditing(null)}>Cancel</button>
@@ -91,9 +102,15 @@ export function ThreadBox({ editor, thread, author, sponsors, onStart, onCancel,
         <div className="comment-buttons">
           <button type="submit" className="primary" data-focus-key="thread-text" disabled={noAuthor || draft.trim() === ""}>{ref ? "Reply" : "Post"}</button>
           {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
-          {ref && thread && thread.comments.length > 0 && (thread.resolved
-            ? <><span className="status status-resolved">resolved</span> <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, false), false)}>Reopen</button></>
-            : <button type="button" className="mini" onClick={() => editor.run(resolveThread(ref, true), false)}>Resolve</button>)}
+          {ref && thread && thread.comments.length > 0 && <>
+            {thread.resolved && <span className="status status-resolved">resolved</span>}
+            {/* One button for both: the focus stays on it as it turns from Resolve to Reopen and back. */}
+            <button type="button" className="mini" onClick={(event) => {
+              const button = event.currentTarget;
+              editor.run(resolveThread(ref, !thread.resolved), false);
+              requestAnimationFrame(() => button.scrollIntoView({ block: "nearest" }));
+            }}>{thread.resolved ? "Reopen" : "Resolve"}</button>
+          </>}
         </div>
       </form>
     </div>
