@@ -136,7 +136,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
       ) : (
         <main className="workspace" data-markup={markup}>
           <EditorPane editor={editor} editable={!readOnly} />
-          {markup === "original" && <OriginalPane base={redlineState(state).base} />}
+          {markup === "original" && <OriginalPane base={redlineState(state).base} redline={redlineState(state).redline} selectedId={redlineState(state).selectedId} />}
           <FindBar editor={editor} />
           <ChangeCard editor={editor} />
           <SidePanel editor={editor} state={state} top={shared && <PresenceList provider={shared.provider} />} suggestions={sharedSession ? { canDecide: !readOnly, creditNextEdit: (author) => sharedSession.creditNextEdit(author) } : null} />

@@ -143,6 +143,30 @@ describe("markup views in Chromium", () => {
     await page.screenshot({ path: `${outputDir()}markup-original.png` });
   });
 
+  it("Original follows the selected change: a row chosen in the panel, then Next, brings its place in the base into view, outlined", async () => {
+    await choose("Original");
+    const original = page.getByTestId("original-pane");
+    await original.evaluate((pane) => { pane.scrollTop = 0; });
+    // A change late in the chapter in a paragraph the base has: "seeking → requesting" in 2-173-040.
+    await page.locator(".change-row", { hasText: "seeking" }).first().click();
+    const outlined = () => original.evaluate((pane) => {
+      const target = pane.querySelector(".original-target");
+      if (!target) return null;
+      const box = target.getBoundingClientRect();
+      const view = pane.getBoundingClientRect();
+      return { text: target.textContent ?? "", inView: box.top >= view.top && box.bottom <= view.bottom, outline: getComputedStyle(target).outlineStyle, scrollTop: pane.scrollTop };
+    });
+    await expect.poll(async () => (await outlined())?.inView).toBe(true);
+    const first = (await outlined())!;
+    expect(first.text).toContain("seeking it");
+    expect(first.outline).toBe("solid");
+    expect(first.scrollTop).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Next ▶" }).click();
+    await expect.poll(async () => (await outlined())?.text).not.toBe(first.text);
+    expect((await outlined())?.inView).toBe(true);
+    await page.screenshot({ path: `${outputDir()}markup-original-follows.png` });
+  });
+
   it("remembers the choice after a reload, and no view changed the draft", async () => {
     await choose("No markup");
     await page.reload();
