@@ -5,7 +5,7 @@ import { DocumentEditor } from "../editor/documentEditor";
 import { replaceDraft, setSponsors } from "../editor/redline/commands";
 import { docSponsors, redlineState } from "../editor/redline/plugin";
 import { DraftSession } from "./drafts/draftSession";
-import { SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
+import { SampleIndicator, SaveBanner, SaveIndicator } from "./drafts/SaveBanner";
 import { useDraftSession } from "./drafts/useDraftSession";
 import { ChangeCard } from "./ChangeCard";
 import { DemoBadge, DemoNotice, useDemoNoticeHidden } from "./DemoNotice";
@@ -100,7 +100,7 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
           <h1 className="app-name">Ordinance Redline</h1>
           <span className="draft-title" data-testid="draft-name" title={shared ? shared.draft.title : saving.name}>{shared ? shared.draft.title : saving.name}</span>
           {isDemonstration && demoNoticeHidden && <DemoBadge onShow={() => setDemoNoticeHidden(false)} />}
-          {shared ? <SharedIndicator connection={shared} /> : <SaveIndicator status={saving.status} />}
+          {shared ? <SharedIndicator connection={shared} /> : sample ? <SampleIndicator /> : <SaveIndicator status={saving.status} />}
           <button type="button" onClick={() => editor.run(undo)} disabled={!undo(state)} title="Undo (Ctrl+Z)">Undo</button>
           <button type="button" onClick={() => editor.run(redo)} disabled={!redo(state)} title="Redo (Ctrl+Y)">Redo</button>
           <StructureTools editor={editor} state={state} onStatus={(title) => setStatus({ title, notes: [] })} />

@@ -22,6 +22,10 @@ describe("section groups in Chromium", () => {
     await browser?.close();
   });
 
+  it("says in the toolbar that the generated chapter is not saved (it said Opening… for ever)", async () => {
+    expect(await page.getByTestId("save-status").textContent()).toBe("Sample, not saved");
+  });
+
   it("shows the sections in the contents' order, as far apart across groups as within one", async () => {
     const order = await page.evaluate(() => ({
       headings: [...document.querySelectorAll(".code-document h3.section-heading")].map((heading) => heading.getAttribute("data-number")),

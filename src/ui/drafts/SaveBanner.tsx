@@ -15,6 +15,11 @@ export function SaveIndicator({ status }: { status: SaveStatus }) {
   return <span className={`save-indicator save-${status.kind}`} role="status" aria-live="polite" data-testid="save-status">{text}</span>;
 }
 
+/** In place of the save state for a generated speed-test chapter (`?sample=`), which is never stored. */
+export function SampleIndicator() {
+  return <span className="save-indicator" role="status" data-testid="save-status" title="A generated chapter for speed tests: nothing typed here is kept">Sample, not saved</span>;
+}
+
 export const DISCARD_QUESTION = "Reloading the draft here discards what you typed in this tab since it opened. Discard it? (Cancel, then “Continue here as a copy”, keeps it.)";
 
 /** Takes the draft over in this tab, asking first when that would discard unsaved typing. */
