@@ -18,6 +18,7 @@ import { MARKUP_VIEWS, useMarkupView, type MarkupView } from "./markupView";
 import { OriginalPane } from "./OriginalPane";
 import { SidePanel } from "./panel/SidePanel";
 import { recordKeystrokeTimes, sampleFromUrl } from "./sampleMode";
+import { useReadingPlaceKept } from "./useReadingPlaceKept";
 import { ShortcutsHelp } from "./ShortcutsHelp";
 import { SponsorsDialog } from "./SponsorsDialog";
 import { RefusedEditToast } from "./RefusedEditToast";
@@ -70,6 +71,8 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
     void session.start();
     return () => session.dispose();
   }, [session, sample, shared]);
+  // Back where the reader was in this draft, once it is open (a shared draft by its server id).
+  useReadingPlaceKept(shared ? `shared:${shared.draft.id}` : sample || saving.status.kind === "starting" ? null : saving.draftId);
   const [status, setStatus] = useState<{ title: string; notes: readonly string[] } | null>(null);
   useEffect(() => sharedSession?.bind(editor, (reason) => setStatus({ title: reason, notes: [] })), [editor, sharedSession]);
   const [isDemonstration, setDemonstration] = useState(sample === null && shared === null);

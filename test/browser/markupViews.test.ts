@@ -214,6 +214,31 @@ describe("markup views in Chromium", () => {
     expect(scrolls.some((scrollTop) => Math.abs(scrollTop - start.scrollTop) > 20)).toBe(true);
   });
 
+  it("opens the draft again where the reader was, after a reload (as an editor opens a document where one left it)", async () => {
+    await choose("All markup");
+    const id = await page.locator(".editor-pane .code-document").evaluate((root) => {
+      const lines = [...root.querySelectorAll(".code-section p.code-paragraph[data-id]")];
+      return lines[Math.floor(lines.length * 0.7)]!.getAttribute("data-id")!;
+    });
+    const top = () => page.locator(".editor-pane").evaluate((view, blockId) => {
+      const line = view.querySelector(`[data-id="${blockId}"]`)!;
+      return Math.round(line.getBoundingClientRect().top - view.getBoundingClientRect().top);
+    }, id);
+    for (let attempt = 0; attempt < 10 && Math.abs((await top()) - 10) > 1; attempt++) {
+      await page.locator(".editor-pane").evaluate((view, blockId) => {
+        const line = view.querySelector(`[data-id="${blockId}"]`)!;
+        view.scrollTop += line.getBoundingClientRect().top - view.getBoundingClientRect().top - 10;
+      }, id);
+      await page.waitForTimeout(100);
+    }
+    expect(Math.abs((await top()) - 10)).toBeLessThanOrEqual(1);
+    await page.reload();
+    await page.locator(".change-row").first().waitFor();
+    // It was back at the top of the chapter.
+    await expect.poll(async () => Math.abs((await top()) - 10), { timeout: 5000 }).toBeLessThanOrEqual(2);
+    expect(await page.locator(".editor-pane").evaluate((view) => view.scrollTop)).toBeGreaterThan(500);
+  });
+
   it("logged no errors in the console", () => {
     expect(errors).toEqual([]);
   });
