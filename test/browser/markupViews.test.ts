@@ -121,6 +121,21 @@ describe("markup views in Chromium", () => {
     await page.screenshot({ path: `${outputDir()}markup-simple.png` });
   });
 
+  it("Simple markup shows a deletion chosen in the panel, struck, and hides it again once another change is chosen", async () => {
+    await choose("Simple markup");
+    await page.locator(".change-row", { hasText: "in every neighborhood" }).first().click();
+    const id = await page.locator(".change-row.selected").getAttribute("data-change-id");
+    const struck = () => page.locator(`.editor-pane del[data-change-id="${id}"]`).first().evaluate((del) => {
+      const box = del.getBoundingClientRect();
+      return { shown: box.width > 0 && box.height > 0, line: getComputedStyle(del).textDecorationLine, text: del.textContent };
+    });
+    await expect.poll(async () => (await struck()).shown).toBe(true);
+    expect(await struck()).toMatchObject({ line: "line-through", text: expect.stringContaining("in every neighborhood") });
+    await page.locator(".editor-pane").screenshot({ path: `${outputDir()}markup-simple-selected-deletion.png` });
+    await page.locator(".change-row", { hasText: "resident" }).first().click();
+    await expect.poll(async () => (await struck()).shown).toBe(false);
+  });
+
   it("No markup shows the clean draft, every word of it and no struck word, and stays editable", async () => {
     await choose("No markup");
     const seen = await looks(page);
