@@ -111,6 +111,19 @@ describe("the toolbar at 1366×768", () => {
       labels.filter((label) => label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1).map((label) => label.textContent));
     expect(await page.locator(".section-label").count()).toBeGreaterThan(2);
     expect(cut).toEqual([]);
+    // And on few lines: beside its Agree/Reject buttons a long catchline took six lines of a word or two; they go under it then.
+    const list = page.locator(".change-list");
+    const lines = new Map<string, number>();
+    // The list draws the rows in view: scroll through it to see every section's header.
+    for (let top = 0, end = 1; top < end; top += 200) {
+      end = await list.evaluate((element, at) => { element.scrollTop = at; return element.scrollHeight; }, top);
+      await page.waitForTimeout(50);
+      for (const label of await page.locator(".section-label").evaluateAll((labels) => labels.map((label) => ({
+        text: label.textContent ?? "", lines: Math.round(label.getBoundingClientRect().height / parseFloat(getComputedStyle(label).lineHeight)),
+      })))) lines.set(label.text, label.lines);
+    }
+    expect(lines.size).toBeGreaterThan(8);
+    expect([...lines].filter(([, count]) => count > 2)).toEqual([]);
   });
 
   it("logs no console errors", () => {
