@@ -17,6 +17,7 @@ import { build, preview } from "vite";
 import { chromium, type Page } from "playwright-core";
 import { chromePath } from "../test/browser/browser";
 import { printStartupTimes } from "./startupTimes";
+import { printFirstDownloadContents } from "./chunkContents";
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -86,6 +87,7 @@ function printChunks(): void {
   const first = chunks.filter((chunk) => chunk.start);
   const sum = (key: "kb" | "gzipKb") => first.reduce((total, chunk) => total + chunk[key], 0).toFixed(0);
   console.log(`\nFirst download: ${sum("kb")} KB of JavaScript (${sum("gzipKb")} KB gzipped) in ${first.length} chunks.`);
+  printFirstDownloadContents(dir, first.map((chunk) => chunk.name));
 }
 
 async function main(): Promise<void> {
