@@ -3,7 +3,7 @@
  * JSZip: every comment is in comments.xml with its writer and text, its range in document.xml
  * holds the thread's words (a change's words for a change thread), replies name their thread's
  * first comment and a resolved thread is marked done; a thread whose words are not reprinted is
- * kept, on the title, saying what it is on. LibreOffice, where installed, opens the file and
+ * kept, on its section's number (or the title when the ordinance does not name the section), saying what it is on. LibreOffice, where installed, opens the file and
  * keeps the comments (its ODT conversion holds them as annotations).
  */
 import { execFile, execFileSync } from "node:child_process";
@@ -71,7 +71,8 @@ describe("the review copy (.docx with comments)", () => {
     expect(ranges.get("0")!.replace(/\s+/g, " ").trim()).toBe(list[0]!.words.replace(/\s+/g, " "));
     expect(ranges.get("1")).toBe(ranges.get("0"));
     expect(ranges.get("2")!.replace(/\s+/g, " ").trim()).toBe(list[1]!.words.replace(/\s+/g, " "));
-    expect(ranges.get("3")).toContain("ORDINANCE");
+    // Words the ordinance does not reprint: the thread goes on its section's number where the section is printed.
+    expect(ranges.get("3")).toBe("2-173-005");
     for (const [author, text] of [["Dana Whitfield, Office of the City Clerk", "Why this wording?"], ["Luis Ortega, 32nd Ward", "It follows the state statute."]]) {
       expect(comments).toContain(`w:author="${author}"`);
       expect(comments).toContain(text);
@@ -81,6 +82,20 @@ describe("the review copy (.docx with comments)", () => {
     expect(extended, "commentsExtended.xml").toBeDefined();
     expect([...extended!.matchAll(/w15:paraIdParent=/g)]).toHaveLength(1);
     expect([...extended!.matchAll(/w15:done="1"/g)]).toHaveLength(1);
+  });
+
+  it("puts a thread on an unchanged section's contents line, and on the title when the ordinance does not name its section", async () => {
+    const note = (section: string) => ({ words: "words of a section left as it is", changeId: null, section, resolved: false, comments: [{ author: "Ana Park", time: T, text: `On ${section}.` }] });
+    // 2-173-070 is unchanged: the ordinance names it only in the reprinted contents. 2-174-010 it never names.
+    const zip = await JSZip.loadAsync(await reviewCopy([note("2-173-070"), note("2-174-010")]));
+    const document = await zip.file("word/document.xml")!.async("string");
+    expect(document).not.toContain("2-174-010");
+    const ranges = rangeTexts(document);
+    expect(ranges.get("0")).toBe("2-173-070");
+    expect(ranges.get("1")).toContain("ORDINANCE");
+    const comments = await zip.file("word/comments.xml")!.async("string");
+    expect(comments).toContain("On \u201cwords of a section left as it is\u201d (2-173-070): On 2-173-070.");
+    expect(comments).toContain("On \u201cwords of a section left as it is\u201d (2-174-010): On 2-174-010.");
   });
 
   it("writes no comments part when there are no threads", async () => {

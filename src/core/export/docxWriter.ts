@@ -11,7 +11,7 @@ import {
   type ICommentOptions, type IParagraphOptions, type ParagraphChild,
 } from "docx";
 import { withMarksOnWords, type BlockKind, type ExportBlock, type ExportDocument, type Run } from "./exportDocument";
-import { placeThreads, type ReviewThread } from "./reviewComments";
+import { placeThreads, sectionPlace, type ReviewThread } from "./reviewComments";
 
 export interface DocxOptions {
   /** Document title in the file's properties. */
@@ -142,11 +142,13 @@ function initials(name: string): string {
 /**
  * The Word comments of `threads` and the range markers of each block: comment ids count from 0
  * in thread order; every comment of a thread covers the thread's words, a reply naming the
- * thread's first comment as its parent. A thread with no place goes on the first block, its
- * first comment saying what it is on.
+ * thread's first comment as its parent. A thread with no place goes on its section's number
+ * (sectionPlace), or on the first block when the ordinance does not name the section, its first
+ * comment saying what it is on.
  */
 function reviewComments(blocks: readonly ExportBlock[], threads: readonly ReviewThread[]): { comments: ICommentOptions[]; markers: Map<number, Marker[]> } {
-  const places = placeThreads(blocks.map((block) => withMarksOnWords(block.runs)), threads);
+  const written = blocks.map((block) => ({ kind: block.kind, runs: withMarksOnWords(block.runs) }));
+  const places = placeThreads(written.map((block) => block.runs), threads);
   const comments: ICommentOptions[] = [];
   const markers = new Map<number, Marker[]>();
   const mark = (block: number, offset: number, id: number, side: "starts" | "ends") => {
@@ -159,6 +161,7 @@ function reviewComments(blocks: readonly ExportBlock[], threads: readonly Review
   threads.forEach((thread, index) => {
     if (thread.comments.length === 0) return;
     const place = places[index] ?? null;
+    const fallback = place ? null : sectionPlace(written, thread.section);
     const first = comments.length;
     thread.comments.forEach((comment, n) => {
       const id = comments.length;
@@ -169,7 +172,7 @@ function reviewComments(blocks: readonly ExportBlock[], threads: readonly Review
         children: [new Paragraph({ children: [new TextRun(text)] })],
         ...(n > 0 ? { parentId: first } : {}), ...(thread.resolved ? { resolved: true } : {}),
       });
-      const at = place ?? { block: 0, start: 0, end: blocks[0]?.runs.reduce((sum, run) => sum + run.text.length, 0) ?? 0 };
+      const at = place ?? fallback ?? { block: 0, start: 0, end: blocks[0]?.runs.reduce((sum, run) => sum + run.text.length, 0) ?? 0 };
       mark(at.block, at.start, id, "starts");
       mark(at.block, at.end, id, "ends");
     });

@@ -6,7 +6,7 @@
  * not reprint has no place (null); the writer then puts it on the title, saying what it is on.
  */
 import { findWords } from "../annotations/textQuote";
-import type { Run } from "./exportDocument";
+import type { ExportBlock, Run } from "./exportDocument";
 
 /** One comment of a thread, as exported. */
 export interface ReviewComment {
@@ -77,4 +77,21 @@ export function placeThreads(blocks: ReadonlyArray<readonly Run[]>, threads: rea
     }
     return null;
   });
+}
+
+/**
+ * Where a thread with no place of its own goes: on its section's number where the ordinance
+ * prints the section (its heading), else where it names it (a SECTION formula, then a contents
+ * line), else null (the writer then puts it on the title). Its first comment says what words it
+ * is on either way.
+ */
+export function sectionPlace(blocks: ReadonlyArray<Pick<ExportBlock, "kind" | "runs">>, section: string): ThreadPlace | null {
+  for (const kinds of [["code-heading"], ["section-formula"], ["toc"]]) {
+    for (let block = 0; block < blocks.length; block++) {
+      if (!kinds.includes(blocks[block]!.kind)) continue;
+      const place = placeOfWords(blocks[block]!.runs, section);
+      if (place && place.end > place.start) return { block, ...place };
+    }
+  }
+  return null;
 }
