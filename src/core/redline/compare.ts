@@ -53,7 +53,11 @@ interface UpdateStep {
   readonly depth: number;
 }
 
-/** How many update steps a redline remembers for touchedSince (a consumer further behind rebuilds). */
+/**
+ * At most how many update steps a redline remembers for touchedSince: once a chain of updates is
+ * this long the next update starts a new one, so a consumer further behind than the steps since
+ * then rebuilds (touchedSince answers null; never a wrong answer).
+ */
 const MAX_HISTORY = 64;
 
 /** The ascending union of sorted index lists. */
