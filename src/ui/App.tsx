@@ -158,11 +158,14 @@ export function App({ shared: sharedSession = null }: { readonly shared?: Shared
       <ImportDialog
         open={dialog === "import"}
         onClose={() => setDialog(null)}
-        replacing={{ name: saving.name, keepsVersion: session.canKeepVersions() }}
+        replacing={{ name: saving.name, keepsVersion: session.canKeepVersions(), demonstration: isDemonstration }}
         onImported={async (doc, warnings) => {
           // The official text is both base and draft; the draft it replaces is kept as a version first.
           const content = session.content();
-          const replaced = await session.replaceDraft({ ...content, base: doc, draft: doc, annotations: [], renumberings: [] }, KEPT_BEFORE_IMPORT);
+          // Changes, annotations and comments are the old draft's (kept in its version); the
+          // demonstration's sponsors are the demonstration's, never an imported ordinance's.
+          const sponsors = isDemonstration ? null : content.sponsors;
+          const replaced = await session.replaceDraft({ ...content, base: doc, draft: doc, annotations: [], renumberings: [], threads: [], sponsors }, KEPT_BEFORE_IMPORT);
           if (!replaced) {
             setStatus({ title: "The official text was not imported: the current draft could not be kept as a version.", notes: [] });
             setDialog(null);

@@ -12,8 +12,8 @@ export const KEPT_BEFORE_IMPORT = "Before importing the official text";
 interface ImportDialogProps {
   readonly open: boolean;
   readonly onClose: () => void;
-  /** What the import would replace: the draft's name, and whether it can be kept as a version first. */
-  readonly replacing: { readonly name: string; readonly keepsVersion: boolean };
+  /** The draft the import replaces: its name, whether it can be kept as a version first, and whether it is the demonstration (whose sponsors go with it). */
+  readonly replacing: { readonly name: string; readonly keepsVersion: boolean; readonly demonstration?: boolean };
   /** Called with a whole parsed document, only once the person confirmed; never with a partial one. */
   readonly onImported: (doc: OrdinanceDocument, warnings: readonly ImportWarning[]) => void;
 }
@@ -70,7 +70,7 @@ export function ImportDialog({ open, onClose, replacing, onImported }: ImportDia
           <p id="import-confirm-title"><strong>Replace the draft “{replacing.name}” with this text?</strong></p>
           <p>
             The official text ({parsed.document.chapters.reduce((sum, chapter) => sum + chapter.sections.length, 0)} sections) becomes both the base and
-            the draft, so the draft's changes and annotations leave it.{" "}
+            the draft, so the draft's changes, annotations and comments leave it{replacing.demonstration ? <>, and so do the demonstration's sponsors</> : null}.{" "}
             {replacing.keepsVersion
               ? <>The current draft is kept first as the version “{KEPT_BEFORE_IMPORT}”, which <strong>Versions…</strong> can restore with its annotations.</>
               : <>This browser's storage is not working, so the current draft cannot be kept as a version: download the amendment file first if it is needed.</>}

@@ -85,6 +85,13 @@ describe("importing the official text over a draft, in Chromium", () => {
     expect(imported).not.toContain("Meanwhile");
     expect(await page.getByTestId("change-total").textContent()).toBe("0");
     await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("All changes saved");
+    // The demonstration's sponsors went with it: an exported ordinance is signed by no one of them (it carried 28 names).
+    await page.getByRole("button", { name: "Sponsors…" }).click();
+    const sponsorsDialog = page.getByRole("dialog", { name: "Sponsors" });
+    await expect.poll(() => sponsorsDialog.isVisible()).toBe(true);
+    expect(await sponsorsDialog.getByLabel("Name").count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => sponsorsDialog.isVisible()).toBe(false);
 
     await chooseFromToolbar(page, "Versions…");
     const kept = versions.getByTestId("version-item").filter({ hasText: "Before importing the official text" });
