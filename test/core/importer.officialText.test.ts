@@ -211,6 +211,20 @@ describe("item 7: what a site may have dropped", () => {
     expect(parseCodeText(prose).warnings.filter((warning) => /enumerators/.test(warning.reason))).toEqual([]);
   });
 
+  it("warns when a section's heading is missing: text after a history note, and a contents line with no section", () => {
+    // 2-173-020's heading line left out in copying: its text lands in 2-173-005, after that section's history note.
+    const missing = CHAPTER.replace("2-173-020 Requesting information prohibited.\n\nNo agent", "No agent");
+    expect(missing).not.toBe(CHAPTER);
+    const result = parseCodeText(missing);
+    expect(result.document.chapters[0]!.sections.map((section) => section.number)).toEqual(["2-173-005"]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ line: 14, reason: expect.stringMatching(/section 2-173-005 goes on after its history note.*heading missing/) }),
+      expect.objectContaining({ line: 4, text: "2-173-020 Requesting information prohibited.", reason: expect.stringMatching(/contents list section 2-173-020 but no section 2-173-020 follows/) }),
+    ]);
+    // The whole chapter warns of neither.
+    expect(parseCodeText(CHAPTER).warnings).toEqual([]);
+  });
+
   it("warns when a history note lacks its closing parenthesis", () => {
     const open = CHAPTER.replace("(Added Coun. J. 3-29-06, p. 74325, § 1)\n\n2-173-020", "(Added Coun. J. 3-29-06, p. 74325, § 1\n\n2-173-020");
     const result = parseCodeText(open);

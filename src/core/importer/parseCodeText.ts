@@ -397,6 +397,11 @@ class CodeTextReader {
       const where = chapter.toc[0]?.line ?? chapter.line;
       throw new ImportError(where, `chapter ${chapter.number} has no section text`);
     }
+    for (const entry of chapter.toc) {
+      if (!chapter.read.has(entry.number)) {
+        this.warnings.push({ line: entry.line, text: `${entry.number} ${entry.catchline}`, reason: `the contents list section ${entry.number} but no section ${entry.number} follows: was its heading line left out in copying?` });
+      }
+    }
     const toc = chapter.toc.map(({ number, catchline }) => ({ number, catchline }));
     const id = chapterId(chapter.number);
     const notes = chapter.notes.map(({ text }, index) => ({ kind: "note" as const, id: chapterNoteId(id, index), text }));

@@ -31,5 +31,14 @@ export function sectionWarnings(number: string, line: number, pending: readonly 
       warnings.push({ line: entry.line ?? line, text: entry.block.text, reason: `the history note of section ${number} has no closing parenthesis: was its end cut off?` });
     }
   }
+  // A section's history note ends it: text after one is most often the next section's, its heading left out in copying.
+  const history = pending.findIndex(({ block }) => block.kind === "history");
+  if (history >= 0 && pending.slice(history + 1).some(({ block }) => block.kind === "paragraph")) {
+    const note = pending[history]!;
+    warnings.push({
+      line: note.line ?? line, text: note.block.text,
+      reason: `section ${number} goes on after its history note: is a section heading missing after this line? The text below it is filed under ${number}`,
+    });
+  }
   return warnings;
 }
