@@ -10,6 +10,7 @@
  * stand in groups or directly in the chapter; the model reads them in order either way.
  */
 import { Schema, type DOMOutputSpec, type Node as PMNode } from "prosemirror-model";
+import { estimatedBoxStyle, estimatedGroupHeight, estimatedSectionHeight } from "./sectionBoxes";
 
 const paragraphIndentEm = 2;
 
@@ -61,14 +62,14 @@ export const codeSchema = new Schema({
     section_group: {
       content: "section*",
       parseDOM: [{ tag: "div.section-group" }],
-      toDOM: () => ["div", { class: "section-group" }, 0],
+      toDOM: (node) => ["div", { class: "section-group", ...estimatedBoxStyle(estimatedGroupHeight(node)) }, 0],
     },
     section: {
       attrs: { id: { default: "" } },
       content: "section_heading (paragraph | history_note | editor_note)+",
       isolating: true,
       parseDOM: [{ tag: "section.code-section", getAttrs: (dom) => readData(dom, ["id"]) }],
-      toDOM: (node) => ["section", { class: "code-section", "data-id": node.attrs.id }, 0],
+      toDOM: (node) => ["section", { class: "code-section", "data-id": node.attrs.id, ...estimatedBoxStyle(estimatedSectionHeight(node)) }, 0],
     },
     section_heading: {
       attrs: { number: { default: "" } },

@@ -4,14 +4,10 @@
  * (content-visibility, styles.css) and stand at their `contain-intrinsic-size` until drawn; a
  * fixed guess (a group of 32 sections as 15,360 px) put a section scrolled into view a screen
  * or more away from where it came to rest once the boxes around it took their real heights.
- * The guess here comes from the section's own text, and `auto` keeps a box's real height once
- * it has been drawn.
+ * The guess here comes from the section's own text; the schema writes it on the box when the
+ * box is made (schema.ts), and `auto` keeps a box's real height once it has been drawn.
  */
 import type { Node as PMNode } from "prosemirror-model";
-import type { NodeView } from "prosemirror-view";
-import { codeSchema } from "./schema";
-
-const { nodes } = codeSchema;
 
 /**
  * Pixels a section takes on the page at its full width (46rem, styles.css): a fixed part for
@@ -31,32 +27,14 @@ export function estimatedSectionHeight(section: PMNode): number {
 /** About how tall a group of sections stands on the page: its sections' heights together. */
 export function estimatedGroupHeight(group: PMNode): number {
   let height = 0;
-  group.forEach((section) => { if (section.type === nodes.section) height += estimatedSectionHeight(section); });
+  group.forEach((section) => { if (section.type.name === "section") height += estimatedSectionHeight(section); });
   return height;
 }
 
-/** A section's or group's box: its element holds its content directly; the guess is set once. */
-class EstimatedBox implements NodeView {
-  readonly dom: HTMLElement;
-  readonly contentDOM: HTMLElement;
-
-  constructor(private node: PMNode, tag: string, className: string, height: number) {
-    this.dom = this.contentDOM = document.createElement(tag);
-    this.dom.className = className;
-    if (typeof node.attrs.id === "string") this.dom.setAttribute("data-id", node.attrs.id);
-    // Until drawn; then `auto` keeps its last real height (an edit later changes that, not this).
-    if (height > 0) this.dom.style.containIntrinsicSize = `auto ${Math.round(height)}px`;
-  }
-
-  update(node: PMNode): boolean {
-    if (node.type !== this.node.type || node.attrs.id !== this.node.attrs.id) return false;
-    this.node = node;
-    return true;
-  }
+/**
+ * The style attribute that gives a box of `height` pixels until it is drawn (none for an empty
+ * box). Set when the box is made and kept through edits: once drawn, the browser keeps its real height.
+ */
+export function estimatedBoxStyle(height: number): Record<string, string> {
+  return height > 0 ? { style: `contain-intrinsic-size: auto ${Math.round(height)}px;` } : {};
 }
-
-/** Node views for an EditorView (or a plugin's nodeViews prop): sections and groups with their estimated heights. */
-export const sectionBoxViews = {
-  section: (node: PMNode) => new EstimatedBox(node, "section", "code-section", estimatedSectionHeight(node)),
-  section_group: (node: PMNode) => new EstimatedBox(node, "div", "section-group", estimatedGroupHeight(node)),
-};

@@ -21,7 +21,6 @@ import { AttrStep } from "prosemirror-transform";
 import { codeSchema } from "./schema";
 import { replacesWithinLine } from "./plugins/stepShape";
 import { isRemoteChange } from "./collab/remote";
-import { sectionBoxViews } from "./sectionBoxes";
 
 const { nodes } = codeSchema;
 
@@ -122,8 +121,6 @@ function reshapeChapter(tr: Transaction, chapter: PMNode, pos: number): void {
 export function sectionGroupsPlugin(): Plugin {
   return new Plugin({
     key: sectionGroupsKey,
-    // Each section and group with the height it will about have, until the browser draws it.
-    props: { nodeViews: sectionBoxViews },
     appendTransaction(transactions, _oldState, newState) {
       if (transactions.every((tr) => !tr.docChanged || keepsGroups(tr) || isRemoteChange(tr))) return null;
       const tr = newState.tr;
