@@ -18,6 +18,7 @@ import { directTypingPlugin } from "./plugins/directTyping";
 import { refusedEditPlugin } from "./plugins/refusedEdit";
 import { renumberLogPlugin } from "./plugins/renumberLog";
 import { tabLeavesPlugin } from "./plugins/tabLeaves";
+import { typedLabelPlugin } from "./plugins/typedLabel";
 import { deleteKeepingStructure, enterCommand, structureGuardPlugin } from "./plugins/structureGuard";
 import { codeSchema } from "./schema";
 import { redoDraft, undoDraft } from "./collab/history";
@@ -60,6 +61,7 @@ export function createEditorState(doc: OrdinanceDocument, options: EditorStateOp
       keymap({ "Mod-z": undoDraft, "Mod-y": redoDraft, "Shift-Mod-z": redoDraft, Enter: enterCommand, Backspace: deleteKeepingStructure, Delete: deleteKeepingStructure }),
       keymap(baseKeymap),
       directTypingPlugin(),
+      typedLabelPlugin(),
       blockIdsPlugin(),
       contentsSyncPlugin(options.official),
       structureGuardPlugin(),
