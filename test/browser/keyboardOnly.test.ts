@@ -148,7 +148,8 @@ describe("the review with the keyboard alone, in Chromium", () => {
     const openAndClose = async (opener: string, keys: readonly string[]) => {
       presses[`to ${opener}`] = await tabTo(page, opener, 150);
       for (const key of keys) await page.keyboard.press(key);
-      await expect.poll(() => openDialogs(page)).toHaveLength(1);
+      // Export… and a few others load their code on first use: on a busy machine that takes more than a second.
+      await expect.poll(() => openDialogs(page), { timeout: 10_000 }).toHaveLength(1);
       opened.push((await openDialogs(page))[0]!);
       // Something inside has the focus (native dialogs put it on their first control).
       expect(await page.evaluate(() => !!document.activeElement?.closest("dialog[open], [role=dialog]"))).toBe(true);
