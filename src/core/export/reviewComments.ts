@@ -86,9 +86,9 @@ export function placeThreads(blocks: ReadonlyArray<readonly Run[]>, threads: rea
  * is on either way.
  */
 export function sectionPlace(blocks: ReadonlyArray<Pick<ExportBlock, "kind" | "runs">>, section: string): ThreadPlace | null {
-  for (const kinds of [["code-heading"], ["section-formula"], ["toc"]]) {
+  for (const kind of ["code-heading", "section-formula", "toc"] as const) {
     for (let block = 0; block < blocks.length; block++) {
-      if (!kinds.includes(blocks[block]!.kind)) continue;
+      if (blocks[block]!.kind !== kind) continue;
       const place = placeOfWords(blocks[block]!.runs, section);
       if (place && place.end > place.start) return { block, ...place };
     }
